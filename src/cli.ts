@@ -1,0 +1,149 @@
+/**
+ * The command-line program: options, commands and the one error handler. Commands are loaded
+ * with import() only when run, so `--version` and `--help` stay fast.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, isAppError } from './errors.js';
+import { VERSION } from './version.js';
+import type { GlobalOptions } from './commands/pack-options.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function globalsOf(command: Command): GlobalOptions {
+  return command.optsWithGlobals() as GlobalOptions;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('belarus-letter')
+    .description(
+      'Write to your elected officials and urge them to keep targeted sanctions on the Belarusian\nregime until every political prisoner is free.',
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--templates <dir>', 'use your own template pack over the built-in one (also $BELARUS_LETTER_TEMPLATES)')
+    .option('--debug', 'show internal details when something goes wrong')
+    .option('--no-color', 'plain output without colours (also NO_COLOR=1)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ belarus-letter                          # in a terminal: answer a few questions
+  $ belarus-letter draft --region uk --recipient mp --recipient-name "Jane Smith" \\
+      --stance maintain --name "Alex Doe" --city Leeds --story "My aunt was jailed in Minsk in 2021."
+  $ belarus-letter regions                  # regions and the officials you can write to
+  $ belarus-letter stances                  # what each stance asks for
+  $ belarus-letter facts                    # every fact a letter can cite, with sources`,
+    );
+
+  program
+    .command('draft', { isDefault: true })
+    .description('draft one letter (asks for what is missing when run in a terminal)')
+    .option('-r, --region <id>', 'where you live: us, uk, eu, ca, au or other (see `regions`)')
+    .option('-t, --recipient <id>', 'which official, e.g. mp, senator, foreign-minister (see `regions`)')
+    .option('--recipient-name <name>', 'the official\'s name, e.g. "Jane Smith"')
+    .option('--recipient-title <title>', 'their courtesy title for the salutation, e.g. Ms, Mr, Dr')
+    .option('--recipient-address <line>', 'an address line for the official (repeat for more lines)', collect)
+    .option('-s, --stance <id>', 'what you ask: maintain, strengthen or conditional (see `stances`)')
+    .option('-n, --name <name>', 'your name, as you sign the letter')
+    .option('-c, --city <place>', 'your town or city')
+    .option('--address <line>', 'a line of your postal address (repeat for more lines)', collect)
+    .option('--email <address>', 'your email address, shown under your name')
+    .option('--story <text>', 'a few sentences in your own words: why this matters to you')
+    .option('--story-file <file>', 'read your story from a file (- for stdin)')
+    .option('--facts <ids>', 'comma-separated fact ids for the facts paragraph (default: the stance\'s; see `facts`)')
+    .option('--date <YYYY-MM-DD>', 'the date on the letter (default: today)')
+    .option('--seed <text>', 'pick another wording; the same seed always gives the same letter')
+    .addOption(new Option('-f, --format <format>', 'output format (default: from --out\'s extension, else text)').choices(['text', 'markdown', 'html']))
+    .option('--template <id>', 'the letter template to use when several fit (see `templates list`)')
+    .option('-o, --out <file>', 'write the letter to a file instead of stdout (- for stdout)')
+    .option('--force', 'replace the --out file if it exists')
+    .option('--no-sources', 'leave out the Sources section')
+    .option('--json', 'print { letter, meta } as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ belarus-letter draft --region uk --recipient mp --recipient-name "Jane Smith" \\
+      --stance maintain --name "Alex Doe" --city Leeds --story "My aunt was jailed in Minsk in 2021."
+  $ belarus-letter draft -r us -t senator --recipient-name "John Doe" -s conditional \\
+      -n "Sam Lee" -c "Portland, OR" --out letter.html
+  $ belarus-letter draft -r eu -t mep -s strengthen -n "Ana Novak" -c Ljubljana --json | jq .meta`,
+    )
+    .action(async (options, command: Command) => {
+      const { runDraft } = await import('./commands/draft.js');
+      await runDraft(options, globalsOf(command));
+    });
+
+  program
+    .command('regions')
+    .description('list regions and the officials you can write to there')
+    .option('--json', 'print as JSON')
+    .action(async (options, command: Command) => {
+      (await import('./commands/discover.js')).runRegions(options, globalsOf(command));
+    });
+
+  program
+    .command('stances')
+    .description('list the stances a letter can take and what each asks')
+    .option('--json', 'print as JSON')
+    .action(async (options, command: Command) => {
+      (await import('./commands/discover.js')).runStances(options, globalsOf(command));
+    });
+
+  program
+    .command('facts')
+    .description('list every fact a letter can cite, with its sources and date')
+    .option('--json', 'print as JSON')
+    .action(async (options, command: Command) => {
+      (await import('./commands/discover.js')).runFacts(options, globalsOf(command));
+    });
+
+  return program;
+}
+
+const USAGE_CODES = new Set([
+  'commander.unknownOption',
+  'commander.unknownCommand',
+  'commander.missingArgument',
+  'commander.optionMissingArgument',
+  'commander.missingMandatoryOptionValue',
+  'commander.invalidArgument',
+  'commander.excessArguments',
+  'commander.conflictingOption',
+]);
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    const debug = argv.includes('--debug');
+    const { printError } = await import('./ui.js');
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      const message = error.message.replace(/^error: /, '');
+      printError(
+        `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.?)]$/.test(message) ? '' : '.'}`,
+        'Run `belarus-letter --help` (or `belarus-letter COMMAND --help`) for the options.',
+      );
+      return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failed;
+    }
+    if (isAppError(error)) {
+      printError(error.message, error.hint);
+      if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    const err = error as Error;
+    printError(`Something went wrong that should not have: ${err?.message ?? String(error)}`, 'Run again with --debug for details, and please report it.');
+    if (debug && err?.stack) process.stderr.write(`${err.stack}\n`);
+    return EXIT.failed;
+  }
+}
+
+// Run when loaded as the program (bin/belarus-letter.js imports this file).
+const code = await main(process.argv);
+process.exitCode = code;

@@ -1,0 +1,108 @@
+/** `belarus-letter draft`: one letter from options, to stdout or a file. */
+import { extname } from 'node:path';
+import { listChoices, UsageError } from '../errors.js';
+import { readTextInput } from '../io/read-text.js';
+import { today } from '../io/terminal.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import { render, type Letter } from '../render/render.js';
+import { FORMATS, REQUIRED_FIELDS, OPTION_NAMES, type LetterFormat, type LetterRequestInput } from '../request.js';
+import { info, note } from '../ui.js';
+import { parseRequestFromOptions } from '../validate.js';
+import { packFor, type GlobalOptions } from './pack-options.js';
+
+export interface DraftOptions {
+  region?: string;
+  recipient?: string;
+  recipientName?: string;
+  recipientTitle?: string;
+  recipientAddress?: string[];
+  stance?: string;
+  name?: string;
+  city?: string;
+  address?: string[];
+  email?: string;
+  story?: string;
+  storyFile?: string;
+  facts?: string;
+  date?: string;
+  seed?: string;
+  format?: string;
+  template?: string;
+  out?: string;
+  force?: boolean;
+  sources?: boolean;
+  json?: boolean;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.txt': 'text' };
+
+export function formatFor(options: Pick<DraftOptions, 'format' | 'out'>): LetterFormat {
+  if (options.format) {
+    if (!(FORMATS as readonly string[]).includes(options.format)) {
+      throw new UsageError(`Unknown format "${options.format}" (--format). Choose ${listChoices([...FORMATS])}.`);
+    }
+    return options.format as LetterFormat;
+  }
+  if (options.out && options.out !== '-') return FORMAT_BY_EXTENSION[extname(options.out).toLowerCase()] ?? 'text';
+  return 'text';
+}
+
+/** The request as far as options give it; missing required fields are left out. */
+export function requestInputFromOptions(options: DraftOptions): LetterRequestInput {
+  if (options.story !== undefined && options.storyFile !== undefined) {
+    throw new UsageError('Give your story with --story or --story-file, not both.');
+  }
+  const story = options.storyFile !== undefined ? readTextInput(options.storyFile, '--story-file') : options.story;
+  return {
+    region: options.region,
+    recipient: options.recipient,
+    stance: options.stance,
+    name: options.name,
+    city: options.city,
+    address: options.address ?? [],
+    email: options.email,
+    recipientName: options.recipientName,
+    recipientTitle: options.recipientTitle,
+    recipientAddress: options.recipientAddress ?? [],
+    story,
+    facts: options.facts,
+    date: options.date ?? today(),
+    seed: options.seed,
+    format: formatFor(options),
+    sources: options.sources !== false,
+    template: options.template,
+  } as LetterRequestInput;
+}
+
+export function missingRequired(input: LetterRequestInput): string[] {
+  return REQUIRED_FIELDS.filter((field) => {
+    const value = (input as Record<string, unknown>)[field];
+    return value === undefined || (typeof value === 'string' && value.trim() === '');
+  });
+}
+
+export function emitLetter(letter: Letter, options: Pick<DraftOptions, 'out' | 'force' | 'json'>): void {
+  for (const warning of letter.meta.warnings) note(warning);
+  const output = options.json ? `${JSON.stringify({ letter: letter.text, meta: letter.meta }, null, 2)}\n` : letter.text;
+  if (!options.out || options.out === '-') {
+    process.stdout.write(output);
+    return;
+  }
+  writeFileAtomic(options.out, output, { force: options.force, mkdir: true });
+  info(`Wrote ${options.out} (${letter.meta.wordCount} words).`);
+}
+
+export async function runDraft(options: DraftOptions, globals: GlobalOptions): Promise<void> {
+  const input = requestInputFromOptions(options);
+  const missing = missingRequired(input);
+  if (missing.length > 0) {
+    throw new UsageError(
+      `Missing ${listChoices(missing.map((f) => OPTION_NAMES[f] ?? f), 'and')}.`,
+      'Give them as options (see `belarus-letter draft --help`), or run in a terminal to be asked.',
+    );
+  }
+  const pack = packFor(globals);
+  const request = parseRequestFromOptions(input);
+  const letter = render(pack, request);
+  emitLetter(letter, options);
+}

@@ -1,0 +1,27 @@
+/**
+ * The library API: the same engine the CLI uses.
+ *
+ *   import { loadPack, draftLetter } from 'belarus-letter';
+ *   const letter = draftLetter({ region: 'uk', recipient: 'mp', stance: 'maintain',
+ *     name: 'Alex Doe', city: 'Leeds', date: '2026-11-25' });
+ *   console.log(letter.text);
+ */
+import { loadPack, type LoadPackOptions, type Pack } from './pack/load.js';
+import { render, type Letter } from './render/render.js';
+import { letterRequestSchema, type LetterRequestInput } from './request.js';
+
+export { loadPack, buildPack } from './pack/load.js';
+export type { Pack, LoadPackOptions, LetterTemplate, PackFact } from './pack/load.js';
+export { render } from './render/render.js';
+export type { Letter, LetterMeta } from './render/render.js';
+export { letterRequestSchema } from './request.js';
+export type { LetterRequest, LetterRequestInput, LetterFormat } from './request.js';
+export { AppError, UsageError, PackError } from './errors.js';
+
+let builtin: Pack | undefined;
+
+/** Validates the input (throws a ZodError if it is wrong) and renders one letter. */
+export function draftLetter(input: LetterRequestInput, options: { pack?: Pack } & LoadPackOptions = {}): Letter {
+  const pack = options.pack ?? (options.templatesDir ? loadPack(options) : (builtin ??= loadPack()));
+  return render(pack, letterRequestSchema.parse(input));
+}

@@ -1,0 +1,59 @@
+/**
+ * Writing a file so that no reader ever sees half of it and nothing is overwritten by accident:
+ * the text goes to a temporary file beside the target, which is then linked into place (fails
+ * if the target exists) or, with force, renamed over it. Both are atomic on one file system.
+ */
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../errors.js';
+
+export class FileExistsError extends AppError {
+  constructor(readonly path: string) {
+    super(`${path} already exists; it was left untouched.`, 1, 'Add --force to replace it, or choose another file name.');
+  }
+}
+
+export interface WriteOptions {
+  force?: boolean;
+  /** Create missing parent folders. */
+  mkdir?: boolean;
+}
+
+export function writeFileAtomic(path: string, data: string, options: WriteOptions = {}): void {
+  const dir = dirname(path);
+  if (options.mkdir) mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o644);
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    if (options.force) {
+      renameSync(tmp, path);
+      return;
+    }
+    try {
+      linkSync(tmp, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new FileExistsError(path);
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
+      // File systems without hard links: a plain exclusive create, then the rename.
+      closeSync(openSync(path, 'wx'));
+      renameSync(tmp, path);
+      return;
+    }
+    unlinkSync(tmp);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Already renamed or never made.
+    }
+    throw error;
+  }
+}

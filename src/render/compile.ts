@@ -1,0 +1,157 @@
+/**
+ * Turning a pack's parsed templates into functions: once per template and output mode, lazily,
+ * on the pack's own Handlebars instance. Strict about variables, only the known helpers, no
+ * prototype access, and HTML escaping only for HTML.
+ */
+import type { HelperOptions } from 'handlebars';
+import type { Pack, ParsedTemplate } from '../pack/load.js';
+import { PACK_HELPERS } from './helpers-list.js';
+import { respell } from './spelling.js';
+import { eligibleVariants, pickIndex, type RenderIds, type VariantFilter } from './variation.js';
+
+export type TemplateFn = (context: unknown, options?: Record<string, unknown>) => string;
+
+export interface Mode {
+  /** HTML escaping of every value a template prints. */
+  escape: boolean;
+  /** Spelling table id from the manifest ("gb" = as written). */
+  spelling: string;
+}
+
+/** Per-render state, passed to helpers through Handlebars' @data. */
+export interface RenderState {
+  seed: string;
+  ids: RenderIds;
+  cite(id: string): string;
+}
+
+interface VariantsRun {
+  mode: 'collect' | 'render';
+  filters: VariantFilter[];
+  pick: number;
+  n: number;
+}
+
+export class TemplateRenderError extends Error {}
+
+interface Compiled {
+  templates: Map<string, TemplateFn>;
+  partials: Record<string, TemplateFn>;
+}
+
+const compiledByPack = new WeakMap<Pack, Map<string, Compiled>>();
+const helpersRegistered = new WeakSet<Pack>();
+
+function registerHelpers(pack: Pack): void {
+  if (helpersRegistered.has(pack)) return;
+  const hb = pack.handlebars;
+  const state = (options: HelperOptions): RenderState => {
+    const s = (options.data as { letter?: RenderState } | undefined)?.letter;
+    if (!s) throw new TemplateRenderError('helpers can only run inside a letter render');
+    return s;
+  };
+  hb.registerHelper('fact', function (this: unknown, id: unknown, options: HelperOptions) {
+    if (typeof id !== 'string') throw new TemplateRenderError('{{fact}} needs a fact id, like {{fact "still-imprisoned"}}');
+    return state(options).cite(id);
+  });
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('variants', function (this: unknown, name: unknown, options: HelperOptions) {
+    if (typeof name !== 'string' || typeof options?.fn !== 'function') {
+      throw new TemplateRenderError('{{#variants}} needs a section name, like {{#variants "opening"}}…{{/variants}}');
+    }
+    const s = state(options);
+    const run: VariantsRun = { mode: 'collect', filters: [], pick: -1, n: 0 };
+    options.fn(this, { data: { ...hb.createFrame(options.data), variantsRun: run } });
+    const eligible = eligibleVariants(run.filters, s.ids);
+    if (eligible.length === 0) {
+      throw new TemplateRenderError(
+        `no phrasing of section "${name}" fits region ${s.ids.region}, recipient ${s.ids.recipient}, stance ${s.ids.stance}`,
+      );
+    }
+    run.pick = eligible[pickIndex(s.seed, name, eligible.length)] ?? 0;
+    run.mode = 'render';
+    run.n = 0;
+    return options.fn(this, { data: { ...hb.createFrame(options.data), variantsRun: run } });
+  });
+  hb.registerHelper('variant', function (this: unknown, options: HelperOptions) {
+    const run = (options.data as { variantsRun?: VariantsRun }).variantsRun;
+    if (!run || typeof options.fn !== 'function') {
+      throw new TemplateRenderError('{{#variant}} must sit inside {{#variants "name"}}…{{/variants}}');
+    }
+    const index = run.n++;
+    if (run.mode === 'collect') {
+      const hash = options.hash as Record<string, unknown>;
+      const filter: VariantFilter = {};
+      for (const key of ['stance', 'region', 'recipient', 'locale'] as const) {
+        if (hash[key] !== undefined) filter[key] = String(hash[key]);
+      }
+      run.filters.push(filter);
+      return '';
+    }
+    return index === run.pick ? options.fn(this) : '';
+  });
+  helpersRegistered.add(pack);
+}
+
+/** Rewrites the literal text of a template for a spelling table; expressions are untouched. */
+function respellAst(ast: hbs.AST.Program, table: Record<string, string>): hbs.AST.Program {
+  const copy = structuredClone(ast);
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; value?: string; body?: unknown[]; program?: unknown; inverse?: unknown };
+    if (n.type === 'ContentStatement' && typeof n.value === 'string') n.value = respell(n.value, table);
+    n.body?.forEach(walk);
+    walk(n.program);
+    walk(n.inverse);
+  };
+  walk(copy);
+  return copy;
+}
+
+function compileOne(pack: Pack, t: ParsedTemplate, mode: Mode): TemplateFn {
+  const table = mode.spelling === 'gb' ? undefined : pack.spellings[mode.spelling];
+  const ast = table ? respellAst(t.ast, table) : t.ast;
+  return pack.handlebars.compile(ast, {
+    strict: true,
+    knownHelpers: Object.fromEntries(PACK_HELPERS.map((h) => [h, true])),
+    knownHelpersOnly: true,
+    noEscape: !mode.escape,
+    preventIndent: true,
+  }) as TemplateFn;
+}
+
+export function compiled(pack: Pack, mode: Mode): Compiled {
+  registerHelpers(pack);
+  let byMode = compiledByPack.get(pack);
+  if (!byMode) {
+    byMode = new Map();
+    compiledByPack.set(pack, byMode);
+  }
+  const key = `${mode.escape ? 'html' : 'text'}|${mode.spelling}`;
+  let set = byMode.get(key);
+  if (!set) {
+    const partials: Record<string, TemplateFn> = Object.create(null);
+    for (const [name, p] of pack.partials) partials[name] = compileOne(pack, p, mode);
+    const templates = new Map<string, TemplateFn>();
+    for (const t of pack.templates) templates.set(t.meta.id, compileOne(pack, t, mode));
+    set = { templates, partials };
+    byMode.set(key, set);
+  }
+  return set;
+}
+
+/** Small templates from the manifest (salutations, address lines): plain text, strict. */
+const smallCache = new WeakMap<Pack, Map<string, TemplateFn>>();
+export function compileSmall(pack: Pack, source: string): TemplateFn {
+  let cache = smallCache.get(pack);
+  if (!cache) {
+    cache = new Map();
+    smallCache.set(pack, cache);
+  }
+  let fn = cache.get(source);
+  if (!fn) {
+    fn = pack.handlebars.compile(source, { strict: true, knownHelpersOnly: true, noEscape: true }) as TemplateFn;
+    cache.set(source, fn);
+  }
+  return fn;
+}

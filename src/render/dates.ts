@@ -1,0 +1,40 @@
+/** Dates in the region's style; computed in UTC so the machine's time zone never shifts a day. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, parts: 'day' | 'month' | 'year'): Intl.DateTimeFormat {
+  const key = `${locale}|${parts}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+    if (parts !== 'year') opts.month = 'long';
+    if (parts === 'day') opts.day = 'numeric';
+    f = new Intl.DateTimeFormat(locale, opts);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "2025", "December 2025" or "15 December 2025" (locale order), as precise as the input. */
+export function formatPartialDate(date: string, locale: string): string {
+  const [y, m, d] = date.split('-');
+  if (!m) return y ?? date;
+  const value = new Date(Date.UTC(Number(y), Number(m) - 1, d ? Number(d) : 1));
+  return formatter(locale, d ? 'day' : 'month').format(value);
+}
+
+/** The last day a partial date covers, as a UTC timestamp: 2025-12 is taken as 31 Dec 2025. */
+export function endOfPartialDate(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  if (m === undefined) return Date.UTC(y ?? 0, 11, 31);
+  if (d === undefined) return Date.UTC(y ?? 0, m, 0);
+  return Date.UTC(y ?? 0, m - 1, d);
+}
+
+/** Whole months from one timestamp to a later one. */
+export function monthsBetween(from: number, to: number): number {
+  const a = new Date(from);
+  const b = new Date(to);
+  let months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  if (b.getUTCDate() < a.getUTCDate()) months -= 1;
+  return months;
+}

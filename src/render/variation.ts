@@ -1,0 +1,79 @@
+/**
+ * Deterministic choice of phrasings. The same seed always picks the same wording; different
+ * seeds spread evenly over the choices. No Math.random: render stays pure.
+ */
+
+/** FNV-1a over UTF-16 code units, then a murmur3 finaliser so nearby seeds scatter. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export function pickIndex(seed: string, section: string, count: number): number {
+  if (count <= 0) throw new RangeError('nothing to pick from');
+  return hash32(`${seed}\u0000${section}`) % count;
+}
+
+/** The default seed: who writes to whom, so each sender gets their own wording. */
+export function defaultSeed(parts: {
+  name: string;
+  city: string;
+  region: string;
+  recipient: string;
+  recipientName?: string;
+  stance: string;
+}): string {
+  return [parts.name, parts.city, parts.region, parts.recipient, parts.recipientName ?? '', parts.stance]
+    .map((s) => s.toLowerCase())
+    .join('|');
+}
+
+export interface VariantFilter {
+  stance?: string;
+  region?: string;
+  recipient?: string;
+  locale?: string;
+}
+
+export interface RenderIds {
+  stance: string;
+  region: string;
+  recipient: string;
+  locale: string;
+}
+
+const FILTER_KEYS = ['stance', 'region', 'recipient', 'locale'] as const;
+
+export function hasFilter(filter: VariantFilter): boolean {
+  return FILTER_KEYS.some((k) => filter[k] !== undefined);
+}
+
+export function matchesFilter(filter: VariantFilter, ids: RenderIds): boolean {
+  return FILTER_KEYS.every((k) => {
+    const want = filter[k];
+    if (want === undefined) return true;
+    return want
+      .split(',')
+      .map((s) => s.trim())
+      .includes(ids[k]);
+  });
+}
+
+/**
+ * The phrasings a request may use: those written for it (a filter that matches) if any, else
+ * the general ones (no filter). So a stance a campaigner adds falls back to general wording.
+ */
+export function eligibleVariants(filters: VariantFilter[], ids: RenderIds): number[] {
+  const specific = filters.flatMap((f, i) => (hasFilter(f) && matchesFilter(f, ids) ? [i] : []));
+  if (specific.length > 0) return specific;
+  return filters.flatMap((f, i) => (hasFilter(f) ? [] : [i]));
+}
