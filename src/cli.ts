@@ -16,7 +16,7 @@ function globalsOf(command: Command): GlobalOptions {
 export function buildProgram(): Command {
   const program = new Command('belarus-letter')
     .description(
-      'Write to your elected officials and urge them to keep targeted sanctions on the Belarusian\nregime until every political prisoner is free.',
+      'Write to your elected officials and urge them to keep targeted sanctions on the Belarusian regime until every political prisoner is free.',
     )
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -82,7 +82,7 @@ Examples:
     .description('list regions and the officials you can write to there')
     .option('--json', 'print as JSON')
     .action(async (options, command: Command) => {
-      (await import('./commands/discover.js')).runRegions(options, globalsOf(command));
+      await (await import('./commands/discover.js')).runRegions(options, globalsOf(command));
     });
 
   program
@@ -90,7 +90,7 @@ Examples:
     .description('list the stances a letter can take and what each asks')
     .option('--json', 'print as JSON')
     .action(async (options, command: Command) => {
-      (await import('./commands/discover.js')).runStances(options, globalsOf(command));
+      await (await import('./commands/discover.js')).runStances(options, globalsOf(command));
     });
 
   program
@@ -98,7 +98,7 @@ Examples:
     .description('list every fact a letter can cite, with its sources and date')
     .option('--json', 'print as JSON')
     .action(async (options, command: Command) => {
-      (await import('./commands/discover.js')).runFacts(options, globalsOf(command));
+      await (await import('./commands/discover.js')).runFacts(options, globalsOf(command));
     });
 
   return program;
@@ -143,7 +143,3 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.failed;
   }
 }
-
-// Run when loaded as the program (bin/belarus-letter.js imports this file).
-const code = await main(process.argv);
-process.exitCode = code;

@@ -2,7 +2,7 @@
  * LetterRequest: the one shape every way in (flags, wizard, a bulk row, a library call) builds,
  * validated by one zod schema before anything renders.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const FORMATS = ['text', 'markdown', 'html'] as const;
 export const formatSchema = z.enum(FORMATS);

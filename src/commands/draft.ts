@@ -101,7 +101,7 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
       'Give them as options (see `belarus-letter draft --help`), or run in a terminal to be asked.',
     );
   }
-  const pack = packFor(globals);
+  const pack = await packFor(globals);
   const request = parseRequestFromOptions(input);
   const letter = render(pack, request);
   emitLetter(letter, options);

@@ -3,7 +3,7 @@
  * shape of a pack is written once. Objects are strict: a misspelt key in a manifest is an error
  * that names it, not a setting silently ignored.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const idSchema = z
   .string()
