@@ -47,6 +47,11 @@ describe('every region x recipient x stance x format', () => {
 
             for (const bad of ['undefined', 'null', '[object', '{{', '}}', 'NaN']) expect(letter.text, where).not.toContain(bad);
             expect(letter.body, where).not.toMatch(/ {2}/);
+            expect(letter.body, where).not.toMatch(/^[ \t]|[ \t]$/m);
+            // Prose paragraphs are one line; only short blocks (addresses, signature) break lines.
+            for (const p of letter.body.split('\n\n')) {
+              if (p.includes('\n')) expect(p.split('\n').every((line) => line.length <= 80), `${where}: ${p}`).toBe(true);
+            }
             expect(letter.body, where).not.toMatch(/\n\s*\n\s*\n/);
             expect(letter.body.split(/\n\n/).every((p) => /[\p{L}\p{N}]/u.test(p)), where).toBe(true);
 
