@@ -7,9 +7,12 @@
  */
 import * as z from 'zod/mini';
 
-export const FORMATS = ['text', 'markdown', 'html'] as const;
+export const FORMATS = ['text', 'markdown', 'html', 'eml', 'pdf'] as const;
 export const formatSchema = z.enum(FORMATS);
 export type LetterFormat = z.infer<typeof formatSchema>;
+/** What a template renders for each output format: eml and pdf are laid out from plain text. */
+export type BodyFormat = 'text' | 'markdown' | 'html';
+export const bodyFormatOf = (format: LetterFormat): BodyFormat => (format === 'eml' || format === 'pdf' ? 'text' : format);
 
 // Control characters other than tab and newline have no place in a letter, and in an email
 // header a newline could inject another header.
@@ -93,6 +96,11 @@ export const letterRequestSchema = z.object({
     z.transform((v: string | undefined) => blankToUndefined(v)),
     z.optional(z.email('must be an email address like name@example.org')),
   ),
+  /** The official's email address: the To of --format eml and of mail links. */
+  recipientEmail: z.pipe(
+    z.transform((v: string | undefined) => blankToUndefined(v)),
+    z.optional(z.email('must be an email address like office@example.org')),
+  ),
   recipientName: optionalLine(200),
   recipientTitle: optionalLine(40),
   recipientAddress: lines(8),
@@ -118,6 +126,11 @@ export const letterRequestSchema = z.object({
     }),
     z.optional(z.string()),
   ),
+  /** Fit a web form: drop optional sections until the text letter has at most this many characters. */
+  maxChars: z.pipe(
+    z.transform((v: string | number | undefined) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v)),
+    z.optional(z.int('must be a whole number of characters').check(z.gte(1, 'must be at least 1'))),
+  ),
 });
 
 export type LetterRequest = z.infer<typeof letterRequestSchema>;
@@ -132,6 +145,7 @@ export const OPTION_NAMES: Record<string, string> = {
   city: '--city',
   address: '--address',
   email: '--email',
+  recipientEmail: '--recipient-email',
   recipientName: '--recipient-name',
   recipientTitle: '--recipient-title',
   recipientAddress: '--recipient-address',
@@ -142,6 +156,7 @@ export const OPTION_NAMES: Record<string, string> = {
   format: '--format',
   sources: '--no-sources',
   template: '--template',
+  maxChars: '--max-chars',
 };
 
 export const REQUIRED_FIELDS = ['region', 'recipient', 'stance', 'name', 'city'] as const;

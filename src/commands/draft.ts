@@ -16,6 +16,7 @@ export interface DraftOptions {
   recipientName?: string;
   recipientTitle?: string;
   recipientAddress?: string[];
+  recipientEmail?: string;
   stance?: string;
   name?: string;
   city?: string;
@@ -32,9 +33,12 @@ export interface DraftOptions {
   force?: boolean;
   sources?: boolean;
   json?: boolean;
+  maxChars?: string;
+  mailto?: boolean;
+  webmail?: string;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.txt': 'text' };
+const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.txt': 'text', '.eml': 'eml', '.pdf': 'pdf' };
 
 export function formatFor(options: Pick<DraftOptions, 'format' | 'out'>): LetterFormat {
   if (options.format) {
@@ -64,6 +68,7 @@ export function requestInputFromOptions(options: DraftOptions): LetterRequestInp
     recipientName: options.recipientName,
     recipientTitle: options.recipientTitle,
     recipientAddress: options.recipientAddress ?? [],
+    recipientEmail: options.recipientEmail,
     story,
     facts: options.facts,
     date: options.date ?? today(),
@@ -71,7 +76,24 @@ export function requestInputFromOptions(options: DraftOptions): LetterRequestInp
     format: formatFor(options),
     sources: options.sources !== false,
     template: options.template,
+    maxChars: options.maxChars,
   } as LetterRequestInput;
+}
+
+/** Combinations of output options that cannot work, caught before any rendering. */
+export function checkOutputOptions(options: DraftOptions, input: LetterRequestInput): void {
+  const link = options.mailto ? '--mailto' : options.webmail !== undefined ? '--webmail' : undefined;
+  if (options.mailto && options.webmail !== undefined) throw new UsageError('Give --mailto or --webmail, not both.');
+  if (link && input.format !== 'text') {
+    throw new UsageError(`${link} puts the plain-text letter into a link: leave out --format ${input.format}.`);
+  }
+  if (link && options.json) throw new UsageError(`${link} prints a link, not JSON: leave out --json.`);
+  if (input.format === 'pdf' && options.json) {
+    throw new UsageError('--json cannot carry a PDF: leave out --json, or use another --format.');
+  }
+  if (input.format === 'pdf' && (!options.out || options.out === '-') && process.stdout.isTTY) {
+    throw new UsageError('A PDF is not for the terminal: give --out letter.pdf, or pipe the output to a file.');
+  }
 }
 
 export function missingRequired(input: LetterRequestInput): string[] {
@@ -94,6 +116,7 @@ export function emitLetter(letter: Letter, options: Pick<DraftOptions, 'out' | '
 
 export async function runDraft(options: DraftOptions, globals: GlobalOptions): Promise<void> {
   const input = requestInputFromOptions(options);
+  checkOutputOptions(options, input);
   const missing = missingRequired(input);
   if (missing.length > 0) {
     throw new UsageError(
@@ -104,5 +127,10 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   const pack = await packFor(globals);
   const request = parseRequestFromOptions(input);
   const letter = render(pack, request);
+  // Links and PDF need code that a text letter should not load.
+  if (options.mailto || options.webmail !== undefined || request.format === 'pdf') {
+    await (await import('./send-output.js')).emitSendOutput(letter, request, options);
+    return;
+  }
   emitLetter(letter, options);
 }

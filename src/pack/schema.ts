@@ -55,6 +55,8 @@ export const stanceSchema = z.strictObject({
   description: nonEmpty(),
   /** The specific ask, as a clause after "I ask you to". */
   ask: nonEmpty(),
+  /** The email subject for a letter with this stance (--format eml, mail links). */
+  subject: z.optional(nonEmpty()),
   /** Facts a letter with this stance cites by default. */
   facts: optionalDefault(z.array(idSchema), []),
 });
