@@ -18,8 +18,8 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
   const { default: PDFDocument } = await import('pdfkit');
   const letterPaper = letter.meta.paper === 'letter';
   const margins = letterPaper
-    ? { top: 54, bottom: 50, left: 65, right: 65 }
-    : { top: 20 * PT, bottom: 18 * PT, left: 22 * PT, right: 22 * PT };
+    ? { top: 0.6 * 72, bottom: 0.55 * 72, left: 0.85 * 72, right: 0.85 * 72 }
+    : { top: 18 * PT, bottom: 16 * PT, left: 22 * PT, right: 22 * PT };
   const doc = new PDFDocument({
     size: letterPaper ? 'LETTER' : 'A4',
     margins,
@@ -38,9 +38,9 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
     doc.on('error', reject);
   });
 
-  const size = 11;
-  const gap = 0.75 * size;
-  doc.fontSize(size).lineGap(2);
+  const size = 10.5;
+  const gap = 0.65 * size;
+  doc.fontSize(size).lineGap(1.5);
   const para = (text: string, options: PDFKit.Mixins.TextOptions = {}, after = gap) => {
     doc.text(text, { ...options });
     doc.y += after;
@@ -51,15 +51,15 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
         para(section.text, { align: 'right' }, gap);
         break;
       case 'date':
-        para(section.text, { align: 'right' }, 1.5 * gap);
+        para(section.text, { align: 'right' }, 1.4 * gap);
         break;
       case 'recipient':
-        para(section.text, {}, 1.8 * gap);
+        para(section.text, {}, 1.6 * gap);
         break;
       case 'signoff':
         doc.y += 0.5 * gap;
         // Room for a handwritten signature below the sign-off.
-        para(section.text, {}, 3.2 * size);
+        para(section.text, {}, 3 * size);
         break;
       default:
         for (const p of section.text.split(/\n{2,}/)) para(p, { align: section.role === 'signature' ? 'left' : 'justify' });
@@ -71,7 +71,7 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
     const width = doc.page.width - margins.left - margins.right;
     doc.moveTo(x, doc.y).lineTo(x + width, doc.y).lineWidth(0.5).strokeColor('#999999').stroke();
     doc.y += 4;
-    doc.fontSize(8.5).fillColor('#333333').text('SOURCES', x, doc.y, { characterSpacing: 0.4 });
+    doc.fontSize(8).fillColor('#333333').text('SOURCES', x, doc.y, { characterSpacing: 0.4 });
     for (const line of sourceLines(letter.notes)) doc.text(line, { lineGap: 0.5 });
   }
   doc.end();

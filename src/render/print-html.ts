@@ -48,7 +48,7 @@ function notesHtml(sources: readonly CitedSource[]): string {
 
 export function formatPrintHtml(input: PrintInput): string {
   const letter = input.paper === 'letter';
-  const page = letter ? 'size: letter; margin: 0.75in 0.9in 0.7in;' : 'size: A4; margin: 20mm 22mm 18mm;';
+  const page = letter ? 'size: letter; margin: 0.6in 0.85in 0.55in;' : 'size: A4; margin: 18mm 22mm 16mm;';
   const body = input.sections.map(sectionHtml).join('\n');
   return `<!doctype html>
 <html lang="${htmlEscape(input.language)}">
@@ -58,17 +58,17 @@ export function formatPrintHtml(input: PrintInput): string {
     <title>${htmlEscape(input.title)}</title>
     <style>
       @page { ${page} }
-      body { font: 11pt/1.4 "PT Serif", Georgia, "Times New Roman", serif; color: #111; max-width: 40em; margin: 2em auto; padding: 0 1em; }
-      p { margin: 0 0 0.75em; orphans: 3; widows: 3; }
+      body { font: 10.5pt/1.36 "PT Serif", Georgia, "Times New Roman", serif; color: #111; max-width: 40em; margin: 2em auto; padding: 0 1em; }
+      p { margin: 0 0 0.65em; orphans: 3; widows: 3; }
       address { font-style: normal; }
-      .sender { text-align: right; margin-bottom: 0.9em; }
-      .date { text-align: right; margin-bottom: 1.2em; }
-      .recipient { margin-bottom: 1.4em; }
-      .signoff { margin: 1.1em 0 0; }
+      .sender { text-align: right; margin-bottom: 0.6em; }
+      .date { text-align: right; margin-bottom: 1em; }
+      .recipient { margin-bottom: 1.1em; }
+      .signoff { margin: 0.9em 0 0; }
       /* Room for a handwritten signature above the printed name. */
-      .signature { margin-top: 3.2em; }
-      .notes { margin-top: 1.4em; padding-top: 0.35em; border-top: 0.5pt solid #999; font-size: 8.5pt; line-height: 1.3; color: #333; break-inside: avoid; }
-      .notes h2 { font-size: 8.5pt; margin: 0 0 0.2em; text-transform: uppercase; letter-spacing: 0.05em; }
+      .signature { margin-top: 3em; }
+      .notes { margin-top: 1em; padding-top: 0.3em; border-top: 0.5pt solid #999; font-size: 8pt; line-height: 1.25; color: #333; break-inside: avoid; }
+      .notes h2 { font-size: 8pt; margin: 0 0 0.2em; text-transform: uppercase; letter-spacing: 0.05em; }
       .notes ol { margin: 0; padding-left: 1.5em; }
       .notes a { color: inherit; text-decoration: none; overflow-wrap: anywhere; }
       @media print { body { margin: 0; padding: 0; max-width: none; } }

@@ -37,7 +37,7 @@ describe('--format html (print)', () => {
     const positions = order.map((s) => html.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(html).toMatch(/\.signature \{ margin-top: 3\.2em; \}/);
+    expect(html).toMatch(/\.signature \{ margin-top: 3em; \}/);
     expect(html).toContain('@media print');
     expect(html).toContain('Mária Kolesniková &lt;b&gt;is&lt;/b&gt; free &amp; so should be the rest.');
     expect(draft({ format: 'html', sources: false }).text).not.toContain('class="notes"');
