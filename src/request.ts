@@ -11,7 +11,8 @@ export const FORMATS = ['text', 'markdown', 'html', 'eml', 'pdf'] as const;
 export const formatSchema = z.enum(FORMATS);
 export type LetterFormat = z.infer<typeof formatSchema>;
 /** What a template renders for each output format: eml and pdf are laid out from plain text. */
-export type BodyFormat = 'text' | 'markdown' | 'html';
+export const BODY_FORMATS = ['text', 'markdown', 'html'] as const;
+export type BodyFormat = (typeof BODY_FORMATS)[number];
 export const bodyFormatOf = (format: LetterFormat): BodyFormat => (format === 'eml' || format === 'pdf' ? 'text' : format);
 
 // Control characters other than tab and newline have no place in a letter, and in an email
