@@ -135,7 +135,15 @@ export const letterRequestSchema = z.object({
 });
 
 export type LetterRequest = z.infer<typeof letterRequestSchema>;
-export type LetterRequestInput = z.input<typeof letterRequestSchema>;
+/** Keys whose value may be undefined become optional keys, as callers write them. */
+type UndefinedOptional<T> = {
+  [K in keyof T as undefined extends T[K] ? never : K]: T[K];
+} & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: T[K];
+};
+// zod/mini's pipes type an absent field as `T | undefined` but still required; library callers
+// (and the published types) should be able to leave optional fields out.
+export type LetterRequestInput = UndefinedOptional<z.input<typeof letterRequestSchema>>;
 
 /** Names of the request's fields as the CLI spells them, for error messages. */
 export const OPTION_NAMES: Record<string, string> = {
