@@ -1,10 +1,9 @@
 /**
- * Output that needs more than a string: a PDF (pdfkit, loaded here only) and the links that open
+ * Output that needs more than a string: a PDF (pdfkit, loaded only for a PDF) and the links that open
  * a new message with the letter filled in (--mailto, --webmail). Loaded by draft on demand.
  */
 import { listChoices, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-file.js';
-import { letterToPdf } from '../render/pdf.js';
 import { MAILTO_SAFE_LENGTH, mailtoLink, WEBMAIL, webmailLink, type Webmail } from '../render/links.js';
 import type { Letter } from '../render/render.js';
 import type { LetterRequest } from '../request.js';
@@ -44,6 +43,7 @@ export async function emitSendOutput(letter: Letter, request: LetterRequest, opt
     write(`${link}\n`, options, `${link.length} characters`);
     return;
   }
+  const { letterToPdf } = await import('../render/pdf.js');
   const pdf = await letterToPdf(letter);
   write(pdf, options, `${letter.meta.wordCount} words, PDF`);
 }
