@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError, UsageError } from '../../src/errors.js';
 import { loadPack } from '../../src/pack/load.js';
@@ -84,5 +85,27 @@ describe('--max-chars', () => {
     expect(letterRequestSchema.safeParse({ ...base, maxChars: 'lots' }).success).toBe(false);
     expect(letterRequestSchema.safeParse({ ...base, maxChars: '0' }).success).toBe(false);
     expect(letterRequestSchema.parse({ ...base, maxChars: ' 1500 ' }).maxChars).toBe(1500);
+  });
+
+  it('for any story and limit, fits or fails, and never loses the story or the ask', () => {
+    const words = fc.array(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }).filter((w) => /^[\x21-\x7e]+$/.test(w)), { minLength: 1, maxLength: 120 });
+    fc.assert(
+      fc.property(words, fc.integer({ min: 200, max: 4000 }), fc.constantFrom('maintain', 'strengthen', 'conditional'), (w, max, stance) => {
+        const story = w.join(' ');
+        let letter;
+        try {
+          letter = draft({ story, maxChars: max, stance });
+        } catch (error) {
+          expect(error).toBeInstanceOf(AppError);
+          expect((error as Error).message).toMatch(new RegExp(`needs (\\d+) characters.*--max-chars is ${max}`));
+          expect(Number(/needs (\d+)/.exec((error as Error).message)?.[1])).toBeGreaterThan(max);
+          return;
+        }
+        expect(formChars(letter.text)).toBeLessThanOrEqual(max);
+        expect(letter.text).toContain(story);
+        expect(role(letter, 'ask')).toBe(role(draft({ story, stance }), 'ask'));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
