@@ -62,6 +62,7 @@ Examples:
     .option('--force', 'replace the --out file if it exists')
     .option('--no-sources', 'leave out the Sources section')
     .option('--json', 'print { letter, meta } as JSON')
+    .option('--no-config', 'in the wizard, neither use nor offer to remember your name, town and region')
     .addHelpText(
       'after',
       `
@@ -99,6 +100,21 @@ Examples:
     .option('--json', 'print as JSON')
     .action(async (options, command: Command) => {
       await (await import('./commands/discover.js')).runFacts(options, globalsOf(command));
+    });
+
+  const config = program.command('config').description('show or forget the answers the wizard remembers (your name, town and region)');
+  config
+    .command('show')
+    .description('print where the settings file is and what it holds')
+    .option('--json', 'print { path, config } as JSON')
+    .action(async (options) => {
+      (await import('./commands/config.js')).runConfigShow(options);
+    });
+  config
+    .command('clear')
+    .description('delete the settings file')
+    .action(async () => {
+      (await import('./commands/config.js')).runConfigClear();
     });
 
   return program;

@@ -2,7 +2,7 @@
 import { extname } from 'node:path';
 import { listChoices, UsageError } from '../errors.js';
 import { readTextInput } from '../io/read-text.js';
-import { today } from '../io/terminal.js';
+import { canPrompt, today } from '../io/terminal.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { render, type Letter } from '../render/render.js';
 import { FORMATS, REQUIRED_FIELDS, OPTION_NAMES, type LetterFormat, type LetterRequestInput } from '../request.js';
@@ -32,6 +32,8 @@ export interface DraftOptions {
   force?: boolean;
   sources?: boolean;
   json?: boolean;
+  /** false with --no-config: the wizard neither reads nor stores remembered answers. */
+  config?: boolean;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.txt': 'text' };
@@ -95,6 +97,17 @@ export function emitLetter(letter: Letter, options: Pick<DraftOptions, 'out' | '
 export async function runDraft(options: DraftOptions, globals: GlobalOptions): Promise<void> {
   const input = requestInputFromOptions(options);
   const missing = missingRequired(input);
+  if (missing.length > 0 && canPrompt()) {
+    const { startWizard } = await import('../wizard/start.js');
+    await startWizard(packFor(globals), input, {
+      config: options.config !== false,
+      format: options.format || options.out ? formatFor(options) : undefined,
+      out: options.out,
+      json: options.json,
+      templates: globals.templates,
+    });
+    return;
+  }
   if (missing.length > 0) {
     throw new UsageError(
       `Missing ${listChoices(missing.map((f) => OPTION_NAMES[f] ?? f), 'and')}.`,

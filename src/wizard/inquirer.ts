@@ -1,0 +1,90 @@
+/**
+ * The real prompts: @inquirer/prompts on the terminal, drawn on stderr so that stdout carries
+ * only a letter printed on request. Ctrl-C (ExitPromptError) and Ctrl-D (end of input, which
+ * inquirer itself leaves unsettled) both become InterruptedError: exit 130, nothing written.
+ */
+import { InterruptedError } from '../errors.js';
+import { wrapAnsi } from 'fast-wrap-ansi';
+import { paint } from '../ui.js';
+import { filterChoices, type Choice, type Prompts } from './prompts.js';
+
+const CTRL_D = 0x04;
+
+function isCancel(error: unknown): boolean {
+  const name = (error as Error | undefined)?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError';
+}
+
+/** Runs one prompt with stderr for output and an abort on Ctrl-D; cancels become InterruptedError. */
+async function ask<T>(run: (context: { output: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onData = (chunk: Buffer | string) => {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    if (bytes.includes(CTRL_D)) controller.abort();
+  };
+  process.stdin.on('data', onData);
+  try {
+    return await run({ output: process.stderr, signal: controller.signal });
+  } catch (error) {
+    if (isCancel(error)) throw new InterruptedError();
+    throw error;
+  } finally {
+    process.stdin.off('data', onData);
+  }
+}
+
+const toInquirer = <V>(choices: Choice<V>[]) =>
+  choices.map((c) => ({ value: c.value, name: c.name, description: c.description, short: c.short, checked: c.checked }));
+
+/**
+ * Choices with their descriptions under each name, word-wrapped to the terminal: inquirer cuts
+ * long lines mid-word, and a list of facts or stances is read whole, not one item at a time.
+ */
+function withDescriptions<V>(choices: Choice<V>[], indent: number) {
+  const width = Math.max(40, (process.stderr.columns || 80) - indent - 1);
+  const wrap = (text: string) => wrapAnsi(text, width, { hard: true, trim: true }).split('\n').join(`\n${' '.repeat(indent)}`);
+  return choices.map((c) => ({
+    value: c.value,
+    name: c.description ? `${wrap(c.name)}\n${' '.repeat(indent)}${paint.dim(wrap(c.description))}` : wrap(c.name),
+    short: c.short ?? c.name,
+    checked: c.checked,
+  }));
+}
+
+export async function inquirerPrompts(): Promise<Prompts> {
+  const inquirer = await import('@inquirer/prompts');
+  const prompts: Prompts = {
+    select: (q) => ask((context) => inquirer.select({ message: q.message, choices: withDescriptions(q.choices, 2), default: q.default, pageSize: 16, loop: false }, context)),
+    search: (q) =>
+      ask((context) =>
+        inquirer.search(
+          {
+            message: q.message,
+            source: (term) => toInquirer(filterChoices(q.choices, term)),
+            default: q.default,
+            pageSize: 12,
+          },
+          context,
+        ),
+      ),
+    input: (q) => {
+      if (q.help) prompts.say(paint.dim(q.help));
+      return ask((context) =>
+        inquirer.input(
+          {
+            message: q.message,
+            default: q.default,
+            required: q.required,
+            prefill: q.editable ? 'editable' : 'tab',
+            validate: q.validate,
+          },
+          context,
+        ),
+      );
+    },
+    checkbox: (q) => ask((context) => inquirer.checkbox({ message: q.message, choices: withDescriptions(q.choices, 3), pageSize: 16, loop: false }, context)),
+    confirm: (q) => ask((context) => inquirer.confirm({ message: q.message, default: q.default }, context)),
+    say: (text) => process.stderr.write(`${text}\n`),
+  };
+  return prompts;
+}
