@@ -36,16 +36,20 @@ async function ask<T>(run: (context: { output: NodeJS.WritableStream; signal: Ab
 const toInquirer = <V>(choices: Choice<V>[]) =>
   choices.map((c) => ({ value: c.value, name: c.name, description: c.description, short: c.short, checked: c.checked }));
 
+/** Text word-wrapped to the terminal's width (inquirer and terminals break lines mid-word). */
+export function wrapToTerminal(text: string, indent = 0): string {
+  const width = Math.max(40, (process.stderr.columns || 80) - indent - 1);
+  return wrapAnsi(text, width, { hard: true, trim: true }).split('\n').join(`\n${' '.repeat(indent)}`);
+}
+
 /**
  * Choices with their descriptions under each name, word-wrapped to the terminal: inquirer cuts
  * long lines mid-word, and a list of facts or stances is read whole, not one item at a time.
  */
 function withDescriptions<V>(choices: Choice<V>[], indent: number) {
-  const width = Math.max(40, (process.stderr.columns || 80) - indent - 1);
-  const wrap = (text: string) => wrapAnsi(text, width, { hard: true, trim: true }).split('\n').join(`\n${' '.repeat(indent)}`);
   return choices.map((c) => ({
     value: c.value,
-    name: c.description ? `${wrap(c.name)}\n${' '.repeat(indent)}${paint.dim(wrap(c.description))}` : wrap(c.name),
+    name: c.description ? `${wrapToTerminal(c.name, indent)}\n${' '.repeat(indent + 2)}${paint.dim(wrapToTerminal(c.description, indent + 2))}` : wrapToTerminal(c.name, indent),
     short: c.short ?? c.name,
     checked: c.checked,
   }));
@@ -68,7 +72,7 @@ export async function inquirerPrompts(): Promise<Prompts> {
         ),
       ),
     input: (q) => {
-      if (q.help) prompts.say(paint.dim(q.help));
+      if (q.help) process.stderr.write(`${paint.dim(wrapToTerminal(q.help))}\n`);
       return ask((context) =>
         inquirer.input(
           {
@@ -82,9 +86,19 @@ export async function inquirerPrompts(): Promise<Prompts> {
         ),
       );
     },
-    checkbox: (q) => ask((context) => inquirer.checkbox({ message: q.message, choices: withDescriptions(q.choices, 3), pageSize: 16, loop: false }, context)),
+    checkbox: (q) => ask((context) => inquirer.checkbox(
+          {
+            message: q.message,
+            choices: withDescriptions(q.choices, 3),
+            // As many facts on screen as fit, less the question and the key help.
+            pageSize: Math.max(10, (process.stderr.rows || 24) - 6),
+            loop: false,
+            theme: { style: { renderSelectedChoices: (chosen: readonly unknown[]) => `${chosen.length} chosen` } },
+          },
+          context,
+        ),),
     confirm: (q) => ask((context) => inquirer.confirm({ message: q.message, default: q.default }, context)),
-    say: (text) => process.stderr.write(`${text}\n`),
+    say: (text) => process.stderr.write(`${wrapToTerminal(text)}\n`),
   };
   return prompts;
 }

@@ -9,7 +9,7 @@ import { compileSmall } from '../render/compile.js';
 import { defaultFacts, findRegion, findRecipient, findStance, surnameOf } from '../render/render.js';
 import type { LetterRequestInput } from '../request.js';
 import { factSourceText, offeredFacts } from './facts.js';
-import { filterChoices, type Choice, type Prompts } from './prompts.js';
+import type { Choice, Prompts } from './prompts.js';
 
 export interface Answers {
   region?: string;
@@ -107,7 +107,7 @@ export const QUESTIONS: readonly Question[] = [
     async ask(ctx, answers) {
       const wanted = ctx.given.recipient as string | undefined;
       const regions = ctx.pack.regions.filter((r) => !wanted || r.recipients.some((x) => x.id === wanted));
-      const choices: Choice<string>[] = regions.map((r) => ({ value: r.id, name: r.name, description: r.recipients.map((x) => x.label).join(', ') }));
+      const choices: Choice<string>[] = regions.map((r) => ({ value: r.id, name: r.name, description: `You can write to: ${r.recipients.map((x) => x.label).join(', ')}` }));
       const remembered = regions.some((r) => r.id === ctx.remembered.region) ? ctx.remembered.region : undefined;
       const region = await ctx.prompts.search({ id: 'region', message: 'Where do you live? (type to filter)', choices, default: answers.region ?? remembered });
       return { region };
@@ -123,7 +123,7 @@ export const QUESTIONS: readonly Question[] = [
       const choices = region.recipients.map((r) => ({
         value: r.id,
         name: r.label,
-        description: r.constituent ? 'You write as one of their constituents.' : 'A minister: you write as a citizen.',
+        description: r.constituent ? 'You write as one of their constituents.' : 'A member of the government: you write as a citizen, not a constituent.',
       }));
       const current = region.recipients.some((r) => r.id === answers.recipient) ? answers.recipient : undefined;
       return { recipient: await ctx.prompts.select({ id: 'recipient', message: 'Who will you write to?', choices, default: current }) };
@@ -149,7 +149,7 @@ export const QUESTIONS: readonly Question[] = [
       if (name) ctx.prompts.say(`The letter opens "${salutationFor(ctx.pack, recipient, name, givenTitle ?? title)}"`);
       return { recipientName: name, recipientTitle: givenTitle ? undefined : title };
     },
-    summary: (ctx, a) => `${a.recipientName ?? '(none)'}: "${salutationFor(ctx.pack, recipientOf(ctx, a), a.recipientName, (ctx.given.recipientTitle as string | undefined) ?? a.recipientTitle)}"`,
+    summary: (ctx, a) => `${a.recipientName ?? 'none'} (the letter opens "${salutationFor(ctx.pack, recipientOf(ctx, a), a.recipientName, (ctx.given.recipientTitle as string | undefined) ?? a.recipientTitle)}")`,
   },
   {
     id: 'stance',
@@ -175,7 +175,7 @@ export const QUESTIONS: readonly Question[] = [
         checked: ticked.has(fact.id),
         short: fact.id,
       }));
-      return { facts: await ctx.prompts.checkbox({ id: 'facts', message: 'Which facts should the letter cite? (space to tick or untick, Enter when done)', choices }) };
+      return { facts: await ctx.prompts.checkbox({ id: 'facts', message: 'Which facts should the letter cite? (the ticked ones suit your ask)', choices }) };
     },
     summary: (_ctx, a) => `${a.facts?.length ?? 0} chosen`,
   },
@@ -193,7 +193,7 @@ export const QUESTIONS: readonly Question[] = [
     label: 'Your town or city',
     given: (ctx) => has(ctx.given.city),
     async ask(ctx, answers) {
-      return { city: (await ctx.prompts.input({ id: 'city', message: 'Your town or city (it shows you are a constituent)', default: answers.city ?? ctx.remembered.city, required: true, validate: nonEmpty('your town or city') })).trim() };
+      return { city: (await ctx.prompts.input({ id: 'city', message: 'Your town or city (shown under your name)', default: answers.city ?? ctx.remembered.city, required: true, validate: nonEmpty('your town or city') })).trim() };
     },
     summary: (_ctx, a) => a.city ?? '',
   },
@@ -209,14 +209,8 @@ export function questionById(id: QuestionId): Question {
   return QUESTIONS.find((q) => q.id === id) as Question;
 }
 
-/** The first question, in order, whose answer is needed and missing. */
-export function nextUnanswered(ctx: WizardContext, answers: Answers, asked: ReadonlySet<QuestionId>): Question | undefined {
-  return QUESTIONS.find((q) => !q.given(ctx) && !asked.has(q.id));
-}
-
 /** Used to keep the writer's choice of facts in step when they change stance. */
 export function sameFacts(a: readonly string[] | undefined, b: readonly string[]): boolean {
   return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-export { filterChoices };

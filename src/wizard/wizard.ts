@@ -101,7 +101,7 @@ export function previewText(letter: Letter, hasStory: boolean, heading: (s: stri
       'Tip: this letter has nothing in your own words yet. A sentence or two about why it matters to you makes an official take it far more seriously than a form letter: choose "Change an answer".',
     );
   }
-  return `${out.join('\n')}\n`;
+  return out.join('\n');
 }
 
 /** Keeps later answers consistent after one is changed: a recipient the new region lacks, facts that followed the old stance. */
@@ -181,11 +181,8 @@ async function offerToRemember(ctx: WizardContext, io: WizardIO, options: Wizard
   if (options.templates) wanted.templates = options.templates;
   const known = ctx.remembered;
   if (known.name === wanted.name && known.city === wanted.city && known.region === wanted.region && (!wanted.templates || known.templates === wanted.templates)) return;
-  const yes = await ctx.prompts.confirm({
-    id: 'remember',
-    message: `Remember your name, town and region for next time? (kept in ${io.remember.path}; your own words never are)`,
-    default: false,
-  });
+  ctx.prompts.say(`This tool can remember your name, town and region in ${io.remember.path}, to offer them next time. Your own words are never stored.`);
+  const yes = await ctx.prompts.confirm({ id: 'remember', message: 'Remember them?', default: false });
   if (!yes) return;
   io.remember.save({ ...known, ...wanted });
   ctx.prompts.say('Remembered. `belarus-letter config clear` forgets it.');
