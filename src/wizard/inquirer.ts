@@ -56,6 +56,9 @@ function withDescriptions<V>(choices: Choice<V>[], indent: number) {
 }
 
 export async function inquirerPrompts(): Promise<Prompts> {
+  // inquirer colours through node:util styleText, which reads NO_COLOR when its themes load:
+  // pass on --no-color (which chalk saw) before they do.
+  if (paint.level === 0) process.env.NO_COLOR = '1';
   const inquirer = await import('@inquirer/prompts');
   const prompts: Prompts = {
     select: (q) => ask((context) => inquirer.select({ message: q.message, choices: withDescriptions(q.choices, 2), default: q.default, pageSize: 16, loop: false }, context)),

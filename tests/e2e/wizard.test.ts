@@ -116,6 +116,18 @@ describe('the wizard in a terminal', () => {
     expect(await again.exit).toBe(130);
   });
 
+  it('carries on without a broken settings file, saying so', async () => {
+    const config = tempDir();
+    mkdirSync(join(config, 'belarus-letter'));
+    writeFileSync(join(config, 'belarus-letter', 'config.json'), '{ broken');
+    const s = runInPty([], { cwd: tempDir(), env: { XDG_CONFIG_HOME: config } });
+    await s.waitFor('could not be read: it is not valid JSON');
+    await s.waitFor('Where do you live?');
+    s.type(KEY.ctrlC);
+    expect(await s.exit).toBe(130);
+    expect(readFileSync(join(config, 'belarus-letter', 'config.json'), 'utf8')).toBe('{ broken');
+  });
+
   it('never prompts under CI, even in a terminal', async () => {
     const s = runInPty([], { cwd: tempDir(), env: { CI: 'true', XDG_CONFIG_HOME: tempDir() } });
     expect(await s.exit).toBe(2);
