@@ -1,5 +1,5 @@
 /**
- * The real prompts: @inquirer/prompts on the terminal, drawn on stderr so that stdout carries
+ * The real prompts: inquirer's on the terminal, drawn on stderr so that stdout carries
  * only a letter printed on request. Ctrl-C (ExitPromptError) and Ctrl-D (end of input, which
  * inquirer itself leaves unsettled) both become InterruptedError: exit 130, nothing written.
  */
@@ -59,7 +59,16 @@ export async function inquirerPrompts(): Promise<Prompts> {
   // inquirer colours through node:util styleText, which reads NO_COLOR when its themes load:
   // pass on --no-color (which chalk saw) before they do.
   if (paint.level === 0) process.env.NO_COLOR = '1';
-  const inquirer = await import('@inquirer/prompts');
+  // The five prompts used, not @inquirer/prompts: that also installs an editor prompt and its
+  // character-set detection, twice the size, for nothing here.
+  const [select, search, input, checkbox, confirm] = await Promise.all([
+    import('@inquirer/select'),
+    import('@inquirer/search'),
+    import('@inquirer/input'),
+    import('@inquirer/checkbox'),
+    import('@inquirer/confirm'),
+  ]);
+  const inquirer = { select: select.default, search: search.default, input: input.default, checkbox: checkbox.default, confirm: confirm.default };
   const prompts: Prompts = {
     select: (q) => ask((context) => inquirer.select({ message: q.message, choices: withDescriptions(q.choices, 2), default: q.default, pageSize: 16, loop: false }, context)),
     search: (q) =>
