@@ -104,7 +104,7 @@ Examples:
 
   const config = program.command('config').description('show or forget the answers the wizard remembers (your name, town and region)');
   config
-    .command('show')
+    .command('show', { isDefault: true })
     .description('print where the settings file is and what it holds')
     .option('--json', 'print { path, config } as JSON')
     .action(async (options) => {

@@ -26,7 +26,7 @@ function remembered(path: string): Config {
 export async function startWizard(pack: Pack, given: LetterRequestInput, options: StartOptions): Promise<WizardOutcome> {
   const path = configPath();
   const io: WizardIO = {
-    show: (text) => process.stderr.write(`${wrapToTerminal(text)}\n`),
+    show: (text) => process.stderr.write(`\n${wrapToTerminal(text)}\n`),
     print: (text) => process.stdout.write(text),
     exists(file) {
       try {
@@ -40,6 +40,5 @@ export async function startWizard(pack: Pack, given: LetterRequestInput, options
     heading: (text) => paint.bold.underline(text),
   };
   const prompts = await inquirerPrompts();
-  process.stderr.write(`${paint.bold('Write to your elected official about Belarus')}\n${wrapToTerminal('A few questions, then you see the letter before anything is saved. Ctrl-C quits at any time.')}\n\n`);
   return runWizard({ pack, given, remembered: options.config ? remembered(path) : {}, prompts }, io, options);
 }

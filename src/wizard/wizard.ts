@@ -90,7 +90,7 @@ export function defaultFileName(request: LetterRequest, format: LetterFormat): s
 }
 
 export function previewText(letter: Letter, hasStory: boolean, heading: (s: string) => string): string {
-  const out = ['', heading('Your letter'), '', letter.body, ''];
+  const out = [heading('Your letter'), '', letter.body, ''];
   if (letter.meta.sources.length > 0) {
     out.push(heading('Sources'), ...letter.meta.sources.map((s, i) => `${i + 1}. ${sourceLine(s)}`), '');
   }
@@ -190,6 +190,7 @@ async function offerToRemember(ctx: WizardContext, io: WizardIO, options: Wizard
 
 export async function runWizard(ctx: WizardContext, io: WizardIO, options: WizardOptions = {}): Promise<WizardOutcome> {
   checkGiven(ctx);
+  io.show(`${io.heading('Write to your elected official about Belarus')}\nA few questions, then you see the letter before anything is saved. Ctrl-C quits at any time.\n`);
   const answers: Answers = {};
   for (const question of QUESTIONS) {
     if (question.given(ctx)) continue;

@@ -90,7 +90,7 @@ describe('the wizard in a terminal', () => {
   it('never asks what the command line gave, and pre-fills what it remembers', async () => {
     const cwd = tempDir();
     const config = tempDir();
-    expect(run(['config', 'show'], { env: { XDG_CONFIG_HOME: config } }).stdout).toContain('Nothing is remembered.');
+    expect(run(['config'], { env: { XDG_CONFIG_HOME: config } }).stdout).toContain('Nothing is remembered.');
     const s = runInPty(['draft', '-r', 'uk', '-t', 'mp', '--recipient-name', 'Jane Smith', '-s', 'maintain', '--story', 'I was born in Brest.'], { cwd, env: { XDG_CONFIG_HOME: config } });
     await s.waitFor('Which facts should the letter cite?');
     s.type(KEY.enter);

@@ -16,6 +16,8 @@ const DATE = '2026-11-25';
 function memoryIO(existing: Record<string, string> = {}, remember = true) {
   const files = new Map(Object.entries(existing));
   const shown: string[] = [];
+  /** What was shown after the welcome: the previews. */
+  const previews = () => shown.slice(1);
   const printed: string[] = [];
   const stored: Config[] = [];
   const writes: { path: string; force: boolean }[] = [];
@@ -31,7 +33,7 @@ function memoryIO(existing: Record<string, string> = {}, remember = true) {
     remember: remember ? { path: '/tmp/cfg/belarus-letter/config.json', save: (c) => stored.push(c) } : undefined,
     heading: (text) => `## ${text}`,
   };
-  return { io, files, shown, printed, stored, writes };
+  return { io, files, shown, previews, printed, stored, writes };
 }
 
 /** A whole first session for a UK MP letter; override any answer. */
@@ -82,9 +84,10 @@ describe('wizard: a first session', () => {
   });
 
   it('shows the preview with headings, the word count and the cited sources', async () => {
-    const { shown } = await session(UK_SESSION);
-    expect(shown).toHaveLength(1);
-    const preview = shown[0] as string;
+    const { shown, previews } = await session(UK_SESSION);
+    expect(shown[0]).toContain('## Write to your elected official about Belarus');
+    expect(previews()).toHaveLength(1);
+    const preview = previews()[0] as string;
     expect(preview).toContain('## Your letter');
     expect(preview).toContain('## Sources');
     expect(preview).toMatch(/\d+ words/);
@@ -93,8 +96,8 @@ describe('wizard: a first session', () => {
   });
 
   it('says plainly that a personal sentence counts when every personal question is skipped', async () => {
-    const { shown, result } = await session({ ...UK_SESSION, connection: '', why: '  ', want: '' });
-    expect(shown[0]).toContain('Tip: this letter has nothing in your own words yet');
+    const { previews, result } = await session({ ...UK_SESSION, connection: '', why: '  ', want: '' });
+    expect(previews()[0]).toContain('Tip: this letter has nothing in your own words yet');
     if (result.outcome !== 'saved') throw new Error('not saved');
     expect(result.request.story).toBeUndefined();
   });
@@ -162,8 +165,13 @@ describe('wizard: options given on the command line', () => {
     expect(result.request.story).toBe('I was born in Brest.');
   });
 
-  it('fails on an unknown region before asking anything', async () => {
-    await expect(session(UK_SESSION, { given: { region: 'narnia' } })).rejects.toMatchObject({ exitCode: 2 });
+  it('fails on an unknown region before asking or showing anything', async () => {
+    const prompts = scriptedPrompts(UK_SESSION);
+    const mem = memoryIO();
+    const given = requestInputFromOptions({ date: DATE, region: 'narnia' });
+    await expect(runWizard({ pack, given, remembered: {}, prompts }, mem.io)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('Unknown region "narnia"') });
+    expect(prompts.asked).toEqual([]);
+    expect(mem.shown).toEqual([]);
   });
 
   it('offers only regions that have the recipient given', async () => {
@@ -200,9 +208,9 @@ describe('wizard: preview and decide', () => {
   });
 
   it('tries another wording with a new seed', async () => {
-    const { shown, result } = await session({ ...UK_SESSION, action: ['reword', 'reword', 'save'] });
-    expect(shown).toHaveLength(3);
-    expect(new Set(shown).size).toBe(3);
+    const { previews, result } = await session({ ...UK_SESSION, action: ['reword', 'reword', 'save'] });
+    expect(previews()).toHaveLength(3);
+    expect(new Set(previews()).size).toBe(3);
     if (result.outcome !== 'saved') throw new Error('not saved');
     expect(result.request.seed).toMatch(/#2$/);
   });
