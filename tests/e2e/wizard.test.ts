@@ -9,7 +9,8 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-describe('the wizard in a terminal', () => {
+// A pseudo-terminal session on two shared cores can be slow; waits have their own limits.
+describe('the wizard in a terminal', { timeout: 120_000 }, () => {
   it('takes a first-time writer from nothing to a saved letter, and remembers them', async () => {
     const cwd = tempDir();
     const config = tempDir();
