@@ -98,8 +98,9 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   const input = requestInputFromOptions(options);
   const missing = missingRequired(input);
   if (missing.length > 0 && canPrompt()) {
+    const pack = packFor(globals);
     const { startWizard } = await import('../wizard/start.js');
-    await startWizard(packFor(globals), input, {
+    await startWizard(pack, input, {
       config: options.config !== false,
       format: options.format || options.out ? formatFor(options) : undefined,
       out: options.out,

@@ -6,19 +6,20 @@
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-file.js';
 
-const field = z.string().trim().min(1).max(200).optional();
+const text = (max: number) =>
+  z.optional(z.string('must be text').check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`)));
 
 // Not strict: a file written by a newer version with more settings still loads here.
 export const configSchema = z.object({
-  name: field,
-  city: field,
-  region: field,
+  name: text(200),
+  city: text(200),
+  region: text(200),
   /** A template pack folder, as given with --templates when the answers were remembered. */
-  templates: z.string().min(1).max(4096).optional(),
+  templates: text(4096),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -59,7 +60,7 @@ export function readConfig(path = configPath()): Config {
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new ConfigError(path, `${issue?.path.join('.') || 'the file'} ${issue?.message ?? 'is not right'}`);
+    throw new ConfigError(path, issue && issue.path.length > 0 ? `${issue.path.join('.')} ${issue.message}` : 'it must hold a JSON object');
   }
   return result.data;
 }

@@ -23,7 +23,8 @@ function remembered(path: string): Config {
   }
 }
 
-export async function startWizard(pack: Pack, given: LetterRequestInput, options: StartOptions): Promise<WizardOutcome> {
+/** Takes the pack as it loads, so that it and the prompts load side by side. */
+export async function startWizard(packLoading: Pack | Promise<Pack>, given: LetterRequestInput, options: StartOptions): Promise<WizardOutcome> {
   const path = configPath();
   const io: WizardIO = {
     show: (text) => process.stderr.write(`\n${wrapToTerminal(text)}\n`),
@@ -39,6 +40,6 @@ export async function startWizard(pack: Pack, given: LetterRequestInput, options
     remember: options.config ? { path, save: (config) => writeConfig(config, path) } : undefined,
     heading: (text) => paint.bold.underline(text),
   };
-  const prompts = await inquirerPrompts();
+  const [pack, prompts] = await Promise.all([packLoading, inquirerPrompts()]);
   return runWizard({ pack, given, remembered: options.config ? remembered(path) : {}, prompts }, io, options);
 }
