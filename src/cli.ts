@@ -66,6 +66,7 @@ Examples:
     .option('--max-chars <n>', 'fit a web form: drop optional parts until the text letter has at most N characters')
     .option('--mailto', 'print a mailto: link that opens your mail program with the letter filled in')
     .addOption(new Option('--webmail <service>', 'print a link that opens the letter in webmail').choices(['gmail', 'outlook']))
+    .option('--no-config', 'in the wizard, neither use nor offer to remember your name, town and region')
     .addHelpText(
       'after',
       `
@@ -106,6 +107,21 @@ Examples:
     .option('--json', 'print as JSON')
     .action(async (options, command: Command) => {
       await (await import('./commands/discover.js')).runFacts(options, globalsOf(command));
+    });
+
+  const config = program.command('config').description('show or forget the answers the wizard remembers (your name, town and region)');
+  config
+    .command('show', { isDefault: true })
+    .description('print where the settings file is and what it holds')
+    .option('--json', 'print { path, config } as JSON')
+    .action(async (options) => {
+      (await import('./commands/config.js')).runConfigShow(options);
+    });
+  config
+    .command('clear')
+    .description('delete the settings file')
+    .action(async () => {
+      (await import('./commands/config.js')).runConfigClear();
     });
 
   return program;

@@ -2,7 +2,7 @@
 import { extname } from 'node:path';
 import { listChoices, UsageError } from '../errors.js';
 import { readTextInput } from '../io/read-text.js';
-import { today } from '../io/terminal.js';
+import { canPrompt, today } from '../io/terminal.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { render, type Letter } from '../render/render.js';
 import { FORMATS, REQUIRED_FIELDS, OPTION_NAMES, type LetterFormat, type LetterRequestInput } from '../request.js';
@@ -36,6 +36,8 @@ export interface DraftOptions {
   maxChars?: string;
   mailto?: boolean;
   webmail?: string;
+  /** false with --no-config: the wizard neither reads nor stores remembered answers. */
+  config?: boolean;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.txt': 'text', '.eml': 'eml', '.pdf': 'pdf' };
@@ -96,6 +98,21 @@ export function checkOutputOptions(options: DraftOptions, input: LetterRequestIn
   }
 }
 
+/** The questions save text, Markdown or HTML; email, PDF, links and form-fitting need every option given. */
+function refuseSendOptionsForWizard(options: DraftOptions, input: LetterRequestInput, missing: string[]): void {
+  const given = [
+    input.format === 'eml' || input.format === 'pdf' ? `--format ${input.format}` : undefined,
+    options.mailto ? '--mailto' : undefined,
+    options.webmail !== undefined ? '--webmail' : undefined,
+    options.maxChars !== undefined ? '--max-chars' : undefined,
+  ].filter((x): x is string => x !== undefined);
+  if (given.length === 0) return;
+  throw new UsageError(
+    `${listChoices(given, 'and')} ${given.length === 1 ? 'needs' : 'need'} every required option on the command line; missing ${listChoices(missing.map((f) => OPTION_NAMES[f] ?? f), 'and')}.`,
+    'Give them as options (see `belarus-letter draft --help`), or leave it out to answer the questions instead.',
+  );
+}
+
 export function missingRequired(input: LetterRequestInput): string[] {
   return REQUIRED_FIELDS.filter((field) => {
     const value = (input as Record<string, unknown>)[field];
@@ -118,6 +135,19 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   const input = requestInputFromOptions(options);
   checkOutputOptions(options, input);
   const missing = missingRequired(input);
+  if (missing.length > 0 && canPrompt()) {
+    refuseSendOptionsForWizard(options, input, missing);
+    const pack = packFor(globals);
+    const { startWizard } = await import('../wizard/start.js');
+    await startWizard(pack, input, {
+      config: options.config !== false,
+      format: options.format || options.out ? formatFor(options) : undefined,
+      out: options.out,
+      json: options.json,
+      templates: globals.templates,
+    });
+    return;
+  }
   if (missing.length > 0) {
     throw new UsageError(
       `Missing ${listChoices(missing.map((f) => OPTION_NAMES[f] ?? f), 'and')}.`,

@@ -49,7 +49,7 @@ export function plainText(body: string, format: BodyFormat): string {
   return body;
 }
 
-function sourceLine(s: CitedSource): string {
+export function sourceLine(s: CitedSource): string {
   return [s.publisher, `"${s.title}"`, s.dateText].filter(Boolean).join(', ') + (s.url ? ` <${s.url}>` : '');
 }
 
