@@ -133,7 +133,6 @@ export function emitLetter(letter: Letter, options: Pick<DraftOptions, 'out' | '
 
 export async function runDraft(options: DraftOptions, globals: GlobalOptions): Promise<void> {
   const input = requestInputFromOptions(options);
-  checkOutputOptions(options, input);
   const missing = missingRequired(input);
   if (missing.length > 0 && canPrompt()) {
     refuseSendOptionsForWizard(options, input, missing);
@@ -148,6 +147,7 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
     });
     return;
   }
+  checkOutputOptions(options, input);
   if (missing.length > 0) {
     throw new UsageError(
       `Missing ${listChoices(missing.map((f) => OPTION_NAMES[f] ?? f), 'and')}.`,

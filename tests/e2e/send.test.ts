@@ -92,3 +92,13 @@ describe('draft: PDF', () => {
     expect(run([...UK_MP, '--format', 'pdf', '--json']).code).toBe(2);
   });
 });
+
+describe('draft: send options and the questions', () => {
+  it('in a terminal, refuses eml, pdf, links and --max-chars with options missing, instead of asking', async () => {
+    const { runInPty } = await import('../helpers/pty.js');
+    const session = runInPty(['draft', '--region', 'uk', '--format', 'pdf', '--max-chars', '900'], { cwd: tempDir(), env: { HOME: tempDir() } });
+    expect(await session.exit).toBe(2);
+    expect(session.screen()).toMatch(/--format pdf and --max-chars need every required option on the command line; missing --recipient, --stance, --name and --city\./);
+    expect(session.screen()).not.toContain('Where do you live');
+  });
+});
