@@ -211,6 +211,7 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim): Letter {
       : recipient.address.map((line) => small(line, `address for ${region.id}/${recipient.id}`)).filter(Boolean);
 
   const cited: string[] = [];
+  const factText = (fact: PackFact) => packText(fact.text.replace(/\s+/g, ' ').trim());
   const state: RenderState = {
     seed,
     ids: { stance: stance.id, region: region.id, recipient: recipient.id, locale: region.locale },
@@ -218,7 +219,7 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim): Letter {
       const fact = pack.facts.get(id);
       if (!fact) throw new TemplateRenderError(`unknown fact "${id}"`);
       if (!cited.includes(id)) cited.push(id);
-      return packText(fact.text.replace(/\s+/g, ' ').trim());
+      return factText(fact);
     },
   };
 
@@ -267,7 +268,7 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim): Letter {
   const body = joinSections(sections);
   // Facts cited only in a dropped section are not the letter's, and neither are their sources.
   const plain = plainText(body, bodyFormat);
-  const shownCited = cited.filter((id) => plain.includes(state.cite(id)));
+  const shownCited = cited.filter((id) => plain.includes(factText(pack.facts.get(id) as PackFact)));
   const sources = citedSources(pack, shownCited, region.locale);
   const notes = request.sources && !trim.noSources ? sources : [];
   const plainSections = sections.map((s) => ({ ...s, text: plainText(s.text, bodyFormat) }));
