@@ -67,7 +67,7 @@ describe('the npm package', () => {
     const pdf = sh('npx', [...args, '--out', 'letter.pdf'], { cwd: consumer });
     expect(pdf.code, pdf.stderr).toBe(0);
     expect(readFileSync(join(consumer, 'letter.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-  });
+  }, 120_000);
 
   it('works as a library from JavaScript and type-checks from TypeScript', () => {
     const js = `import { draftLetter, letterToPdf } from 'belarus-letter';
@@ -97,7 +97,7 @@ export { words };
     );
     const tsc = sh(process.execPath, [TSC, '-p', consumer], { cwd: consumer });
     expect(tsc.code, tsc.stdout + tsc.stderr).toBe(0);
-  });
+  }, 120_000);
 
   it('passes publint and @arethetypeswrong/cli for the ESM entry', () => {
     const publint = sh('npx', ['--no-install', 'publint', '--strict', ROOT], { cwd: ROOT });
@@ -108,5 +108,5 @@ export { words };
     const report = JSON.parse(attw.stdout) as { analysis: { problems: { kind: string }[] } };
     const problems = report.analysis.problems.filter((p) => p.kind !== 'CJSResolvesToESM');
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 });

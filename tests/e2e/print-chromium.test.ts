@@ -22,6 +22,7 @@ describe.skipIf(missing)('print HTML in headless Chromium', () => {
     if (!EXECUTABLE) throw new Error('CI is set but Chromium is not installed: .ci/run should have installed it.');
     browser = await chromium.launch({
       executablePath: EXECUTABLE,
+      timeout: 60_000,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   });
@@ -57,6 +58,6 @@ describe.skipIf(missing)('print HTML in headless Chromium', () => {
       expect(text).toMatch(/keep the targeted sanctions/);
       expect(await page.locator('.notes li').count()).toBeGreaterThan(0);
       await context.close();
-    });
+    }, 90_000);
   }
 });
