@@ -12,6 +12,7 @@ import { endOfPartialDate, formatPartialDate, monthsBetween } from './dates.js';
 import { formatLetter, markdownEscape, plainText, type CitedSource } from './format.js';
 import { respell } from './spelling.js';
 import { defaultSeed } from './variation.js';
+import type { LetterView, NameView } from './view.js';
 
 export const ONE_PAGE_WORDS = 450;
 export const MIN_WORDS = 250;
@@ -126,7 +127,13 @@ export function tidy(text: string): string {
     .trim();
 }
 
-export function render(pack: Pack, request: LetterRequest): Letter {
+export interface RenderOptions {
+  /** Take the longest phrasing of every section instead of the seed's: how validation finds a
+   * template's longest letter without trying every seed. */
+  longest?: boolean;
+}
+
+export function render(pack: Pack, request: LetterRequest, options: RenderOptions = {}): Letter {
   const region = findRegion(pack, request.region);
   const recipient = findRecipient(region, request.recipient);
   const stance = findStance(pack, request.stance);
@@ -146,7 +153,7 @@ export function render(pack: Pack, request: LetterRequest): Letter {
   const seed = request.seed ?? defaultSeed(request);
 
   // Salutation and address come from small manifest templates over the official's name.
-  const nameParts = {
+  const nameParts: NameView = {
     name: request.recipientName ?? '',
     surname: request.recipientName ? surnameOf(request.recipientName) : '',
     title: request.recipientTitle ?? '',
@@ -167,6 +174,7 @@ export function render(pack: Pack, request: LetterRequest): Letter {
   const cited: string[] = [];
   const state: RenderState = {
     seed,
+    longest: options.longest,
     ids: { stance: stance.id, region: region.id, recipient: recipient.id, locale: region.locale },
     cite(id: string): string {
       const fact = pack.facts.get(id);
@@ -176,7 +184,7 @@ export function render(pack: Pack, request: LetterRequest): Letter {
     },
   };
 
-  const view = {
+  const view: LetterView = {
     sender: {
       name: userText(request.name),
       city: userText(request.city),
