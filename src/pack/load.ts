@@ -23,6 +23,7 @@ import {
   type Source,
   type Stance,
 } from './schema.js';
+import { pageProblems } from './page-check.js';
 import { parseYaml, type Locate, type YamlPath } from './yaml-file.js';
 import type { TemplateFn } from '../render/compile.js';
 
@@ -410,7 +411,7 @@ export function buildPack(layers: RawLayer[]): Pack {
 
   if (problems.length > 0 || !manifest) throw new PackError(problems);
 
-  return {
+  const pack: Pack = {
     name: manifest.name,
     language: manifest.language,
     countSource: manifest.countSource,
@@ -424,6 +425,10 @@ export function buildPack(layers: RawLayer[]): Pack {
     handlebars: Handlebars.create(),
     layers: layers.map(({ origin, dir }) => ({ origin, dir })),
   };
+  // Only a pack that passed every static check can render; now make sure each letter fits a page.
+  const tooLong = pageProblems(pack);
+  if (tooLong.length > 0) throw new PackError(tooLong);
+  return pack;
 }
 
 export function loadPack(options: LoadPackOptions = {}): Pack {
