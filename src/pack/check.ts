@@ -399,8 +399,8 @@ export class TemplateChecker {
   private walk(shape: Shape, parts: string[], prefix: string, node: Node, scope: Scope): Shape {
     let here = shape;
     let name = prefix;
-    for (const part of parts) {
-      here = this.step(here, part, name, node, scope);
+    for (const [i, part] of parts.entries()) {
+      here = this.step(here, part, name, node, scope, parts.slice(i + 1));
       name = name ? `${name}.${part}` : part;
       if (here === ANY) return ANY;
     }
@@ -408,8 +408,9 @@ export class TemplateChecker {
   }
 
   /** One step into a value: `name` is where we are, `part` the field asked for. */
-  private step(shape: Shape, part: string, name: string, node: Node, scope: Scope): Shape {
-    const full = name ? `${name}.${part}` : part;
+  private step(shape: Shape, part: string, name: string, node: Node, scope: Scope, rest: string[] = []): Shape {
+    const join = (...xs: string[]) => xs.filter(Boolean).join('.');
+    const full = join(name, part, ...rest);
     if (PROTOTYPE_NAMES.has(part) || part.startsWith('__')) {
       this.report(scope, node, `"${full}" is not a template variable: templates cannot reach JavaScript prototypes`);
       return ANY;
@@ -423,13 +424,13 @@ export class TemplateChecker {
         const fields = Object.keys(shape.fields);
         const near = closest(part, fields);
         const where = name ? `${name} has` : 'the letter has';
-        this.report(scope, node, `unknown variable "${full}"${near ? ` (did you mean "${name ? `${name}.` : ''}${near}"?)` : ''}; ${where} ${fields.join(', ')}`);
+        this.report(scope, node, `unknown variable "${full}"${near ? ` (did you mean "${join(name, near, ...rest)}"?)` : ''}; ${where} ${fields.join(', ')}`);
         return ANY;
       }
       case 'list':
         if (part === 'length') return NUMBER;
         if (/^\d+$/.test(part)) return shape.of;
-        this.report(scope, node, `unknown variable "${full}": ${name || 'this'} is a list; use {{#each ${name || 'this'}}} or ${name || 'this'}.length`);
+        this.report(scope, node, `unknown variable "${full}": ${name || 'this'} is a list; use {{#each ${name || 'this'}}} or ${join(name, 'length')}`);
         return ANY;
       default:
         this.report(scope, node, `unknown variable "${full}": ${name || 'this'} is ${shape.kind === 'text' ? 'text' : shape.kind === 'flag' ? 'true or false' : 'a number'} and has no fields`);

@@ -153,11 +153,17 @@ function locateMerged(merged: unknown, layers: ParsedLayerYaml[], path: YamlPath
   return best ? at(best.layer, best.path) : MANIFEST_FILE;
 }
 
-function zodIssuesAt(error: z.ZodError, where: (path: YamlPath) => string): string[] {
-  return error.issues.map((issue) => {
+function zodIssuesAt(error: z.ZodError, where: (path: YamlPath) => string, known?: (path: YamlPath) => string[]): string[] {
+  return error.issues.flatMap((issue) => {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const near = known ? closest(key, known(path)) : undefined;
+        return `${where([...path, key])}: ${formatPath([...issue.path, key])}: unknown key${near ? ` (did you mean "${near}"?)` : ''}`;
+      });
+    }
     const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
-    return `${where(path)}: ${formatPath(issue.path)}: ${missing ? 'is required' : issue.message}`;
+    return [`${where(path)}: ${formatPath(issue.path)}: ${missing ? 'is required' : issue.message}`];
   });
 }
 
@@ -335,13 +341,16 @@ export function buildPack(layers: RawLayer[]): Pack {
   const templates: LetterTemplate[] = [];
   const bodyLines = new Map<string, number>();
   const templateIds = new Map<string, string>();
+  const unlisted: { ast: hbs.AST.Program; file: string; bodyLine: number }[] = [];
   for (const [name, { file, origin }] of letterFiles) {
     const parsed = parseTemplate(name, file, origin, problems, true);
     if (!parsed) continue;
     const frontAt = (path: YamlPath) => at({ file: file.path, locate: parsed.frontMatterAt as Locate }, path);
     const meta = frontMatterSchema.safeParse(parsed.frontMatter);
     if (!meta.success) {
-      problems.push(...zodIssuesAt(meta.error, frontAt));
+      problems.push(...zodIssuesAt(meta.error, frontAt, () => Object.keys(frontMatterSchema.shape)));
+      // The body is still checked below, so one run lists its problems too.
+      unlisted.push({ ast: parsed.parsed.ast, file: file.path, bodyLine: parsed.bodyLine });
       continue;
     }
     if (manifest) {
@@ -374,6 +383,7 @@ export function buildPack(layers: RawLayer[]): Pack {
     ids: manifest ? ids : undefined,
   });
   for (const t of templates) checker.check(t.ast, { file: t.file, lineOffset: bodyLines.get(t.name) ?? 0 });
+  for (const t of unlisted) checker.check(t.ast, { file: t.file, lineOffset: t.bodyLine });
   for (const [name, p] of partials) {
     if (!checker.calledPartials.has(name)) checker.check(p.ast, { file: p.file, lineOffset: 0 }, [name]);
   }

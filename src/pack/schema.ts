@@ -14,6 +14,8 @@ export const partialDateSchema = z.union([
   z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
   // YAML reads an unquoted 2025-12-15 as a Date: accept it and keep the day.
   z.date().transform((d) => d.toISOString().slice(0, 10)),
+  // ...and an unquoted 2025 as a number.
+  z.number().int().min(1000).max(9999).transform(String),
 ]);
 
 export const dayDateSchema = z.union([
@@ -77,7 +79,9 @@ export const sourceSchema = z.strictObject({
 export const factSchema = z.strictObject({
   id: idSchema,
   text: z.string().min(1),
-  sources: z.array(idSchema).min(1, 'every fact needs at least one source'),
+  sources: z
+    .array(idSchema, { error: 'every fact needs a source: add sources: [id], naming an entry of the sources list' })
+    .min(1, 'every fact needs at least one source'),
   asOf: partialDateSchema,
   confidence: z.enum(['high', 'medium']),
   tags: z.array(z.coerce.string()).default([]),
