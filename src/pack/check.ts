@@ -81,22 +81,23 @@ const ARITY: Record<string, { params: number; block?: boolean }> = {
   variant: { params: 0, block: true },
 };
 
+/** Edits from a to b, a swap of two neighbouring letters counting as one (the commonest typo). */
 function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const next = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = row[j] as number;
-      row[j] = next;
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
     }
   }
-  return row[b.length] as number;
+  return (d[a.length] as number[])[b.length] as number;
 }
 
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
+  // Close enough to be a typo: one edit in a short name, about one in three in a longer one.
   let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
   for (const c of candidates) {
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
@@ -423,7 +424,7 @@ export class TemplateChecker {
         if (field) return field;
         const fields = Object.keys(shape.fields);
         const near = closest(part, fields);
-        const where = name ? `${name} has` : 'the letter has';
+        const where = name ? `${name} has` : 'templates can use';
         this.report(scope, node, `unknown variable "${full}"${near ? ` (did you mean "${join(name, near, ...rest)}"?)` : ''}; ${where} ${fields.join(', ')}`);
         return ANY;
       }

@@ -116,11 +116,12 @@ interface ParsedLayerYaml {
   text: string;
   value: Obj;
   locate: Locate;
+  locateKey: Locate;
 }
 
 /** "file:line:col" of a value in one layer's YAML file. */
-const at = (y: Pick<ParsedLayerYaml, 'file' | 'locate'>, path: YamlPath) => {
-  const { line, column } = y.locate(path);
+const at = (y: Pick<ParsedLayerYaml, 'file' | 'locate' | 'locateKey'>, path: YamlPath, key = false) => {
+  const { line, column } = (key ? y.locateKey : y.locate)(path);
   return `${y.file}:${line}:${column}`;
 };
 
@@ -128,7 +129,7 @@ const at = (y: Pick<ParsedLayerYaml, 'file' | 'locate'>, path: YamlPath) => {
  * Where a path of the merged manifest was written: lists merged by id are matched by id in each
  * layer, and the layer that holds the most of the path (the latest, on a tie) names the place.
  */
-function locateMerged(merged: unknown, layers: ParsedLayerYaml[], path: YamlPath): string {
+function locateMerged(merged: unknown, layers: ParsedLayerYaml[], path: YamlPath, key = false): string {
   let best: { layer: ParsedLayerYaml; path: (string | number)[] } | undefined;
   for (const layer of layers) {
     const out: (string | number)[] = [];
@@ -150,16 +151,16 @@ function locateMerged(merged: unknown, layers: ParsedLayerYaml[], path: YamlPath
     }
     if (!best || out.length >= best.path.length) best = { layer, path: out };
   }
-  return best ? at(best.layer, best.path) : MANIFEST_FILE;
+  return best ? at(best.layer, best.path, key && best.path.length === path.length) : MANIFEST_FILE;
 }
 
-function zodIssuesAt(error: z.ZodError, where: (path: YamlPath) => string, known?: (path: YamlPath) => string[]): string[] {
+function zodIssuesAt(error: z.ZodError, where: (path: YamlPath, key?: boolean) => string, known?: (path: YamlPath) => string[]): string[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {
         const near = known ? closest(key, known(path)) : undefined;
-        return `${where([...path, key])}: ${formatPath([...issue.path, key])}: unknown key${near ? ` (did you mean "${near}"?)` : ''}`;
+        return `${where([...path, key], true)}: ${formatPath([...issue.path, key])}: unknown key${near ? ` (did you mean "${near}"?)` : ''}`;
       });
     }
     const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
@@ -173,10 +174,10 @@ function parseTemplate(
   origin: string,
   problems: string[],
   withFrontMatter: boolean,
-): { parsed: ParsedTemplate; frontMatter?: unknown; frontMatterAt?: Locate; bodyLine: number } | undefined {
+): { parsed: ParsedTemplate; frontMatter?: unknown; frontMatterAt?: Pick<ParsedLayerYaml, 'locate' | 'locateKey'>; bodyLine: number } | undefined {
   let body = file.text;
   let frontMatter: unknown;
-  let frontMatterAt: Locate | undefined;
+  let frontMatterAt: Pick<ParsedLayerYaml, 'locate' | 'locateKey'> | undefined;
   let bodyLine = 0;
   if (withFrontMatter) {
     const match = FRONT_MATTER.exec(file.text);
@@ -190,7 +191,7 @@ function parseTemplate(
       return undefined;
     }
     frontMatter = yaml.value ?? {};
-    frontMatterAt = yaml.locate;
+    frontMatterAt = yaml;
     bodyLine = match[0].split('\n').length - 1;
     body = file.text.slice(match[0].length);
   }
@@ -268,12 +269,12 @@ export function buildPack(layers: RawLayer[]): Pack {
       problems.push(`${layer.manifest.path}:1:1: must be a YAML mapping with name, regions and stances`);
       continue;
     }
-    const parsed = { file: layer.manifest.path, text: layer.manifest.text, value: yaml.value, locate: yaml.locate };
+    const parsed = { file: layer.manifest.path, text: layer.manifest.text, value: yaml.value, locate: yaml.locate, locateKey: yaml.locateKey };
     manifestLayers.push(parsed);
     checkNameTemplates(parsed, problems);
     manifestRaw = mergeManifests(manifestRaw, yaml.value);
   }
-  const manifestAt = (path: YamlPath) => locateMerged(manifestRaw, manifestLayers, path);
+  const manifestAt = (path: YamlPath, key?: boolean) => locateMerged(manifestRaw, manifestLayers, path, key);
   const manifestResult = manifestSchema.safeParse(manifestRaw);
   if (!manifestResult.success) problems.push(...zodIssuesAt(manifestResult.error, manifestAt));
   const manifest = manifestResult.success ? manifestResult.data : undefined;
@@ -292,7 +293,7 @@ export function buildPack(layers: RawLayer[]): Pack {
       factsOk = false;
       continue;
     }
-    const where = (path: YamlPath) => at({ file: (layer.facts as TextFile).path, locate: yaml.locate }, path);
+    const where = (path: YamlPath, key?: boolean) => at({ file: (layer.facts as TextFile).path, ...yaml }, path, key);
     const raw = isObj(yaml.value) ? { ...yaml.value } : yaml.value;
     const replace = isObj(raw) && raw.replace === true;
     if (isObj(raw)) delete raw.replace;
@@ -345,7 +346,7 @@ export function buildPack(layers: RawLayer[]): Pack {
   for (const [name, { file, origin }] of letterFiles) {
     const parsed = parseTemplate(name, file, origin, problems, true);
     if (!parsed) continue;
-    const frontAt = (path: YamlPath) => at({ file: file.path, locate: parsed.frontMatterAt as Locate }, path);
+    const frontAt = (path: YamlPath, key?: boolean) => at({ file: file.path, ...(parsed.frontMatterAt as Pick<ParsedLayerYaml, 'locate' | 'locateKey'>) }, path, key);
     const meta = frontMatterSchema.safeParse(parsed.frontMatter);
     if (!meta.success) {
       problems.push(...zodIssuesAt(meta.error, frontAt, () => Object.keys(frontMatterSchema.shape)));

@@ -1,12 +1,14 @@
 /** Safe YAML: the `yaml` package's core schema builds plain data only, never objects with code. */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { TextFile } from './files.js';
 
 export type YamlPath = readonly (string | number)[];
 /** Line and column (1-based) of the value at a path, or of the nearest parent that exists. */
 export type Locate = (path: YamlPath) => { line: number; column: number };
 
-export type YamlResult = { ok: true; value: unknown; locate: Locate } | { ok: false; problems: string[] };
+export type YamlResult =
+  | { ok: true; value: unknown; locate: Locate; /** The place of a key itself, for "unknown key". */ locateKey: Locate }
+  | { ok: false; problems: string[] };
 
 export function parseYaml(file: TextFile, lineOffset = 0): YamlResult {
   const lineCounter = new LineCounter();
@@ -32,5 +34,17 @@ export function parseYaml(file: TextFile, lineOffset = 0): YamlResult {
     }
     return { line: 1 + lineOffset, column: 1 };
   };
-  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), locate };
+  const locateKey: Locate = (path) => {
+    const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+      const range = isScalar(pair?.key) ? pair.key.range : undefined;
+      if (range) {
+        const pos = lineCounter.linePos(range[0]);
+        return { line: pos.line + lineOffset, column: pos.col };
+      }
+    }
+    return locate(path);
+  };
+  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), locate, locateKey };
 }
