@@ -332,7 +332,8 @@ export function buildPack(layers: RawLayer[]): Pack {
   const partials = new Map<string, ParsedTemplate>();
   for (const [name, { file, origin }] of partialFiles) {
     const parsed = parseTemplate(name, file, origin, problems, false);
-    if (parsed) partials.set(name, parsed.parsed);
+    // A partial that does not parse is reported once; calls to it are not "unknown" on top.
+    partials.set(name, parsed?.parsed ?? { name, file: file.path, origin, source: '', ast: Handlebars.parse('') });
   }
   const ids = {
     region: new Set(manifest?.regions.map((r) => r.id) ?? []),
