@@ -10,13 +10,8 @@ import { loadPack } from '../../src/pack/load.js';
 import { compileOptions } from '../../src/render/compile.js';
 import { render } from '../../src/render/render.js';
 import { tempDir } from '../helpers/cli.js';
-import { builtinPack, request, writeFiles } from '../helpers/pack.js';
+import { builtinPack, request, userPack } from '../helpers/pack.js';
 
-function userPack(files: Record<string, string>): string {
-  const dir = tempDir('bl-hostile-');
-  writeFiles(dir, files);
-  return dir;
-}
 
 function problemsOf(dir: string): string[] {
   try {

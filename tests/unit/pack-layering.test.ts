@@ -6,14 +6,8 @@ import { PackError } from '../../src/errors.js';
 import { builtinPackDir } from '../../src/pack/files.js';
 import { loadPack } from '../../src/pack/load.js';
 import { render } from '../../src/render/render.js';
-import { tempDir } from '../helpers/cli.js';
-import { builtinPack, request, writeFiles } from '../helpers/pack.js';
+import { builtinPack, request, userPack } from '../helpers/pack.js';
 
-function userPack(files: Record<string, string>): string {
-  const dir = tempDir('bl-layer-');
-  writeFiles(dir, files);
-  return dir;
-}
 
 const MY_FACTS = `facts:
   - id: my-fact

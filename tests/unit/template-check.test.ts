@@ -5,14 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { PackError } from '../../src/errors.js';
 import { loadPack, type Pack } from '../../src/pack/load.js';
-import { tempDir } from '../helpers/cli.js';
-import { writeFiles } from '../helpers/pack.js';
+import { userPack } from '../helpers/pack.js';
 
-function userPack(files: Record<string, string>): string {
-  const dir = tempDir('bl-user-pack-');
-  writeFiles(dir, files);
-  return dir;
-}
 
 function problemsOf(files: Record<string, string>): string[] {
   try {
