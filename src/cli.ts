@@ -166,6 +166,8 @@ export async function main(argv: string[]): Promise<number> {
     const { printError } = await import('./ui.js');
     if (error instanceof CommanderError) {
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      // A command group run without its subcommand (`templates`): its help is already on stderr.
+      if (error.code === 'commander.help') return EXIT.usage;
       const message = error.message.replace(/^error: /, '');
       printError(
         `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.?)]$/.test(message) ? '' : '.'}`,

@@ -72,6 +72,14 @@ describe('templates commands', () => {
     expect(r.stdout).toMatch(/^letter\n  A one-page letter.*\n  regions: all; recipients: all; stances: all; formats: text, markdown, html\n/);
   });
 
+  it('shows its help and exits 2 when run without a subcommand', () => {
+    const r = run(['templates']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Usage: belarus-letter templates[\s\S]*eject \[options\] <dir>/);
+    expect(r.stderr).not.toMatch(/outputHelp/);
+  });
+
   it('rejects an unknown template id with exit 2', () => {
     const r = run(['templates', 'show', 'nope']);
     expect(r.code).toBe(2);
