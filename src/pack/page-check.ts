@@ -4,7 +4,7 @@
  * sender and a story of about 60 words. A template that runs past one page, or fails to render,
  * is reported before any real letter is drafted.
  */
-import { ONE_PAGE_WORDS, render } from '../render/render.js';
+import { ONE_PAGE_WORDS, render, serves } from '../render/render.js';
 import { letterRequestSchema } from '../request.js';
 import type { LetterTemplate, Pack } from './load.js';
 
@@ -21,8 +21,6 @@ export const TYPICAL_SENDER = {
   email: 'alex@example.org',
   recipientName: 'Jane Smith',
 };
-
-const serves = (list: string[], id: string) => list.includes('*') || list.includes(id);
 
 /** Every (region, recipient, stance) a template serves in this pack. */
 export function requestsServed(pack: Pack, template: LetterTemplate): { region: string; recipient: string; stance: string }[] {

@@ -78,6 +78,9 @@ export function defaultFacts(pack: Pack, stanceId: string): string[] {
   return [...findStance(pack, stanceId).facts];
 }
 
+/** Whether a front-matter list ("*" for all) includes an id. */
+export const serves = (list: string[], id: string) => list.includes('*') || list.includes(id);
+
 export function chooseTemplate(pack: Pack, request: Pick<LetterRequest, 'region' | 'recipient' | 'stance' | 'format' | 'template'>): LetterTemplate {
   if (request.template) {
     const t = pack.templates.find((x) => x.meta.id === request.template);
@@ -87,9 +90,17 @@ export function chooseTemplate(pack: Pack, request: Pick<LetterRequest, 'region'
         'Run `belarus-letter templates list` to see what each template serves.',
       );
     }
+    // A template is checked (one page, every phrasing fits) only for what it says it serves.
+    const misses = (['region', 'recipient', 'stance'] as const).filter((k) => !serves(t.meta[`${k}s`], request[k]));
+    if (misses.length > 0 || !t.meta.formats.includes(request.format)) {
+      const what = misses.map((k) => `${k} ${request[k]}`).concat(t.meta.formats.includes(request.format) ? [] : [`format ${request.format}`]);
+      throw new UsageError(
+        `Template "${t.meta.id}" (--template) does not serve ${listChoices(what, 'or')}; it serves regions ${t.meta.regions.join(', ')}, recipients ${t.meta.recipients.join(', ')}, stances ${t.meta.stances.join(', ')} as ${t.meta.formats.join(', ')}.`,
+        'Run `belarus-letter templates list` to see what each template serves.',
+      );
+    }
     return t;
   }
-  const serves = (list: string[], id: string) => list.includes('*') || list.includes(id);
   const t = pack.templates.find(
     (x) =>
       serves(x.meta.regions, request.region) &&

@@ -87,6 +87,9 @@ stances:
     expect(de.meta.sources.map((s) => s.id)).toContain('my-source');
     expect(de.text).toMatch(/Sources[\s\S]*Leeds City Council, "Council minutes, March 2026"/);
 
+    // --template cannot send a template to a request it does not say it serves (and was not checked for).
+    expect(() => render(pack, request({ template: 'kurz' }))).toThrow(/Template "kurz" \(--template\) does not serve region uk; it serves regions de/);
+
     const uk = render(pack, request({ recipient: 'councillor', stance: 'release-first' }));
     expect(uk.meta.template).toBe('letter');
     expect(uk.body).toContain('Dear Councillor Smith,');
