@@ -438,9 +438,45 @@ export function buildPack(layers: RawLayer[]): Pack {
     layers: layers.map(({ origin, dir }) => ({ origin, dir })),
   };
   // Only a pack that passed every static check can render; now make sure each letter fits a page.
-  const tooLong = pageProblems(pack);
+  const tooLong = pageProblems(pack, (t) => !sameAsBase(layers, t, partials));
   if (tooLong.length > 0) throw new PackError(tooLong);
   return pack;
+}
+
+/** Names of the partials a template calls, directly or through other partials. */
+function partialsUsed(ast: hbs.AST.Program, partials: Map<string, ParsedTemplate>, found = new Set<string>()): Set<string> {
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; name?: { original?: string }; body?: unknown[]; program?: unknown; inverse?: unknown };
+    if (n.type === 'PartialStatement') {
+      const name = n.name?.original;
+      const p = name === undefined ? undefined : partials.get(name);
+      if (name !== undefined && p && !found.has(name)) {
+        found.add(name);
+        walk(p.ast);
+      }
+    }
+    n.body?.forEach(walk);
+    walk(n.program);
+    walk(n.inverse);
+  };
+  walk(ast);
+  return found;
+}
+
+/**
+ * Whether a letter renders exactly as in the base (built-in) pack, which the build already
+ * checked: the template, every partial it uses, the manifest and the facts all unchanged. Then
+ * the one-page check can skip it, and a small pack over the built-in one loads quickly.
+ */
+function sameAsBase(layers: RawLayer[], template: LetterTemplate, partials: Map<string, ParsedTemplate>): boolean {
+  const [base, ...over] = layers;
+  if (!base || over.length === 0) return false;
+  const same = (a: TextFile | undefined, b: TextFile | undefined) => a === undefined || (b !== undefined && a.text === b.text);
+  if (!over.every((l) => same(l.manifest, base.manifest) && same(l.facts, base.facts))) return false;
+  const top = (kind: 'letters' | 'partials', name: string) => [...layers].reverse().find((l) => l[kind].has(name))?.[kind].get(name);
+  if (top('letters', template.name)?.text !== base.letters.get(template.name)?.text) return false;
+  return [...partialsUsed(template.ast, partials)].every((name) => top('partials', name)?.text === base.partials.get(name)?.text);
 }
 
 export function loadPack(options: LoadPackOptions = {}): Pack {

@@ -37,9 +37,10 @@ export function requestsServed(pack: Pack, template: LetterTemplate): { region: 
   return out;
 }
 
-export function pageProblems(pack: Pack): string[] {
+export function pageProblems(pack: Pack, needsCheck: (template: LetterTemplate) => boolean = () => true): string[] {
   const problems: string[] = [];
   for (const template of pack.templates) {
+    if (!needsCheck(template)) continue;
     const format = template.meta.formats.includes('text') ? 'text' : (template.meta.formats[0] ?? 'text');
     let longest: { words: number; where: string } | undefined;
     for (const ids of requestsServed(pack, template)) {

@@ -148,6 +148,13 @@ describe('the one-page check', () => {
     ]);
   });
 
+  it('rechecks the built-in letter when a partial it uses changes', () => {
+    const long = Array.from({ length: 30 }, () => 'This sentence adds ten words to the letter, no more.').join(' ');
+    expect(problemsOf({ 'partials/close.hbs': `${long}\n` })).toEqual([
+      expect.stringMatching(/\(built-in\) letters\/letter\.hbs:1:1: its longest letter runs to \d{3} words/),
+    ]);
+  });
+
   it('passes the built-in letter and the example postcard', () => {
     const pack = loadPack({ templatesDir: 'examples/postcard' });
     expect(pack.templates.map((t) => t.meta.id)).toEqual(['postcard', 'letter']);
