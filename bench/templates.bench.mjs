@@ -1,9 +1,9 @@
 // The cost of a user's template pack: loading and checking it (every variable, partial and
 // fact, plus the one-page render over every request it serves) on top of a built-in draft.
 // Ratios are to `draft` with the built-in pack, measured interleaved in the same run.
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { medians } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'belarus-letter.js');
@@ -18,26 +18,11 @@ const cases = [
   { name: 'templates list', args: [bin, 'templates', 'list'] },
 ];
 
-const times = new Map(cases.map((c) => [c.name, []]));
-const env = { ...process.env, NO_COLOR: '1', CI: '1' };
-for (const c of cases) spawnSync(process.execPath, c.args, { env });
-for (let i = 0; i < RUNS; i++) {
-  for (const c of cases) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, c.args, { env, encoding: 'utf8' });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0) {
-      console.error(`${c.name} failed: ${r.stderr}`);
-      process.exit(1);
-    }
-    times.get(c.name).push(ms);
-  }
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const base = median(times.get(cases[0].name));
+const m = medians(cases, RUNS);
+const base = m.get(cases[0].name);
 console.log(`${RUNS} runs each, interleaved; median wall time per process`);
 console.log('case'.padEnd(30), 'median ms'.padStart(10), 'ratio'.padStart(8));
 for (const c of cases) {
-  const m = median(times.get(c.name));
-  console.log(c.name.padEnd(30), m.toFixed(1).padStart(10), `${(m / base).toFixed(2)}x`.padStart(8));
+  const ms = m.get(c.name);
+  console.log(c.name.padEnd(30), ms.toFixed(1).padStart(10), `${(ms / base).toFixed(2)}x`.padStart(8));
 }
