@@ -421,8 +421,15 @@ export function buildPack(layers: RawLayer[]): Pack {
     if (manifest.stances.length === 0) problems.push(`${manifestAt(['stances'])}: stances: the pack defines no stances`);
   }
 
-  if (problems.length > 0 || !manifest) throw new PackError(problems);
-
+  if (!manifest) throw new PackError(problems);
+  // Letters untouched by any problem so far can still be rendered, so the one-page check runs
+  // in the same pass and one run lists everything; a broken manifest or facts file stops it.
+  const problemFiles = problems.map((p) => /^(.*?):\d+:\d+: /.exec(p)?.[1]);
+  const renderable = problemFiles.every((f) => f !== undefined && !/(^|[/ ])(pack|facts)\.yaml$/.test(f));
+  const sound = (t: LetterTemplate) =>
+    !problemFiles.includes(t.file) && [...partialsUsed(t.ast, partials)].every((n) => !problemFiles.includes(partials.get(n)?.file));
+  const checkable = renderable ? templates.filter(sound) : [];
+  const used = new Set(checkable.flatMap((t) => [...partialsUsed(t.ast, partials)]));
   const pack: Pack = {
     name: manifest.name,
     language: manifest.language,
@@ -432,14 +439,13 @@ export function buildPack(layers: RawLayer[]): Pack {
     stances: manifest.stances,
     facts,
     sources,
-    templates,
-    partials,
+    templates: problems.length > 0 ? checkable : templates,
+    partials: problems.length > 0 ? new Map([...partials].filter(([name]) => used.has(name))) : partials,
     handlebars: Handlebars.create(),
     layers: layers.map(({ origin, dir }) => ({ origin, dir })),
   };
-  // Only a pack that passed every static check can render; now make sure each letter fits a page.
-  const tooLong = pageProblems(pack, (t) => !sameAsBase(layers, t, partials));
-  if (tooLong.length > 0) throw new PackError(tooLong);
+  problems.push(...pageProblems(pack, (t) => !sameAsBase(layers, t, partials)));
+  if (problems.length > 0) throw new PackError(problems);
   return pack;
 }
 

@@ -65,7 +65,7 @@ export function pageProblems(pack: Pack, needsCheck: (template: LetterTemplate) 
     }
     if (longest && longest.words > ONE_PAGE_WORDS) {
       problems.push(
-        `${template.file}:1:1: its longest letter runs to ${longest.words} words (${longest.where}, with a 60-word story), more than fits on one page (${ONE_PAGE_WORDS}); shorten the longest phrasings`,
+        `${template.file}:1:1: its longest letter runs to ${longest.words} words (${longest.where}, with a 60-word story), more than fits on one page (${ONE_PAGE_WORDS}); shorten it or its longest phrasings`,
       );
     }
   }

@@ -162,6 +162,18 @@ describe('the one-page check', () => {
 });
 
 describe('all at once', () => {
+  it('lists a typo in one template and a letter too long in another in the same run', () => {
+    const long = Array.from({ length: 45 }, () => 'This sentence adds ten words to the letter, no more.').join(' ');
+    const problems = problemsOf({
+      'letters/long.hbs': `---\nid: long\ndescription: x\n---\n${long} {{story}}\n`,
+      'letters/typo.hbs': `${HEADER}{{sender.nme}}\n`,
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/typo\.hbs:5:3: unknown variable "sender\.nme"/),
+      expect.stringMatching(/long\.hbs:1:1: its longest letter runs to \d{3} words .*; shorten it or its longest phrasings/),
+    ]);
+  });
+
   it('lists every problem of a pack in one run', () => {
     const problems = problemsOf({
       ...letter('{{recipent.name}}\n{{> nope}}\n'),
