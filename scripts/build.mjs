@@ -2,7 +2,9 @@
 // Code-splitting keeps start-up cheap: `--version` loads only the entry chunk; commands and
 // heavy dependencies arrive through dynamic import() when a command needs them.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,3 +42,8 @@ try {
 } finally {
   rmSync(tool, { force: true });
 }
+
+// Type declarations for the library API (dist/types, see package.json "exports").
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', `${root}/tsconfig.build.json`], {
+  stdio: 'inherit',
+});

@@ -20,6 +20,14 @@ export { AppError, UsageError, PackError } from './errors.js';
 /** What a letter template can print, for tools that write or check template packs. */
 export { letterViewSchema, nameViewSchema } from './render/view.js';
 export type { LetterView } from './render/view.js';
+export type { LetterSection, SectionRole } from './render/sections.js';
+export type { CitedSource } from './render/format.js';
+export { mailtoLink, webmailLink, type LinkInput, type Webmail } from './render/links.js';
+
+/** The letter laid out as a PDF on its region's paper (pdfkit loads on first use). */
+export async function letterToPdf(letter: Letter): Promise<Uint8Array> {
+  return (await import('./render/pdf.js')).letterToPdf(letter);
+}
 
 let builtin: Pack | undefined;
 

@@ -20,13 +20,14 @@ export interface WriteOptions {
   mkdir?: boolean;
 }
 
-export function writeFileAtomic(path: string, data: string, options: WriteOptions = {}): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   const dir = dirname(path);
   if (options.mkdir) mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o644);
   try {
-    writeSync(fd, data);
+    if (typeof data === 'string') writeSync(fd, data);
+    else writeSync(fd, data);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

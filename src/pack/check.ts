@@ -4,6 +4,7 @@
  * {{#with}}, every helper and its arguments, every partial (checked where it is called, in the
  * caller's context) and every fact id. Each problem carries file, line and column.
  */
+import { SECTION_ROLES } from '../render/sections.js';
 import { FILTER_KEYS } from '../render/variation.js';
 import type { Shape } from '../render/view.js';
 
@@ -79,6 +80,7 @@ const ARITY: Record<string, { params: number; block?: boolean }> = {
   eq: { params: 2 },
   variants: { params: 1, block: true },
   variant: { params: 0, block: true },
+  section: { params: 1, block: true },
 };
 
 /** Edits from a to b, a swap of two neighbouring letters counting as one (the commonest typo). */
@@ -319,6 +321,14 @@ export class TemplateChecker {
         if (first && first.type !== 'StringLiteral') this.report(scope, first, 'variants needs a section name in quotes, like {{#variants "opening"}}');
         inner = { ...scope, inVariants: true };
         break;
+      case 'section': {
+        const role = first?.type === 'StringLiteral' ? (first as hbs.AST.StringLiteral).value : undefined;
+        if (first && !(SECTION_ROLES as readonly string[]).includes(role ?? '')) {
+          const near = role === undefined ? undefined : closest(role, SECTION_ROLES);
+          this.report(scope, first, `unknown section ${role === undefined ? describeExpr(first) : `"${role}"`}${near ? ` (did you mean "${near}"?)` : ''}; sections are ${SECTION_ROLES.join(', ')}`);
+        }
+        break;
+      }
       case 'variant':
         if (!scope.inVariants) this.report(scope, node, '{{#variant}} must sit inside {{#variants "name"}}...{{/variants}}');
         this.variantFilters(node, scope);

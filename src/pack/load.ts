@@ -5,7 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import { PackError } from '../errors.js';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { BUILTIN_HELPERS, KNOWN_HELPERS } from '../render/helpers-list.js';
 import { letterViewSchema, nameViewSchema, shapeOf, type Shape } from '../render/view.js';
 import { parseErrorLocation } from './analyse.js';
@@ -154,7 +154,7 @@ function locateMerged(merged: unknown, layers: ParsedLayerYaml[], path: YamlPath
   return best ? at(best.layer, best.path, key && best.path.length === path.length) : MANIFEST_FILE;
 }
 
-function zodIssuesAt(error: z.ZodError, where: (path: YamlPath, key?: boolean) => string, known?: (path: YamlPath) => string[]): string[] {
+function zodIssuesAt(error: z.core.$ZodError, where: (path: YamlPath, key?: boolean) => string, known?: (path: YamlPath) => string[]): string[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     if (issue.code === 'unrecognized_keys') {

@@ -6,6 +6,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { Pack, ParsedTemplate } from '../pack/load.js';
 import { PACK_HELPERS } from './helpers-list.js';
+import { sectionMarker } from './sections.js';
 import { respell } from './spelling.js';
 import { eligibleVariants, pickIndex, type RenderIds, type VariantFilter } from './variation.js';
 
@@ -59,6 +60,12 @@ function registerHelpers(pack: Pack): void {
     return state(options).cite(id);
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('section', function (this: unknown, name: unknown, options: HelperOptions) {
+    if (typeof name !== 'string' || !/^[a-z][a-z-]*$/.test(name) || typeof options?.fn !== 'function') {
+      throw new TemplateRenderError('{{#section}} needs a name, like {{#section "reason"}}…{{/section}}');
+    }
+    return sectionMarker(name, options.fn(this));
+  });
   hb.registerHelper('variants', function (this: unknown, name: unknown, options: HelperOptions) {
     if (typeof name !== 'string' || typeof options?.fn !== 'function') {
       throw new TemplateRenderError('{{#variants}} needs a section name, like {{#variants "opening"}}…{{/variants}}');

@@ -42,7 +42,7 @@ describe('belarus-letter draft', () => {
   it('takes the format from the --out extension unless --format says otherwise', () => {
     const dir = tempDir();
     expect(run([...UK_MP, '--out', join(dir, 'l.html')]).code).toBe(0);
-    expect(readFileSync(join(dir, 'l.html'), 'utf8')).toMatch(/^<!doctype html>[\s\S]*<p>Dear Jane Smith,<\/p>/);
+    expect(readFileSync(join(dir, 'l.html'), 'utf8')).toMatch(/^<!doctype html>[\s\S]*<p class="salutation">Dear Jane Smith,<\/p>/);
     expect(run([...UK_MP, '--out', join(dir, 'l.md')]).code).toBe(0);
     expect(readFileSync(join(dir, 'l.md'), 'utf8')).toContain('## Sources');
     expect(run([...UK_MP, '--out', join(dir, 'x.html'), '--format', 'text']).code).toBe(0);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinPack, packHash, PRECOMPILED_FILE } from '../../src/pack/builtin.js';
 import { builtinPackDir } from '../../src/pack/files.js';
 import { render } from '../../src/render/render.js';
-import { FORMATS } from '../../src/request.js';
+import { BODY_FORMATS } from '../../src/request.js';
 import { builtinPack, packCopy, request } from '../helpers/pack.js';
 
 const built = join(builtinPackDir(), '..', 'dist', PRECOMPILED_FILE);
@@ -21,7 +21,7 @@ describe('the precompiled built-in pack', () => {
     for (const region of slow.regions) {
       for (const recipient of region.recipients) {
         for (const stance of slow.stances) {
-          for (const format of FORMATS) {
+          for (const format of BODY_FORMATS) {
             const req = request({ region: region.id, recipient: recipient.id, stance: stance.id, format, story: 'It matters to me.' });
             expect(render(fast, req), `${region.id}/${recipient.id}/${stance.id}/${format}`).toEqual(render(slow, req));
           }

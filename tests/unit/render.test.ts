@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/render.js';
 import { respell } from '../../src/render/spelling.js';
-import { FORMATS, type LetterFormat } from '../../src/request.js';
+import { BODY_FORMATS, type LetterFormat } from '../../src/request.js';
 import { builtinPack, request } from '../helpers/pack.js';
 
 const pack = builtinPack();
@@ -39,7 +39,7 @@ describe('every region x recipient x stance x format', () => {
   for (const { region, recipient, stance } of combos) {
     it(`${region.id} ${recipient.id} ${stance.id}`, () => {
       const table = region.spelling === 'gb' ? undefined : pack.spellings[region.spelling];
-      for (const format of FORMATS as readonly LetterFormat[]) {
+      for (const format of BODY_FORMATS as readonly LetterFormat[]) {
         for (const seed of ['one', 'two', 'three', 'four', 'five']) {
           for (const story of [undefined, STORY]) {
             const letter = render(pack, request({ region: region.id, recipient: recipient.id, stance: stance.id, format, seed, story }));
@@ -47,6 +47,11 @@ describe('every region x recipient x stance x format', () => {
 
             for (const bad of ['undefined', 'null', '[object', '{{', '}}', 'NaN']) expect(letter.text, where).not.toContain(bad);
             expect(letter.body, where).not.toMatch(/ {2}/);
+            expect(letter.body, where).not.toMatch(/^[ \t]|[ \t]$/m);
+            // Prose paragraphs are one line; only short blocks (addresses, signature) break lines.
+            for (const p of letter.body.split('\n\n')) {
+              if (p.includes('\n')) expect(p.split('\n').every((line) => line.length <= 80), `${where}: ${p}`).toBe(true);
+            }
             expect(letter.body, where).not.toMatch(/\n\s*\n\s*\n/);
             expect(letter.body.split(/\n\n/).every((p) => /[\p{L}\p{N}]/u.test(p)), where).toBe(true);
 

@@ -97,6 +97,12 @@ describe('helpers, partials, facts and front matter', () => {
     ]);
   });
 
+  it('checks section names against the roles', () => {
+    expect(problemsOf(letter('{{#section "reason"}}a{{/section}}{{#section "resaon"}}b{{/section}}\n'))).toEqual([
+      expect.stringMatching(/t\.hbs:5:46: unknown section "resaon" \(did you mean "reason"\?\); sections are sender, date/),
+    ]);
+  });
+
   it('reports a Handlebars syntax error with file:line:column', () => {
     expect(problemsOf(letter('one\n{{#if story}}x{{/each}}\n'))).toEqual([expect.stringMatching(/letters\/t\.hbs:6:\d+: Handlebars syntax error: if doesn't match each/)]);
   });
