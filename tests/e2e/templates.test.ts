@@ -26,13 +26,13 @@ describe('the eject, edit, validate, draft round trip', () => {
     writeFileSync(join(cwd, 'my-pack', 'letters', 'postcard.hbs'), typo);
     const bad = run(['templates', 'validate', 'my-pack'], { cwd });
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toBe('my-pack/letters/postcard.hbs:10:3: unknown variable "recipent.salutation" (did you mean "recipient.salutation"?); templates can use sender, recipient, region, stance, story, facts, date, format\n');
+    expect(bad.stdout).toBe('my-pack/letters/postcard.hbs:10:28: unknown variable "recipent.salutation" (did you mean "recipient.salutation"?); templates can use sender, recipient, region, stance, story, facts, date, format\n');
     expect(bad.stderr).toMatch(/1 problem in my-pack/);
     // Drafting with the broken pack fails before any letter is written.
     const refused = run(['--templates', 'my-pack', ...UK_MP, '--template', 'postcard'], { cwd });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(/my-pack\/letters\/postcard\.hbs:10:3: unknown variable "recipent\.salutation"/);
+    expect(refused.stderr).toMatch(/my-pack\/letters\/postcard\.hbs:10:28: unknown variable "recipent\.salutation"/);
 
     // Fix it: valid, listed, shown, and drafts a postcard.
     cpSync(POSTCARD, join(cwd, 'my-pack', 'letters', 'postcard.hbs'));
@@ -48,7 +48,7 @@ describe('the eject, edit, validate, draft round trip', () => {
 
     const show = run(['--templates', 'my-pack', 'templates', 'show', 'postcard'], { cwd });
     expect(show.code).toBe(0);
-    expect(show.stdout).toMatch(/^---\nid: postcard\ndescription: A postcard[\s\S]*\n---\n\{\{recipient\.salutation\}\}/);
+    expect(show.stdout).toMatch(/^---\nid: postcard\ndescription: A postcard[\s\S]*\n---\n\{\{#section "salutation"\}\}\{\{recipient\.salutation\}\}/);
 
     const draft = run(['--templates', 'my-pack', ...UK_MP, '--template', 'postcard', '--json'], { cwd });
     expect(draft.code).toBe(0);
@@ -57,7 +57,7 @@ describe('the eject, edit, validate, draft round trip', () => {
     expect(meta.wordCount).toBeGreaterThan(90);
     expect(meta.wordCount).toBeLessThan(160);
     expect(letter).toMatch(/^Dear Jane Smith,\n\n/);
-    expect(letter).toMatch(/Thank you,\nAlex Doe, Leeds\n\nSources\n1\. Human Rights Watch/);
+    expect(letter).toMatch(/Thank you,\n+Alex Doe, Leeds\n\nSources\n1\. Human Rights Watch/);
 
     // Without --template the pack's first template in file order drafts: the letter.
     const plain = run(['--templates', 'my-pack', ...UK_MP, '--json'], { cwd });
