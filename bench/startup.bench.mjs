@@ -1,8 +1,8 @@
 // Start-up cost of the CLI as whole processes, against bare `node -e 0` measured in the same
 // run. Runs are interleaved so a noisy neighbour slows every command alike; medians are shown.
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { medians } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'belarus-letter.js');
@@ -21,30 +21,12 @@ const cases = [
   { name: 'draft --format pdf', args: [...DRAFT, '--format', 'pdf'] },
 ];
 
-const times = new Map(cases.map((c) => [c.name, []]));
-const env = { ...process.env, NO_COLOR: '1', CI: '1' };
-for (const c of cases) spawnSync(process.execPath, c.args, { env }); // warm the file cache
-for (let i = 0; i < RUNS; i++) {
-  for (const c of cases) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, c.args, { env, encoding: 'utf8' });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0) {
-      console.error(`${c.name} failed: ${r.stderr}`);
-      process.exit(1);
-    }
-    times.get(c.name).push(ms);
-  }
-}
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
-const base = median(times.get(cases[0].name));
+const medianOf = medians(cases, RUNS);
+const base = medianOf.get(cases[0].name);
 console.log(`${RUNS} runs each, interleaved; median wall time per process`);
 console.log('case'.padEnd(24), 'median ms'.padStart(10), 'ratio'.padStart(8), '  target');
 for (const c of cases) {
-  const m = median(times.get(c.name));
+  const m = medianOf.get(c.name);
   const ratio = m / base;
   const verdict = c.target ? `  <= ${c.target}x ${ratio <= c.target ? 'ok' : 'MISSED'}` : '';
   console.log(c.name.padEnd(24), m.toFixed(1).padStart(10), `${ratio.toFixed(2)}x`.padStart(8), verdict);

@@ -35,7 +35,8 @@ Examples:
       --stance maintain --name "Alex Doe" --city Leeds --story "My aunt was jailed in Minsk in 2021."
   $ belarus-letter regions                  # regions and the officials you can write to
   $ belarus-letter stances                  # what each stance asks for
-  $ belarus-letter facts                    # every fact a letter can cite, with sources`,
+  $ belarus-letter facts                    # every fact a letter can cite, with sources
+  $ belarus-letter templates eject my-pack  # your own templates: see \`templates --help\``,
     );
 
   program
@@ -109,6 +110,46 @@ Examples:
       await (await import('./commands/discover.js')).runFacts(options, globalsOf(command));
     });
 
+  const templates = program
+    .command('templates')
+    .description('list, show, eject and validate letter templates (your own pack: --templates DIR)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ belarus-letter templates eject my-pack        # copy the built-in pack to edit
+  $ belarus-letter templates validate my-pack     # every problem, with file:line:column
+  $ belarus-letter --templates my-pack templates list
+  $ belarus-letter --templates my-pack draft --template postcard ...`,
+    );
+  templates
+    .command('list')
+    .description('each letter template: id, description, the regions, recipients and stances it serves')
+    .option('--json', 'print as JSON')
+    .action(async (options, command: Command) => {
+      await (await import('./commands/templates.js')).runTemplatesList(options, globalsOf(command));
+    });
+  templates
+    .command('show <id>')
+    .description("a template's front matter and source")
+    .option('--json', 'print as JSON')
+    .action(async (id: string, options, command: Command) => {
+      await (await import('./commands/templates.js')).runTemplatesShow(id, options, globalsOf(command));
+    });
+  templates
+    .command('eject <dir>')
+    .description('copy the built-in pack (manifest, facts, letters, partials) into DIR to edit')
+    .option('--force', 'write into a non-empty DIR, replacing pack files of the same name')
+    .action(async (dir: string, options) => {
+      await (await import('./commands/templates.js')).runTemplatesEject(dir, options);
+    });
+  templates
+    .command('validate [dir]')
+    .description('check a pack (default: --templates, else the built-in one); lists every problem, exit 1 if any')
+    .action(async (dir: string | undefined, _options, command: Command) => {
+      await (await import('./commands/templates.js')).runTemplatesValidate(dir, globalsOf(command));
+    });
+
   const config = program.command('config').description('show or forget the answers the wizard remembers (your name, town and region)');
   config
     .command('show', { isDefault: true })
@@ -148,6 +189,8 @@ export async function main(argv: string[]): Promise<number> {
     const { printError } = await import('./ui.js');
     if (error instanceof CommanderError) {
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      // A command group run without its subcommand (`templates`): its help is already on stderr.
+      if (error.code === 'commander.help') return EXIT.usage;
       const message = error.message.replace(/^error: /, '');
       printError(
         `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.?)]$/.test(message) ? '' : '.'}`,

@@ -17,6 +17,9 @@ export type { Letter, LetterMeta } from './render/render.js';
 export { letterRequestSchema } from './request.js';
 export type { LetterRequest, LetterRequestInput, LetterFormat } from './request.js';
 export { AppError, UsageError, PackError } from './errors.js';
+/** What a letter template can print, for tools that write or check template packs. */
+export { letterViewSchema, nameViewSchema } from './render/view.js';
+export type { LetterView } from './render/view.js';
 export type { LetterSection, SectionRole } from './render/sections.js';
 export type { CitedSource } from './render/format.js';
 export { mailtoLink, webmailLink, type LinkInput, type Webmail } from './render/links.js';

@@ -2,8 +2,8 @@
  * Reading a pack folder from disk: the only I/O of pack loading. Everything after this works on
  * the text it returns.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 
@@ -21,7 +21,12 @@ export interface RawLayer {
   facts?: TextFile;
   letters: Map<string, TextFile>;
   partials: Map<string, TextFile>;
+  /** Files refused while reading (links out of the pack, oversized files). */
+  problems: string[];
 }
+
+/** No template or YAML file of a pack needs more; a bigger one is refused, not parsed. */
+export const MAX_FILE_BYTES = 256 * 1024;
 
 export const MANIFEST_FILE = 'pack.yaml';
 export const FACTS_FILE = 'facts.yaml';
@@ -44,19 +49,41 @@ function displayPath(root: string, origin: string, path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-function readHbsFolder(dir: string, show: (path: string) => string): Map<string, TextFile> {
+/**
+ * Reads one pack file, refusing what would let a shared pack read other files (a symbolic link
+ * leading out of the pack folder) or make loading slow (a huge file).
+ */
+function readPackFile(root: string, path: string, show: (path: string) => string, problems: string[]): TextFile | undefined {
+  const shown = show(path);
+  if (lstatSync(path).isSymbolicLink()) {
+    const target = realpathSync(path);
+    const rel = relative(realpathSync(root), target);
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      problems.push(`${shown}:1:1: is a link to ${target}, outside the pack folder; a pack holds its own files`);
+      return undefined;
+    }
+  }
+  const stat = statSync(path);
+  if (!stat.isFile()) {
+    problems.push(`${shown}:1:1: is not a file`);
+    return undefined;
+  }
+  if (stat.size > MAX_FILE_BYTES) {
+    problems.push(`${shown}:1:1: is ${Math.round(stat.size / 1024)} KB; pack files may be at most ${MAX_FILE_BYTES / 1024} KB`);
+    return undefined;
+  }
+  return { path: shown, text: readFileSync(path, 'utf8') };
+}
+
+function readHbsFolder(root: string, dir: string, show: (path: string) => string, problems: string[]): Map<string, TextFile> {
   const out = new Map<string, TextFile>();
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.hbs')) continue;
-    const path = join(dir, name);
-    out.set(name.slice(0, -'.hbs'.length), { path: show(path), text: readFileSync(path, 'utf8') });
+    const file = readPackFile(root, join(dir, name), show, problems);
+    if (file) out.set(name.slice(0, -'.hbs'.length), file);
   }
   return out;
-}
-
-function readOptional(path: string, show: (path: string) => string): TextFile | undefined {
-  return existsSync(path) ? { path: show(path), text: readFileSync(path, 'utf8') } : undefined;
 }
 
 export function readLayer(dir: string, origin: string): RawLayer {
@@ -68,12 +95,15 @@ export function readLayer(dir: string, origin: string): RawLayer {
     );
   }
   const show = (path: string) => displayPath(abs, origin, path);
+  const problems: string[] = [];
+  const optional = (name: string) => (existsSync(join(abs, name)) ? readPackFile(abs, join(abs, name), show, problems) : undefined);
   return {
     origin,
     dir: abs,
-    manifest: readOptional(join(abs, MANIFEST_FILE), show),
-    facts: readOptional(join(abs, FACTS_FILE), show),
-    letters: readHbsFolder(join(abs, 'letters'), show),
-    partials: readHbsFolder(join(abs, 'partials'), show),
+    manifest: optional(MANIFEST_FILE),
+    facts: optional(FACTS_FILE),
+    letters: readHbsFolder(abs, join(abs, 'letters'), show, problems),
+    partials: readHbsFolder(abs, join(abs, 'partials'), show, problems),
+    problems,
   };
 }

@@ -5,14 +5,17 @@
  */
 import Handlebars from 'handlebars';
 import { PackError } from '../errors.js';
-import { KNOWN_HELPERS } from '../render/helpers-list.js';
-import { collectReferences, parseErrorLocation } from './analyse.js';
-import { builtinPackDir, readLayer, type RawLayer, type TextFile } from './files.js';
+import type * as z from 'zod/mini';
+import { BUILTIN_HELPERS, KNOWN_HELPERS } from '../render/helpers-list.js';
+import { letterViewSchema, nameViewSchema, shapeOf, type Shape } from '../render/view.js';
+import { parseErrorLocation } from './analyse.js';
+import { closest, formatProblem, MAX_NESTING, TemplateChecker, tooDeep } from './check.js';
+import { builtinPackDir, MANIFEST_FILE, readLayer, type RawLayer, type TextFile } from './files.js';
 import {
   factsFileSchema,
   frontMatterSchema,
+  formatPath,
   manifestSchema,
-  zodProblems,
   type Fact,
   type FrontMatter,
   type Manifest,
@@ -20,7 +23,8 @@ import {
   type Source,
   type Stance,
 } from './schema.js';
-import { parseYaml } from './yaml-file.js';
+import { pageProblems } from './page-check.js';
+import { parseYaml, type Locate, type YamlPath } from './yaml-file.js';
 import type { TemplateFn } from '../render/compile.js';
 
 export interface ParsedTemplate {
@@ -107,15 +111,73 @@ function mergeManifests(base: Obj, over: Obj): Obj {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
+interface ParsedLayerYaml {
+  file: string;
+  text: string;
+  value: Obj;
+  locate: Locate;
+  locateKey: Locate;
+}
+
+/** "file:line:col" of a value in one layer's YAML file. */
+const at = (y: Pick<ParsedLayerYaml, 'file' | 'locate' | 'locateKey'>, path: YamlPath, key = false) => {
+  const { line, column } = (key ? y.locateKey : y.locate)(path);
+  return `${y.file}:${line}:${column}`;
+};
+
+/**
+ * Where a path of the merged manifest was written: lists merged by id are matched by id in each
+ * layer, and the layer that holds the most of the path (the latest, on a tie) names the place.
+ */
+function locateMerged(merged: unknown, layers: ParsedLayerYaml[], path: YamlPath, key = false): string {
+  let best: { layer: ParsedLayerYaml; path: (string | number)[] } | undefined;
+  for (const layer of layers) {
+    const out: (string | number)[] = [];
+    let m: unknown = merged;
+    let l: unknown = layer.value;
+    for (const key of path) {
+      if (typeof key === 'number' && Array.isArray(m) && Array.isArray(l)) {
+        const id = isObj(m[key]) ? (m[key] as Obj).id : undefined;
+        const j = id !== undefined ? l.findIndex((x) => isObj(x) && x.id === id) : key < l.length ? key : -1;
+        if (j < 0) break;
+        out.push(j);
+        m = m[key];
+        l = l[j];
+      } else if (typeof key === 'string' && isObj(m) && isObj(l) && key in l) {
+        out.push(key);
+        m = m[key];
+        l = l[key];
+      } else break;
+    }
+    if (!best || out.length >= best.path.length) best = { layer, path: out };
+  }
+  return best ? at(best.layer, best.path, key && best.path.length === path.length) : MANIFEST_FILE;
+}
+
+function zodIssuesAt(error: z.core.$ZodError, where: (path: YamlPath, key?: boolean) => string, known?: (path: YamlPath) => string[]): string[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const near = known ? closest(key, known(path)) : undefined;
+        return `${where([...path, key], true)}: ${formatPath([...issue.path, key])}: unknown key${near ? ` (did you mean "${near}"?)` : ''}`;
+      });
+    }
+    const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
+    return [`${where(path)}: ${formatPath(issue.path)}: ${missing ? 'is required' : issue.message}`];
+  });
+}
+
 function parseTemplate(
   name: string,
   file: TextFile,
   origin: string,
   problems: string[],
   withFrontMatter: boolean,
-): { parsed: ParsedTemplate; frontMatter?: unknown; bodyLine: number } | undefined {
+): { parsed: ParsedTemplate; frontMatter?: unknown; frontMatterAt?: Pick<ParsedLayerYaml, 'locate' | 'locateKey'>; bodyLine: number } | undefined {
   let body = file.text;
   let frontMatter: unknown;
+  let frontMatterAt: Pick<ParsedLayerYaml, 'locate' | 'locateKey'> | undefined;
   let bodyLine = 0;
   if (withFrontMatter) {
     const match = FRONT_MATTER.exec(file.text);
@@ -129,12 +191,18 @@ function parseTemplate(
       return undefined;
     }
     frontMatter = yaml.value ?? {};
+    frontMatterAt = yaml;
     bodyLine = match[0].split('\n').length - 1;
     body = file.text.slice(match[0].length);
   }
+  const deep = tooDeep(body);
+  if (deep) {
+    problems.push(`${file.path}:${deep.line + bodyLine}:${deep.column}: blocks are nested ${deep.depth > MAX_NESTING ? `more than ${MAX_NESTING}` : deep.depth} deep; a letter needs far fewer`);
+    return undefined;
+  }
   try {
     const ast = Handlebars.parse(body);
-    return { parsed: { name, file: file.path, origin, source: body, ast }, frontMatter, bodyLine };
+    return { parsed: { name, file: file.path, origin, source: body, ast }, frontMatter, frontMatterAt, bodyLine };
   } catch (error) {
     const loc = parseErrorLocation(error, body);
     problems.push(`${file.path}:${loc.line + bodyLine}:${loc.column}: Handlebars syntax error: ${loc.reason}`);
@@ -142,13 +210,54 @@ function parseTemplate(
   }
 }
 
+/** The manifest's salutation and address lines: small templates over the official's name. */
+function checkNameTemplates(layer: ParsedLayerYaml, problems: string[]): void {
+  const regions = Array.isArray(layer.value.regions) ? layer.value.regions : [];
+  regions.forEach((region, i) => {
+    const recipients = isObj(region) && Array.isArray(region.recipients) ? region.recipients : [];
+    recipients.forEach((recipient, j) => {
+      if (!isObj(recipient)) return;
+      const sources: [YamlPath, unknown][] = [[['regions', i, 'recipients', j, 'salutation'], recipient.salutation]];
+      if (Array.isArray(recipient.address)) recipient.address.forEach((line, k) => sources.push([['regions', i, 'recipients', j, 'address', k], line]));
+      for (const [path, source] of sources) {
+        if (typeof source !== 'string') continue;
+        const { line, column } = layer.locate(path);
+        const quoted = /["']/.test(layer.text.split(/\r?\n/)[line - 1]?.[column - 1] ?? '');
+        const origin = { file: layer.file, lineOffset: line - 1, columnOffset: column - 1 + (quoted ? 1 : 0) };
+        const deep = tooDeep(source);
+        if (deep) {
+          problems.push(`${layer.file}:${line}:${column}: blocks are nested more than ${MAX_NESTING} deep`);
+          continue;
+        }
+        let ast: hbs.AST.Program;
+        try {
+          ast = Handlebars.parse(source);
+        } catch (error) {
+          const loc = parseErrorLocation(error, source);
+          problems.push(`${layer.file}:${line + loc.line - 1}:${loc.column + (loc.line === 1 ? origin.columnOffset : 0)}: Handlebars syntax error: ${loc.reason}`);
+          continue;
+        }
+        const checker = new TemplateChecker({ root: nameShape(), helpers: NAME_HELPERS, partials: new Map() });
+        checker.check(ast, origin);
+        problems.push(...checker.problems.map(formatProblem));
+      }
+    });
+  });
+}
+
+const NAME_HELPERS: ReadonlySet<string> = new Set(BUILTIN_HELPERS);
+let letterShapeCache: Shape | undefined;
+let nameShapeCache: Shape | undefined;
+const letterShape = () => (letterShapeCache ??= shapeOf(letterViewSchema));
+const nameShape = () => (nameShapeCache ??= shapeOf(nameViewSchema));
+
 /** Builds a Pack from raw layers (built-in first). Pure apart from the Handlebars instance. */
 export function buildPack(layers: RawLayer[]): Pack {
-  const problems: string[] = [];
+  const problems: string[] = layers.flatMap((l) => l.problems ?? []);
 
   // Manifest: merged by id across layers, then validated once.
   let manifestRaw: Obj = {};
-  let manifestFile = 'pack.yaml';
+  const manifestLayers: ParsedLayerYaml[] = [];
   for (const layer of layers) {
     if (!layer.manifest) continue;
     const yaml = parseYaml(layer.manifest);
@@ -157,19 +266,23 @@ export function buildPack(layers: RawLayer[]): Pack {
       continue;
     }
     if (!isObj(yaml.value)) {
-      problems.push(`${layer.manifest.path}: must be a YAML mapping with name, regions and stances`);
+      problems.push(`${layer.manifest.path}:1:1: must be a YAML mapping with name, regions and stances`);
       continue;
     }
+    const parsed = { file: layer.manifest.path, text: layer.manifest.text, value: yaml.value, locate: yaml.locate, locateKey: yaml.locateKey };
+    manifestLayers.push(parsed);
+    checkNameTemplates(parsed, problems);
     manifestRaw = mergeManifests(manifestRaw, yaml.value);
-    manifestFile = layer.manifest.path;
   }
+  const manifestAt = (path: YamlPath, key?: boolean) => locateMerged(manifestRaw, manifestLayers, path, key);
   const manifestResult = manifestSchema.safeParse(manifestRaw);
-  if (!manifestResult.success) problems.push(...zodProblems(manifestFile, manifestResult.error));
+  if (!manifestResult.success) problems.push(...zodIssuesAt(manifestResult.error, manifestAt));
   const manifest = manifestResult.success ? manifestResult.data : undefined;
 
   // Facts: merged by id, or replaced outright by a layer that says `replace: true`.
   const facts = new Map<string, PackFact>();
   const sources = new Map<string, Source>();
+  const factAt = new Map<string, string>();
   // When a facts file itself is broken, every reference to it would also fail: say it once.
   let factsOk = true;
   for (const layer of layers) {
@@ -180,12 +293,13 @@ export function buildPack(layers: RawLayer[]): Pack {
       factsOk = false;
       continue;
     }
+    const where = (path: YamlPath, key?: boolean) => at({ file: (layer.facts as TextFile).path, ...yaml }, path, key);
     const raw = isObj(yaml.value) ? { ...yaml.value } : yaml.value;
     const replace = isObj(raw) && raw.replace === true;
     if (isObj(raw)) delete raw.replace;
     const result = factsFileSchema.safeParse(raw ?? {});
     if (!result.success) {
-      problems.push(...zodProblems(layer.facts.path, result.error));
+      problems.push(...zodIssuesAt(result.error, where));
       factsOk = false;
       continue;
     }
@@ -194,12 +308,16 @@ export function buildPack(layers: RawLayer[]): Pack {
       sources.clear();
     }
     for (const s of result.data.sources) sources.set(s.id, s);
-    for (const f of result.data.facts) facts.set(f.id, { ...f, origin: layer.origin });
+    result.data.facts.forEach((f, i) => {
+      facts.set(f.id, { ...f, origin: layer.origin });
+      factAt.set(f.id, where(['facts', i, 'sources']));
+    });
   }
   for (const fact of facts.values()) {
     for (const sourceId of fact.sources) {
       if (!sources.has(sourceId)) {
-        problems.push(`facts: fact "${fact.id}" (${fact.origin}) cites source "${sourceId}", which is not in the sources list`);
+        const near = closest(sourceId, sources.keys());
+        problems.push(`${factAt.get(fact.id)}: fact "${fact.id}" cites source "${sourceId}", which is not in the sources list${near ? ` (did you mean "${near}"?)` : ''}`);
       }
     }
   }
@@ -214,21 +332,43 @@ export function buildPack(layers: RawLayer[]): Pack {
   const partials = new Map<string, ParsedTemplate>();
   for (const [name, { file, origin }] of partialFiles) {
     const parsed = parseTemplate(name, file, origin, problems, false);
-    if (parsed) partials.set(name, parsed.parsed);
+    // A partial that does not parse is reported once; calls to it are not "unknown" on top.
+    partials.set(name, parsed?.parsed ?? { name, file: file.path, origin, source: '', ast: Handlebars.parse('') });
   }
+  const ids = {
+    region: new Set(manifest?.regions.map((r) => r.id) ?? []),
+    recipient: new Set(manifest?.regions.flatMap((r) => r.recipients.map((x) => x.id)) ?? []),
+    stance: new Set(manifest?.stances.map((s) => s.id) ?? []),
+  };
   const templates: LetterTemplate[] = [];
-  const ids = new Map<string, string>();
+  const bodyLines = new Map<string, number>();
+  const templateIds = new Map<string, string>();
+  const unlisted: { ast: hbs.AST.Program; file: string; bodyLine: number }[] = [];
   for (const [name, { file, origin }] of letterFiles) {
     const parsed = parseTemplate(name, file, origin, problems, true);
     if (!parsed) continue;
+    const frontAt = (path: YamlPath, key?: boolean) => at({ file: file.path, ...(parsed.frontMatterAt as Pick<ParsedLayerYaml, 'locate' | 'locateKey'>) }, path, key);
     const meta = frontMatterSchema.safeParse(parsed.frontMatter);
     if (!meta.success) {
-      problems.push(...zodProblems(`${file.path} (front matter)`, meta.error));
+      problems.push(...zodIssuesAt(meta.error, frontAt, () => Object.keys(frontMatterSchema.shape)));
+      // The body is still checked below, so one run lists its problems too.
+      unlisted.push({ ast: parsed.parsed.ast, file: file.path, bodyLine: parsed.bodyLine });
       continue;
     }
-    const seen = ids.get(meta.data.id);
-    if (seen) problems.push(`${file.path}: template id "${meta.data.id}" is also used by ${seen}`);
-    ids.set(meta.data.id, file.path);
+    if (manifest) {
+      for (const key of ['regions', 'recipients', 'stances'] as const) {
+        const known = ids[key.slice(0, -1) as 'region' | 'recipient' | 'stance'];
+        meta.data[key].forEach((id, i) => {
+          if (id === '*' || known.has(id)) return;
+          const near = closest(id, known);
+          problems.push(`${frontAt([key, i])}: ${key}: no ${key.slice(0, -1)} "${id}" in the pack${near ? ` (did you mean "${near}"?)` : `; use "*" or one of ${[...known].join(', ')}`}`);
+        });
+      }
+    }
+    const seen = templateIds.get(meta.data.id);
+    if (seen) problems.push(`${frontAt(['id'])}: template id "${meta.data.id}" is also used by ${seen}`);
+    templateIds.set(meta.data.id, file.path);
+    bodyLines.set(name, parsed.bodyLine);
     templates.push({ ...parsed.parsed, meta: meta.data });
   }
   if (templates.length === 0 && problems.length === 0) problems.push('letters/: the pack has no letter templates');
@@ -236,56 +376,61 @@ export function buildPack(layers: RawLayer[]): Pack {
   const layerRank = new Map(layers.map((l, i) => [l.origin, i]));
   templates.sort((a, b) => (layerRank.get(b.origin) ?? 0) - (layerRank.get(a.origin) ?? 0));
 
-  // References: every fact, partial and helper a template names must exist.
-  for (const t of [...templates, ...partials.values()]) {
-    for (const ref of collectReferences(t.ast)) {
-      const bodyLine = 'meta' in t ? bodyLineOf(t.source, letterFiles.get(t.name)?.file.text) : 0;
-      const where = `${t.file}:${ref.line + bodyLine}:${ref.column}`;
-      if (ref.kind === 'fact' && factsOk && !facts.has(ref.name)) {
-        problems.push(`${where}: unknown fact "${ref.name}"; the facts file has ${[...facts.keys()].join(', ') || 'none'}`);
-      } else if (ref.kind === 'partial' && !partials.has(ref.name)) {
-        problems.push(`${where}: unknown partial "${ref.name}"; partials/ has ${[...partials.keys()].join(', ') || 'none'}`);
-      } else if (ref.kind === 'helper' && !KNOWN_HELPERS.has(ref.name)) {
-        problems.push(`${where}: unknown helper "${ref.name}"; templates can use ${[...KNOWN_HELPERS].join(', ')}`);
-      } else if (ref.kind === 'dynamic-partial') {
-        problems.push(`${where}: partials must be named, not computed`);
-      }
-    }
+  // Every variable, helper, partial and fact a template names must exist, in the context it is used.
+  const checker = new TemplateChecker({
+    root: letterShape(),
+    helpers: KNOWN_HELPERS,
+    partials: new Map([...partials].map(([name, p]) => [name, { ast: p.ast, origin: { file: p.file, lineOffset: 0 } }])),
+    facts: factsOk ? new Set(facts.keys()) : undefined,
+    ids: manifest ? ids : undefined,
+  });
+  for (const t of templates) checker.check(t.ast, { file: t.file, lineOffset: bodyLines.get(t.name) ?? 0 });
+  for (const t of unlisted) checker.check(t.ast, { file: t.file, lineOffset: t.bodyLine });
+  for (const [name, p] of partials) {
+    if (!checker.calledPartials.has(name)) checker.check(p.ast, { file: p.file, lineOffset: 0 }, [name]);
   }
+  problems.push(...checker.problems.map(formatProblem));
 
   // The manifest's own references.
   if (manifest && factsOk) {
     manifest.stances.forEach((stance, i) =>
       stance.facts.forEach((id, j) => {
-        if (!facts.has(id)) problems.push(`${manifestFile}: stances[${i}].facts[${j}]: unknown fact "${id}"`);
+        if (!facts.has(id)) problems.push(`${manifestAt(['stances', i, 'facts', j])}: stances[${i}].facts[${j}]: unknown fact "${id}"`);
       }),
     );
     manifest.regions.forEach((region, i) =>
       region.recipients.forEach((r, j) => {
         if (r.basis && !facts.has(r.basis)) {
-          problems.push(`${manifestFile}: regions[${i}].recipients[${j}].basis: unknown fact "${r.basis}"`);
+          problems.push(`${manifestAt(['regions', i, 'recipients', j, 'basis'])}: regions[${i}].recipients[${j}].basis: unknown fact "${r.basis}"`);
         }
       }),
     );
   }
   if (manifest) {
-    const dupes = (list: { id: string }[], what: string) => {
+    const dupes = (list: { id: string }[], what: string, path: YamlPath) => {
       const seen = new Set<string>();
-      for (const { id } of list) {
-        if (seen.has(id)) problems.push(`${manifestFile}: ${what} "${id}" is defined twice`);
+      list.forEach(({ id }, i) => {
+        if (seen.has(id)) problems.push(`${manifestAt([...path, i])}: ${what} "${id}" is defined twice`);
         seen.add(id);
-      }
+      });
     };
-    dupes(manifest.regions, 'region');
-    dupes(manifest.stances, 'stance');
-    manifest.regions.forEach((r) => dupes(r.recipients, `recipient in region ${r.id}:`));
-    if (manifest.regions.length === 0) problems.push(`${manifestFile}: regions: the pack defines no regions`);
-    if (manifest.stances.length === 0) problems.push(`${manifestFile}: stances: the pack defines no stances`);
+    dupes(manifest.regions, 'region', ['regions']);
+    dupes(manifest.stances, 'stance', ['stances']);
+    manifest.regions.forEach((r, i) => dupes(r.recipients, `recipient in region ${r.id}:`, ['regions', i, 'recipients']));
+    if (manifest.regions.length === 0) problems.push(`${manifestAt(['regions'])}: regions: the pack defines no regions`);
+    if (manifest.stances.length === 0) problems.push(`${manifestAt(['stances'])}: stances: the pack defines no stances`);
   }
 
-  if (problems.length > 0 || !manifest) throw new PackError(problems);
-
-  return {
+  if (!manifest) throw new PackError(problems);
+  // Letters untouched by any problem so far can still be rendered, so the one-page check runs
+  // in the same pass and one run lists everything; a broken manifest or facts file stops it.
+  const problemFiles = problems.map((p) => /^(.*?):\d+:\d+: /.exec(p)?.[1]);
+  const renderable = problemFiles.every((f) => f !== undefined && !/(^|[/ ])(pack|facts)\.yaml$/.test(f));
+  const sound = (t: LetterTemplate) =>
+    !problemFiles.includes(t.file) && [...partialsUsed(t.ast, partials)].every((n) => !problemFiles.includes(partials.get(n)?.file));
+  const checkable = renderable ? templates.filter(sound) : [];
+  const used = new Set(checkable.flatMap((t) => [...partialsUsed(t.ast, partials)]));
+  const pack: Pack = {
     name: manifest.name,
     language: manifest.language,
     countSource: manifest.countSource,
@@ -294,16 +439,50 @@ export function buildPack(layers: RawLayer[]): Pack {
     stances: manifest.stances,
     facts,
     sources,
-    templates,
-    partials,
+    templates: problems.length > 0 ? checkable : templates,
+    partials: problems.length > 0 ? new Map([...partials].filter(([name]) => used.has(name))) : partials,
     handlebars: Handlebars.create(),
     layers: layers.map(({ origin, dir }) => ({ origin, dir })),
   };
+  problems.push(...pageProblems(pack, (t) => !sameAsBase(layers, t, partials)));
+  if (problems.length > 0) throw new PackError(problems);
+  return pack;
 }
 
-function bodyLineOf(body: string, whole: string | undefined): number {
-  if (!whole) return 0;
-  return whole.slice(0, whole.length - body.length).split('\n').length - 1;
+/** Names of the partials a template calls, directly or through other partials. */
+function partialsUsed(ast: hbs.AST.Program, partials: Map<string, ParsedTemplate>, found = new Set<string>()): Set<string> {
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; name?: { original?: string }; body?: unknown[]; program?: unknown; inverse?: unknown };
+    if (n.type === 'PartialStatement') {
+      const name = n.name?.original;
+      const p = name === undefined ? undefined : partials.get(name);
+      if (name !== undefined && p && !found.has(name)) {
+        found.add(name);
+        walk(p.ast);
+      }
+    }
+    n.body?.forEach(walk);
+    walk(n.program);
+    walk(n.inverse);
+  };
+  walk(ast);
+  return found;
+}
+
+/**
+ * Whether a letter renders exactly as in the base (built-in) pack, which the build already
+ * checked: the template, every partial it uses, the manifest and the facts all unchanged. Then
+ * the one-page check can skip it, and a small pack over the built-in one loads quickly.
+ */
+function sameAsBase(layers: RawLayer[], template: LetterTemplate, partials: Map<string, ParsedTemplate>): boolean {
+  const [base, ...over] = layers;
+  if (!base || over.length === 0) return false;
+  const same = (a: TextFile | undefined, b: TextFile | undefined) => a === undefined || (b !== undefined && a.text === b.text);
+  if (!over.every((l) => same(l.manifest, base.manifest) && same(l.facts, base.facts))) return false;
+  const top = (kind: 'letters' | 'partials', name: string) => [...layers].reverse().find((l) => l[kind].has(name))?.[kind].get(name);
+  if (top('letters', template.name)?.text !== base.letters.get(template.name)?.text) return false;
+  return [...partialsUsed(template.ast, partials)].every((name) => top('partials', name)?.text === base.partials.get(name)?.text);
 }
 
 export function loadPack(options: LoadPackOptions = {}): Pack {

@@ -21,6 +21,8 @@ export const partialDateSchema = z.union([
   z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')),
   // YAML 1.1 readers turn an unquoted 2025-12-15 into a Date: accept it and keep the day.
   z.pipe(z.date(), z.transform((d) => d.toISOString().slice(0, 10))),
+  // ...and an unquoted 2025 into a number.
+  z.pipe(z.number().check(z.gte(1000), z.lte(9999), z.multipleOf(1)), z.transform((n) => String(n))),
 ]);
 
 export const recipientSchema = z.strictObject({
@@ -81,7 +83,9 @@ export const sourceSchema = z.strictObject({
 export const factSchema = z.strictObject({
   id: idSchema,
   text: nonEmpty(),
-  sources: z.array(idSchema).check(z.minLength(1, 'every fact needs at least one source')),
+  sources: z
+    .array(idSchema, { error: 'every fact needs a source: add sources: [id], naming an entry of the sources list' })
+    .check(z.minLength(1, 'every fact needs at least one source')),
   asOf: partialDateSchema,
   confidence: z.enum(['high', 'medium']),
   tags: optionalDefault(z.array(z.pipe(z.union([z.string(), z.number()]), z.transform(String))), []),

@@ -22,6 +22,8 @@ export interface Mode {
 /** Per-render state, passed to helpers through Handlebars' @data. */
 export interface RenderState {
   seed: string;
+  /** Pick each section's longest phrasing (validation's one-page check) instead of the seed's. */
+  longest?: boolean;
   ids: RenderIds;
   cite(id: string): string;
 }
@@ -34,6 +36,8 @@ interface VariantsRun {
 }
 
 export class TemplateRenderError extends Error {}
+
+const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 export interface Compiled {
   templates: Map<string, TemplateFn>;
@@ -75,10 +79,19 @@ function registerHelpers(pack: Pack): void {
         `no phrasing of section "${name}" fits region ${s.ids.region}, recipient ${s.ids.recipient}, stance ${s.ids.stance}`,
       );
     }
-    run.pick = eligible[pickIndex(s.seed, name, eligible.length)] ?? 0;
-    run.mode = 'render';
-    run.n = 0;
-    return options.fn(this, { data: { ...hb.createFrame(options.data), variantsRun: run } });
+    const renderPick = (pick: number): string => {
+      run.pick = pick;
+      run.mode = 'render';
+      run.n = 0;
+      return options.fn(this, { data: { ...hb.createFrame(options.data), variantsRun: run } });
+    };
+    if (!s.longest) return renderPick(eligible[pickIndex(s.seed, name, eligible.length)] ?? 0);
+    let best = '';
+    for (const pick of eligible) {
+      const out = renderPick(pick);
+      if (wordsIn(out) > wordsIn(best)) best = out;
+    }
+    return best;
   });
   hb.registerHelper('variant', function (this: unknown, options: HelperOptions) {
     const run = (options.data as { variantsRun?: VariantsRun }).variantsRun;

@@ -16,6 +16,7 @@ import { formatPrintHtml } from './print-html.js';
 import { joinSections, splitSections, type LetterSection } from './sections.js';
 import { respell } from './spelling.js';
 import { defaultSeed } from './variation.js';
+import type { LetterView, NameView } from './view.js';
 
 export const ONE_PAGE_WORDS = 450;
 export const MIN_WORDS = 250;
@@ -92,6 +93,9 @@ export function defaultFacts(pack: Pack, stanceId: string): string[] {
   return [...findStance(pack, stanceId).facts];
 }
 
+/** Whether a front-matter list ("*" for all) includes an id. */
+export const serves = (list: string[], id: string) => list.includes('*') || list.includes(id);
+
 export function chooseTemplate(pack: Pack, request: Pick<LetterRequest, 'region' | 'recipient' | 'stance' | 'format' | 'template'>): LetterTemplate {
   if (request.template) {
     const t = pack.templates.find((x) => x.meta.id === request.template);
@@ -101,9 +105,18 @@ export function chooseTemplate(pack: Pack, request: Pick<LetterRequest, 'region'
         'Run `belarus-letter templates list` to see what each template serves.',
       );
     }
+    // A template is checked (one page, every phrasing fits) only for what it says it serves.
+    const misses = (['region', 'recipient', 'stance'] as const).filter((k) => !serves(t.meta[`${k}s`], request[k]));
+    const format = bodyFormatOf(request.format);
+    if (misses.length > 0 || !t.meta.formats.includes(format)) {
+      const what = misses.map((k) => `${k} ${request[k]}`).concat(t.meta.formats.includes(format) ? [] : [`format ${format}`]);
+      throw new UsageError(
+        `Template "${t.meta.id}" (--template) does not serve ${listChoices(what, 'or')}; it serves regions ${t.meta.regions.join(', ')}, recipients ${t.meta.recipients.join(', ')}, stances ${t.meta.stances.join(', ')} as ${t.meta.formats.join(', ')}.`,
+        'Run `belarus-letter templates list` to see what each template serves.',
+      );
+    }
     return t;
   }
-  const serves = (list: string[], id: string) => list.includes('*') || list.includes(id);
   const t = pack.templates.find(
     (x) =>
       serves(x.meta.regions, request.region) &&
@@ -141,18 +154,24 @@ export function tidy(text: string): string {
     .trim();
 }
 
+export interface RenderOptions {
+  /** Take the longest phrasing of every section instead of the seed's: how validation finds a
+   * template's longest letter without trying every seed. */
+  longest?: boolean;
+}
+
 /**
  * With maxChars (--max-chars, text only), the letter is rendered whole, then with optional parts
  * dropped step by step (see fit.ts), and the first version that fits is returned.
  */
-export function render(pack: Pack, request: LetterRequest): Letter {
-  if (request.maxChars === undefined) return renderWith(pack, request, NO_TRIM);
+export function render(pack: Pack, request: LetterRequest, options: RenderOptions = {}): Letter {
+  if (request.maxChars === undefined) return renderWith(pack, request, NO_TRIM, options);
   if (request.format !== 'text') {
     throw new UsageError(`--max-chars fits a letter into a web form, which takes plain text: use it with --format text, not ${request.format}.`);
   }
   let letter: Letter | undefined;
   for (const trim of trims()) {
-    letter = renderWith(pack, request, trim);
+    letter = renderWith(pack, request, trim, options);
     const chars = formChars(letter.text);
     if (chars <= request.maxChars) {
       letter.meta.chars = chars;
@@ -171,7 +190,7 @@ export function render(pack: Pack, request: LetterRequest): Letter {
   );
 }
 
-function renderWith(pack: Pack, request: LetterRequest, trim: Trim): Letter {
+function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: RenderOptions): Letter {
   const bodyFormat = bodyFormatOf(request.format);
   const region = findRegion(pack, request.region);
   const recipient = findRecipient(region, request.recipient);
@@ -192,7 +211,7 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim): Letter {
   const seed = request.seed ?? defaultSeed(request);
 
   // Salutation and address come from small manifest templates over the official's name.
-  const nameParts = {
+  const nameParts: NameView = {
     name: request.recipientName ?? '',
     surname: request.recipientName ? surnameOf(request.recipientName) : '',
     title: request.recipientTitle ?? '',
@@ -214,6 +233,7 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim): Letter {
   const factText = (fact: PackFact) => packText(fact.text.replace(/\s+/g, ' ').trim());
   const state: RenderState = {
     seed,
+    longest: options.longest,
     ids: { stance: stance.id, region: region.id, recipient: recipient.id, locale: region.locale },
     cite(id: string): string {
       const fact = pack.facts.get(id);
@@ -223,7 +243,7 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim): Letter {
     },
   };
 
-  const view = {
+  const view: LetterView = {
     sender: {
       name: userText(request.name),
       city: userText(request.city),

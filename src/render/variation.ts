@@ -51,7 +51,7 @@ export interface RenderIds {
   locale: string;
 }
 
-const FILTER_KEYS = ['stance', 'region', 'recipient', 'locale'] as const;
+export const FILTER_KEYS = ['stance', 'region', 'recipient', 'locale'] as const;
 
 export function hasFilter(filter: VariantFilter): boolean {
   return FILTER_KEYS.some((k) => filter[k] !== undefined);

@@ -38,3 +38,10 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
     writeFileSync(join(dir, rel), text);
   }
 }
+
+/** A user's pack in a temp folder, holding just these files, to layer over the built-in one. */
+export function userPack(files: Record<string, string>, prefix = 'bl-user-pack-'): string {
+  const dir = tempDir(prefix);
+  writeFiles(dir, files);
+  return dir;
+}

@@ -79,7 +79,7 @@ describe('loading a broken pack', () => {
     const manifest = readFileSync(join(dir, 'pack.yaml'), 'utf8').replace('locale: en-GB', 'locale: 7');
     writeFileSync(join(dir, 'pack.yaml'), manifest.replace('constituent: true', 'constituent: maybe'));
     const problems = problemsOf(dir);
-    expect(problems.some((p) => /pack\.yaml: regions\[\d\]\.recipients\[0\]\.constituent: .*boolean/.test(p))).toBe(true);
+    expect(problems.some((p) => /pack\.yaml:\d+:\d+: regions\[\d\]\.recipients\[0\]\.constituent: .*boolean/.test(p))).toBe(true);
   });
 
   it('rejects a misspelt manifest key, naming it', () => {
@@ -87,8 +87,8 @@ describe('loading a broken pack', () => {
     const manifest = readFileSync(join(dir, 'pack.yaml'), 'utf8').replace('    salutation: "Dear Foreign Secretary,"', '    salutaton: "Dear Foreign Secretary,"');
     writeFileSync(join(dir, 'pack.yaml'), manifest);
     const problems = problemsOf(dir).join('\n');
-    expect(problems).toMatch(/regions\[1\]\.recipients\[1\]: Unrecognized key: "salutaton"/);
-    expect(problems).toMatch(/regions\[1\]\.recipients\[1\]\.salutation: .*expected string/);
+    expect(problems).toMatch(/pack\.yaml:\d+:\d+: regions\[1\]\.recipients\[1\]\.salutaton: unknown key/);
+    expect(problems).toMatch(/pack\.yaml:\d+:\d+: regions\[1\]\.recipients\[1\]\.salutation: is required/);
   });
 
   it('reports an unknown fact id with the template file, line and column', () => {
@@ -119,8 +119,8 @@ describe('loading a broken pack', () => {
     writeFileSync(join(dir, 'facts.yaml'), facts);
     writeFileSync(join(dir, 'pack.yaml'), readFileSync(join(dir, 'pack.yaml'), 'utf8').replace('viasna-colleagues-held]', 'viasna-colleagues]'));
     const problems = problemsOf(dir).join('\n');
-    expect(problems).toMatch(/fact "osce-2020-election" .* cites source "osce-2020", which is not in the sources list/);
-    expect(problems).toMatch(/pack\.yaml: stances\[0\]\.facts\[2\]: unknown fact "viasna-colleagues"/);
+    expect(problems).toMatch(/facts\.yaml:\d+:\d+: fact "osce-2020-election" cites source "osce-2020", which is not in the sources list/);
+    expect(problems).toMatch(/pack\.yaml:\d+:\d+: stances\[0\]\.facts\[2\]: unknown fact "viasna-colleagues"/);
   });
 
   it('reports a YAML syntax error with its line', () => {

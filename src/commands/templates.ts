@@ -1,0 +1,132 @@
+/** `belarus-letter templates list|show|eject|validate`: working with template packs. */
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { AppError, listChoices, PackError, UsageError } from '../errors.js';
+import { builtinPackDir, FACTS_FILE, MANIFEST_FILE } from '../pack/files.js';
+import type { LetterTemplate, Pack } from '../pack/load.js';
+import { stringify } from 'yaml';
+import { writeFileAtomic } from '../io/write-file.js';
+import { info } from '../ui.js';
+import { packFor, templatesDir, type GlobalOptions } from './pack-options.js';
+
+const out = (text: string) => process.stdout.write(text);
+
+export function templatesData(pack: Pack) {
+  return pack.templates.map((t) => ({
+    id: t.meta.id,
+    description: t.meta.description,
+    regions: t.meta.regions,
+    recipients: t.meta.recipients,
+    stances: t.meta.stances,
+    formats: t.meta.formats,
+    language: t.meta.language,
+    origin: t.origin,
+    file: t.file,
+  }));
+}
+
+const listOf = (ids: string[]) => (ids.includes('*') ? 'all' : ids.join(', '));
+
+export async function runTemplatesList(options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
+  const pack = await packFor(globals);
+  const data = templatesData(pack);
+  if (options.json) {
+    out(`${JSON.stringify(data, null, 2)}\n`);
+    return;
+  }
+  const lines: string[] = [];
+  for (const t of data) {
+    lines.push(`${t.id}${t.origin === 'built-in' ? '' : `  (${t.file})`}`);
+    lines.push(`  ${t.description}`);
+    lines.push(`  regions: ${listOf(t.regions)}; recipients: ${listOf(t.recipients)}; stances: ${listOf(t.stances)}; formats: ${t.formats.join(', ')}`);
+    lines.push('');
+  }
+  lines.push('Without --template, draft uses the first template above that serves the request and format.');
+  out(`${lines.join('\n')}\n`);
+}
+
+function findTemplate(pack: Pack, id: string): LetterTemplate {
+  const t = pack.templates.find((x) => x.meta.id === id);
+  if (!t) {
+    throw new UsageError(
+      `Unknown template "${id}". Choose ${listChoices(pack.templates.map((x) => x.meta.id))}.`,
+      'Run `belarus-letter templates list` to see what each template serves.',
+    );
+  }
+  return t;
+}
+
+export async function runTemplatesShow(id: string, options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
+  const pack = await packFor(globals);
+  const t = findTemplate(pack, id);
+  if (options.json) {
+    out(`${JSON.stringify({ id: t.meta.id, file: t.file, origin: t.origin, frontMatter: t.meta, source: t.source }, null, 2)}\n`);
+    return;
+  }
+  info(`# ${t.file}`);
+  out(`---\n${stringify(t.meta, { flowCollectionPadding: false }).replace(/\n$/, '')}\n---\n${t.source}`);
+}
+
+/** The built-in pack's files, as paths relative to its folder. */
+function builtinFiles(): string[] {
+  const dir = builtinPackDir();
+  const files = [MANIFEST_FILE, FACTS_FILE];
+  for (const sub of ['letters', 'partials']) {
+    for (const name of readdirSync(join(dir, sub)).sort()) if (name.endsWith('.hbs')) files.push(`${sub}/${name}`);
+  }
+  return files;
+}
+
+/** The folder a file would really land in must be inside DIR: no link may lead out of it. */
+function assertInside(root: string, target: string): void {
+  const realRoot = realpathSync(root);
+  let dir = target;
+  while (!existsSync(dir)) dir = resolve(dir, '..');
+  const rel = relative(realRoot, realpathSync(dir));
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new AppError(`${target} would be written outside ${root} (through a link); nothing more was written.`, 1, 'Eject into a plain, empty folder.');
+  }
+  if (existsSync(target) && lstatSync(target).isSymbolicLink()) {
+    throw new AppError(`${target} is a link; eject will not write through it.`, 1, 'Eject into a plain, empty folder.');
+  }
+}
+
+export async function runTemplatesEject(dir: string, options: { force?: boolean }): Promise<void> {
+  const root = resolve(dir);
+  if (existsSync(root)) {
+    if (!statSync(root).isDirectory()) throw new UsageError(`${dir} exists and is not a folder.`, 'Choose a new folder name.');
+    if (readdirSync(root).length > 0 && !options.force) {
+      throw new AppError(`${dir} is not empty; nothing was written.`, 1, 'Choose a new or empty folder, or add --force to replace the pack files in it (other files are left alone).');
+    }
+  }
+  mkdirSync(root, { recursive: true });
+  const source = builtinPackDir();
+  const files = builtinFiles();
+  for (const rel of files) {
+    const target = join(root, rel);
+    assertInside(root, target);
+    mkdirSync(join(target, '..'), { recursive: true });
+    assertInside(root, target);
+    if (options.force) writeFileAtomic(target, readFileSync(join(source, rel), 'utf8'), { force: true });
+    else copyFileSync(join(source, rel), target, 1 /* COPYFILE_EXCL */);
+  }
+  info(`Copied the built-in template pack to ${dir} (${files.length} files: ${MANIFEST_FILE}, ${FACTS_FILE}, letters/, partials/).`);
+  info(`Edit it, then check it with:  belarus-letter templates validate ${dir}`);
+  info(`and use it with:              belarus-letter --templates ${dir} draft ...`);
+}
+
+export async function runTemplatesValidate(dir: string | undefined, globals: GlobalOptions): Promise<void> {
+  const chosen = dir ?? templatesDir(globals);
+  const { loadPack } = await import('../pack/load.js');
+  try {
+    const pack = loadPack({ templatesDir: chosen });
+    const what = chosen ?? 'The built-in pack';
+    info(
+      `${what}${chosen ? ' is valid over the built-in pack' : ' is valid'}: ${pack.templates.length} letter template${pack.templates.length === 1 ? '' : 's'}, ${pack.partials.size} partials, ${pack.facts.size} facts; every letter fits on one page.`,
+    );
+  } catch (error) {
+    if (!(error instanceof PackError)) throw error;
+    out(`${error.problems.join('\n')}\n`);
+    throw new AppError(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${chosen ?? 'the built-in pack'}; fix ${error.problems.length === 1 ? 'it' : 'them'} and validate again.`);
+  }
+}

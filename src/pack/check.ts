@@ -1,0 +1,494 @@
+/**
+ * Checking a parsed template against what it can see, before anything renders: every variable
+ * against the view model (src/render/view.ts), following the context into {{#each}} and
+ * {{#with}}, every helper and its arguments, every partial (checked where it is called, in the
+ * caller's context) and every fact id. Each problem carries file, line and column.
+ */
+import { SECTION_ROLES } from '../render/sections.js';
+import { FILTER_KEYS } from '../render/variation.js';
+import type { Shape } from '../render/view.js';
+
+type Node = hbs.AST.Node;
+type Expr = hbs.AST.Expression;
+type Call = hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression;
+
+/** Deeper than this and a template is refused before Handlebars parses it (its parser recurses). */
+export const MAX_NESTING = 32;
+/** A letter may expand partials at most this many times: a pack cannot make render explode. */
+export const MAX_EXPANSIONS = 2000;
+
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export const formatProblem = (p: Problem) => `${p.file}:${p.line}:${p.column}: ${p.message}`;
+
+/** Where a template's text sits in its file: the front matter's lines, or a YAML scalar's place. */
+export interface Origin {
+  file: string;
+  /** Lines before the template text. */
+  lineOffset: number;
+  /** Columns before the template text on its first line. */
+  columnOffset?: number;
+}
+
+export interface PartialSource {
+  ast: hbs.AST.Program;
+  origin: Origin;
+}
+
+export interface CheckEnv {
+  root: Shape;
+  helpers: ReadonlySet<string>;
+  partials: ReadonlyMap<string, PartialSource>;
+  /** Known fact ids, or undefined when the facts file itself is broken (said once elsewhere). */
+  facts?: ReadonlySet<string>;
+  /** Ids a {{#variant}} filter may name; undefined when the manifest is broken (said elsewhere). */
+  ids?: { stance: ReadonlySet<string>; region: ReadonlySet<string>; recipient: ReadonlySet<string> };
+}
+
+interface Scope {
+  origin: Origin;
+  /** contexts[0] is `this`; `../` goes one further. */
+  contexts: Shape[];
+  params: ReadonlyMap<string, Shape>;
+  inEach: boolean;
+  inVariants: boolean;
+  /** Partials being expanded, to catch one that calls itself. */
+  chain: string[];
+  depth: number;
+}
+
+const ANY: Shape = { kind: 'any' };
+const TEXT: Shape = { kind: 'text' };
+const FLAG: Shape = { kind: 'flag' };
+const NUMBER: Shape = { kind: 'number' };
+const DATA_VARS: Record<string, Shape> = { index: NUMBER, first: FLAG, last: FLAG, key: TEXT };
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype).concat(['prototype']));
+
+/** Helpers and how they are called: arguments, and whether they take a block. */
+const ARITY: Record<string, { params: number; block?: boolean }> = {
+  if: { params: 1, block: true },
+  unless: { params: 1, block: true },
+  with: { params: 1, block: true },
+  each: { params: 1, block: true },
+  lookup: { params: 2 },
+  fact: { params: 1 },
+  eq: { params: 2 },
+  variants: { params: 1, block: true },
+  variant: { params: 0, block: true },
+  section: { params: 1, block: true },
+};
+
+/** Edits from a to b, a swap of two neighbouring letters counting as one (the commonest typo). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  // Close enough to be a typo: one edit in a short name, about one in three in a longer one.
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+const isSimple = (p: hbs.AST.PathExpression) => p.parts.length === 1 && !p.data && p.depth === 0 && !/^(this|\.)/.test(p.original);
+
+/**
+ * Refuses nesting deeper than MAX_NESTING (blocks or sub-expressions) by a plain scan, so a
+ * hostile template cannot send Handlebars' parser into a stack overflow or minutes of work.
+ */
+export function tooDeep(text: string): { line: number; column: number; depth: number } | undefined {
+  const blanked = text.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, ' '));
+  const tag = /\{\{~?\s*([#^/])?([^}]*)/g;
+  let depth = 0;
+  for (let m = tag.exec(blanked); m; m = tag.exec(blanked)) {
+    const kind = m[1];
+    const rest = (m[2] ?? '').trim();
+    if (kind === '/') depth = Math.max(0, depth - 1);
+    else if (kind === '#' || (kind === '^' && rest !== '' && rest !== '~')) depth++;
+    let parens = 0;
+    let deepest = 0;
+    for (const ch of rest) {
+      if (ch === '(') deepest = Math.max(deepest, ++parens);
+      else if (ch === ')') parens--;
+    }
+    if (depth > MAX_NESTING || deepest > MAX_NESTING) {
+      const before = blanked.slice(0, m.index).split('\n');
+      return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1, depth: Math.max(depth, deepest) };
+    }
+  }
+  return undefined;
+}
+
+/** How many partial expansions rendering this tree needs, at most; Infinity for a cycle. */
+function expansions(ast: hbs.AST.Program, partials: ReadonlyMap<string, PartialSource>, memo: Map<string, number>, stack: string[] = []): number {
+  let total = 0;
+  const walk = (node: Node | null | undefined): void => {
+    if (!node || total > MAX_EXPANSIONS) return;
+    const n = node as unknown as { type: string; body?: Node[]; program?: Node; inverse?: Node; name?: { original?: string } };
+    if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
+      const name = n.name?.original ?? '';
+      const p = partials.get(name);
+      if (p) {
+        if (stack.includes(name)) total = Infinity;
+        else {
+          let count = memo.get(name);
+          if (count === undefined) {
+            count = expansions(p.ast, partials, memo, [...stack, name]);
+            memo.set(name, count);
+          }
+          total += 1 + count;
+        }
+      }
+    }
+    n.body?.forEach(walk);
+    walk(n.program);
+    walk(n.inverse);
+  };
+  walk(ast);
+  return total;
+}
+
+export class TemplateChecker {
+  readonly problems: Problem[] = [];
+  private readonly keys = new Set<string>();
+  private readonly expanded = new Set<string>();
+  /** Partials checked from a call site; the others are checked on their own afterwards. */
+  readonly calledPartials = new Set<string>();
+  private readonly shapeIds = new WeakMap<Shape, number>();
+  private readonly expansionMemo = new Map<string, number>();
+  private deepReported = false;
+
+  constructor(private readonly env: CheckEnv) {}
+
+  /** Checks a template (or a partial on its own) against the root view. */
+  check(ast: hbs.AST.Program, origin: Origin, chain: string[] = []): void {
+    if (chain.length === 0 && expansions(ast, this.env.partials, this.expansionMemo) > MAX_EXPANSIONS) {
+      this.report({ origin } as Scope, ast, `expands partials more than ${MAX_EXPANSIONS} times; simplify how partials call each other`);
+    }
+    this.deepReported = false;
+    this.visit(ast, { origin, contexts: [this.env.root], params: new Map(), inEach: false, inVariants: false, chain, depth: 0 });
+  }
+
+  private report(scope: Pick<Scope, 'origin'>, node: Node, message: string): void {
+    const start = node.loc?.start ?? { line: 1, column: 0 };
+    const { file, lineOffset, columnOffset = 0 } = scope.origin;
+    const problem = { file, line: start.line + lineOffset, column: start.column + 1 + (start.line === 1 ? columnOffset : 0), message };
+    const key = formatProblem(problem);
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
+    this.problems.push(problem);
+  }
+
+  private nextShapeId = 0;
+  private shapeId(shape: Shape): number {
+    let id = this.shapeIds.get(shape);
+    if (id === undefined) {
+      id = this.nextShapeId++;
+      this.shapeIds.set(shape, id);
+    }
+    return id;
+  }
+
+  private visit(node: Node | null | undefined, scope: Scope): void {
+    if (!node) return;
+    switch (node.type) {
+      case 'Program':
+        for (const child of (node as hbs.AST.Program).body) this.visit(child, scope);
+        return;
+      case 'MustacheStatement':
+        return this.mustache(node as hbs.AST.MustacheStatement, scope);
+      case 'BlockStatement':
+        return this.block(node as hbs.AST.BlockStatement, scope);
+      case 'PartialStatement':
+      case 'PartialBlockStatement':
+        return this.partial(node as hbs.AST.PartialStatement, scope);
+      case 'Decorator':
+      case 'DecoratorBlock':
+        this.report(scope, node, 'decorators ({{* ...}}, inline partials) are not supported; put a partial in partials/ instead');
+        return;
+      default:
+        return;
+    }
+  }
+
+  private mustache(node: hbs.AST.MustacheStatement, scope: Scope): void {
+    if (node.escaped === false) {
+      this.report(scope, node, 'triple braces {{{ }}} print without HTML escaping, which lets a writer\'s text inject HTML; use {{ }}');
+    }
+    if (node.path.type !== 'PathExpression') return;
+    const path = node.path as hbs.AST.PathExpression;
+    const callsHelper = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || (isSimple(path) && this.env.helpers.has(path.original));
+    const shape = callsHelper ? this.call(node, scope).shape : this.resolve(path, scope);
+    if (shape.kind === 'object' || shape.kind === 'list') {
+      const what = shape.kind === 'object' ? `an object; print one of its fields, like {{${path.original}.${Object.keys(shape.fields)[0]}}}` : 'a list; print its items with {{#each}}';
+      this.report(scope, node, `{{${path.original}}} would print ${what}`);
+    }
+  }
+
+  private block(node: hbs.AST.BlockStatement, scope: Scope): void {
+    const depth = scope.depth + 1;
+    if (depth > MAX_NESTING) {
+      if (!this.deepReported) this.report(scope, node, `blocks are nested more than ${MAX_NESTING} deep`);
+      this.deepReported = true;
+      return;
+    }
+    const { inner } = this.call(node, scope);
+    this.visit(node.program, { ...inner, depth });
+    this.visit(node.inverse, { ...scope, depth });
+  }
+
+  /** A helper call: checks name, arguments and filters; says what it returns and the block's scope. */
+  private call(node: Call, scope: Scope): { shape: Shape; inner: Scope } {
+    const isBlock = node.type === 'BlockStatement';
+    const path = node.path as hbs.AST.PathExpression;
+    const params = node.params.map((p) => this.expr(p, scope));
+    for (const pair of node.hash?.pairs ?? []) this.expr(pair.value, scope);
+    let inner: Scope = scope;
+    if (node.path.type !== 'PathExpression' || !isSimple(path) || !this.env.helpers.has(path.original)) {
+      const name = node.path.type === 'PathExpression' ? path.original : '(literal)';
+      const near = closest(name, this.env.helpers);
+      this.report(scope, node.path, `unknown helper "${name}"${near ? ` (did you mean "${near}"?)` : ''}; templates can use ${[...this.env.helpers].join(', ')}`);
+      return { shape: ANY, inner };
+    }
+    const name = path.original;
+    const arity = ARITY[name];
+    if (arity) {
+      if (arity.block && !isBlock) this.report(scope, node, `${name} needs a block: {{#${name} ...}}...{{/${name}}}`);
+      if (node.params.length !== arity.params) {
+        this.report(scope, node, `${name} takes ${arity.params === 0 ? 'no arguments' : arity.params === 1 ? 'one argument' : `${arity.params} arguments`}, not ${node.params.length}`);
+      }
+    }
+    const first = node.params[0];
+    const blockParams = isBlock ? ((node as hbs.AST.BlockStatement).program.blockParams ?? []) : [];
+    if (blockParams.length > 0 && name !== 'each' && name !== 'with') {
+      this.report(scope, node, `block parameters (as |x|) only work with #each and #with`);
+    }
+    const withParams = (shapes: Shape[]) => {
+      if (blockParams.length === 0) return scope.params;
+      const next = new Map(scope.params);
+      blockParams.forEach((p, i) => next.set(p, shapes[i] ?? ANY));
+      return next;
+    };
+    switch (name) {
+      case 'each': {
+        const list = params[0] ?? ANY;
+        let item: Shape = ANY;
+        if (list.kind === 'list') item = list.of;
+        else if (list.kind === 'text' || list.kind === 'flag' || list.kind === 'number') {
+          this.report(scope, first ?? node, `#each needs a list, and ${describeExpr(first)} is ${list.kind === 'text' ? 'text' : list.kind === 'flag' ? 'true or false' : 'a number'}`);
+        }
+        inner = { ...scope, contexts: [item, ...scope.contexts], params: withParams([item, list.kind === 'list' ? NUMBER : TEXT]), inEach: true };
+        break;
+      }
+      case 'with': {
+        const value = params[0] ?? ANY;
+        inner = { ...scope, contexts: [value, ...scope.contexts], params: withParams([value]) };
+        break;
+      }
+      case 'fact':
+        if (first?.type === 'StringLiteral' && this.env.facts && !this.env.facts.has((first as hbs.AST.StringLiteral).value)) {
+          const id = (first as hbs.AST.StringLiteral).value;
+          const near = closest(id, this.env.facts);
+          this.report(scope, first, `unknown fact "${id}"${near ? ` (did you mean "${near}"?)` : `; the facts file has ${[...this.env.facts].join(', ') || 'none'}`}`);
+        }
+        return { shape: TEXT, inner };
+      case 'eq':
+        return { shape: FLAG, inner };
+      case 'lookup':
+        return { shape: this.lookup(node, params, scope), inner };
+      case 'variants':
+        if (first && first.type !== 'StringLiteral') this.report(scope, first, 'variants needs a section name in quotes, like {{#variants "opening"}}');
+        inner = { ...scope, inVariants: true };
+        break;
+      case 'section': {
+        const role = first?.type === 'StringLiteral' ? (first as hbs.AST.StringLiteral).value : undefined;
+        if (first && !(SECTION_ROLES as readonly string[]).includes(role ?? '')) {
+          const near = role === undefined ? undefined : closest(role, SECTION_ROLES);
+          this.report(scope, first, `unknown section ${role === undefined ? describeExpr(first) : `"${role}"`}${near ? ` (did you mean "${near}"?)` : ''}; sections are ${SECTION_ROLES.join(', ')}`);
+        }
+        break;
+      }
+      case 'variant':
+        if (!scope.inVariants) this.report(scope, node, '{{#variant}} must sit inside {{#variants "name"}}...{{/variants}}');
+        this.variantFilters(node, scope);
+        inner = { ...scope, inVariants: false };
+        break;
+      default:
+        break;
+    }
+    return { shape: ANY, inner };
+  }
+
+  private variantFilters(node: Call, scope: Scope): void {
+    for (const pair of node.hash?.pairs ?? []) {
+      if (!(FILTER_KEYS as readonly string[]).includes(pair.key)) {
+        const near = closest(pair.key, FILTER_KEYS);
+        this.report(scope, pair, `unknown variant filter "${pair.key}"${near ? ` (did you mean "${near}"?)` : ''}; filters are ${FILTER_KEYS.join(', ')}`);
+        continue;
+      }
+      if (pair.key === 'locale' || pair.value.type !== 'StringLiteral' || !this.env.ids) continue;
+      const known = this.env.ids[pair.key as 'stance' | 'region' | 'recipient'];
+      for (const id of (pair.value as hbs.AST.StringLiteral).value.split(',').map((s) => s.trim())) {
+        if (known.has(id)) continue;
+        const near = closest(id, known);
+        this.report(scope, pair.value, `variant filter ${pair.key}="${id}": no ${pair.key} has that id${near ? ` (did you mean "${near}"?)` : `; the pack has ${[...known].join(', ')}`}`);
+      }
+    }
+  }
+
+  private lookup(node: Call, params: Shape[], scope: Scope): Shape {
+    const [target, key] = [params[0] ?? ANY, node.params[1]];
+    if (!key || (key.type !== 'StringLiteral' && key.type !== 'NumberLiteral')) return ANY;
+    const name = String((key as hbs.AST.StringLiteral).value);
+    return this.step(target, name, describeExpr(node.params[0]), key, scope);
+  }
+
+  private expr(expr: Expr, scope: Scope): Shape {
+    switch (expr.type) {
+      case 'PathExpression':
+        return this.resolve(expr as hbs.AST.PathExpression, scope);
+      case 'SubExpression':
+        return this.call(expr as hbs.AST.SubExpression, scope).shape;
+      case 'StringLiteral':
+        return TEXT;
+      case 'NumberLiteral':
+        return NUMBER;
+      case 'BooleanLiteral':
+        return FLAG;
+      default:
+        return ANY;
+    }
+  }
+
+  private resolve(path: hbs.AST.PathExpression, scope: Scope): Shape {
+    const parts = path.parts;
+    if (path.data) {
+      const [head = '', ...rest] = parts;
+      if (head === 'root') return this.walk(this.env.root, rest, '@root', path, scope);
+      const value = DATA_VARS[head];
+      if (!value) {
+        this.report(scope, path, `unknown data variable "@${head}"; templates can use @root, and @index, @first, @last and @key inside {{#each}}`);
+        return ANY;
+      }
+      if (!scope.inEach) this.report(scope, path, `@${head} only has a value inside {{#each}}`);
+      return this.walk(value, rest, `@${head}`, path, scope);
+    }
+    const head = parts[0];
+    if (head !== undefined && path.depth === 0 && !/^(this|\.)/.test(path.original) && scope.params.has(head)) {
+      return this.walk(scope.params.get(head) as Shape, parts.slice(1), head, path, scope);
+    }
+    const context = scope.contexts[path.depth];
+    if (!context) {
+      this.report(scope, path, `"${path.original}" goes above the top of the letter`);
+      return ANY;
+    }
+    const prefix = path.depth > 0 ? '../'.repeat(path.depth).slice(0, -1) : /^(this|\.)/.test(path.original) ? 'this' : '';
+    return this.walk(context, parts, prefix, path, scope);
+  }
+
+  private walk(shape: Shape, parts: string[], prefix: string, node: Node, scope: Scope): Shape {
+    let here = shape;
+    let name = prefix;
+    for (const [i, part] of parts.entries()) {
+      here = this.step(here, part, name, node, scope, parts.slice(i + 1));
+      name = name ? `${name}.${part}` : part;
+      if (here === ANY) return ANY;
+    }
+    return here;
+  }
+
+  /** One step into a value: `name` is where we are, `part` the field asked for. */
+  private step(shape: Shape, part: string, name: string, node: Node, scope: Scope, rest: string[] = []): Shape {
+    const join = (...xs: string[]) => xs.filter(Boolean).join('.');
+    const full = join(name, part, ...rest);
+    if (PROTOTYPE_NAMES.has(part) || part.startsWith('__')) {
+      this.report(scope, node, `"${full}" is not a template variable: templates cannot reach JavaScript prototypes`);
+      return ANY;
+    }
+    switch (shape.kind) {
+      case 'any':
+        return ANY;
+      case 'object': {
+        const field = shape.fields[part];
+        if (field) return field;
+        const fields = Object.keys(shape.fields);
+        const near = closest(part, fields);
+        const where = name ? `${name} has` : 'templates can use';
+        this.report(scope, node, `unknown variable "${full}"${near ? ` (did you mean "${join(name, near, ...rest)}"?)` : ''}; ${where} ${fields.join(', ')}`);
+        return ANY;
+      }
+      case 'list':
+        if (part === 'length') return NUMBER;
+        if (/^\d+$/.test(part)) return shape.of;
+        this.report(scope, node, `unknown variable "${full}": ${name || 'this'} is a list; use {{#each ${name || 'this'}}} or ${join(name, 'length')}`);
+        return ANY;
+      default:
+        this.report(scope, node, `unknown variable "${full}": ${name || 'this'} is ${shape.kind === 'text' ? 'text' : shape.kind === 'flag' ? 'true or false' : 'a number'} and has no fields`);
+        return ANY;
+    }
+  }
+
+  private partial(node: hbs.AST.PartialStatement, scope: Scope): void {
+    const nameType = (node.name as { type: string }).type;
+    if (nameType !== 'PathExpression' && nameType !== 'StringLiteral') {
+      this.report(scope, node, 'partials must be named, not computed');
+      return;
+    }
+    const name = String((node.name as hbs.AST.PathExpression).original ?? (node.name as unknown as hbs.AST.StringLiteral).value);
+    if ((node as Node).type === 'PartialBlockStatement') {
+      this.report(scope, node, 'partial blocks ({{#> ...}}) are not supported; use {{> name}}');
+      return;
+    }
+    const partial = this.env.partials.get(name);
+    const params = node.params.map((p) => this.expr(p, scope));
+    const hash = (node.hash?.pairs ?? []).map((pair) => [pair.key, this.expr(pair.value, scope)] as const);
+    if (!partial) {
+      const near = closest(name, this.env.partials.keys());
+      this.report(scope, node, `unknown partial "${name}"${near ? ` (did you mean "${near}"?)` : ''}; partials/ has ${[...this.env.partials.keys()].join(', ') || 'none'}`);
+      return;
+    }
+    if (scope.chain.includes(name)) {
+      this.report(scope, node, `partial "${name}" calls itself (${[...scope.chain, name].join(' > ')}), which never ends`);
+      return;
+    }
+    this.calledPartials.add(name);
+    let context = params[0] ?? scope.contexts[0] ?? ANY;
+    if (hash.length > 0) {
+      context = context.kind === 'object' ? { kind: 'object', fields: { ...context.fields, ...Object.fromEntries(hash) } } : ANY;
+    }
+    const contexts = context === scope.contexts[0] ? scope.contexts : [context, ...scope.contexts];
+    const inner: Scope = { ...scope, origin: partial.origin, contexts, chain: [...scope.chain, name] };
+    const key = [name, inner.inEach, inner.inVariants, inner.depth, ...contexts.map((c) => this.shapeId(c)), ...[...inner.params].flatMap(([k, v]) => [k, this.shapeId(v)])].join('|');
+    if (this.expanded.has(key)) return;
+    this.expanded.add(key);
+    this.visit(partial.ast, inner);
+  }
+}
+
+function describeExpr(expr: Expr | undefined): string {
+  if (!expr) return 'nothing';
+  if (expr.type === 'PathExpression') return (expr as hbs.AST.PathExpression).original;
+  if (expr.type === 'StringLiteral') return `"${(expr as hbs.AST.StringLiteral).value}"`;
+  return expr.type === 'SubExpression' ? 'a helper result' : 'a literal';
+}
