@@ -67,7 +67,7 @@ Examples:
     .option('--max-chars <n>', 'fit a web form: drop optional parts until the text letter has at most N characters')
     .option('--mailto', 'print a mailto: link that opens your mail program with the letter filled in')
     .addOption(new Option('--webmail <service>', 'print a link that opens the letter in webmail').choices(['gmail', 'outlook']))
-    .option('--no-config', 'in the wizard, neither use nor offer to remember your name, town and region')
+    .option('--no-config', 'ignore remembered settings (name, town, region, template folder) and offer to remember none')
     .addHelpText(
       'after',
       `

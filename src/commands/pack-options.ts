@@ -1,18 +1,42 @@
-/** The pack every command works with: built-in, with --templates or $BELARUS_LETTER_TEMPLATES over it. */
+/**
+ * The pack every command works with: the built-in one, with a user's pack layered over it from
+ * --templates, else $BELARUS_LETTER_TEMPLATES, else the folder the wizard remembered.
+ */
+import { existsSync } from 'node:fs';
 import type { Pack } from '../pack/load.js';
 
 export interface GlobalOptions {
   templates?: string;
   debug?: boolean;
+  /** false with --no-config: the remembered settings are ignored. */
+  config?: boolean;
 }
 
-export function templatesDir(globals: GlobalOptions): string | undefined {
-  return globals.templates ?? (process.env.BELARUS_LETTER_TEMPLATES || undefined);
+/** The remembered folder, if any; a broken or missing settings file is no setting here. */
+async function rememberedTemplates(): Promise<string | undefined> {
+  try {
+    const { readConfig } = await import('../config/config.js');
+    return readConfig().templates;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function templatesDir(globals: GlobalOptions): Promise<string | undefined> {
+  const given = globals.templates ?? (process.env.BELARUS_LETTER_TEMPLATES || undefined);
+  if (given || globals.config === false) return given;
+  const remembered = await rememberedTemplates();
+  if (remembered && !existsSync(remembered)) {
+    const { note } = await import('../ui.js');
+    note(`The remembered template folder ${remembered} is gone; using the built-in pack. \`belarus-letter config clear\` forgets it.`);
+    return undefined;
+  }
+  return remembered;
 }
 
 /** A user's pack needs the full loader; the built-in one comes precompiled. */
 export async function packFor(globals: GlobalOptions): Promise<Pack> {
-  const dir = templatesDir(globals);
+  const dir = await templatesDir(globals);
   if (dir) return (await import('../pack/load.js')).loadPack({ templatesDir: dir });
   return (await import('../pack/builtin.js')).loadBuiltinPack();
 }

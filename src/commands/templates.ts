@@ -116,7 +116,7 @@ export async function runTemplatesEject(dir: string, options: { force?: boolean 
 }
 
 export async function runTemplatesValidate(dir: string | undefined, globals: GlobalOptions): Promise<void> {
-  const chosen = dir ?? templatesDir(globals);
+  const chosen = dir ?? (await templatesDir(globals));
   const { loadPack } = await import('../pack/load.js');
   try {
     const pack = loadPack({ templatesDir: chosen });

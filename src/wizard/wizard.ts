@@ -4,6 +4,7 @@
  * LetterRequest as `draft` and renders with the same render(); all I/O comes in through
  * `prompts` and `io`, so the whole flow runs in tests without a terminal.
  */
+import { resolve } from 'node:path';
 import slugify from 'slugify';
 import type { Config } from '../config/config.js';
 import { UsageError } from '../errors.js';
@@ -179,7 +180,8 @@ async function save(ctx: WizardContext, io: WizardIO, options: WizardOptions, an
 async function offerToRemember(ctx: WizardContext, io: WizardIO, options: WizardOptions, request: LetterRequest): Promise<void> {
   if (!io.remember) return;
   const wanted: Config = { name: request.name, city: request.city, region: request.region };
-  if (options.templates) wanted.templates = options.templates;
+  // Stored absolute, so the setting means the same folder wherever the tool runs next.
+  if (options.templates) wanted.templates = resolve(options.templates);
   const known = ctx.remembered;
   if (known.name === wanted.name && known.city === wanted.city && known.region === wanted.region && (!wanted.templates || known.templates === wanted.templates)) return;
   ctx.prompts.say(`This tool can remember your name, town and region in ${io.remember.path}, to offer them next time. Your own words are never stored.`);
