@@ -29,8 +29,9 @@ export function precompileBuiltinPack(outDir: string): string {
     stances: pack.stances,
     facts: [...pack.facts.values()],
     sources: [...pack.sources.values()],
-    templates: pack.templates,
-    partials: [...pack.partials.values()],
+    // Syntax trees are left out: they are half the file and a precompiled pack never compiles.
+    templates: pack.templates.map(({ ast: _ast, ...t }) => t),
+    partials: [...pack.partials.values()].map(({ ast: _ast, ...p }) => p),
   };
   const specObject = (entries: [string, string][]) =>
     `{${entries.map(([k, spec]) => `${JSON.stringify(k)}: ${spec}`).join(',\n')}}`;

@@ -6,7 +6,6 @@ import { canPrompt, today } from '../io/terminal.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { render, type Letter } from '../render/render.js';
 import { FORMATS, REQUIRED_FIELDS, OPTION_NAMES, type LetterFormat, type LetterRequestInput } from '../request.js';
-import { info, note } from '../ui.js';
 import { parseRequestFromOptions } from '../validate.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
@@ -120,15 +119,20 @@ export function missingRequired(input: LetterRequestInput): string[] {
   });
 }
 
-export function emitLetter(letter: Letter, options: Pick<DraftOptions, 'out' | 'force' | 'json'>): void {
-  for (const warning of letter.meta.warnings) note(warning);
+export async function emitLetter(letter: Letter, options: Pick<DraftOptions, 'out' | 'force' | 'json'>): Promise<void> {
+  // The colour library loads only when there is something to say on stderr.
+  const ui = () => import('../ui.js');
+  if (letter.meta.warnings.length > 0) {
+    const { note } = await ui();
+    for (const warning of letter.meta.warnings) note(warning);
+  }
   const output = options.json ? `${JSON.stringify({ letter: letter.text, meta: letter.meta }, null, 2)}\n` : letter.text;
   if (!options.out || options.out === '-') {
     process.stdout.write(output);
     return;
   }
   writeFileAtomic(options.out, output, { force: options.force, mkdir: true });
-  info(`Wrote ${options.out} (${letter.meta.wordCount} words).`);
+  (await ui()).info(`Wrote ${options.out} (${letter.meta.wordCount} words).`);
 }
 
 export async function runDraft(options: DraftOptions, globals: GlobalOptions): Promise<void> {
@@ -162,5 +166,5 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
     await (await import('./send-output.js')).emitSendOutput(letter, request, options);
     return;
   }
-  emitLetter(letter, options);
+  await emitLetter(letter, options);
 }

@@ -25,8 +25,21 @@ export interface BuiltinData {
   stances: Pack['stances'];
   facts: PackFact[];
   sources: Source[];
-  templates: LetterTemplate[];
-  partials: ParsedTemplate[];
+  templates: Omit<LetterTemplate, 'ast'>[];
+  partials: Omit<ParsedTemplate, 'ast'>[];
+}
+
+/**
+ * A precompiled pack carries no syntax trees (they would double the file every draft parses);
+ * anything that asks for one is a bug, so it fails loudly rather than compiling nothing.
+ */
+function withoutAst<T extends object>(item: T): T & { ast: ParsedTemplate['ast'] } {
+  return Object.defineProperty({ ...item }, 'ast', {
+    enumerable: false,
+    get(): never {
+      throw new Error('The precompiled built-in pack has no syntax trees; load the pack from its files (loadPack) to analyse it.');
+    },
+  }) as T & { ast: ParsedTemplate['ast'] };
 }
 
 type Spec = unknown;
@@ -71,8 +84,8 @@ export function packFromPrecompiled(mod: PrecompiledModule, runtime: { create():
     stances: data.stances,
     facts: new Map(data.facts.map((f: Fact & { origin: string }) => [f.id, f])),
     sources: new Map(data.sources.map((s) => [s.id, s])),
-    templates: data.templates,
-    partials: new Map(data.partials.map((p) => [p.name, p])),
+    templates: data.templates.map(withoutAst),
+    partials: new Map(data.partials.map((p) => [p.name, withoutAst(p)])),
     handlebars: hb,
     layers: [{ origin: 'built-in', dir }],
     precompiled: {
