@@ -1,0 +1,90 @@
+/**
+ * File names for bulk letters that cannot escape the output folder or clash. Every value that
+ * goes into a name is slugified (letters, digits and dashes only, accents transliterated), so
+ * "/", "..", NUL and drive letters cannot survive; then come the guards a slug alone does not
+ * give: Windows' reserved names, a length limit, names that differ only by case or accents, and
+ * a last check that the resolved path lies inside the folder.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import slugify from '@sindresorhus/slugify';
+
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/** Well under the 255 bytes most file systems allow, leaving room for a suffix and extension. */
+export const MAX_BASE_LENGTH = 120;
+const PLACEHOLDER = /\{([a-z_]+)\}/g;
+
+export const NAME_FIELDS = ['row', 'name', 'city', 'region', 'recipient', 'official', 'recipient_name', 'stance'] as const;
+export type NameField = (typeof NAME_FIELDS)[number];
+export const DEFAULT_NAME_PATTERN = '{row}-{official}-{name}';
+
+export class NamePatternError extends Error {}
+
+/** Checks a --name-pattern once, before any row: only known placeholders, at least one. */
+export function checkNamePattern(pattern: string): void {
+  const used = [...pattern.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
+  const unknown = used.filter((p) => !(NAME_FIELDS as readonly string[]).includes(p));
+  if (unknown.length > 0) {
+    throw new NamePatternError(`unknown placeholder {${unknown[0]}}; use ${NAME_FIELDS.map((f) => `{${f}}`).join(', ')}`);
+  }
+  if (used.length === 0) throw new NamePatternError(`it has no placeholder, so every letter would get the same name; use e.g. ${DEFAULT_NAME_PATTERN}`);
+}
+
+export function slug(text: string): string {
+  return slugify(text.replace(/\u0000/g, ' '), { decamelize: false, separator: '-', lowercase: true });
+}
+
+/** The pattern filled in with slugified values; no extension, not yet made unique. */
+export function baseName(pattern: string, values: Partial<Record<NameField, string | number>>): string {
+  const filled = pattern.replace(PLACEHOLDER, (_, key: string) => {
+    const value = values[key as NameField];
+    if (value === undefined || value === '') return '';
+    return key === 'row' ? String(value).padStart(4, '0') : slug(String(value)).slice(0, 60);
+  });
+  // The pattern's own text is slugified as well, so "../{name}" gives "name", not a path.
+  let base = slug(filled).slice(0, MAX_BASE_LENGTH).replace(/-+$/, '');
+  if (base === '') base = 'letter';
+  if (RESERVED.test(base)) base = `${base}-letter`;
+  return base;
+}
+
+/**
+ * Hands out names that no other row of the batch has, comparing them as a case-insensitive,
+ * accent-blind file system would (lower-cased NFKD without marks).
+ */
+export class NameRegistry {
+  private readonly taken = new Set<string>();
+
+  private static key(name: string): string {
+    return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  }
+
+  /** Marks a name as used (a row done in an earlier run). */
+  reserve(name: string): void {
+    this.taken.add(NameRegistry.key(name));
+  }
+
+  has(name: string): boolean {
+    return this.taken.has(NameRegistry.key(name));
+  }
+
+  /** base + extension, with -2, -3... added until no earlier row has it. */
+  claim(base: string, extension: string): string {
+    let name = `${base}${extension}`;
+    for (let n = 2; this.has(name); n++) name = `${base}-${n}${extension}`;
+    this.reserve(name);
+    return name;
+  }
+}
+
+export class UnsafePathError extends Error {}
+
+/** The full path of a letter, or an error if it would not be a plain file inside the folder. */
+export function pathInside(dir: string, name: string): string {
+  const root = resolve(dir);
+  const full = resolve(root, name);
+  const rel = relative(root, full);
+  if (name.includes('\u0000') || rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.includes(sep) || rel !== name) {
+    throw new UnsafePathError(`the file name "${name}" would not be a file inside ${dir}`);
+  }
+  return full;
+}
