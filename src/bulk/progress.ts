@@ -20,12 +20,14 @@ export interface ProgressCounts {
 export class Progress {
   private last = 0;
   private shown = false;
-  private readonly started = Date.now();
+  private readonly started: number;
 
   constructor(
     private readonly stream: ProgressStream,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.started = now();
+  }
 
   get enabled(): boolean {
     return Boolean(this.stream.isTTY);

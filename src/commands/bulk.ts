@@ -173,6 +173,16 @@ function removeStaleTempFiles(outDir: string): number {
   return removed;
 }
 
+/** A letter an earlier run wrote that is still there (an empty file, after a power cut, is not). */
+function isWholeFile(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && stat.size > 0;
+  } catch {
+    return false;
+  }
+}
+
 function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
@@ -198,7 +208,7 @@ function riskLines(risk: RiskReport): string[] {
   const similarity =
     risk.meanSimilarity === undefined
       ? 'too few letters of one region and stance to compare'
-      : `mean similarity ${risk.meanSimilarity.toFixed(2)} between letters of the same region and stance (word trigrams, stories left out; ${risk.pairsCompared.toLocaleString('en')} pairs from up to ${SAMPLE_PER_GROUP} sampled letters per group)`;
+      : `mean similarity ${risk.meanSimilarity.toFixed(2)} between letters of the same region and stance (word trigrams, stories left out; ${risk.pairsCompared.toLocaleString('en')} pair${risk.pairsCompared === 1 ? '' : 's'} from up to ${SAMPLE_PER_GROUP} sampled letters per group)`;
   out.push(`Form-letter risk: ${risk.identicalPairs} identical letter pair${risk.identicalPairs === 1 ? '' : 's'}; ${similarity}.`);
   return out;
 }
@@ -308,7 +318,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       const where = `${words.row} ${row.row}`;
 
       const earlier = done?.get(row.row);
-      if (earlier !== undefined && existsSync(join(outDir, earlier))) {
+      if (earlier !== undefined && isWholeFile(join(outDir, earlier))) {
         registry.reserve(earlier);
         counts.skipped++;
         record({ row: row.row, status: 'skipped', file: earlier, error: null });
@@ -377,7 +387,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         continue;
       }
       try {
-        writeFileAtomic(path, letter.text, { force: options.force });
+        writeFileAtomic(path, letter.text, { force: options.force, fsync: false });
       } catch (error) {
         if (!(error instanceof FileExistsError)) {
           const code = (error as NodeJS.ErrnoException).code;

@@ -7,6 +7,9 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { InputError, type InputRow } from './rows.js';
 
+/** No sender needs more; a bigger item is a broken file, and must not eat the memory. */
+const MAX_ITEM_LENGTH = 1_000_000;
+
 function toRow(row: number, text: string): InputRow {
   let value: unknown;
   try {
@@ -71,6 +74,9 @@ export class JsonArraySplitter {
       }
     }
     if (this.started && !this.ended) this.item += chunk.slice(from);
+    if (this.item.length > MAX_ITEM_LENGTH) {
+      throw new InputError(`${this.name}: item ${this.count + 1} is over a million characters; is a quote or bracket left open?`, false);
+    }
     return items;
   }
 

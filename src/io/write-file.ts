@@ -18,6 +18,12 @@ export interface WriteOptions {
   force?: boolean;
   /** Create missing parent folders. */
   mkdir?: boolean;
+  /**
+   * Flush to disk before the rename (default true). Bulk runs turn it off: a kill or crash of
+   * the tool still leaves no half-written file, and one fsync per letter would cost more than
+   * rendering it.
+   */
+  fsync?: boolean;
 }
 
 export function writeFileAtomic(path: string, data: string, options: WriteOptions = {}): void {
@@ -27,7 +33,7 @@ export function writeFileAtomic(path: string, data: string, options: WriteOption
   const fd = openSync(tmp, 'wx', 0o644);
   try {
     writeSync(fd, data);
-    fsyncSync(fd);
+    if (options.fsync !== false) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
