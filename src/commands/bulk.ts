@@ -262,10 +262,10 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   const onHeader = (headers: string[]) => {
     const missing = missingColumns(headers, defaults);
     if (missing.length > 0) {
-      const parts = missing.map((c) => (c.flag ? `${c.column} (or give ${c.flag} for every row)` : c.column));
+      const flags = missing.filter((c) => c.flag).map((c) => c.flag as string);
       throw new UsageError(
-        `${source.name} has no ${listChoices(parts, 'and no')} column; its header is: ${headers.join(', ') || '(empty)'}.`,
-        'Run `belarus-letter bulk --columns` for the columns it reads.',
+        `${source.name} has no ${missing.length === 1 ? 'column' : 'columns'} for ${listChoices(missing.map((c) => c.column))}; its header is: ${headers.join(', ') || '(empty)'}.`,
+        `Add ${missing.length === 1 ? 'that column' : 'those columns'}${flags.length ? `, or give ${listChoices(flags, 'and')} for every row` : ''}. Run \`belarus-letter bulk --columns\` for the columns it reads.`,
       );
     }
     const seen = new Map<string, string>();
