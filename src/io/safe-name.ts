@@ -29,8 +29,17 @@ export function checkNamePattern(pattern: string): void {
   if (used.length === 0) throw new NamePatternError(`it has no placeholder, so every letter would get the same name; use e.g. ${DEFAULT_NAME_PATTERN}`);
 }
 
+// Officials, cities and stances repeat down a sheet; transliterating each once saves real time.
+const slugCache = new Map<string, string>();
+
 export function slug(text: string): string {
-  return slugify(text.replace(/\u0000/g, ' '), { decamelize: false, separator: '-', lowercase: true });
+  let out = slugCache.get(text);
+  if (out === undefined) {
+    out = slugify(text.replace(/\u0000/g, ' '), { decamelize: false, separator: '-', lowercase: true });
+    if (slugCache.size >= 2000) slugCache.clear();
+    slugCache.set(text, out);
+  }
+  return out;
 }
 
 /** The pattern filled in with slugified values; no extension, not yet made unique. */

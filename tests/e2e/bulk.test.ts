@@ -395,6 +395,26 @@ describe('bulk: an interrupted run', () => {
   }, 180_000);
 });
 
+describe('bulk: Ctrl-C', () => {
+  it('stops after the row in hand, exits 130 and prints the command to resume', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const path = sheet(dir, csvRows(400));
+    const child = spawn(process.execPath, [BIN, 'bulk', path, '--out-dir', out, ...DATE], { env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const deadline = Date.now() + 60_000;
+    while (letters(out).length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    expect(await code).toBe(130);
+    expect(stderr).toMatch(/Stopped after \d+ rows\./);
+    expect(stderr).toMatch(/To carry on:\n  belarus-letter bulk .* --resume/);
+    const written = manifest(out).filter((m) => m.status === 'written').map((m) => m.file);
+    expect(letters(out)).toEqual(written.sort());
+  }, 120_000);
+});
+
 describe('bulk: progress', () => {
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.runIf(hasScript)('draws a progress bar only when stderr is a terminal', () => {
