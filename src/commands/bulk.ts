@@ -23,33 +23,25 @@ import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance, render, type Letter } from '../render/render.js';
 import { FORMATS, type LetterFormat, type LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
+import type { DraftOptions } from './draft.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
-export interface BulkOptions {
+/** The options bulk shares with draft give defaults for rows that leave a cell empty. */
+export interface BulkOptions
+  extends Pick<
+    DraftOptions,
+    'region' | 'recipient' | 'recipientName' | 'recipientTitle' | 'recipientAddress' | 'stance' | 'city' | 'facts' | 'date' | 'template' | 'sources' | 'format' | 'out' | 'force'
+  > {
   columns?: boolean;
   example?: boolean;
   inputFormat?: string;
   delimiter?: string;
   outDir?: string;
-  out?: string;
   namePattern?: string;
-  format?: string;
-  force?: boolean;
   resume?: boolean;
   dryRun?: boolean;
   failFast?: boolean;
   limit?: string;
-  region?: string;
-  recipient?: string;
-  recipientName?: string;
-  recipientTitle?: string;
-  recipientAddress?: string[];
-  stance?: string;
-  city?: string;
-  facts?: string;
-  date?: string;
-  template?: string;
-  sources?: boolean;
 }
 
 export const DEFAULT_OUT_DIR = 'letters';
@@ -197,6 +189,21 @@ function rows(source: InputSource, settings: Settings, onHeader: (headers: strin
   if (source.format === 'csv') return readCsvRows(source.chunks, { name: source.name, delimiter: settings.delimiter, head: source.head, onHeader });
   if (source.format === 'json') return readJsonRows(source.chunks, source.name);
   return readNdjsonRows(source.chunks);
+}
+
+/** Waits until stdout takes more, or is gone (a reader like `head` that has had enough). */
+function drained(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.stdout.off('drain', done);
+      process.stdout.off('error', done);
+      process.stdout.off('close', done);
+      resolve();
+    };
+    process.stdout.once('drain', done);
+    process.stdout.once('error', done);
+    process.stdout.once('close', done);
+  });
 }
 
 function formatSeconds(ms: number): string {
@@ -370,7 +377,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
 
       if (toStdout) {
         const line = `${JSON.stringify({ row: row.row, file: name, letter: letter.text, meta: letter.meta })}\n`;
-        if (!dryRun && !process.stdout.write(line)) await new Promise((r) => process.stdout.once('drain', r));
+        if (!dryRun && !process.stdout.write(line)) await drained();
         if (dryRun) process.stdout.write(`${row.row}\t${name}\n`);
         counts.done++;
         continue;
@@ -432,6 +439,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   }
   printSummary();
 
+  if (stopped === 'pipe') note('stdout was closed by the program reading it; stopped there.');
   if (stopped === 'interrupt') {
     throw new AppError(
       `Stopped after ${counts.done + counts.failed + counts.skipped} rows.`,

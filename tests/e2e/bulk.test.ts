@@ -336,6 +336,16 @@ describe('bulk: options', () => {
     expect(readdirSync(dir)).toEqual(['senders.csv']);
   });
 
+  it('--out - stops quietly when the reader closes the pipe', () => {
+    const dir = tempDir();
+    const path = sheet(dir, csvRows(200));
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} bulk ${JSON.stringify(path)} --out - --date 2026-11-25 | head -c 10 >/dev/null; exit \${PIPESTATUS[0]}`;
+    const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' }, timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/stdout was closed by the program reading it/);
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+
   it('writes distinct letters for distinct senders of one region and stance', () => {
     const dir = tempDir();
     const r = run(['bulk', sheet(dir, csvRows(40)), '--out', '-', ...DATE]);
