@@ -4,6 +4,7 @@
  * estimated within each region+stance group from a reservoir sample of at most SAMPLE letters,
  * so 100,000 rows cost no more comparisons than 1,000.
  */
+import { HashTable } from './hash-table.js';
 import { hash53, jaccard, trigramSet, withoutStory } from '../render/similarity.js';
 
 export const SAMPLE_PER_GROUP = 100;
@@ -42,7 +43,7 @@ export class FormLetterRisk {
   private letters = 0;
   private identicalPairs = 0;
   private readonly identicalExamples: [number, number][] = [];
-  private readonly firstRowByHash = new Map<number, number>();
+  private readonly firstRowByHash = new HashTable();
   private readonly repeats = new Map<number, number>();
   private readonly groups = new Map<string, Group>();
   private readonly random = generator(0x5eed);

@@ -7,6 +7,8 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import slugify from '@sindresorhus/slugify';
+import { HashTable } from '../bulk/hash-table.js';
+import { hash53 } from '../render/similarity.js';
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 /** Well under the 255 bytes most file systems allow, leaving room for a suffix and extension. */
@@ -58,18 +60,19 @@ export function baseName(pattern: string, values: Partial<Record<NameField, stri
 
 /**
  * Hands out names that no other row of the batch has, comparing them as a case-insensitive,
- * accent-blind file system would (lower-cased NFKD without marks).
+ * accent-blind file system would (lower-cased NFKD without marks). Names are kept as hashes so
+ * 100,000 rows cost a few megabytes; a rare false match only adds a needless "-2".
  */
 export class NameRegistry {
-  private readonly taken = new Set<string>();
+  private readonly taken = new HashTable();
 
-  private static key(name: string): string {
-    return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  private static key(name: string): number {
+    return hash53(name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
   }
 
   /** Marks a name as used (a row done in an earlier run). */
   reserve(name: string): void {
-    this.taken.add(NameRegistry.key(name));
+    this.taken.set(NameRegistry.key(name), 1);
   }
 
   has(name: string): boolean {
