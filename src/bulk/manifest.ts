@@ -19,16 +19,24 @@ export const manifestEntrySchema = z.object({
   error: z.string().nullable(),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+const runHeaderSchema = z.object({ run: z.string(), input: z.string() });
 
 export function manifestPath(outDir: string): string {
   return join(outDir, MANIFEST_NAME);
 }
 
-/** Rows an earlier run wrote (row -> file); a later failure of the same row cancels it. */
-export async function readDoneRows(outDir: string): Promise<Map<number, string> | undefined> {
+export interface EarlierRuns {
+  /** Rows an earlier run wrote (row -> file); a later failure of the same row cancels it. */
+  done: Map<number, string>;
+  /** The input the last run read, as it named it. */
+  input?: string;
+}
+
+export async function readDoneRows(outDir: string): Promise<EarlierRuns | undefined> {
   const path = manifestPath(outDir);
   if (!existsSync(path)) return undefined;
   const done = new Map<number, string>();
+  let input: string | undefined;
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     let parsed: unknown;
@@ -38,12 +46,16 @@ export async function readDoneRows(outDir: string): Promise<Map<number, string> 
       continue; // a line cut short by a kill mid-write: that row is simply done again
     }
     const entry = manifestEntrySchema.safeParse(parsed);
-    if (!entry.success) continue; // a run header, or something not ours
+    if (!entry.success) {
+      const header = runHeaderSchema.safeParse(parsed);
+      if (header.success) input = header.data.input;
+      continue;
+    }
     const { row, status, file } = entry.data;
     if ((status === 'written' || status === 'skipped') && file) done.set(row, file);
     else if (status === 'failed') done.delete(row);
   }
-  return done;
+  return { done, input };
 }
 
 export class ManifestWriter {

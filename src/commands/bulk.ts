@@ -246,9 +246,16 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   }
   let done: Map<number, string> | undefined;
   if (options.resume) {
-    done = existsSync(outDir) ? await readDoneRows(outDir) : undefined;
-    if (!done) note(`No manifest in ${outDir} to resume from; starting with the first row.`);
-    else if (writing) removeStaleTempFiles(outDir);
+    const earlier = existsSync(outDir) ? await readDoneRows(outDir) : undefined;
+    done = earlier?.done;
+    if (!earlier) note(`No manifest in ${outDir} to resume from; starting with the first row.`);
+    else {
+      const input = file === '-' ? 'stdin' : file;
+      if (earlier.input !== undefined && earlier.input !== input) {
+        warn(`the manifest in ${outDir} is from ${earlier.input}, not ${input}; rows are matched by number, so make sure they are the same senders in the same order.`);
+      }
+      if (writing) removeStaleTempFiles(outDir);
+    }
   }
 
   let source: InputSource;
@@ -321,6 +328,8 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       if (stopped) break;
       if (settings.limit !== undefined && seenRows >= settings.limit) break;
       seenRows++;
+      counts.bytes = source.bytesRead();
+      progress.update(counts);
       if (source.format !== 'csv') warnUnknown();
       const where = `${words.row} ${row.row}`;
 
@@ -415,8 +424,6 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       }
       counts.done++;
       record({ row: row.row, status: 'written', file: name, error: null });
-      counts.bytes = source.bytesRead();
-      progress.update(counts);
     }
   } catch (error) {
     progress.stop();
