@@ -313,12 +313,16 @@ describe('bulk: options', () => {
     expect(first.stderr).toMatch(/belarus-letter bulk .*senders.csv --out-dir .* --date 2026-11-25 --resume/);
     const alex = join(out, '0002-mp-alex-doe.txt');
     writeFileSync(alex, 'written by the first run');
+    // A temporary file a killed run left behind (its process is long gone).
+    const stale = join(out, '.0003-mp-sam-lee.txt.99999999.deadbeef.tmp');
+    writeFileSync(stale, 'half a lett');
     sheet(dir, bad.replace('maintian', 'maintain'));
     const resumed = run(['bulk', join(dir, 'senders.csv'), '--out-dir', out, '--resume', ...DATE]);
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(/Wrote 1 letter in .*: 1 skipped, 0 failed/);
     expect(readFileSync(alex, 'utf8')).toBe('written by the first run');
     expect(letters(out)).toEqual(['0002-mp-alex-doe.txt', '0003-mp-sam-lee.txt']);
+    expect(existsSync(stale)).toBe(false);
   });
 
   it('--out - prints NDJSON records for piping, and writes no files', () => {
@@ -364,11 +368,14 @@ describe('bulk: options', () => {
   });
 });
 
+const ROWS = 1500;
+
 describe('bulk: an interrupted run', () => {
   it('leaves only whole letters, and --resume completes the batch', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
-    const path = sheet(dir, csvRows(400));
+    // Enough rows that the kill lands mid-batch even if rendering gets much faster.
+    const path = sheet(dir, csvRows(ROWS));
     const env = { ...process.env, NO_COLOR: '1', CI: '1' };
     const child = spawn(process.execPath, [BIN, 'bulk', path, '--out-dir', out, ...DATE], { env, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -379,7 +386,7 @@ describe('bulk: an interrupted run', () => {
     await exited;
     const before = letters(out);
     expect(before.length).toBeGreaterThanOrEqual(15);
-    expect(before.length).toBeLessThan(400);
+    expect(before.length).toBeLessThan(ROWS);
 
     // What each letter should be, from the same rows printed to stdout.
     const expected = new Map<string, string>();
@@ -388,7 +395,7 @@ describe('bulk: an interrupted run', () => {
       const rec = JSON.parse(line);
       expected.set(rec.file, rec.letter);
     }
-    expect(expected.size).toBe(400);
+    expect(expected.size).toBe(ROWS);
     for (const f of before) expect(readFileSync(join(out, f), 'utf8')).toBe(expected.get(f));
     // The manifest is true up to its last whole line.
     const lines = readFileSync(join(out, '.belarus-letter-manifest.ndjson'), 'utf8').split('\n').filter(Boolean);
@@ -399,7 +406,7 @@ describe('bulk: an interrupted run', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(/skipped, 0 failed/);
     const after = letters(out);
-    expect(after).toHaveLength(400);
+    expect(after).toHaveLength(ROWS);
     for (const f of after) expect(readFileSync(join(out, f), 'utf8')).toBe(expected.get(f));
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 180_000);
@@ -409,7 +416,7 @@ describe('bulk: Ctrl-C', () => {
   it('stops after the row in hand, exits 130 and prints the command to resume', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
-    const path = sheet(dir, csvRows(400));
+    const path = sheet(dir, csvRows(ROWS));
     const child = spawn(process.execPath, [BIN, 'bulk', path, '--out-dir', out, ...DATE], { env: { ...process.env, NO_COLOR: '1', CI: '1' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
