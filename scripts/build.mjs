@@ -1,23 +1,49 @@
-// Bundles the CLI and the library into dist/ with esbuild. One bundle with code-splitting keeps
-// start-up cheap: `--version` loads only the entry chunk; commands and heavy dependencies
-// (Handlebars, zod, YAML) arrive through dynamic import() when a command needs them.
+// Builds dist/: the CLI and library bundled with esbuild, and the built-in pack precompiled.
+// Code-splitting keeps start-up cheap: `--version` loads only the entry chunk; commands and
+// heavy dependencies arrive through dynamic import() when a command needs them.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+const common = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
-  sourcemap: false,
   logLevel: 'warning',
-  chunkNames: 'chunks/[name]-[hash]',
+  // Dependencies are bundled too: one file per chunk loads far faster than hundreds of
+  // package modules, and users of npx fetch nothing more at run time. Handlebars is CommonJS.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   define: { __VERSION__: JSON.stringify(version) },
+};
+
+rmSync(`${root}/dist`, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { cli: 'src/main.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
+
+// The precompiler runs the loader itself, so the pack is validated as part of every build.
+const tool = `${root}/dist/.precompile.mjs`;
+await build({ ...common, entryPoints: ['scripts/precompile-pack.ts'], outfile: tool });
+try {
+  const { precompileBuiltinPack } = await import(pathToFileURL(tool).href);
+  precompileBuiltinPack(`${root}/dist`);
+} catch (error) {
+  console.error(error?.message ?? error);
+  process.exitCode = 1;
+} finally {
+  rmSync(tool, { force: true });
+}
+
+// Type declarations for the library API (dist/types, see package.json "exports").
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', `${root}/tsconfig.build.json`], {
+  stdio: 'inherit',
 });

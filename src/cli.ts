@@ -16,7 +16,7 @@ function globalsOf(command: Command): GlobalOptions {
 export function buildProgram(): Command {
   const program = new Command('belarus-letter')
     .description(
-      'Write to your elected officials and urge them to keep targeted sanctions on the Belarusian\nregime until every political prisoner is free.',
+      'Write to your elected officials and urge them to keep targeted sanctions on the Belarusian regime until every political prisoner is free.',
     )
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -47,6 +47,7 @@ Examples:
     .option('--recipient-name <name>', 'the official\'s name, e.g. "Jane Smith"')
     .option('--recipient-title <title>', 'their courtesy title for the salutation, e.g. Ms, Mr, Dr')
     .option('--recipient-address <line>', 'an address line for the official (repeat for more lines)', collect)
+    .option('--recipient-email <address>', 'the official\'s email address: To of --format eml and of --mailto/--webmail links')
     .option('-s, --stance <id>', 'what you ask: maintain, strengthen or conditional (see `stances`)')
     .option('-n, --name <name>', 'your name, as you sign the letter')
     .option('-c, --city <place>', 'your town or city')
@@ -57,12 +58,16 @@ Examples:
     .option('--facts <ids>', 'comma-separated fact ids for the facts paragraph (default: the stance\'s; see `facts`)')
     .option('--date <YYYY-MM-DD>', 'the date on the letter (default: today)')
     .option('--seed <text>', 'pick another wording; the same seed always gives the same letter')
-    .addOption(new Option('-f, --format <format>', 'output format (default: from --out\'s extension, else text)').choices(['text', 'markdown', 'html']))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from --out\'s extension, else text)').choices(['text', 'markdown', 'html', 'eml', 'pdf']))
     .option('--template <id>', 'the letter template to use when several fit (see `templates list`)')
     .option('-o, --out <file>', 'write the letter to a file instead of stdout (- for stdout)')
     .option('--force', 'replace the --out file if it exists')
     .option('--no-sources', 'leave out the Sources section')
     .option('--json', 'print { letter, meta } as JSON')
+    .option('--max-chars <n>', 'fit a web form: drop optional parts until the text letter has at most N characters')
+    .option('--mailto', 'print a mailto: link that opens your mail program with the letter filled in')
+    .addOption(new Option('--webmail <service>', 'print a link that opens the letter in webmail').choices(['gmail', 'outlook']))
+    .option('--no-config', 'in the wizard, neither use nor offer to remember your name, town and region')
     .addHelpText(
       'after',
       `
@@ -71,7 +76,10 @@ Examples:
       --stance maintain --name "Alex Doe" --city Leeds --story "My aunt was jailed in Minsk in 2021."
   $ belarus-letter draft -r us -t senator --recipient-name "John Doe" -s conditional \\
       -n "Sam Lee" -c "Portland, OR" --out letter.html
-  $ belarus-letter draft -r eu -t mep -s strengthen -n "Ana Novak" -c Ljubljana --json | jq .meta`,
+  $ belarus-letter draft -r eu -t mep -s strengthen -n "Ana Novak" -c Ljubljana --json | jq .meta
+  $ belarus-letter draft ... --email me@example.org --recipient-email mp@example.org --out letter.eml
+  $ belarus-letter draft ... --format text --max-chars 2000   # for an office's web form
+  $ belarus-letter draft ... --out letter.pdf                 # print-ready PDF`,
     )
     .action(async (options, command: Command) => {
       const { runDraft } = await import('./commands/draft.js');
@@ -126,7 +134,7 @@ Examples:
     .description('list regions and the officials you can write to there')
     .option('--json', 'print as JSON')
     .action(async (options, command: Command) => {
-      (await import('./commands/discover.js')).runRegions(options, globalsOf(command));
+      await (await import('./commands/discover.js')).runRegions(options, globalsOf(command));
     });
 
   program
@@ -134,7 +142,7 @@ Examples:
     .description('list the stances a letter can take and what each asks')
     .option('--json', 'print as JSON')
     .action(async (options, command: Command) => {
-      (await import('./commands/discover.js')).runStances(options, globalsOf(command));
+      await (await import('./commands/discover.js')).runStances(options, globalsOf(command));
     });
 
   program
@@ -142,7 +150,22 @@ Examples:
     .description('list every fact a letter can cite, with its sources and date')
     .option('--json', 'print as JSON')
     .action(async (options, command: Command) => {
-      (await import('./commands/discover.js')).runFacts(options, globalsOf(command));
+      await (await import('./commands/discover.js')).runFacts(options, globalsOf(command));
+    });
+
+  const config = program.command('config').description('show or forget the answers the wizard remembers (your name, town and region)');
+  config
+    .command('show', { isDefault: true })
+    .description('print where the settings file is and what it holds')
+    .option('--json', 'print { path, config } as JSON')
+    .action(async (options) => {
+      (await import('./commands/config.js')).runConfigShow(options);
+    });
+  config
+    .command('clear')
+    .description('delete the settings file')
+    .action(async () => {
+      (await import('./commands/config.js')).runConfigClear();
     });
 
   return program;
@@ -187,7 +210,3 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.failed;
   }
 }
-
-// Run when loaded as the program (bin/belarus-letter.js imports this file).
-const code = await main(process.argv);
-process.exitCode = code;

@@ -19,6 +19,14 @@ export type { Letter, LetterMeta } from './render/render.js';
 export { letterRequestSchema } from './request.js';
 export type { LetterRequest, LetterRequestInput, LetterFormat } from './request.js';
 export { AppError, UsageError, PackError } from './errors.js';
+export type { LetterSection, SectionRole } from './render/sections.js';
+export type { CitedSource } from './render/format.js';
+export { mailtoLink, webmailLink, type LinkInput, type Webmail } from './render/links.js';
+
+/** The letter laid out as a PDF on its region's paper (pdfkit loads on first use). */
+export async function letterToPdf(letter: Letter): Promise<Uint8Array> {
+  return (await import('./render/pdf.js')).letterToPdf(letter);
+}
 
 let builtin: Pack | undefined;
 

@@ -1,9 +1,9 @@
 /** Turning zod's verdict on a request into one message that names each option at fault. */
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import { UsageError } from './errors.js';
 import { letterRequestSchema, OPTION_NAMES, type LetterRequest } from './request.js';
 
-export function describeIssues(error: z.ZodError, nameOf: (field: string) => string): string[] {
+export function describeIssues(error: core.$ZodError, nameOf: (field: string) => string): string[] {
   return error.issues.map((issue) => {
     const field = String(issue.path[0] ?? '');
     const rest = issue.path.slice(1).map((p) => (typeof p === 'number' ? `line ${p + 1}` : String(p)));

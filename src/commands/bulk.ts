@@ -21,7 +21,7 @@ import { today } from '../io/terminal.js';
 import { FileExistsError, writeFileAtomic } from '../io/write-file.js';
 import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance, render, type Letter } from '../render/render.js';
-import { FORMATS, type LetterFormat, type LetterRequest } from '../request.js';
+import type { LetterFormat, LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
 import type { DraftOptions } from './draft.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
@@ -45,7 +45,10 @@ export interface BulkOptions
 }
 
 export const DEFAULT_OUT_DIR = 'letters';
-const EXTENSIONS: Record<LetterFormat, string> = { text: '.txt', markdown: '.md', html: '.html' };
+/** Bulk writes the formats a letter file is read in; eml and pdf are for one letter at a time (draft). */
+const BULK_FORMATS = ['text', 'markdown', 'html'] as const;
+type BulkFormat = (typeof BULK_FORMATS)[number];
+const EXTENSIONS: Record<BulkFormat, string> = { text: '.txt', markdown: '.md', html: '.html' };
 /** Row errors printed on stderr before the rest go only to the manifest. */
 const MAX_PRINTED_ERRORS = 20;
 
@@ -73,8 +76,8 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
   if (options.inputFormat !== undefined && !(INPUT_FORMATS as readonly string[]).includes(options.inputFormat)) {
     throw new UsageError(`Unknown input format "${options.inputFormat}" (--input-format). Choose ${listChoices([...INPUT_FORMATS])}.`);
   }
-  if (options.format !== undefined && !(FORMATS as readonly string[]).includes(options.format)) {
-    throw new UsageError(`Unknown format "${options.format}" (--format). Choose ${listChoices([...FORMATS])}.`);
+  if (options.format !== undefined && !(BULK_FORMATS as readonly string[]).includes(options.format)) {
+    throw new UsageError(`bulk writes letters as ${listChoices([...BULK_FORMATS])}, not "${options.format}" (--format).`);
   }
   if (options.out !== undefined && options.out !== '-') {
     throw new UsageError('--out takes only "-" (NDJSON records on stdout); use --out-dir for a folder of letters.');
@@ -235,7 +238,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       'Run `belarus-letter bulk --example > senders.csv` for a starter sheet, and `bulk --columns` for the columns it can have.',
     );
   }
-  const pack = packFor(globals);
+  const pack = await packFor(globals);
   const settings = settingsFrom(file, options, pack);
   const { outDir, toStdout, defaults } = settings;
   const dryRun = Boolean(options.dryRun);
@@ -299,7 +302,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   const registry = new NameRegistry();
   const risk = new FormLetterRisk();
   const progress = new Progress(process.stderr);
-  const extension = EXTENSIONS[defaults.format];
+  const extension = EXTENSIONS[defaults.format as BulkFormat];
   const counts = { done: 0, failed: 0, skipped: 0, bytes: 0, size: source.size };
   const warnings = new Map<string, { count: number; row: number }>();
   let seenRows = 0;

@@ -30,8 +30,8 @@ export function regionsData(pack: Pack) {
   }));
 }
 
-export function runRegions(options: ListOptions, globals: GlobalOptions): void {
-  const data = regionsData(packFor(globals));
+export async function runRegions(options: ListOptions, globals: GlobalOptions): Promise<void> {
+  const data = regionsData(await packFor(globals));
   if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`); return; }
   const lines: string[] = [];
   for (const region of data) {
@@ -45,8 +45,8 @@ export function runRegions(options: ListOptions, globals: GlobalOptions): void {
   out(`${lines.join('\n')}\n`);
 }
 
-export function runStances(options: ListOptions, globals: GlobalOptions): void {
-  const pack = packFor(globals);
+export async function runStances(options: ListOptions, globals: GlobalOptions): Promise<void> {
+  const pack = await packFor(globals);
   const data = pack.stances.map((s) => ({ id: s.id, label: s.label, description: s.description, ask: s.ask, facts: s.facts }));
   if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`); return; }
   const lines = data.flatMap((s) => [`${s.id.padEnd(12)} ${s.label}`, `             ${s.description}`, '']);
@@ -69,8 +69,8 @@ export function factsData(pack: Pack) {
   }));
 }
 
-export function runFacts(options: ListOptions, globals: GlobalOptions): void {
-  const pack = packFor(globals);
+export async function runFacts(options: ListOptions, globals: GlobalOptions): Promise<void> {
+  const pack = await packFor(globals);
   const data = factsData(pack);
   if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`); return; }
   const lines: string[] = [];

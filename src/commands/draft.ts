@@ -2,7 +2,7 @@
 import { extname } from 'node:path';
 import { listChoices, UsageError } from '../errors.js';
 import { readTextInput } from '../io/read-text.js';
-import { today } from '../io/terminal.js';
+import { canPrompt, today } from '../io/terminal.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { render, type Letter } from '../render/render.js';
 import { FORMATS, REQUIRED_FIELDS, OPTION_NAMES, type LetterFormat, type LetterRequestInput } from '../request.js';
@@ -16,6 +16,7 @@ export interface DraftOptions {
   recipientName?: string;
   recipientTitle?: string;
   recipientAddress?: string[];
+  recipientEmail?: string;
   stance?: string;
   name?: string;
   city?: string;
@@ -32,9 +33,14 @@ export interface DraftOptions {
   force?: boolean;
   sources?: boolean;
   json?: boolean;
+  maxChars?: string;
+  mailto?: boolean;
+  webmail?: string;
+  /** false with --no-config: the wizard neither reads nor stores remembered answers. */
+  config?: boolean;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.txt': 'text' };
+const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.txt': 'text', '.eml': 'eml', '.pdf': 'pdf' };
 
 export function formatFor(options: Pick<DraftOptions, 'format' | 'out'>): LetterFormat {
   if (options.format) {
@@ -64,6 +70,7 @@ export function requestInputFromOptions(options: DraftOptions): LetterRequestInp
     recipientName: options.recipientName,
     recipientTitle: options.recipientTitle,
     recipientAddress: options.recipientAddress ?? [],
+    recipientEmail: options.recipientEmail,
     story,
     facts: options.facts,
     date: options.date ?? today(),
@@ -71,7 +78,39 @@ export function requestInputFromOptions(options: DraftOptions): LetterRequestInp
     format: formatFor(options),
     sources: options.sources !== false,
     template: options.template,
+    maxChars: options.maxChars,
   } as LetterRequestInput;
+}
+
+/** Combinations of output options that cannot work, caught before any rendering. */
+export function checkOutputOptions(options: DraftOptions, input: LetterRequestInput): void {
+  const link = options.mailto ? '--mailto' : options.webmail !== undefined ? '--webmail' : undefined;
+  if (options.mailto && options.webmail !== undefined) throw new UsageError('Give --mailto or --webmail, not both.');
+  if (link && input.format !== 'text') {
+    throw new UsageError(`${link} puts the plain-text letter into a link: leave out --format ${input.format}.`);
+  }
+  if (link && options.json) throw new UsageError(`${link} prints a link, not JSON: leave out --json.`);
+  if (input.format === 'pdf' && options.json) {
+    throw new UsageError('--json cannot carry a PDF: leave out --json, or use another --format.');
+  }
+  if (input.format === 'pdf' && (!options.out || options.out === '-') && process.stdout.isTTY) {
+    throw new UsageError('A PDF is not for the terminal: give --out letter.pdf, or pipe the output to a file.');
+  }
+}
+
+/** The questions save text, Markdown or HTML; email, PDF, links and form-fitting need every option given. */
+function refuseSendOptionsForWizard(options: DraftOptions, input: LetterRequestInput, missing: string[]): void {
+  const given = [
+    input.format === 'eml' || input.format === 'pdf' ? `--format ${input.format}` : undefined,
+    options.mailto ? '--mailto' : undefined,
+    options.webmail !== undefined ? '--webmail' : undefined,
+    options.maxChars !== undefined ? '--max-chars' : undefined,
+  ].filter((x): x is string => x !== undefined);
+  if (given.length === 0) return;
+  throw new UsageError(
+    `${listChoices(given, 'and')} ${given.length === 1 ? 'needs' : 'need'} every required option on the command line; missing ${listChoices(missing.map((f) => OPTION_NAMES[f] ?? f), 'and')}.`,
+    'Give them as options (see `belarus-letter draft --help`), or leave it out to answer the questions instead.',
+  );
 }
 
 export function missingRequired(input: LetterRequestInput): string[] {
@@ -95,14 +134,33 @@ export function emitLetter(letter: Letter, options: Pick<DraftOptions, 'out' | '
 export async function runDraft(options: DraftOptions, globals: GlobalOptions): Promise<void> {
   const input = requestInputFromOptions(options);
   const missing = missingRequired(input);
+  if (missing.length > 0 && canPrompt()) {
+    refuseSendOptionsForWizard(options, input, missing);
+    const pack = packFor(globals);
+    const { startWizard } = await import('../wizard/start.js');
+    await startWizard(pack, input, {
+      config: options.config !== false,
+      format: options.format || options.out ? formatFor(options) : undefined,
+      out: options.out,
+      json: options.json,
+      templates: globals.templates,
+    });
+    return;
+  }
+  checkOutputOptions(options, input);
   if (missing.length > 0) {
     throw new UsageError(
       `Missing ${listChoices(missing.map((f) => OPTION_NAMES[f] ?? f), 'and')}.`,
       'Give them as options (see `belarus-letter draft --help`), or run in a terminal to be asked.',
     );
   }
-  const pack = packFor(globals);
+  const pack = await packFor(globals);
   const request = parseRequestFromOptions(input);
   const letter = render(pack, request);
+  // Links and PDF need code that a text letter should not load.
+  if (options.mailto || options.webmail !== undefined || request.format === 'pdf') {
+    await (await import('./send-output.js')).emitSendOutput(letter, request, options);
+    return;
+  }
   emitLetter(letter, options);
 }

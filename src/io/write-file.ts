@@ -26,13 +26,14 @@ export interface WriteOptions {
   fsync?: boolean;
 }
 
-export function writeFileAtomic(path: string, data: string, options: WriteOptions = {}): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   const dir = dirname(path);
   if (options.mkdir) mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o644);
   try {
-    writeSync(fd, data);
+    if (typeof data === 'string') writeSync(fd, data);
+    else writeSync(fd, data);
     if (options.fsync !== false) fsyncSync(fd);
   } finally {
     closeSync(fd);

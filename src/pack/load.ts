@@ -21,6 +21,7 @@ import {
   type Stance,
 } from './schema.js';
 import { parseYaml } from './yaml-file.js';
+import type { TemplateFn } from '../render/compile.js';
 
 export interface ParsedTemplate {
   name: string;
@@ -53,6 +54,15 @@ export interface Pack {
   /** This pack's own Handlebars instance; never the global one. */
   handlebars: typeof Handlebars;
   layers: { origin: string; dir: string }[];
+  /** Template functions made at build time (the built-in pack), so no compiler loads at run time. */
+  precompiled?: PrecompiledPack;
+}
+
+export interface PrecompiledPack {
+  /** By mode key ("text|gb", "html|us", ...): letter templates by id, partials by name. */
+  modes: Record<string, { templates: Record<string, TemplateFn>; partials: Record<string, TemplateFn> }>;
+  /** Manifest salutation and address templates, by source text. */
+  small: Record<string, TemplateFn>;
 }
 
 export interface LoadPackOptions {

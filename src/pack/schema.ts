@@ -3,99 +3,103 @@
  * shape of a pack is written once. Objects are strict: a misspelt key in a manifest is an error
  * that names it, not a setting silently ignored.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod/mini ships no messages of its own; English ones name what was expected.
+z.config(en());
 
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, like "foreign-minister"');
+  .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, like "foreign-minister"'));
+
+const nonEmpty = () => z.string().check(z.minLength(1));
+const optionalDefault = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) => z._default(schema, value as never);
 
 /** A date as precise as the source gives it: a year, a month or a day. */
 export const partialDateSchema = z.union([
-  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
-  // YAML reads an unquoted 2025-12-15 as a Date: accept it and keep the day.
-  z.date().transform((d) => d.toISOString().slice(0, 10)),
-]);
-
-export const dayDateSchema = z.union([
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
-  z.date().transform((d) => d.toISOString().slice(0, 10)),
+  z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')),
+  // YAML 1.1 readers turn an unquoted 2025-12-15 into a Date: accept it and keep the day.
+  z.pipe(z.date(), z.transform((d) => d.toISOString().slice(0, 10))),
 ]);
 
 export const recipientSchema = z.strictObject({
   id: idSchema,
-  label: z.string().min(1),
+  label: nonEmpty(),
   /** Whether the writer addresses this official as one of their constituents. */
-  constituent: z.boolean().default(false),
+  constituent: optionalDefault(z.boolean(), false),
   /** Handlebars over { name, surname, title }. */
-  salutation: z.string().min(1),
+  salutation: nonEmpty(),
   /** Address lines, each Handlebars over { name, surname, title }; empty lines are dropped. */
-  address: z.array(z.string()).default([]),
+  address: optionalDefault(z.array(z.string()), []),
   /** A fact that says what power this official has over sanctions, cited in the ask. */
-  basis: idSchema.optional(),
+  basis: z.optional(idSchema),
   /** What the letter asks this official to do, as a clause after "I ask you to". */
-  action: z.string().min(1),
+  action: nonEmpty(),
 });
 
 export const regionSchema = z.strictObject({
   id: idSchema,
-  name: z.string().min(1),
+  name: nonEmpty(),
   /** BCP 47 locale for dates, e.g. en-GB. */
-  locale: z.string().min(2),
+  locale: z.string().check(z.minLength(2)),
   /** Which spelling table applies to the pack's own text; "gb" means as written. */
-  spelling: z.string().min(1).default('gb'),
-  paper: z.enum(['a4', 'letter']).default('a4'),
-  recipients: z.array(recipientSchema).min(1),
+  spelling: optionalDefault(nonEmpty(), 'gb'),
+  paper: optionalDefault(z.enum(['a4', 'letter']), 'a4'),
+  recipients: z.array(recipientSchema).check(z.minLength(1)),
 });
 
 export const stanceSchema = z.strictObject({
   id: idSchema,
-  label: z.string().min(1),
-  description: z.string().min(1),
+  label: nonEmpty(),
+  description: nonEmpty(),
   /** The specific ask, as a clause after "I ask you to". */
-  ask: z.string().min(1),
+  ask: nonEmpty(),
+  /** The email subject for a letter with this stance (--format eml, mail links). */
+  subject: z.optional(nonEmpty()),
   /** Facts a letter with this stance cites by default. */
-  facts: z.array(idSchema).default([]),
+  facts: optionalDefault(z.array(idSchema), []),
 });
 
 export const manifestSchema = z.strictObject({
-  name: z.string().min(1),
-  language: z.string().min(2).default('en'),
-  countSource: z.string().min(1).optional(),
-  spellings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
-  regions: z.array(regionSchema).default([]),
-  stances: z.array(stanceSchema).default([]),
+  name: nonEmpty(),
+  language: optionalDefault(z.string().check(z.minLength(2)), 'en'),
+  countSource: z.optional(nonEmpty()),
+  spellings: optionalDefault(z.record(z.string(), z.record(z.string(), z.string())), {}),
+  regions: optionalDefault(z.array(regionSchema), []),
+  stances: optionalDefault(z.array(stanceSchema), []),
 });
 
 export const sourceSchema = z.strictObject({
   id: idSchema,
-  title: z.string().min(1),
-  publisher: z.string().min(1),
-  date: partialDateSchema.optional(),
-  url: z.url().optional(),
+  title: nonEmpty(),
+  publisher: nonEmpty(),
+  date: z.optional(partialDateSchema),
+  url: z.optional(z.url()),
 });
 
 export const factSchema = z.strictObject({
   id: idSchema,
-  text: z.string().min(1),
-  sources: z.array(idSchema).min(1, 'every fact needs at least one source'),
+  text: nonEmpty(),
+  sources: z.array(idSchema).check(z.minLength(1, 'every fact needs at least one source')),
   asOf: partialDateSchema,
   confidence: z.enum(['high', 'medium']),
-  tags: z.array(z.coerce.string()).default([]),
+  tags: optionalDefault(z.array(z.pipe(z.union([z.string(), z.number()]), z.transform(String))), []),
 });
 
 export const factsFileSchema = z.strictObject({
-  facts: z.array(factSchema).default([]),
-  sources: z.array(sourceSchema).default([]),
+  facts: optionalDefault(z.array(factSchema), []),
+  sources: optionalDefault(z.array(sourceSchema), []),
 });
 
 export const frontMatterSchema = z.strictObject({
   id: idSchema,
-  description: z.string().min(1),
-  regions: z.array(z.string()).default(['*']),
-  recipients: z.array(z.string()).default(['*']),
-  stances: z.array(z.string()).default(['*']),
-  formats: z.array(z.enum(['text', 'markdown', 'html'])).default(['text', 'markdown', 'html']),
-  language: z.string().min(2).default('en'),
+  description: nonEmpty(),
+  regions: optionalDefault(z.array(z.string()), ['*']),
+  recipients: optionalDefault(z.array(z.string()), ['*']),
+  stances: optionalDefault(z.array(z.string()), ['*']),
+  formats: optionalDefault(z.array(z.enum(['text', 'markdown', 'html'])), ['text', 'markdown', 'html']),
+  language: optionalDefault(z.string().check(z.minLength(2)), 'en'),
 });
 
 export type Recipient = z.infer<typeof recipientSchema>;
@@ -118,6 +122,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
-export function zodProblems(file: string, error: z.ZodError): string[] {
+export function zodProblems(file: string, error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${issue.message}`);
 }

@@ -6,6 +6,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { Pack, ParsedTemplate } from '../pack/load.js';
 import { PACK_HELPERS } from './helpers-list.js';
+import { sectionMarker } from './sections.js';
 import { respell } from './spelling.js';
 import { eligibleVariants, pickIndex, type RenderIds, type VariantFilter } from './variation.js';
 
@@ -34,7 +35,7 @@ interface VariantsRun {
 
 export class TemplateRenderError extends Error {}
 
-interface Compiled {
+export interface Compiled {
   templates: Map<string, TemplateFn>;
   partials: Record<string, TemplateFn>;
 }
@@ -55,6 +56,12 @@ function registerHelpers(pack: Pack): void {
     return state(options).cite(id);
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('section', function (this: unknown, name: unknown, options: HelperOptions) {
+    if (typeof name !== 'string' || !/^[a-z][a-z-]*$/.test(name) || typeof options?.fn !== 'function') {
+      throw new TemplateRenderError('{{#section}} needs a name, like {{#section "reason"}}…{{/section}}');
+    }
+    return sectionMarker(name, options.fn(this));
+  });
   hb.registerHelper('variants', function (this: unknown, name: unknown, options: HelperOptions) {
     if (typeof name !== 'string' || typeof options?.fn !== 'function') {
       throw new TemplateRenderError('{{#variants}} needs a section name, like {{#variants "opening"}}…{{/variants}}');
@@ -108,26 +115,40 @@ function respellAst(ast: hbs.AST.Program, table: Record<string, string>): hbs.AS
   return copy;
 }
 
-function compileOne(pack: Pack, t: ParsedTemplate, mode: Mode): TemplateFn {
+export function modeKey(mode: Mode): string {
+  return `${mode.escape ? 'html' : 'text'}|${mode.spelling}`;
+}
+
+export const compileOptions = (mode: Mode) => ({
+  strict: true,
+  knownHelpers: Object.fromEntries(PACK_HELPERS.map((h) => [h, true])),
+  knownHelpersOnly: true,
+  noEscape: !mode.escape,
+  preventIndent: true,
+});
+
+export const SMALL_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: true } as const;
+
+/** The template's syntax tree as this mode renders it (US spelling applied to its literal text). */
+export function astFor(pack: Pack, t: ParsedTemplate, mode: Mode): hbs.AST.Program {
   const table = mode.spelling === 'gb' ? undefined : pack.spellings[mode.spelling];
-  const ast = table ? respellAst(t.ast, table) : t.ast;
-  return pack.handlebars.compile(ast, {
-    strict: true,
-    knownHelpers: Object.fromEntries(PACK_HELPERS.map((h) => [h, true])),
-    knownHelpersOnly: true,
-    noEscape: !mode.escape,
-    preventIndent: true,
-  }) as TemplateFn;
+  return table ? respellAst(t.ast, table) : t.ast;
+}
+
+function compileOne(pack: Pack, t: ParsedTemplate, mode: Mode): TemplateFn {
+  return pack.handlebars.compile(astFor(pack, t, mode), compileOptions(mode)) as TemplateFn;
 }
 
 export function compiled(pack: Pack, mode: Mode): Compiled {
   registerHelpers(pack);
+  const key = modeKey(mode);
+  const ready = pack.precompiled?.modes[key];
+  if (ready) return { templates: new Map(Object.entries(ready.templates)), partials: ready.partials };
   let byMode = compiledByPack.get(pack);
   if (!byMode) {
     byMode = new Map();
     compiledByPack.set(pack, byMode);
   }
-  const key = `${mode.escape ? 'html' : 'text'}|${mode.spelling}`;
   let set = byMode.get(key);
   if (!set) {
     const partials: Record<string, TemplateFn> = Object.create(null);
@@ -148,9 +169,9 @@ export function compileSmall(pack: Pack, source: string): TemplateFn {
     cache = new Map();
     smallCache.set(pack, cache);
   }
-  let fn = cache.get(source);
+  let fn = cache.get(source) ?? pack.precompiled?.small[source];
   if (!fn) {
-    fn = pack.handlebars.compile(source, { strict: true, knownHelpersOnly: true, noEscape: true }) as TemplateFn;
+    fn = pack.handlebars.compile(source, SMALL_OPTIONS) as TemplateFn;
     cache.set(source, fn);
   }
   return fn;

@@ -14,8 +14,32 @@ function formatter(locale: string, parts: 'day' | 'month' | 'year'): Intl.DateTi
   return f;
 }
 
-/** "2025", "December 2025" or "15 December 2025" (locale order), as precise as the input. */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** English locales formatted without Intl, and whether each writes the month first. */
+export const ENGLISH_LOCALES: Record<string, boolean> = {
+  en: true, 'en-US': true, 'en-CA': true, 'en-PH': true,
+  'en-GB': false, 'en-AU': false, 'en-IE': false, 'en-NZ': false, 'en-IN': false,
+};
+
+/**
+ * "2025", "December 2025" or "15 December 2025" (locale order), as precise as the input.
+ * English is formatted here rather than by Intl: creating an Intl formatter loads locale data
+ * and costs a third of a bare Node start-up. Tests check both agree.
+ */
 export function formatPartialDate(date: string, locale: string): string {
+  const [y, m, d] = date.split('-');
+  if (!m) return y ?? date;
+  const monthFirst = ENGLISH_LOCALES[locale];
+  if (monthFirst !== undefined) {
+    const month = MONTHS[Number(m) - 1];
+    if (!d) return `${month} ${y}`;
+    const day = Number(d);
+    return monthFirst ? `${month} ${day}, ${y}` : `${day} ${month} ${y}`;
+  }
+  return formatPartialDateIntl(date, locale);
+}
+
+export function formatPartialDateIntl(date: string, locale: string): string {
   const [y, m, d] = date.split('-');
   if (!m) return y ?? date;
   const value = new Date(Date.UTC(Number(y), Number(m) - 1, d ? Number(d) : 1));

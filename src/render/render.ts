@@ -6,10 +6,14 @@
 import { AppError, UsageError, listChoices } from '../errors.js';
 import type { LetterTemplate, Pack, PackFact } from '../pack/load.js';
 import type { Region, Recipient, Source, Stance } from '../pack/schema.js';
-import type { LetterFormat, LetterRequest } from '../request.js';
+import { bodyFormatOf, type LetterFormat, type LetterRequest } from '../request.js';
 import { compiled, compileSmall, TemplateRenderError, type RenderState } from './compile.js';
 import { endOfPartialDate, formatPartialDate, monthsBetween } from './dates.js';
-import { formatLetter, markdownEscape, plainText, type CitedSource } from './format.js';
+import { buildEml } from './eml.js';
+import { formChars, NO_TRIM, trims, type Trim } from './fit.js';
+import { formatMarkdown, formatText, htmlEscape, markdownEscape, plainText, type CitedSource } from './format.js';
+import { formatPrintHtml } from './print-html.js';
+import { joinSections, splitSections, type LetterSection } from './sections.js';
 import { respell } from './spelling.js';
 import { defaultSeed } from './variation.js';
 
@@ -28,6 +32,13 @@ export interface LetterMeta {
   citedFacts: string[];
   sources: CitedSource[];
   wordCount: number;
+  /** The email subject (the stance's, from the pack). */
+  subject: string;
+  /** The region's paper size, for print and PDF. */
+  paper: 'a4' | 'letter';
+  /** With --max-chars: the letter's length as a web form counts it, and what was left out to fit. */
+  chars?: number;
+  dropped?: string[];
   /** Notes for the writer (stale figures, over one page); never part of the letter. */
   warnings: string[];
 }
@@ -37,6 +48,10 @@ export interface Letter {
   text: string;
   /** The letter as plain text without the Sources section. */
   body: string;
+  /** The body's named sections as plain text (see templates' {{#section}}), for layouts like PDF. */
+  sections: LetterSection[];
+  /** The sources as the letter lists them: empty with --no-sources or when dropped to fit. */
+  notes: CitedSource[];
   meta: LetterMeta;
 }
 
@@ -94,7 +109,7 @@ export function chooseTemplate(pack: Pack, request: Pick<LetterRequest, 'region'
       serves(x.meta.regions, request.region) &&
       serves(x.meta.recipients, request.recipient) &&
       serves(x.meta.stances, request.stance) &&
-      x.meta.formats.includes(request.format),
+      x.meta.formats.includes(bodyFormatOf(request.format)),
   );
   if (!t) {
     throw new UsageError(
@@ -126,7 +141,38 @@ export function tidy(text: string): string {
     .trim();
 }
 
+/**
+ * With maxChars (--max-chars, text only), the letter is rendered whole, then with optional parts
+ * dropped step by step (see fit.ts), and the first version that fits is returned.
+ */
 export function render(pack: Pack, request: LetterRequest): Letter {
+  if (request.maxChars === undefined) return renderWith(pack, request, NO_TRIM);
+  if (request.format !== 'text') {
+    throw new UsageError(`--max-chars fits a letter into a web form, which takes plain text: use it with --format text, not ${request.format}.`);
+  }
+  let letter: Letter | undefined;
+  for (const trim of trims()) {
+    letter = renderWith(pack, request, trim);
+    const chars = formChars(letter.text);
+    if (chars <= request.maxChars) {
+      letter.meta.chars = chars;
+      letter.meta.dropped = [...trim.dropped];
+      if (trim.dropped.length > 0) {
+        letter.meta.warnings.push(`To fit ${request.maxChars} characters the letter leaves out ${listChoices(trim.dropped, 'and')}.`);
+      }
+      return letter;
+    }
+  }
+  const needed = formChars((letter as Letter).text);
+  throw new AppError(
+    `The letter needs ${needed} characters even without ${listChoices(trims().at(-1)?.dropped ?? [], 'and')}; --max-chars is ${request.maxChars}.`,
+    1,
+    'Shorten your --story, or give a larger --max-chars if the form allows it.',
+  );
+}
+
+function renderWith(pack: Pack, request: LetterRequest, trim: Trim): Letter {
+  const bodyFormat = bodyFormatOf(request.format);
   const region = findRegion(pack, request.region);
   const recipient = findRecipient(region, request.recipient);
   const stance = findStance(pack, request.stance);
@@ -142,7 +188,7 @@ export function render(pack: Pack, request: LetterRequest): Letter {
 
   const spellingTable = region.spelling === 'gb' ? undefined : pack.spellings[region.spelling];
   const packText = (s: string) => respell(s, spellingTable);
-  const userText = request.format === 'markdown' ? markdownEscape : (s: string) => s;
+  const userText = bodyFormat === 'markdown' ? markdownEscape : (s: string) => s;
   const seed = request.seed ?? defaultSeed(request);
 
   // Salutation and address come from small manifest templates over the official's name.
@@ -165,6 +211,7 @@ export function render(pack: Pack, request: LetterRequest): Letter {
       : recipient.address.map((line) => small(line, `address for ${region.id}/${recipient.id}`)).filter(Boolean);
 
   const cited: string[] = [];
+  const factText = (fact: PackFact) => packText(fact.text.replace(/\s+/g, ' ').trim());
   const state: RenderState = {
     seed,
     ids: { stance: stance.id, region: region.id, recipient: recipient.id, locale: region.locale },
@@ -172,7 +219,7 @@ export function render(pack: Pack, request: LetterRequest): Letter {
       const fact = pack.facts.get(id);
       if (!fact) throw new TemplateRenderError(`unknown fact "${id}"`);
       if (!cited.includes(id)) cited.push(id);
-      return packText(fact.text.replace(/\s+/g, ' ').trim());
+      return factText(fact);
     },
   };
 
@@ -198,12 +245,12 @@ export function render(pack: Pack, request: LetterRequest): Letter {
     region: { id: region.id, name: region.name, locale: region.locale, paper: region.paper },
     stance: { id: stance.id, label: packText(stance.label), description: packText(stance.description), ask: packText(stance.ask) },
     story: request.story ? userText(request.story) : '',
-    facts: factIds,
+    facts: trim.maxFacts === undefined ? factIds : factIds.slice(0, trim.maxFacts),
     date: formatPartialDate(request.date, region.locale),
-    format: request.format,
+    format: bodyFormat,
   };
 
-  const set = compiled(pack, { escape: request.format === 'html', spelling: region.spelling });
+  const set = compiled(pack, { escape: bodyFormat === 'html', spelling: region.spelling });
   const fn = set.templates.get(template.meta.id);
   if (!fn) throw new AppError(`Template ${template.meta.id} is not compiled.`);
   let raw: string;
@@ -217,24 +264,52 @@ export function render(pack: Pack, request: LetterRequest): Letter {
       'Check the template with `belarus-letter templates validate`.',
     );
   }
-  const body = tidy(raw);
-
-  const sources = citedSources(pack, cited, region.locale);
-  const text = formatLetter({
-    body,
-    sources: request.sources ? sources : [],
-    format: request.format,
-    paper: region.paper,
-    language: pack.language,
-    title: `Letter to the ${recipient.label}`,
-  });
-  const plain = plainText(body, request.format);
+  const sections = splitSections(raw, tidy).filter((s) => !(s.role && trim.omit.has(s.role)));
+  const body = joinSections(sections);
+  // Facts cited only in a dropped section are not the letter's, and neither are their sources.
+  const plain = plainText(body, bodyFormat);
+  const shownCited = cited.filter((id) => plain.includes(factText(pack.facts.get(id) as PackFact)));
+  const sources = citedSources(pack, shownCited, region.locale);
+  const notes = request.sources && !trim.noSources ? sources : [];
+  const plainSections = sections.map((s) => ({ ...s, text: plainText(s.text, bodyFormat) }));
   const wordCount = countWords(plain);
+  const title = `Letter to the ${packText(recipient.label)}`;
+  const subject = packText(stance.subject ?? title);
+
+  let text: string;
+  switch (request.format) {
+    case 'markdown':
+      text = formatMarkdown({ body, sources: notes });
+      break;
+    case 'html':
+      text = formatPrintHtml({ sections, sources: notes, paper: region.paper, language: pack.language, title });
+      break;
+    case 'eml': {
+      if (!request.email) {
+        throw new UsageError('--format eml needs your email address for the From header: add --email.');
+      }
+      const escaped = plainSections.map((s) => ({ ...s, text: htmlEscape(s.text) }));
+      text = buildEml({
+        from: { name: request.name, address: request.email, option: '--email', nameOption: '--name' },
+        to: request.recipientEmail
+          ? { name: request.recipientName, address: request.recipientEmail, option: '--recipient-email', nameOption: '--recipient-name' }
+          : undefined,
+        subject,
+        date: request.date,
+        text: formatText({ body: plain, sources: notes }),
+        html: formatPrintHtml({ sections: escaped, sources: notes, paper: region.paper, language: pack.language, title: subject }),
+      });
+      break;
+    }
+    default:
+      // Text, and the text a PDF is laid out from (see pdf.ts).
+      text = formatText({ body, sources: notes });
+  }
 
   const warnings: string[] = [];
-  const newest = Math.max(...cited.map((id) => endOfPartialDate((pack.facts.get(id) as PackFact).asOf)));
+  const newest = Math.max(...shownCited.map((id) => endOfPartialDate((pack.facts.get(id) as PackFact).asOf)));
   const letterDay = Date.parse(`${request.date}T00:00:00Z`);
-  if (cited.length > 0 && monthsBetween(newest, letterDay) >= STALE_AFTER_MONTHS) {
+  if (shownCited.length > 0 && monthsBetween(newest, letterDay) >= STALE_AFTER_MONTHS) {
     const asOf = formatPartialDate(new Date(newest).toISOString().slice(0, 7), 'en-GB');
     const months = monthsBetween(newest, letterDay);
     warnings.push(
@@ -248,6 +323,8 @@ export function render(pack: Pack, request: LetterRequest): Letter {
   return {
     text,
     body: plain,
+    sections: plainSections,
+    notes,
     meta: {
       region: region.id,
       recipient: recipient.id,
@@ -256,9 +333,11 @@ export function render(pack: Pack, request: LetterRequest): Letter {
       format: request.format,
       date: request.date,
       seed,
-      citedFacts: cited,
+      citedFacts: shownCited,
       sources,
       wordCount,
+      subject,
+      paper: region.paper,
       warnings,
     },
   };

@@ -14,10 +14,11 @@ export interface RunResult {
 }
 
 export function run(args: string[], options: SpawnSyncOptions & { input?: string } = {}): RunResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1', ...(options.env ?? {}) };
-  delete env.FORCE_COLOR;
-  delete env.BELARUS_LETTER_TEMPLATES;
-  if (options.env && 'BELARUS_LETTER_TEMPLATES' in options.env) env.BELARUS_LETTER_TEMPLATES = options.env.BELARUS_LETTER_TEMPLATES;
+  // The user's own settings must not leak into tests; a test sets what it needs.
+  const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1' };
+  delete base.FORCE_COLOR;
+  delete base.BELARUS_LETTER_TEMPLATES;
+  const env: NodeJS.ProcessEnv = { ...base, ...(options.env ?? {}) };
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',

@@ -1,0 +1,22 @@
+/** `belarus-letter config show|clear`: what the wizard remembers, and forgetting it. */
+import { clearConfig, configPath, CONFIG_KEYS, readConfig } from '../config/config.js';
+import { info } from '../ui.js';
+
+export function runConfigShow(options: { json?: boolean }): void {
+  const path = configPath();
+  const config = readConfig(path);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ path, config }, null, 2)}\n`);
+    return;
+  }
+  const set = CONFIG_KEYS.filter((key) => config[key] !== undefined);
+  const lines = [`Settings file: ${path}`];
+  if (set.length === 0) lines.push('Nothing is remembered.');
+  for (const key of set) lines.push(`${key.padEnd(10)} ${config[key]}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function runConfigClear(): void {
+  const path = configPath();
+  info(clearConfig(path) ? `Forgot everything remembered in ${path}.` : `Nothing was remembered (no ${path}).`);
+}

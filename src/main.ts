@@ -1,0 +1,13 @@
+/**
+ * The program's entry. `--version` is answered before anything else loads; everything else
+ * goes to the commander program in cli.ts.
+ */
+import { VERSION } from './version.js';
+
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { main } = await import('./cli.js');
+  process.exitCode = await main(process.argv);
+}

@@ -1,0 +1,216 @@
+/**
+ * The wizard's questions, as data: what each asks, when it is skipped (answered on the command
+ * line), and how its answer reads in the "change an answer" menu. The loop is in ./wizard.ts.
+ */
+import type { Config } from '../config/config.js';
+import type { Pack } from '../pack/load.js';
+import type { Recipient, Region } from '../pack/schema.js';
+import { compileSmall } from '../render/compile.js';
+import { defaultFacts, findRegion, findRecipient, findStance, surnameOf } from '../render/render.js';
+import type { LetterRequestInput } from '../request.js';
+import { factSourceText, offeredFacts } from './facts.js';
+import type { Choice, Prompts } from './prompts.js';
+
+export interface Answers {
+  region?: string;
+  recipient?: string;
+  recipientName?: string;
+  recipientTitle?: string;
+  stance?: string;
+  facts?: string[];
+  name?: string;
+  city?: string;
+  /** The guided personal part: each in the writer's own words, each optional. */
+  connection?: string;
+  why?: string;
+  want?: string;
+}
+
+export interface WizardContext {
+  pack: Pack;
+  /** What the command line gave; these are never asked. */
+  given: LetterRequestInput;
+  /** Remembered answers, offered as defaults. */
+  remembered: Config;
+  prompts: Prompts;
+}
+
+export type QuestionId = 'region' | 'recipient' | 'recipientName' | 'stance' | 'facts' | 'name' | 'city' | 'connection' | 'why' | 'want';
+
+export interface Question {
+  id: QuestionId;
+  /** How the question is named in the "change an answer" menu. */
+  label: string;
+  /** Said before the question when the wizard first reaches it. */
+  intro?: string;
+  given(ctx: WizardContext): boolean;
+  ask(ctx: WizardContext, answers: Answers): Promise<Partial<Answers>>;
+  summary(ctx: WizardContext, answers: Answers): string;
+}
+
+const has = (v: unknown) => v !== undefined && !(typeof v === 'string' && v.trim() === '');
+
+export function regionOf(ctx: WizardContext, answers: Answers): Region {
+  return findRegion(ctx.pack, (ctx.given.region as string | undefined) ?? (answers.region as string));
+}
+
+export function recipientOf(ctx: WizardContext, answers: Answers): Recipient {
+  return findRecipient(regionOf(ctx, answers), (ctx.given.recipient as string | undefined) ?? (answers.recipient as string));
+}
+
+export function stanceOf(ctx: WizardContext, answers: Answers): string {
+  return (ctx.given.stance as string | undefined) ?? (answers.stance as string);
+}
+
+// Courtesy titles that go before a surname ("Dear Ms Smith"); Sir and Dame take the first name,
+// so they stay part of the name.
+const TITLE = /^(mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+/i;
+
+/** "Ms Jane Smith" -> { title: "Ms", name: "Jane Smith" }; a plain name has no title. */
+export function splitTitle(raw: string): { name?: string; title?: string } {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text === '') return {};
+  const m = TITLE.exec(text);
+  if (!m || text.slice(m[0].length).trim() === '') return { name: text };
+  return { title: m[0].trim(), name: text.slice(m[0].length).trim() };
+}
+
+export function salutationFor(pack: Pack, recipient: Recipient, name?: string, title?: string): string {
+  const parts = { name: name ?? '', surname: name ? surnameOf(name) : '', title: title ?? '' };
+  return compileSmall(pack, recipient.salutation)(parts).replace(/\s+/g, ' ').trim();
+}
+
+const nonEmpty = (what: string) => (value: string) => (value.trim() === '' ? `Please type ${what}.` : value.trim().length > 200 ? 'Please keep it under 200 characters.' : true);
+
+const personal = (id: 'connection' | 'why' | 'want', label: string, message: (ctx: WizardContext, a: Answers) => string, example: string): Question => ({
+  id,
+  label,
+  given: (ctx) => has(ctx.given.story),
+  async ask(ctx, answers) {
+    const value = await ctx.prompts.input({
+      id,
+      message: `${message(ctx, answers)} (optional, Enter to skip)`,
+      default: answers[id],
+      editable: true,
+      help: `For example: ${example}`,
+    });
+    return { [id]: value.trim() === '' ? undefined : value.trim() };
+  },
+  summary: (_ctx, a) => a[id] ?? '(skipped)',
+});
+
+export const QUESTIONS: readonly Question[] = [
+  {
+    id: 'region',
+    label: 'Where you live',
+    given: (ctx) => has(ctx.given.region),
+    async ask(ctx, answers) {
+      const wanted = ctx.given.recipient as string | undefined;
+      const regions = ctx.pack.regions.filter((r) => !wanted || r.recipients.some((x) => x.id === wanted));
+      const choices: Choice<string>[] = regions.map((r) => ({ value: r.id, name: r.name, description: `You can write to: ${r.recipients.map((x) => x.label).join(', ')}` }));
+      const remembered = regions.some((r) => r.id === ctx.remembered.region) ? ctx.remembered.region : undefined;
+      const region = await ctx.prompts.search({ id: 'region', message: 'Where do you live? (type to filter)', choices, default: answers.region ?? remembered });
+      return { region };
+    },
+    summary: (ctx, a) => regionOf(ctx, a).name,
+  },
+  {
+    id: 'recipient',
+    label: 'Who you write to',
+    given: (ctx) => has(ctx.given.recipient),
+    async ask(ctx, answers) {
+      const region = regionOf(ctx, answers);
+      const choices = region.recipients.map((r) => ({
+        value: r.id,
+        name: r.label,
+        description: r.constituent ? 'You write as one of their constituents.' : 'A member of the government: you write as a citizen, not a constituent.',
+      }));
+      const current = region.recipients.some((r) => r.id === answers.recipient) ? answers.recipient : undefined;
+      return { recipient: await ctx.prompts.select({ id: 'recipient', message: 'Who will you write to?', choices, default: current }) };
+    },
+    summary: (ctx, a) => recipientOf(ctx, a).label,
+  },
+  {
+    id: 'recipientName',
+    label: 'Their name',
+    given: (ctx) => has(ctx.given.recipientName),
+    async ask(ctx, answers) {
+      const recipient = recipientOf(ctx, answers);
+      const givenTitle = ctx.given.recipientTitle as string | undefined;
+      const current = answers.recipientName ? [answers.recipientTitle, answers.recipientName].filter(Boolean).join(' ') : undefined;
+      const raw = await ctx.prompts.input({
+        id: 'recipientName',
+        message: 'Their name (optional)',
+        default: current,
+        editable: true,
+        help: `For example: Jane Smith, or Ms Jane Smith for a formal greeting. With no name the letter opens "${salutationFor(ctx.pack, recipient)}"`,
+      });
+      const { name, title } = splitTitle(raw);
+      if (name) ctx.prompts.say(`The letter opens "${salutationFor(ctx.pack, recipient, name, givenTitle ?? title)}"`);
+      return { recipientName: name, recipientTitle: givenTitle ? undefined : title };
+    },
+    summary: (ctx, a) => `${a.recipientName ?? 'none'} (the letter opens "${salutationFor(ctx.pack, recipientOf(ctx, a), a.recipientName, (ctx.given.recipientTitle as string | undefined) ?? a.recipientTitle)}")`,
+  },
+  {
+    id: 'stance',
+    label: 'What you ask for',
+    given: (ctx) => has(ctx.given.stance),
+    async ask(ctx, answers) {
+      const choices = ctx.pack.stances.map((s) => ({ value: s.id, name: s.label, description: s.description, short: s.label }));
+      return { stance: await ctx.prompts.select({ id: 'stance', message: 'What will you ask for?', choices, default: answers.stance ?? ctx.pack.stances[0]?.id }) };
+    },
+    summary: (ctx, a) => findStance(ctx.pack, stanceOf(ctx, a)).label,
+  },
+  {
+    id: 'facts',
+    label: 'The facts to include',
+    given: (ctx) => ctx.given.facts !== undefined,
+    async ask(ctx, answers) {
+      const stance = stanceOf(ctx, answers);
+      const ticked = new Set(answers.facts ?? defaultFacts(ctx.pack, stance));
+      const choices = offeredFacts(ctx.pack, regionOf(ctx, answers).id, recipientOf(ctx, answers), stance).map((fact) => ({
+        value: fact.id,
+        name: fact.text.replace(/\s+/g, ' ').trim(),
+        description: `Source: ${factSourceText(ctx.pack, fact)}${fact.confidence === 'medium' ? ' (medium confidence: check it before you rely on it)' : ''}`,
+        checked: ticked.has(fact.id),
+        short: fact.id,
+      }));
+      return { facts: await ctx.prompts.checkbox({ id: 'facts', message: 'Which facts should the letter cite? (the ticked ones suit your ask)', choices }) };
+    },
+    summary: (_ctx, a) => `${a.facts?.length ?? 0} chosen`,
+  },
+  {
+    id: 'name',
+    label: 'Your name',
+    given: (ctx) => has(ctx.given.name),
+    async ask(ctx, answers) {
+      return { name: (await ctx.prompts.input({ id: 'name', message: 'Your name, as you will sign the letter', default: answers.name ?? ctx.remembered.name, required: true, validate: nonEmpty('your name') })).trim() };
+    },
+    summary: (_ctx, a) => a.name ?? '',
+  },
+  {
+    id: 'city',
+    label: 'Your town or city',
+    given: (ctx) => has(ctx.given.city),
+    async ask(ctx, answers) {
+      return { city: (await ctx.prompts.input({ id: 'city', message: 'Your town or city (shown under your name)', default: answers.city ?? ctx.remembered.city, required: true, validate: nonEmpty('your town or city') })).trim() };
+    },
+    summary: (_ctx, a) => a.city ?? '',
+  },
+  {
+    ...personal('connection', 'Your connection to Belarus', () => 'What is your connection to Belarus, or to people affected?', 'My aunt in Minsk was jailed in 2021 for joining a protest.'),
+    intro: 'Now the part that makes the letter yours. Officials give far more weight to a few sentences in your own words than to any form letter. Three short questions; answer any or none, as you would say it. Your answers go into the letter as you type them.',
+  },
+  personal('why', 'Why it matters to you', () => 'Why does this matter to you?', 'I grew up hearing about people who disappeared for speaking out.'),
+  personal('want', 'What you want them to do', (ctx, a) => `What do you want your ${recipientOf(ctx, a).label} to do?`, 'Please speak up for the prisoners who are still inside.'),
+];
+
+export function questionById(id: QuestionId): Question {
+  return QUESTIONS.find((q) => q.id === id) as Question;
+}
+
+/** Used to keep the writer's choice of facts in step when they change stance. */
+export function sameFacts(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+

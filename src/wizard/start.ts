@@ -1,0 +1,45 @@
+/** Starting the wizard from `draft`: the real pack, prompts, files and remembered answers. */
+import { statSync } from 'node:fs';
+import { configPath, readConfig, writeConfig, type Config } from '../config/config.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import type { Pack } from '../pack/load.js';
+import type { LetterRequestInput } from '../request.js';
+import { paint, warn } from '../ui.js';
+import { inquirerPrompts, wrapToTerminal } from './inquirer.js';
+import { runWizard, type WizardIO, type WizardOptions, type WizardOutcome } from './wizard.js';
+
+export interface StartOptions extends WizardOptions {
+  /** false with --no-config: neither read nor offer to store remembered answers. */
+  config: boolean;
+}
+
+function remembered(path: string): Config {
+  try {
+    return readConfig(path);
+  } catch (error) {
+    // A broken settings file should not stop anyone writing a letter.
+    warn(`${(error as Error).message} Carrying on without it.`);
+    return {};
+  }
+}
+
+/** Takes the pack as it loads, so that it and the prompts load side by side. */
+export async function startWizard(packLoading: Pack | Promise<Pack>, given: LetterRequestInput, options: StartOptions): Promise<WizardOutcome> {
+  const path = configPath();
+  const io: WizardIO = {
+    show: (text) => process.stderr.write(`\n${wrapToTerminal(text)}\n`),
+    print: (text) => process.stdout.write(text),
+    exists(file) {
+      try {
+        return statSync(file).isDirectory() ? 'folder' : 'file';
+      } catch {
+        return false;
+      }
+    },
+    writeFile: (file, data, force) => writeFileAtomic(file, data, { force, mkdir: true }),
+    remember: options.config ? { path, save: (config) => writeConfig(config, path) } : undefined,
+    heading: (text) => paint.bold.underline(text),
+  };
+  const [pack, prompts] = await Promise.all([packLoading, inquirerPrompts()]);
+  return runWizard({ pack, given, remembered: options.config ? remembered(path) : {}, prompts }, io, options);
+}

@@ -1,0 +1,178 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, tempDir, UK_MP } from '../helpers/cli.js';
+
+const NO_TRACE = /\n\s+at |Error:|node:internal/;
+
+describe('belarus-letter draft', () => {
+  it('prints a complete letter to stdout, with a note on stale figures on stderr', () => {
+    const r = run([...UK_MP, '--story', 'My aunt was jailed in Minsk in 2021.']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Alex Doe\nLeeds\n\n25 November 2026\n\nJane Smith MP\nHouse of Commons\nLondon SW1A 0AA\n\nDear Jane Smith,\n\n/);
+    expect(r.stdout).toContain('My aunt was jailed in Minsk in 2021.');
+    expect(r.stdout).toMatch(/\n\nAlex Doe\nLeeds\n\nSources\n1\. Human Rights Watch/);
+    expect(r.stderr).toMatch(/^note: The figures in this letter are as of December 2025, 10 months before its date; check the current count with the Viasna Human Rights Centre \(spring96\.org\)/);
+  });
+
+  it('writes to --out, leaving stdout empty, and the file matches what stdout would show', () => {
+    const dir = tempDir();
+    const file = join(dir, 'letters', 'letter.txt');
+    const r = run([...UK_MP, '--out', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Wrote .*letter\.txt \(\d+ words\)/);
+    expect(readFileSync(file, 'utf8')).toBe(run(UK_MP).stdout);
+    expect(readdirSync(join(dir, 'letters'))).toEqual(['letter.txt']);
+  });
+
+  it('refuses to overwrite an existing --out file without --force, leaving it untouched', () => {
+    const file = join(tempDir(), 'letter.txt');
+    writeFileSync(file, 'my own draft');
+    const r = run([...UK_MP, '--out', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file} already exists; it was left untouched.`);
+    expect(r.stderr).toContain('--force');
+    expect(readFileSync(file, 'utf8')).toBe('my own draft');
+    const forced = run([...UK_MP, '--out', file, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^Alex Doe/);
+  });
+
+  it('takes the format from the --out extension unless --format says otherwise', () => {
+    const dir = tempDir();
+    expect(run([...UK_MP, '--out', join(dir, 'l.html')]).code).toBe(0);
+    expect(readFileSync(join(dir, 'l.html'), 'utf8')).toMatch(/^<!doctype html>[\s\S]*<p class="salutation">Dear Jane Smith,<\/p>/);
+    expect(run([...UK_MP, '--out', join(dir, 'l.md')]).code).toBe(0);
+    expect(readFileSync(join(dir, 'l.md'), 'utf8')).toContain('## Sources');
+    expect(run([...UK_MP, '--out', join(dir, 'x.html'), '--format', 'text']).code).toBe(0);
+    expect(readFileSync(join(dir, 'x.html'), 'utf8')).toMatch(/^Alex Doe/);
+  });
+
+  it('prints Markdown and HTML with --format', () => {
+    const md = run([...UK_MP, '--format', 'markdown']);
+    expect(md.stdout).toContain('Alex Doe\\\nLeeds');
+    const html = run([...UK_MP, '-f', 'html']);
+    expect(html.stdout).toContain('@page { size: A4;');
+    expect(run(['draft', '-r', 'us', '-t', 'senator', '-s', 'maintain', '-n', 'Sam', '-c', 'Boston', '-f', 'html']).stdout).toContain('@page { size: letter;');
+  });
+
+  it('prints { letter, meta } with --json', () => {
+    const r = run([...UK_MP, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.letter).toBe(run(UK_MP).stdout);
+    expect(out.meta).toMatchObject({ region: 'uk', recipient: 'mp', stance: 'maintain', format: 'text', date: '2026-11-25' });
+    expect(out.meta.citedFacts).toEqual(['release-dec-2025', 'still-imprisoned', 'viasna-colleagues-held']);
+    expect(out.meta.wordCount).toBeGreaterThanOrEqual(250);
+    expect(out.meta.warnings[0]).toMatch(/as of December 2025/);
+  });
+
+  it('leaves out the Sources section with --no-sources', () => {
+    const r = run([...UK_MP, '--no-sources']);
+    expect(r.stdout).not.toContain('Sources');
+    expect(r.stdout.trimEnd()).toMatch(/Alex Doe\nLeeds$/);
+  });
+
+  it('reads the story from --story-file, or stdin with -', () => {
+    const file = join(tempDir(), 'story.txt');
+    writeFileSync(file, '\uFEFFMy brother was arrested in 2020.\n\nHe is still in prison.\n');
+    const fromFile = run([...UK_MP, '--story-file', file]);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stdout).toContain('My brother was arrested in 2020.\n\nHe is still in prison.');
+    const fromStdin = run([...UK_MP, '--story-file', '-'], { input: 'Told on stdin.' });
+    expect(fromStdin.stdout).toContain('Told on stdin.');
+  });
+
+  it('puts the sender\'s address lines and email in the sender block', () => {
+    const r = run([...UK_MP, '--address', '12 Park Row', '--address', 'LS1 5HD', '--email', 'alex@example.org']);
+    expect(r.stdout).toMatch(/^Alex Doe\n12 Park Row\nLS1 5HD\nLeeds\nalex@example.org\n\n/);
+  });
+
+  it('uses the facts given with --facts', () => {
+    const r = run([...UK_MP, '--facts', 'osce-2020-election', '--json']);
+    expect(JSON.parse(r.stdout).meta.citedFacts).toEqual(['osce-2020-election']);
+  });
+
+  it('gives another wording for another --seed, the same for the same seed', () => {
+    const a = run([...UK_MP, '--seed', 'a']).stdout;
+    expect(run([...UK_MP, '--seed', 'a']).stdout).toBe(a);
+    const others = new Set(['b', 'c', 'd', 'e'].map((seed) => run([...UK_MP, '--seed', seed]).stdout));
+    expect([...others].some((o) => o !== a)).toBe(true);
+  });
+
+  it('works as the default command', () => {
+    const r = run(UK_MP.slice(1));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Dear Jane Smith,');
+  });
+});
+
+describe('draft errors', () => {
+  const cases: [string, string[], number, RegExp][] = [
+    ['an unknown region', ['draft', '-r', 'xx', '-t', 'mp', '-s', 'maintain', '-n', 'A', '-c', 'B'], 2, /Unknown region "xx" \(--region\)\. Choose us, uk, eu, ca, au or other\./],
+    ['an unknown recipient', ['draft', '-r', 'uk', '-t', 'senator', '-s', 'maintain', '-n', 'A', '-c', 'B'], 2, /Unknown recipient "senator" for region uk \(--recipient\)\. Choose mp or foreign-secretary\./],
+    ['an unknown stance', ['draft', '-r', 'uk', '-t', 'mp', '-s', 'lift', '-n', 'A', '-c', 'B'], 2, /Unknown stance "lift" \(--stance\)\. Choose maintain, strengthen or conditional\./],
+    ['missing options, all listed', ['draft', '-r', 'uk'], 2, /Missing --recipient, --stance, --name and --city\./],
+    ['no options at all', [], 2, /Missing --region, --recipient, --stance, --name and --city\./],
+    ['a bad date', [...UK_MP, '--date', '2026-02-30'], 2, /--date: is not a real date\./],
+    ['a bad email', [...UK_MP, '--email', 'not-an-email'], 2, /--email: must be an email address/],
+    ['a bad format', [...UK_MP, '--format', 'pdfx'], 2, /argument 'pdfx' is invalid\. Allowed choices are text, markdown, html/],
+    ['an unknown option', [...UK_MP, '--colour'], 2, /Unknown option '--colour'/],
+    ['an unknown fact', [...UK_MP, '--facts', 'nope'], 2, /Unknown fact "nope" \(--facts\)/],
+    ['both story options', [...UK_MP, '--story', 'x', '--story-file', 'y'], 2, /--story or --story-file, not both/],
+    ['a missing story file', [...UK_MP, '--story-file', '/no/such/file.txt'], 2, /--story-file \/no\/such\/file\.txt: the file does not exist\./],
+    ['a control character in a name', ['draft', '-r', 'uk', '-t', 'mp', '-s', 'maintain', '-n', 'A\u0007B', '-c', 'B'], 2, /--name: must not contain control characters/],
+  ];
+  for (const [what, args, code, message] of cases) {
+    it(`reports ${what} in plain words, with exit ${code} and no trace`, () => {
+      const r = run(args);
+      expect(r.code).toBe(code);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(NO_TRACE);
+      expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
+    });
+  }
+
+  it('writes nothing when it fails', () => {
+    const dir = tempDir();
+    run(['draft', '-r', 'xx', '-t', 'mp', '-s', 'maintain', '-n', 'A', '-c', 'B', '--out', join(dir, 'l.txt')]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('colour', () => {
+  it('uses no colour codes with NO_COLOR, and never colours the letter on stdout', () => {
+    const plain = run(['draft', '-r', 'xx', '-t', 'mp', '-s', 'maintain', '-n', 'A', '-c', 'B']);
+    expect(plain.stderr).not.toMatch(/\u001b\[/);
+    const forced = run(['draft', '-r', 'xx', '-t', 'mp', '-s', 'maintain', '-n', 'A', '-c', 'B'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(forced.stderr).toMatch(/\u001b\[/);
+    const letter = run(UK_MP, { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(letter.stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('program', () => {
+  it('prints its version', () => {
+    const r = run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).version);
+  });
+
+  it('prints help with examples, for the program and for draft', () => {
+    const top = run(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/Usage: belarus-letter/);
+    expect(top.stdout).toMatch(/Examples:/);
+    const draft = run(['draft', '--help']);
+    expect(draft.stdout).toMatch(/--recipient-name <name>/);
+    expect(draft.stdout).toMatch(/Examples:\n\s+\$ belarus-letter draft/);
+  });
+
+  it('keeps generated files out of the user\'s folder', () => {
+    const dir = tempDir();
+    run(UK_MP, { cwd: dir });
+    expect(existsSync(dir) && readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,184 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, tempDir } from '../helpers/cli.js';
+import { KEY, runInPty } from '../helpers/pty.js';
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+// A pseudo-terminal session on two shared cores can be slow; waits have their own limits.
+describe('the wizard in a terminal', { timeout: 120_000 }, () => {
+  it('takes a first-time writer from nothing to a saved letter, and remembers them', async () => {
+    const cwd = tempDir();
+    const config = tempDir();
+    const s = runInPty([], { cwd, env: { XDG_CONFIG_HOME: config } });
+    await s.waitFor('Where do you live?');
+    s.type('kingdom');
+    await s.waitFor('You can write to: Member of Parliament');
+    s.type(KEY.enter);
+    await s.waitFor('Who will you write to?');
+    s.type(KEY.enter);
+    await s.waitFor('Their name (optional)');
+    s.type(`Ms Jane Smith${KEY.enter}`);
+    await s.waitFor('The letter opens "Dear Ms Smith,"');
+    await s.waitFor('What will you ask for?');
+    s.type(KEY.down + KEY.enter);
+    await s.waitFor('Which facts should the letter cite?');
+    s.type(KEY.enter);
+    await s.waitFor('Your name, as you will sign');
+    s.type(`Alex Doe${KEY.enter}`);
+    await s.waitFor('Your town or city');
+    s.type(`Leeds${KEY.enter}`);
+    await s.waitFor('your connection to Belarus');
+    s.type(`my aunt in Hrodna was jailed in 2021${KEY.enter}`);
+    await s.waitFor('Why does this matter to you?');
+    s.type(KEY.enter);
+    await s.waitFor('What do you want your Member of Parliament to do?');
+    s.type(`Please ask the Foreign Secretary to keep the sanctions${KEY.enter}`);
+    await s.waitFor('What next?');
+    s.type(KEY.enter);
+    await s.waitFor('Save it as');
+    s.type(KEY.enter);
+    await s.waitFor('File name');
+    s.type(KEY.enter);
+    await s.waitFor('Remember them?');
+    s.type(`y${KEY.enter}`);
+    expect(await s.exit).toBe(0);
+
+    const file = join(cwd, `letter-to-jane-smith-${today()}.txt`);
+    const letter = readFileSync(file, 'utf8');
+    expect(letter).toContain('Dear Ms Smith,');
+    expect(letter).toContain('Jane Smith MP\nHouse of Commons');
+    expect(letter).toContain('widen them'); // the second stance
+    expect(letter).toContain('My aunt in Hrodna was jailed in 2021. Please ask the Foreign Secretary to keep the sanctions.');
+    expect(letter).toMatch(/\nSources\n1\. /);
+    expect(readdirSync(cwd)).toEqual([`letter-to-jane-smith-${today()}.txt`]);
+    expect(s.screen()).toContain('Your letter');
+    expect(s.screen()).toMatch(/\d+ words/);
+
+    const stored = JSON.parse(readFileSync(join(config, 'belarus-letter', 'config.json'), 'utf8'));
+    expect(stored).toEqual({ name: 'Alex Doe', city: 'Leeds', region: 'uk' });
+  });
+
+  it('ends with exit 130, one line and nothing written on Ctrl-C', async () => {
+    const cwd = tempDir();
+    const config = tempDir();
+    const s = runInPty([], { cwd, env: { XDG_CONFIG_HOME: config } });
+    await s.waitFor('Where do you live?');
+    s.type(KEY.enter);
+    await s.waitFor('Who will you write to?');
+    s.type(KEY.ctrlC);
+    expect(await s.exit).toBe(130);
+    expect(s.screen()).toContain('Cancelled; nothing was written.');
+    expect(s.screen()).not.toMatch(/\n\s+at /);
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(readdirSync(config)).toEqual([]);
+  });
+
+  it('ends the same way on Ctrl-D in a text question', async () => {
+    const cwd = tempDir();
+    const s = runInPty(['--region', 'uk', '--recipient', 'mp'], { cwd, env: { XDG_CONFIG_HOME: tempDir() } });
+    await s.waitFor('Their name (optional)');
+    s.type(KEY.ctrlD);
+    expect(await s.exit).toBe(130);
+    expect(s.screen()).toContain('Cancelled; nothing was written.');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('never asks what the command line gave, and pre-fills what it remembers', async () => {
+    const cwd = tempDir();
+    const config = tempDir();
+    expect(run(['config'], { env: { XDG_CONFIG_HOME: config } }).stdout).toContain('Nothing is remembered.');
+    const s = runInPty(['draft', '-r', 'uk', '-t', 'mp', '--recipient-name', 'Jane Smith', '-s', 'maintain', '--story', 'I was born in Brest.'], { cwd, env: { XDG_CONFIG_HOME: config } });
+    await s.waitFor('Which facts should the letter cite?');
+    s.type(KEY.enter);
+    await s.waitFor('Your name, as you will sign');
+    s.type(`Sam Lee${KEY.enter}`);
+    await s.waitFor('Your town or city');
+    s.type(`York${KEY.enter}`);
+    await s.waitFor('What next?');
+    s.type(KEY.down + KEY.enter); // print to stdout
+    await s.waitFor('Remember them?');
+    s.type(`y${KEY.enter}`);
+    expect(await s.exit).toBe(0);
+    for (const asked of ['Where do you live?', 'Who will you write to?', 'Their name', 'What will you ask for?', 'connection to Belarus']) {
+      expect(s.screen()).not.toContain(asked);
+    }
+    expect(s.screen()).toContain('I was born in Brest.');
+
+    const again = runInPty(['draft', '-r', 'uk', '-t', 'mp', '-s', 'maintain', '--story', 'x', '--recipient-name', 'Jane Smith'], { cwd, env: { XDG_CONFIG_HOME: config } });
+    await again.waitFor('Which facts should the letter cite?');
+    again.type(KEY.enter);
+    await again.waitFor('Your name, as you will sign the letter (Sam Lee)');
+    again.type(KEY.ctrlC);
+    expect(await again.exit).toBe(130);
+  });
+
+  it('carries on without a broken settings file, saying so', async () => {
+    const config = tempDir();
+    mkdirSync(join(config, 'belarus-letter'));
+    writeFileSync(join(config, 'belarus-letter', 'config.json'), '{ broken');
+    const s = runInPty([], { cwd: tempDir(), env: { XDG_CONFIG_HOME: config } });
+    await s.waitFor('could not be read: it is not valid JSON');
+    await s.waitFor('Where do you live?');
+    s.type(KEY.ctrlC);
+    expect(await s.exit).toBe(130);
+    expect(readFileSync(join(config, 'belarus-letter', 'config.json'), 'utf8')).toBe('{ broken');
+  });
+
+  it('never prompts under CI, even in a terminal', async () => {
+    const s = runInPty([], { cwd: tempDir(), env: { CI: 'true', XDG_CONFIG_HOME: tempDir() } });
+    expect(await s.exit).toBe(2);
+    expect(s.screen()).toContain('Missing --region, --recipient, --stance, --name and --city.');
+    expect(s.screen()).not.toContain('Where do you live?');
+  });
+});
+
+describe('without a terminal', () => {
+  it('never prompts and exits 2 listing what is missing, CI or not', () => {
+    for (const env of [{ CI: '' }, { CI: '1' }]) {
+      const result = run([], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Missing --region, --recipient, --stance, --name and --city.');
+      expect(result.stderr).not.toContain('Where do you live?');
+      expect(result.stdout).toBe('');
+    }
+  });
+});
+
+describe('belarus-letter config', () => {
+  it('shows, as text and JSON, and clears what is remembered', () => {
+    const config = tempDir();
+    const env = { XDG_CONFIG_HOME: config };
+    const empty = run(['config', 'show', '--json'], { env });
+    expect(empty.code).toBe(0);
+    expect(JSON.parse(empty.stdout)).toEqual({ path: join(config, 'belarus-letter', 'config.json'), config: {} });
+
+    const file = join(config, 'belarus-letter', 'config.json');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ name: 'Alex Doe', city: 'Leeds', region: 'uk' }));
+    const shown = run(['config', 'show'], { env });
+    expect(shown.stdout).toContain(`Settings file: ${file}`);
+    expect(shown.stdout).toMatch(/name\s+Alex Doe\ncity\s+Leeds\nregion\s+uk/);
+    expect(JSON.parse(run(['config', 'show', '--json'], { env }).stdout).config).toEqual({ name: 'Alex Doe', city: 'Leeds', region: 'uk' });
+
+    const cleared = run(['config', 'clear'], { env });
+    expect(cleared.code).toBe(0);
+    expect(cleared.stderr).toContain('Forgot everything remembered');
+    expect(existsSync(file)).toBe(false);
+    expect(run(['config', 'clear'], { env }).stderr).toContain('Nothing was remembered');
+  });
+
+  it('reports a broken settings file with its name, exit 1', () => {
+    const config = tempDir();
+    const file = join(config, 'belarus-letter', 'config.json');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, '{ broken');
+    const result = run(['config', 'show'], { env: { XDG_CONFIG_HOME: config } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file} could not be read: it is not valid JSON`);
+  });
+});

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AppError, UsageError } from '../../src/errors.js';
+import { loadPack } from '../../src/pack/load.js';
+import { formChars, trims } from '../../src/render/fit.js';
+import { render } from '../../src/render/render.js';
+import { letterRequestSchema } from '../../src/request.js';
+
+const pack = loadPack();
+const STORY = 'My aunt was jailed in Minsk in 2021. She is still there, and we write to her every week.';
+const base = { region: 'uk', recipient: 'mp', stance: 'maintain', name: 'Alex Doe', city: 'Leeds', recipientName: 'Jane Smith', story: STORY, date: '2026-11-25', address: ['1 High Street'], email: 'alex@example.org' };
+const draft = (extra: Record<string, unknown> = {}) => render(pack, letterRequestSchema.parse({ ...base, ...extra }));
+const role = (letter: ReturnType<typeof draft>, r: string) => letter.sections.find((s) => s.role === r)?.text;
+
+describe('--max-chars', () => {
+  const full = draft();
+  const fullChars = formChars(full.text);
+
+  it('leaves a letter that already fits untouched', () => {
+    const letter = draft({ maxChars: fullChars });
+    expect(letter.text).toBe(full.text);
+    expect(letter.meta.dropped).toEqual([]);
+    expect(letter.meta.chars).toBe(fullChars);
+  });
+
+  it('drops the address blocks and date first, then the reason, then extra facts, then the sources', () => {
+    const seen: string[][] = [];
+    for (let max = fullChars - 1; max > 0; max -= 25) {
+      let letter;
+      try {
+        letter = draft({ maxChars: max });
+      } catch (error) {
+        expect(error).toBeInstanceOf(AppError);
+        break;
+      }
+      expect(formChars(letter.text)).toBeLessThanOrEqual(max);
+      // Never the ask, the opening, the story or the signature.
+      expect(role(letter, 'ask')).toBe(role(full, 'ask'));
+      expect(role(letter, 'opening')).toBe(role(full, 'opening'));
+      expect(letter.text).toContain(STORY);
+      expect(role(letter, 'signature')).toBe('Alex Doe\nLeeds');
+      const last = seen[seen.length - 1];
+      if (!last || last.join() !== (letter.meta.dropped ?? []).join()) seen.push(letter.meta.dropped ?? []);
+    }
+    expect(seen.map((d) => d.length)).toEqual([1, 2, 3, 4]);
+    expect(seen[3]).toEqual(['the address blocks and date', 'the reason paragraph', 'facts beyond the first', 'the sources list']);
+  });
+
+  it('keeps only the sources of the facts that remain', () => {
+    const oneFact = draft({ maxChars: formChars(full.text) - 700 });
+    expect(oneFact.meta.dropped).toContain('facts beyond the first');
+    expect(oneFact.meta.citedFacts).toHaveLength(1);
+    expect(oneFact.notes.length).toBeLessThan(full.notes.length);
+    expect(oneFact.text).toContain('Sources\n1. ');
+  });
+
+  it('fails with how many characters the shortest version needs', () => {
+    const shortest = trims().at(-1);
+    expect(shortest?.noSources).toBe(true);
+    let message = '';
+    try {
+      draft({ maxChars: 300 });
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).exitCode).toBe(1);
+      message = (error as Error).message;
+    }
+    const needed = Number(/needs (\d+) characters/.exec(message)?.[1]);
+    expect(needed).toBeGreaterThan(300);
+    expect(draft({ maxChars: needed }).meta.chars).toBe(needed);
+    expect(message).toContain('--max-chars is 300');
+  });
+
+  it('is for plain text only', () => {
+    expect(() => draft({ maxChars: 2000, format: 'html' })).toThrow(UsageError);
+  });
+
+  it('counts a line break as two characters, as a form submits it', () => {
+    expect(formChars('ab\ncd\n')).toBe(6);
+    expect(formChars('Бяляцкі')).toBe(7);
+    expect(formChars('🙂')).toBe(1);
+  });
+
+  it('rejects a limit that is not a whole positive number', () => {
+    expect(letterRequestSchema.safeParse({ ...base, maxChars: 'lots' }).success).toBe(false);
+    expect(letterRequestSchema.safeParse({ ...base, maxChars: '0' }).success).toBe(false);
+    expect(letterRequestSchema.parse({ ...base, maxChars: ' 1500 ' }).maxChars).toBe(1500);
+  });
+
+  it('for any story and limit, fits or fails, and never loses the story or the ask', () => {
+    const words = fc.array(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }).filter((w) => /^[\x21-\x7e]+$/.test(w)), { minLength: 1, maxLength: 120 });
+    fc.assert(
+      fc.property(words, fc.integer({ min: 200, max: 4000 }), fc.constantFrom('maintain', 'strengthen', 'conditional'), (w, max, stance) => {
+        const story = w.join(' ');
+        let letter;
+        try {
+          letter = draft({ story, maxChars: max, stance });
+        } catch (error) {
+          expect(error).toBeInstanceOf(AppError);
+          expect((error as Error).message).toMatch(new RegExp(`needs (\\d+) characters.*--max-chars is ${max}`));
+          expect(Number(/needs (\d+)/.exec((error as Error).message)?.[1])).toBeGreaterThan(max);
+          return;
+        }
+        expect(formChars(letter.text)).toBeLessThanOrEqual(max);
+        expect(letter.text).toContain(story);
+        expect(role(letter, 'ask')).toBe(role(draft({ story, stance }), 'ask'));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

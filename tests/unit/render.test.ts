@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { render } from '../../src/render/render.js';
+import { respell } from '../../src/render/spelling.js';
+import { BODY_FORMATS, type LetterFormat } from '../../src/request.js';
+import { builtinPack, request } from '../helpers/pack.js';
+
+const pack = builtinPack();
+
+/** How each official is greeted when the writer names them "Jane Smith", written out by hand. */
+const SALUTATIONS: Record<string, string> = {
+  'us/senator': 'Dear Senator Smith:',
+  'us/representative': 'Dear Representative Smith:',
+  'us/secretary-of-state': 'Dear Secretary Smith:',
+  'uk/mp': 'Dear Jane Smith,',
+  'uk/foreign-secretary': 'Dear Foreign Secretary,',
+  'eu/mep': 'Dear Jane Smith,',
+  'eu/foreign-minister': 'Dear Minister,',
+  'ca/mp': 'Dear Jane Smith,',
+  'ca/foreign-minister': 'Dear Minister,',
+  'au/senator': 'Dear Senator Smith,',
+  'au/member': 'Dear Jane Smith MP,',
+  'au/foreign-minister': 'Dear Minister,',
+  'other/representative': 'Dear Jane Smith,',
+  'other/foreign-minister': 'Dear Minister,',
+};
+
+const STORY =
+  'My aunt was jailed in Minsk in 2021 for joining a peaceful march. She wrote to us every month, and I want her friends who are still inside to come home too.';
+
+const combos = pack.regions.flatMap((region) =>
+  region.recipients.flatMap((recipient) => pack.stances.map((stance) => ({ region, recipient, stance }))),
+);
+
+describe('every region x recipient x stance x format', () => {
+  it('covers every salutation in the table', () => {
+    expect(Object.keys(SALUTATIONS).sort()).toEqual(pack.regions.flatMap((r) => r.recipients.map((x) => `${r.id}/${x.id}`)).sort());
+  });
+
+  for (const { region, recipient, stance } of combos) {
+    it(`${region.id} ${recipient.id} ${stance.id}`, () => {
+      const table = region.spelling === 'gb' ? undefined : pack.spellings[region.spelling];
+      for (const format of BODY_FORMATS as readonly LetterFormat[]) {
+        for (const seed of ['one', 'two', 'three', 'four', 'five']) {
+          for (const story of [undefined, STORY]) {
+            const letter = render(pack, request({ region: region.id, recipient: recipient.id, stance: stance.id, format, seed, story }));
+            const where = `${format} seed=${seed} story=${Boolean(story)}`;
+
+            for (const bad of ['undefined', 'null', '[object', '{{', '}}', 'NaN']) expect(letter.text, where).not.toContain(bad);
+            expect(letter.body, where).not.toMatch(/ {2}/);
+            expect(letter.body, where).not.toMatch(/^[ \t]|[ \t]$/m);
+            // Prose paragraphs are one line; only short blocks (addresses, signature) break lines.
+            for (const p of letter.body.split('\n\n')) {
+              if (p.includes('\n')) expect(p.split('\n').every((line) => line.length <= 80), `${where}: ${p}`).toBe(true);
+            }
+            expect(letter.body, where).not.toMatch(/\n\s*\n\s*\n/);
+            expect(letter.body.split(/\n\n/).every((p) => /[\p{L}\p{N}]/u.test(p)), where).toBe(true);
+
+            // One page.
+            expect(letter.meta.wordCount, where).toBeGreaterThanOrEqual(250);
+            expect(letter.meta.wordCount, where).toBeLessThanOrEqual(450);
+
+            // Grounded: every cited fact is in the facts file and stated as written there.
+            for (const id of letter.meta.citedFacts) {
+              const fact = pack.facts.get(id);
+              expect(fact, id).toBeDefined();
+              expect(letter.body).toContain(respell(fact!.text.replace(/\s+/g, ' ').trim(), table));
+            }
+            // ...and no number appears that is not in a cited fact, the date, an address or the story.
+            const allowed = [
+              ...letter.meta.citedFacts.map((id) => pack.facts.get(id)!.text),
+              '10 January 2026 January 10, 2026',
+              letter.body.split('\n\n').slice(0, 4).join(' '),
+              story ?? '',
+            ].join(' ');
+            for (const number of letter.body.match(/\d[\d,.]*\d|\d/g) ?? []) expect(allowed, `${where}: ${number}`).toContain(number);
+
+            // Sources: exactly the cited facts' sources, each once.
+            const expectedSources = [...new Set(letter.meta.citedFacts.flatMap((id) => pack.facts.get(id)!.sources))];
+            expect(letter.meta.sources.map((s) => s.id)).toEqual(expectedSources);
+            for (const s of letter.meta.sources) {
+              const shown = format === 'html' ? s.title.replace(/&/g, '&amp;').replace(/'/g, '&#x27;') : s.title;
+              expect(letter.text.split(shown).length - 1, `${where}: ${s.id} once`).toBe(1);
+            }
+
+            // Shape: salutation, the ask first, the ask again before the close, name and town last.
+            const paragraphs = letter.body.split('\n\n');
+            const salutationAt = paragraphs.indexOf(SALUTATIONS[`${region.id}/${recipient.id}`]!);
+            expect(salutationAt, `${where}: salutation`).toBeGreaterThan(0);
+            expect(paragraphs[salutationAt + 1], `${where}: ask first`).toContain(respell(stance.ask, table));
+            expect(paragraphs.at(-1)).toBe('Alex Doe\nLeeds');
+            expect(paragraphs.at(-4), `${where}: ask restated`).toContain(respell(recipient.action, table));
+            if (story) expect(paragraphs[salutationAt + 2], `${where}: story second`).toContain(STORY);
+          }
+        }
+      }
+    });
+  }
+});
+
+describe('render', () => {
+  it('is deterministic: the same request gives the same letter', () => {
+    expect(render(pack, request()).text).toBe(render(pack, request()).text);
+  });
+
+  it('gives different senders visibly different wording', () => {
+    const senders = ['Alex Doe', 'Sam Lee', 'Olga K', 'Ivan P', 'Maria S', 'Tom B', 'Anna W', 'Piotr Z'];
+    const wordings = new Set(
+      senders.map((name) => render(pack, request({ name })).body.replaceAll(name, 'NAME')),
+    );
+    expect(wordings.size).toBe(senders.length);
+    const openings = new Set(senders.map((name) => render(pack, request({ name })).body.split('\n\n')[4]!.replaceAll(name, 'NAME')));
+    expect(openings.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('changes the wording with --seed and keeps it for the same seed', () => {
+    const seeds = new Set(['a', 'b', 'c', 'd', 'e', 'f'].map((seed) => render(pack, request({ seed })).body));
+    expect(seeds.size).toBeGreaterThan(3);
+  });
+
+  it('keeps O\'Brien as written in text and Markdown, and escapes it in HTML', () => {
+    const name = "Seán O'Brien <b>";
+    expect(render(pack, request({ name })).text).toContain("Seán O'Brien <b>");
+    const html = render(pack, request({ name, format: 'html' })).text;
+    expect(html).toContain('Seán O&#x27;Brien &lt;b&gt;');
+    expect(html).not.toContain('<b>');
+    const md = render(pack, request({ name: 'Alex *Bold* Doe', format: 'markdown' })).text;
+    expect(md).toContain('Alex \\*Bold\\* Doe');
+    expect(md).toMatch(/## Sources/);
+  });
+
+  it('escapes a hostile story in HTML', () => {
+    const html = render(pack, request({ format: 'html', story: '<script>alert(1)</script> & "quotes"' })).text;
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+  });
+
+  it('uses US spelling in US letters for the pack\'s words but never changes the writer\'s', () => {
+    const story = 'I honour my colleagues at the centre.';
+    const us = render(pack, request({ region: 'us', recipient: 'senator', story, facts: ['still-imprisoned'] })).body;
+    expect(us).toContain('Viasna Human Rights Center');
+    expect(us).toContain(story);
+    const uk = render(pack, request({ story, facts: ['still-imprisoned'] })).body;
+    expect(uk).toContain('Viasna Human Rights Centre');
+  });
+
+  it('formats the date for the region', () => {
+    expect(render(pack, request({ region: 'us', recipient: 'senator' })).body).toContain('\nJanuary 10, 2026\n');
+    expect(render(pack, request()).body).toContain('\n10 January 2026\n');
+  });
+
+  it('drops the Sources section on request but keeps the citations in meta', () => {
+    const letter = render(pack, request({ sources: false }));
+    expect(letter.text).not.toMatch(/^Sources$/m);
+    expect(letter.meta.sources.length).toBeGreaterThan(0);
+  });
+
+  it('cites the facts asked for, in that order', () => {
+    const letter = render(pack, request({ facts: ['osce-2020-election', 'still-imprisoned'] }));
+    expect(letter.meta.citedFacts).toEqual(['osce-2020-election', 'still-imprisoned']);
+  });
+
+  it('notes figures older than six months, saying where to check', () => {
+    expect(render(pack, request({ date: '2026-01-10' })).meta.warnings).toEqual([]);
+    const [note] = render(pack, request({ date: '2026-11-25' })).meta.warnings;
+    expect(note).toMatch(/as of December 2025, 10 months before its date/);
+    expect(note).toMatch(/spring96\.org/);
+  });
+
+  it('warns when a long story takes the letter past one page', () => {
+    const story = Array.from({ length: 30 }, () => 'This matters to me and to my family very much.').join(' ');
+    const letter = render(pack, request({ story }));
+    expect(letter.meta.wordCount).toBeGreaterThan(450);
+    expect(letter.meta.warnings.join(' ')).toMatch(/more than fits on one page/);
+  });
+
+  it('rejects unknown regions, recipients, stances and facts, naming the choices', () => {
+    expect(() => render(pack, request({ region: 'xx' }))).toThrow(/Unknown region "xx" \(--region\)\. Choose us, uk, eu, ca, au or other/);
+    expect(() => render(pack, request({ recipient: 'senator' }))).toThrow(/Unknown recipient "senator" for region uk .*Choose mp or foreign-secretary/);
+    expect(() => render(pack, request({ stance: 'lift' }))).toThrow(/Unknown stance "lift" .*maintain, strengthen or conditional/);
+    expect(() => render(pack, request({ facts: ['made-up'] }))).toThrow(/Unknown fact "made-up"/);
+  });
+
+  it('uses the writer\'s address for the official when given', () => {
+    const body = render(pack, request({ region: 'eu', recipient: 'mep', recipientAddress: ['European Parliament', 'Rue Wiertz 60'] })).body;
+    expect(body).toContain('Jane Smith\nEuropean Parliament\nRue Wiertz 60');
+  });
+
+  it('uses a courtesy title in the salutation when given', () => {
+    expect(render(pack, request({ recipientTitle: 'Ms' })).body).toContain('\nDear Ms Smith,\n');
+    const sec = render(pack, request({ region: 'us', recipient: 'secretary-of-state', recipientTitle: 'Madam' })).body;
+    expect(sec).toContain('\nDear Madam Secretary:\n');
+    expect(render(pack, request({ region: 'us', recipient: 'senator', recipientName: undefined })).body).toContain('\nDear Senator:\n');
+  });
+});

@@ -1,0 +1,51 @@
+import Handlebars from 'handlebars';
+import { describe, expect, it } from 'vitest';
+import { eligibleVariants, type VariantFilter } from '../../src/render/variation.js';
+import { builtinPack } from '../helpers/pack.js';
+
+const pack = builtinPack();
+
+/** Every {{#variants "name"}} block in the pack, with the filters of its {{#variant}}s. */
+function sections(): Map<string, VariantFilter[]> {
+  const out = new Map<string, VariantFilter[]>();
+  const walk = (node: any, current?: VariantFilter[]): void => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'BlockStatement' && node.path.original === 'variants') {
+      const list: VariantFilter[] = [];
+      out.set(node.params[0].value, list);
+      walk(node.program, list);
+      return;
+    }
+    if (node.type === 'BlockStatement' && node.path.original === 'variant' && current) {
+      const filter: VariantFilter = {};
+      for (const pair of node.hash?.pairs ?? []) (filter as Record<string, string>)[pair.key] = pair.value.value;
+      current.push(filter);
+    }
+    for (const child of node.body ?? []) walk(child, current);
+    walk(node.program, current);
+    walk(node.inverse, current);
+  };
+  for (const t of [...pack.partials.values(), ...pack.templates]) walk(Handlebars.parse(t.source));
+  return out;
+}
+
+describe('phrasings', () => {
+  const found = sections();
+
+  it('covers each section of a letter', () => {
+    expect([...found.keys()].sort()).toEqual(expect.arrayContaining(['ask', 'close', 'facts', 'opening', 'personal', 'reason', 'signoff']));
+  });
+
+  for (const [name, filters] of found) {
+    it(`"${name}" has at least three phrasings for every stance and region`, () => {
+      for (const region of pack.regions) {
+        for (const recipient of region.recipients) {
+          for (const stance of pack.stances) {
+            const ids = { stance: stance.id, region: region.id, recipient: recipient.id, locale: region.locale };
+            expect(eligibleVariants(filters, ids).length, `${region.id}/${recipient.id}/${stance.id}`).toBeGreaterThanOrEqual(3);
+          }
+        }
+      }
+    });
+  }
+});
