@@ -36,6 +36,7 @@ Examples:
   $ belarus-letter regions                  # regions and the officials you can write to
   $ belarus-letter stances                  # what each stance asks for
   $ belarus-letter facts                    # every fact a letter can cite, with sources
+  $ belarus-letter bulk senders.csv         # one letter per row of a sheet (see \`bulk --example\`)
   $ belarus-letter templates eject my-pack  # your own templates: see \`templates --help\``,
     );
 
@@ -84,6 +85,49 @@ Examples:
     .action(async (options, command: Command) => {
       const { runDraft } = await import('./commands/draft.js');
       await runDraft(options, globalsOf(command));
+    });
+
+  program
+    .command('bulk')
+    .description('one letter per row of a CSV, JSON or NDJSON list of senders, into a folder')
+    .argument('[file]', 'the list of senders: .csv, .json or .ndjson (- reads stdin)')
+    .option('--columns', 'list the columns a row can have, with their meaning')
+    .option('--example', 'print a starter CSV to fill in')
+    .option('--out-dir <dir>', 'the folder for the letters (created if missing)', 'letters')
+    .option('-o, --out <target>', 'print NDJSON records { row, file, letter, meta } to stdout instead (-)')
+    .option('--name-pattern <pattern>', 'file names from {row}, {official}, {name}, {city}, {region}, {recipient}, {recipient_name}, {stance}', '{row}-{official}-{name}')
+    .addOption(new Option('-f, --format <format>', 'letter format, and the files\' extension').choices(['text', 'markdown', 'html']))
+    .addOption(new Option('--input-format <format>', 'how to read FILE (default: from its extension, else its content)').choices(['csv', 'json', 'ndjson']))
+    .option('--delimiter <char>', 'the CSV delimiter (default: detected from the header: , ; tab or |)')
+    .option('-r, --region <id>', 'region for rows without one')
+    .option('-t, --recipient <id>', 'official for rows without one')
+    .option('--recipient-name <name>', 'official\'s name for rows without one')
+    .option('--recipient-title <title>', 'official\'s courtesy title for rows without one')
+    .option('--recipient-address <line>', 'official\'s address line for rows without one (repeat for more lines)', collect)
+    .option('-s, --stance <id>', 'stance for rows without one')
+    .option('-c, --city <place>', 'town or city for rows without one')
+    .option('--facts <ids>', 'fact ids for rows without a facts column')
+    .option('--date <YYYY-MM-DD>', 'the date on the letters (default: today)')
+    .option('--template <id>', 'the letter template for rows without one')
+    .option('--no-sources', 'leave out the Sources section')
+    .option('--limit <n>', 'process only the first N rows')
+    .option('--dry-run', 'check every row and list the files it would write; write nothing')
+    .option('--resume', 'skip rows the output folder\'s manifest shows as written')
+    .option('--force', 'replace letters that already exist')
+    .option('--fail-fast', 'stop at the first row that fails')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ belarus-letter bulk --example > senders.csv     # a starter sheet to fill in
+  $ belarus-letter bulk --columns                   # the columns a row can have
+  $ belarus-letter bulk senders.csv --dry-run       # check every row, write nothing
+  $ belarus-letter bulk senders.csv --out-dir letters --region uk --recipient mp --stance maintain
+  $ belarus-letter bulk senders.csv --out-dir letters --resume   # carry on after a stop or a fix`,
+    )
+    .action(async (file: string | undefined, options, command: Command) => {
+      const { runBulk } = await import('./commands/bulk.js');
+      await runBulk(file, options, globalsOf(command));
     });
 
   program

@@ -13,6 +13,8 @@ import { letterRequestSchema, type LetterRequestInput } from './request.js';
 export { loadPack, buildPack } from './pack/load.js';
 export type { Pack, LoadPackOptions, LetterTemplate, PackFact } from './pack/load.js';
 export { render } from './render/render.js';
+export { similarity } from './render/similarity.js';
+export type { SimilarityOptions } from './render/similarity.js';
 export type { Letter, LetterMeta } from './render/render.js';
 export { letterRequestSchema } from './request.js';
 export type { LetterRequest, LetterRequestInput, LetterFormat } from './request.js';

@@ -18,6 +18,12 @@ export interface WriteOptions {
   force?: boolean;
   /** Create missing parent folders. */
   mkdir?: boolean;
+  /**
+   * Flush to disk before the rename (default true). Bulk runs turn it off: a kill or crash of
+   * the tool still leaves no half-written file, and one fsync per letter would cost more than
+   * rendering it.
+   */
+  fsync?: boolean;
 }
 
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
@@ -28,7 +34,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   try {
     if (typeof data === 'string') writeSync(fd, data);
     else writeSync(fd, data);
-    fsyncSync(fd);
+    if (options.fsync !== false) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

@@ -5,7 +5,7 @@
  * `prompts` and `io`, so the whole flow runs in tests without a terminal.
  */
 import { resolve } from 'node:path';
-import slugify from 'slugify';
+import slugify from '@sindresorhus/slugify';
 import type { Config } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { sourceLine } from '../render/format.js';
@@ -86,7 +86,7 @@ export function requestFrom(ctx: WizardContext, answers: Answers, seed?: string,
 
 /** letter-to-jane-smith-2026-11-25.txt, or letter-to-mp-... when no name was given. */
 export function defaultFileName(request: LetterRequest, format: BodyFormat): string {
-  const who = slugify(request.recipientName ?? request.recipient, { lower: true, strict: true }) || 'official';
+  const who = slugify(request.recipientName ?? request.recipient, { decamelize: false }) || 'official';
   return `letter-to-${who}-${request.date}.${EXTENSIONS[format]}`;
 }
 

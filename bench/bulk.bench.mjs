@@ -1,0 +1,77 @@
+// `bulk` against a minimal mail merge (bulk-baseline.mjs: csv-parse, one compiled Handlebars
+// template, one writeFile per row) on generated sheets of 10k and 100k rows, each run as a
+// child process in the same session. Prints letters per second, the ratio to the baseline,
+// and each child's peak RSS (from process.resourceUsage().maxRSS, printed by a preload).
+// Targets: bulk >= 0.7x the baseline's throughput; bulk's RSS at 100k <= 1.3x its RSS at 10k.
+// Also printed: the live heap after a full GC at exit, which shows whether anything is kept per
+// row (peak RSS also grows with V8's own, lazy sizing of the heap, as the baseline's does).
+// BENCH_BULK_ROWS=2000,20000 runs other sizes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeSheet } from './bulk-data.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const bin = join(here, '..', 'bin', 'belarus-letter.js');
+const preload = pathToFileURL(join(here, 'rss-on-exit.mjs')).href;
+const sizes = (process.env.BENCH_BULK_ROWS ?? '10000,100000').split(',').map(Number);
+const work = mkdtempSync(join(tmpdir(), 'bl-bulk-bench-'));
+const env = { ...process.env, NO_COLOR: '1', CI: '1' };
+
+function timed(args, outDir) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', preload, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  rmSync(outDir, { recursive: true, force: true });
+  if (r.status !== 0) {
+    console.error(`${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
+    process.exit(1);
+  }
+  const rss = Number(r.stderr.match(/BENCH_MAX_RSS_KB=(\d+)/)?.[1] ?? NaN);
+  const live = Number(r.stderr.match(/BENCH_LIVE_HEAP_B=(\d+)/)?.[1] ?? NaN);
+  return { seconds, rssMb: rss / 1024, liveMb: live / 1048576, stderr: r.stderr };
+}
+
+const results = [];
+try {
+  for (const rows of sizes) {
+    const sheet = join(work, `senders-${rows}.csv`);
+    await writeSheet(sheet, rows);
+    const baseOut = join(work, `base-${rows}`);
+    const bulkOut = join(work, `bulk-${rows}`);
+    const base = timed([join(here, 'bulk-baseline.mjs'), sheet, baseOut], baseOut);
+    const bulk = timed([bin, 'bulk', sheet, '--out-dir', bulkOut, '--date', '2026-11-25'], bulkOut);
+    const risk = bulk.stderr.match(/Form-letter risk: .*/)?.[0] ?? '';
+    results.push({ rows, base, bulk, risk });
+    rmSync(sheet, { force: true });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const fmt = (n, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+console.log('rows'.padStart(8), 'baseline/s'.padStart(11), 'bulk/s'.padStart(9), 'ratio'.padStart(7), '  target       ', 'base RSS MB'.padStart(12), 'bulk RSS MB'.padStart(12), 'bulk live heap MB'.padStart(18));
+for (const { rows, base, bulk } of results) {
+  const b = rows / base.seconds;
+  const m = rows / bulk.seconds;
+  const ratio = m / b;
+  console.log(
+    fmt(rows).padStart(8),
+    fmt(b).padStart(11),
+    fmt(m).padStart(9),
+    `${ratio.toFixed(2)}x`.padStart(7),
+    `  >= 0.7x ${ratio >= 0.7 ? 'ok' : 'MISSED'}`,
+    fmt(base.rssMb, 1).padStart(12),
+    fmt(bulk.rssMb, 1).padStart(12),
+    fmt(bulk.liveMb, 1).padStart(18),
+  );
+}
+if (results.length >= 2) {
+  const [small, large] = [results[0], results[results.length - 1]];
+  const growth = large.bulk.rssMb / small.bulk.rssMb;
+  console.log(`bulk peak RSS at ${fmt(large.rows)} rows / at ${fmt(small.rows)} rows: ${growth.toFixed(2)}x  (target <= 1.3x ${growth <= 1.3 ? 'ok' : 'MISSED'})`);
+  console.log(`baseline peak RSS at ${fmt(large.rows)} / ${fmt(small.rows)} rows: ${(large.base.rssMb / small.base.rssMb).toFixed(2)}x; bulk live heap after a full GC at exit: ${(large.bulk.liveMb / small.bulk.liveMb).toFixed(2)}x`);
+}
+for (const { rows, risk } of results) console.log(`${fmt(rows)} rows: ${risk}`);

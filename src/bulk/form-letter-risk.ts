@@ -1,0 +1,111 @@
+/**
+ * The batch's form-letter risk, in bounded memory: identical letters are caught by a 53-bit hash
+ * of each letter; the mean pairwise similarity of the campaign text (stories excluded) is
+ * estimated within each region+stance group from a reservoir sample of at most SAMPLE letters,
+ * so 100,000 rows cost no more comparisons than 1,000.
+ */
+import { HashTable } from './hash-table.js';
+import { hash53, jaccard, trigramSet, withoutStory } from '../render/similarity.js';
+
+export const SAMPLE_PER_GROUP = 100;
+/** Mean similarity above which the summary warns that letters read alike. */
+export const SIMILAR_WARNING = 0.8;
+
+export interface RiskReport {
+  letters: number;
+  identicalPairs: number;
+  /** A few pairs of rows whose letters are the same, for the warning. */
+  identicalExamples: [number, number][];
+  /** Mean word-trigram Jaccard similarity over pairs in the same region and stance; undefined if no group has two letters. */
+  meanSimilarity?: number;
+  pairsCompared: number;
+  withoutStory: number;
+}
+
+/** mulberry32: a seeded generator, so the same batch always gives the same sample. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Group {
+  seen: number;
+  sample: Uint32Array[];
+}
+
+export class FormLetterRisk {
+  private letters = 0;
+  private identicalPairs = 0;
+  private readonly identicalExamples: [number, number][] = [];
+  private readonly firstRowByHash = new HashTable();
+  private readonly repeats = new Map<number, number>();
+  private readonly groups = new Map<string, Group>();
+  private readonly random = generator(0x5eed);
+  private noStory = 0;
+
+  constructor(private readonly sampleSize = SAMPLE_PER_GROUP) {}
+
+  add(row: number, group: string, letterText: string, body: string, story: string | undefined): void {
+    this.letters++;
+    if (!story) this.noStory++;
+    const hash = hash53(letterText);
+    const first = this.firstRowByHash.get(hash);
+    if (first === undefined) this.firstRowByHash.set(hash, row);
+    else {
+      const before = this.repeats.get(hash) ?? 1;
+      this.identicalPairs += before;
+      this.repeats.set(hash, before + 1);
+      if (this.identicalExamples.length < 5) this.identicalExamples.push([first, row]);
+    }
+
+    let g = this.groups.get(group);
+    if (!g) {
+      g = { seen: 0, sample: [] };
+      this.groups.set(group, g);
+    }
+    g.seen++;
+    // Reservoir sampling: every letter of the group has the same chance to be in the sample.
+    if (g.sample.length < this.sampleSize) g.sample.push(trigramSet(withoutStory(body, story)));
+    else {
+      const j = Math.floor(this.random() * g.seen);
+      if (j < this.sampleSize) g.sample[j] = trigramSet(withoutStory(body, story));
+    }
+  }
+
+  report(): RiskReport {
+    let weighted = 0;
+    let weights = 0;
+    let pairsCompared = 0;
+    for (const g of this.groups.values()) {
+      const s = g.sample;
+      if (s.length < 2) continue;
+      let sum = 0;
+      let pairs = 0;
+      for (let i = 0; i < s.length; i++) {
+        for (let j = i + 1; j < s.length; j++) {
+          sum += jaccard(s[i] as Uint32Array, s[j] as Uint32Array);
+          pairs++;
+        }
+      }
+      pairsCompared += pairs;
+      // Each group counts as much as the pairs it really has, not the pairs sampled.
+      const weight = (g.seen * (g.seen - 1)) / 2;
+      weighted += (sum / pairs) * weight;
+      weights += weight;
+    }
+    return {
+      letters: this.letters,
+      identicalPairs: this.identicalPairs,
+      identicalExamples: this.identicalExamples,
+      meanSimilarity: weights > 0 ? weighted / weights : undefined,
+      pairsCompared,
+      withoutStory: this.noStory,
+    };
+  }
+}

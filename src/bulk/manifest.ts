@@ -1,0 +1,77 @@
+/**
+ * The record of a bulk run, kept in the output folder as NDJSON: one line per row, appended
+ * with a single write as soon as the row is done, so a run killed at any moment leaves a
+ * manifest that is true up to its last whole line. `--resume` reads it back.
+ */
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+
+export const MANIFEST_NAME = '.belarus-letter-manifest.ndjson';
+
+export const STATUSES = ['written', 'skipped', 'failed'] as const;
+export const manifestEntrySchema = z.object({
+  row: z.number().int().positive(),
+  status: z.enum(STATUSES),
+  file: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+const runHeaderSchema = z.object({ run: z.string(), input: z.string() });
+
+export function manifestPath(outDir: string): string {
+  return join(outDir, MANIFEST_NAME);
+}
+
+export interface EarlierRuns {
+  /** Rows an earlier run wrote (row -> file); a later failure of the same row cancels it. */
+  done: Map<number, string>;
+  /** The input the last run read, as it named it. */
+  input?: string;
+}
+
+export async function readDoneRows(outDir: string): Promise<EarlierRuns | undefined> {
+  const path = manifestPath(outDir);
+  if (!existsSync(path)) return undefined;
+  const done = new Map<number, string>();
+  let input: string | undefined;
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      continue; // a line cut short by a kill mid-write: that row is simply done again
+    }
+    const entry = manifestEntrySchema.safeParse(parsed);
+    if (!entry.success) {
+      const header = runHeaderSchema.safeParse(parsed);
+      if (header.success) input = header.data.input;
+      continue;
+    }
+    const { row, status, file } = entry.data;
+    if ((status === 'written' || status === 'skipped') && file) done.set(row, file);
+    else if (status === 'failed') done.delete(row);
+  }
+  return { done, input };
+}
+
+export class ManifestWriter {
+  private readonly fd: number;
+
+  constructor(outDir: string, header: Record<string, unknown>) {
+    this.fd = openSync(manifestPath(outDir), 'a', 0o644);
+    writeSync(this.fd, `${JSON.stringify({ run: new Date().toISOString(), ...header })}\n`);
+  }
+
+  record(entry: ManifestEntry): void {
+    // One write per line: a kill can cut the run short but not leave half a record behind a whole one.
+    writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * One input row to a validated LetterRequest. Values are copied field by field into a fresh
+ * object that zod then parses, so a "__proto__" or "constructor" column is only ever data.
+ * Problems name the row and the column as the organiser sees them in their sheet.
+ */
+import { letterRequestSchema, REQUIRED_FIELDS, type LetterFormat, type LetterRequest } from '../request.js';
+import { describeIssues } from '../validate.js';
+import type { InputRow } from '../io/rows.js';
+import { columnFor, COLUMNS, type ColumnSpec, type RowField } from './columns.js';
+
+/** Values from the command line for rows that leave a cell empty, and batch-wide settings. */
+export interface RowDefaults {
+  values: Partial<Record<RowField, string | string[]>>;
+  format: LetterFormat;
+  sources: boolean;
+  date: string;
+}
+
+export interface RowWords {
+  row: string;
+  column: string;
+}
+
+export type RowResult = { ok: true; request: LetterRequest } | { ok: false; error: string };
+
+const SPEC_BY_FIELD = new Map(COLUMNS.map((c) => [c.field, c]));
+
+/** Caches header -> column, and remembers which headers were unknown (warned once each). */
+export class ColumnMapper {
+  private readonly cache = new Map<string, ColumnSpec | null>();
+  readonly unknown: string[] = [];
+  /** The header the user gave for each field, for messages. */
+  readonly headerOf = new Map<RowField, string>();
+
+  spec(header: string): ColumnSpec | undefined {
+    let spec = this.cache.get(header);
+    if (spec === undefined) {
+      spec = columnFor(header) ?? null;
+      this.cache.set(header, spec);
+      if (spec === null) this.unknown.push(header);
+      else if (!this.headerOf.has(spec.field)) this.headerOf.set(spec.field, header);
+    }
+    return spec ?? undefined;
+  }
+}
+
+/** Scalars as text; lists and objects are left for zod to accept (lines) or reject. */
+function cell(value: unknown): unknown {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null) return undefined;
+  return value;
+}
+
+const isBlank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+
+export function rowToInput(row: InputRow, mapper: ColumnMapper, defaults: RowDefaults): Record<string, unknown> {
+  const input: Record<string, unknown> = Object.create(null);
+  for (const [header, raw] of row.entries) {
+    const spec = mapper.spec(header);
+    if (!spec) continue;
+    const value = cell(raw);
+    if (isBlank(value)) continue;
+    if (spec.lines && input[spec.field] !== undefined) {
+      const prev = input[spec.field];
+      input[spec.field] = [...(Array.isArray(prev) ? prev : [prev]), ...(Array.isArray(value) ? value : [value])];
+    } else {
+      input[spec.field] = value;
+    }
+  }
+  for (const [field, value] of Object.entries(defaults.values)) {
+    if (isBlank(input[field])) input[field] = value;
+  }
+  input.date ??= defaults.date;
+  input.format = defaults.format;
+  input.sources = defaults.sources;
+  return input;
+}
+
+export function rowToRequest(row: InputRow, mapper: ColumnMapper, defaults: RowDefaults, words: RowWords): RowResult {
+  const where = `${words.row} ${row.row}`;
+  if (row.error) return { ok: false, error: `${where}: ${row.error}` };
+  const input = rowToInput(row, mapper, defaults);
+  // A fresh plain object for zod: only known fields, copied one by one.
+  const plain: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) if (SPEC_BY_FIELD.has(key as RowField) || key === 'format' || key === 'sources') plain[key] = input[key];
+  const result = letterRequestSchema.safeParse(plain);
+  if (result.success) return { ok: true, request: result.data };
+  const nameOf = (field: string) => {
+    const header = mapper.headerOf.get(field as RowField);
+    const spec = SPEC_BY_FIELD.get(field as RowField);
+    const fromFlag = header === undefined && spec?.flag && defaults.values[field as RowField] !== undefined;
+    if (fromFlag) return `option ${spec.flag}`;
+    return `${words.column} ${header ?? spec?.column ?? field}`;
+  };
+  const problems = describeIssues(result.error, nameOf);
+  return { ok: false, error: `${where}, ${problems.join('; ')}` };
+}
+
+/** Required fields that neither a column nor an option gives: the whole batch cannot work. */
+export function missingColumns(headers: readonly string[], defaults: RowDefaults): ColumnSpec[] {
+  const present = new Set(headers.map((h) => columnFor(h)?.field).filter(Boolean));
+  return REQUIRED_FIELDS.filter((f) => !present.has(f as RowField) && defaults.values[f as RowField] === undefined).map(
+    (f) => SPEC_BY_FIELD.get(f as RowField) as ColumnSpec,
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * File names for bulk letters that cannot escape the output folder or clash. Every value that
+ * goes into a name is slugified (letters, digits and dashes only, accents transliterated), so
+ * "/", "..", NUL and drive letters cannot survive; then come the guards a slug alone does not
+ * give: Windows' reserved names, a length limit, names that differ only by case or accents, and
+ * a last check that the resolved path lies inside the folder.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import slugify from '@sindresorhus/slugify';
+import { HashTable } from '../bulk/hash-table.js';
+import { hash53 } from '../render/similarity.js';
+
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/** Well under the 255 bytes most file systems allow, leaving room for a suffix and extension. */
+export const MAX_BASE_LENGTH = 120;
+const PLACEHOLDER = /\{([a-z_]+)\}/g;
+
+export const NAME_FIELDS = ['row', 'name', 'city', 'region', 'recipient', 'official', 'recipient_name', 'stance'] as const;
+export type NameField = (typeof NAME_FIELDS)[number];
+export const DEFAULT_NAME_PATTERN = '{row}-{official}-{name}';
+
+export class NamePatternError extends Error {}
+
+/** Checks a --name-pattern once, before any row: only known placeholders, at least one. */
+export function checkNamePattern(pattern: string): void {
+  const used = [...pattern.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
+  const unknown = used.filter((p) => !(NAME_FIELDS as readonly string[]).includes(p));
+  if (unknown.length > 0) {
+    throw new NamePatternError(`unknown placeholder {${unknown[0]}}; use ${NAME_FIELDS.map((f) => `{${f}}`).join(', ')}`);
+  }
+  if (used.length === 0) throw new NamePatternError(`it has no placeholder, so every letter would get the same name; use e.g. ${DEFAULT_NAME_PATTERN}`);
+}
+
+// Officials, cities and stances repeat down a sheet; transliterating each once saves real time.
+const slugCache = new Map<string, string>();
+
+export function slug(text: string): string {
+  let out = slugCache.get(text);
+  if (out === undefined) {
+    out = slugify(text.replace(/\u0000/g, ' '), { decamelize: false, separator: '-', lowercase: true });
+    if (slugCache.size >= 2000) slugCache.clear();
+    slugCache.set(text, out);
+  }
+  return out;
+}
+
+/** The pattern filled in with slugified values; no extension, not yet made unique. */
+export function baseName(pattern: string, values: Partial<Record<NameField, string | number>>): string {
+  const filled = pattern.replace(PLACEHOLDER, (_, key: string) => {
+    const value = values[key as NameField];
+    if (value === undefined || value === '') return '';
+    return key === 'row' ? String(value).padStart(4, '0') : slug(String(value)).slice(0, 60);
+  });
+  // The pattern's own text is slugified as well, so "../{name}" gives "name", not a path.
+  let base = slug(filled).slice(0, MAX_BASE_LENGTH).replace(/-+$/, '');
+  if (base === '') base = 'letter';
+  if (RESERVED.test(base)) base = `${base}-letter`;
+  return base;
+}
+
+/**
+ * Hands out names that no other row of the batch has, comparing them as a case-insensitive,
+ * accent-blind file system would (lower-cased NFKD without marks). Names are kept as hashes so
+ * 100,000 rows cost a few megabytes; a rare false match only adds a needless "-2".
+ */
+export class NameRegistry {
+  private readonly taken = new HashTable();
+
+  private static key(name: string): number {
+    return hash53(name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
+  }
+
+  /** Marks a name as used (a row done in an earlier run). */
+  reserve(name: string): void {
+    this.taken.set(NameRegistry.key(name), 1);
+  }
+
+  has(name: string): boolean {
+    return this.taken.has(NameRegistry.key(name));
+  }
+
+  /** base + extension, with -2, -3... added until no earlier row has it. */
+  claim(base: string, extension: string): string {
+    let name = `${base}${extension}`;
+    for (let n = 2; this.has(name); n++) name = `${base}-${n}${extension}`;
+    this.reserve(name);
+    return name;
+  }
+}
+
+export class UnsafePathError extends Error {}
+
+/** The full path of a letter, or an error if it would not be a plain file inside the folder. */
+export function pathInside(dir: string, name: string): string {
+  const root = resolve(dir);
+  const full = resolve(root, name);
+  const rel = relative(root, full);
+  if (name.includes('\u0000') || rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.includes(sep) || rel !== name) {
+    throw new UnsafePathError(`the file name "${name}" would not be a file inside ${dir}`);
+  }
+  return full;
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { readCsvRows, sniffDelimiter } from '../../src/io/csv-rows.js';
+import { sniffFormat } from '../../src/io/input-source.js';
+import { JsonArraySplitter, readJsonRows, readNdjsonRows } from '../../src/io/json-rows.js';
+import { InputError, type InputRow } from '../../src/io/rows.js';
+
+async function* chunked(text: string, size = 7): AsyncGenerator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+async function collect(rows: AsyncIterable<InputRow>): Promise<InputRow[]> {
+  const out: InputRow[] = [];
+  for await (const r of rows) out.push(r);
+  return out;
+}
+
+async function csv(text: string, delimiter?: string) {
+  let header: string[] = [];
+  const rows = await collect(readCsvRows(chunked(text), { name: 'in.csv', head: text.slice(0, 100), delimiter, onHeader: (h) => (header = h) }));
+  return { header, rows };
+}
+
+describe('CSV rows', () => {
+  it('reads a header and rows with the spreadsheet\'s row numbers', async () => {
+    const { header, rows } = await csv('name,city\nAlex,Leeds\nSam,York\n');
+    expect(header).toEqual(['name', 'city']);
+    expect(rows.map((r) => [r.row, r.entries])).toEqual([
+      [2, [['name', 'Alex'], ['city', 'Leeds']]],
+      [3, [['name', 'Sam'], ['city', 'York']]],
+    ]);
+  });
+
+  it('drops a byte-order mark and reads CRLF line ends', async () => {
+    const { header, rows } = await csv('\uFEFFname,city\r\nAlex,Leeds\r\n');
+    expect(header).toEqual(['name', 'city']);
+    expect(rows[0]?.entries).toEqual([['name', 'Alex'], ['city', 'Leeds']]);
+  });
+
+  it('keeps commas, quotes and newlines inside quoted fields, counting rows as a sheet does', async () => {
+    const { rows } = await csv('name,story\n"Doe, Alex","She said ""free them""\nand wept"\nSam,x\n');
+    expect(rows[0]?.entries).toEqual([['name', 'Doe, Alex'], ['story', 'She said "free them"\nand wept']]);
+    expect(rows.map((r) => r.row)).toEqual([2, 3]);
+  });
+
+  it('skips blank rows but still counts them', async () => {
+    const { rows } = await csv('name,city\n\n,\nSam,York\n');
+    expect(rows.map((r) => r.row)).toEqual([4]);
+  });
+
+  it('detects a semicolon or tab delimiter from the header', async () => {
+    expect(sniffDelimiter('name;city;story\nA;B;"x, y"')).toBe(';');
+    expect(sniffDelimiter('name\tcity\n')).toBe('\t');
+    expect(sniffDelimiter('"a;b",c,d\n')).toBe(',');
+    expect(sniffDelimiter('name\n')).toBe(',');
+    const { rows } = await csv('name;city\nDoe, Alex;Leeds\n');
+    expect(rows[0]?.entries).toEqual([['name', 'Doe, Alex'], ['city', 'Leeds']]);
+  });
+
+  it('uses a delimiter it is given', async () => {
+    const { rows } = await csv('name|city\nAlex|Leeds\n', '|');
+    expect(rows[0]?.entries).toEqual([['name', 'Alex'], ['city', 'Leeds']]);
+  });
+
+  it('marks a row with more fields than the header, and goes on', async () => {
+    const { rows } = await csv('name,city\nAlex,Leeds,extra\nSam,York\n');
+    expect(rows[0]?.error).toMatch(/has 3 fields but the header has 2/);
+    expect(rows[1]?.error).toBeUndefined();
+  });
+
+  it('reports an unclosed quote with its line', async () => {
+    await expect(csv('name,city\nAlex,"Leeds\n')).rejects.toThrow(/quoted field is never closed at line 2/);
+    await expect(csv('name,city\nAlex,"Leeds\n')).rejects.toBeInstanceOf(InputError);
+  });
+});
+
+describe('JSON rows', () => {
+  it('splits an array into items across any chunk boundary', () => {
+    const text = ' [ {"name": "A ] , [ \\" {", "x": [1, {"y": 2}]} , {"name":"B"} ] ';
+    for (const size of [1, 2, 3, 5, 100]) {
+      const splitter = new JsonArraySplitter('in.json');
+      const items: string[] = [];
+      for (let i = 0; i < text.length; i += size) items.push(...splitter.push(text.slice(i, i + size)));
+      splitter.end();
+      expect(items.map((t) => JSON.parse(t))).toEqual([{ name: 'A ] , [ " {', x: [1, { y: 2 }] }, { name: 'B' }]);
+    }
+  });
+
+  it('reads items with their numbers and marks ones that are not objects', async () => {
+    const rows = await collect(readJsonRows(chunked('[{"name":"A"}, 5, {"name": "B",}]'), 'in.json'));
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 3]);
+    expect(rows[0]?.entries).toEqual([['name', 'A']]);
+    expect(rows[1]?.error).toMatch(/not an object/);
+    expect(rows[2]?.error).toMatch(/not valid JSON/);
+  });
+
+  it('keeps "__proto__" as a plain field', async () => {
+    const rows = await collect(readJsonRows(chunked('[{"__proto__": {"polluted": true}, "name": "A"}]'), 'in.json'));
+    expect(rows[0]?.entries.map(([k]) => k)).toEqual(['__proto__', 'name']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rejects a file that is not an array, or is cut short', async () => {
+    await expect(collect(readJsonRows(chunked('{"name":"A"}'), 'in.json'))).rejects.toThrow(/not a JSON array/);
+    await expect(collect(readJsonRows(chunked('[{"name":"A"}, {"na'), 'in.json'))).rejects.toThrow(/ends inside the array/);
+    await expect(collect(readJsonRows(chunked('[]'), 'in.json'))).resolves.toEqual([]);
+  });
+});
+
+describe('NDJSON rows', () => {
+  it('reads one object per line, numbered by line, blank lines skipped', async () => {
+    const rows = await collect(readNdjsonRows(chunked('\uFEFF{"name":"A"}\r\n\n{"name":"B"}\nnot json\n')));
+    expect(rows.map((r) => r.row)).toEqual([1, 3, 4]);
+    expect(rows[1]?.entries).toEqual([['name', 'B']]);
+    expect(rows[2]?.error).toMatch(/not valid JSON/);
+  });
+});
+
+describe('input format sniffing', () => {
+  it('reads "[" as JSON, "{" as NDJSON and anything else as CSV', () => {
+    expect(sniffFormat('\uFEFF  [{"a":1}]')).toBe('json');
+    expect(sniffFormat('{"a":1}\n')).toBe('ndjson');
+    expect(sniffFormat('name,city\n')).toBe('csv');
+  });
+});

@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { columnFor, columnsHelp, COLUMNS, exampleCsv, normaliseHeader } from '../../src/bulk/columns.js';
+import { ColumnMapper, missingColumns, rowToRequest, type RowDefaults } from '../../src/bulk/row-request.js';
+import type { InputRow } from '../../src/io/rows.js';
+
+const defaults = (values: RowDefaults['values'] = {}): RowDefaults => ({ values, format: 'text', sources: true, date: '2026-11-25' });
+const words = { row: 'row', column: 'column' };
+const row = (n: number, entries: [string, unknown][]): InputRow => ({ row: n, entries });
+const ALEX: [string, unknown][] = [
+  ['Name', 'Alex Doe'],
+  ['City', 'Leeds'],
+  ['Region', 'uk'],
+  ['Recipient', 'mp'],
+  ['Stance', 'maintain'],
+];
+
+describe('bulk columns', () => {
+  it('matches headers ignoring case, spaces, dashes and underscores', () => {
+    for (const h of ['recipient_name', 'Recipient Name', 'RECIPIENT-NAME', ' recipientName ', 'MP name']) {
+      expect(columnFor(h)?.field).toBe('recipientName');
+    }
+    expect(normaliseHeader('E-Mail Address')).toBe('emailaddress');
+    expect(columnFor('Favourite colour')).toBeUndefined();
+  });
+
+  it('reads numbered address columns as lines of one address', () => {
+    expect(columnFor('address_1')?.field).toBe('address');
+    expect(columnFor('Address line 2')?.field).toBe('address');
+    expect(columnFor('name2')).toBeUndefined();
+  });
+
+  it('documents every column, and the example has only known columns', () => {
+    const help = columnsHelp();
+    for (const c of COLUMNS) expect(help).toContain(c.column);
+    const header = exampleCsv().split('\n')[0]?.split(',') ?? [];
+    expect(header.every((h) => columnFor(h))).toBe(true);
+  });
+
+  it('names required columns that neither the sheet nor an option gives', () => {
+    expect(missingColumns(['name', 'city'], defaults()).map((c) => c.column)).toEqual(['region', 'recipient', 'stance']);
+    expect(missingColumns(['Name', 'Town'], defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }))).toEqual([]);
+  });
+});
+
+describe('a row to a request', () => {
+  it('builds the same request draft would', () => {
+    const result = rowToRequest(row(2, [...ALEX, ['address_1', '1 High St'], ['Address 2', 'Leeds LS1']]), new ColumnMapper(), defaults(), words);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.request).toMatchObject({ name: 'Alex Doe', city: 'Leeds', region: 'uk', recipient: 'mp', stance: 'maintain', address: ['1 High St', 'Leeds LS1'], date: '2026-11-25', format: 'text' });
+  });
+
+  it('fills empty cells from options, but a cell wins over an option', () => {
+    const mapper = new ColumnMapper();
+    const r = rowToRequest(row(2, [['name', 'A'], ['city', ''], ['region', 'us']]), mapper, defaults({ city: 'Leeds', region: 'uk', recipient: 'mp', stance: 'maintain' }), words);
+    expect(r.ok && r.request.city).toBe('Leeds');
+    expect(r.ok && r.request.region).toBe('us');
+  });
+
+  it('names the row and the column as the sheet has them', () => {
+    const mapper = new ColumnMapper();
+    const r = rowToRequest(row(7, [...ALEX.filter(([k]) => k !== 'Name'), ['Name', ' '], ['E-mail', 'nope'], ['Date', '2026-02-30']]), mapper, defaults(), words);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatch(/^row 7, column Name: is required/);
+    expect(r.error).toContain('column E-mail: must be an email address');
+    expect(r.error).toContain('column Date: is not a real date');
+  });
+
+  it('blames the option when the bad value came from one', () => {
+    const r = rowToRequest(row(3, [['name', 'A'], ['city', 'B']]), new ColumnMapper(), defaults({ region: 'uk', recipient: 'mp', stance: 'maintain', recipientTitle: 'x'.repeat(60) }), words);
+    expect(!r.ok && r.error).toMatch(/row 3, option --recipient-title: must be at most 40 characters/);
+  });
+
+  it('passes on a row the reader could not read', () => {
+    const r = rowToRequest({ row: 4, entries: [], error: 'is not valid JSON' }, new ColumnMapper(), defaults(), { row: 'line', column: 'field' });
+    expect(!r.ok && r.error).toBe('line 4: is not valid JSON');
+  });
+
+  it('treats "__proto__" and "constructor" columns as data that pollutes nothing', () => {
+    const mapper = new ColumnMapper();
+    const r = rowToRequest(row(2, [...ALEX, ['__proto__', { polluted: 'yes' }], ['constructor', 'x'], ['prototype', 'y']]), mapper, defaults(), words);
+    expect(r.ok).toBe(true);
+    expect(mapper.unknown).toEqual(['__proto__', 'constructor', 'prototype']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(r.ok ? r.request : null)).toBe(Object.prototype);
+  });
+
+  it('property: any row gives a request or a message naming its row, and never throws', () => {
+    const value = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 50 }), fc.integer(), fc.constant(null), fc.array(fc.string()), fc.object({ maxDepth: 1 }));
+    const header = fc.oneof(fc.constantFrom(...COLUMNS.map((c) => c.column), '__proto__', 'constructor', 'address_3'), fc.string({ maxLength: 20 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(header, value), { maxLength: 20 }), fc.integer({ min: 2, max: 100_000 }), (entries, n) => {
+        const r = rowToRequest(row(n, entries), new ColumnMapper(), defaults(), words);
+        if (!r.ok) expect(r.error.startsWith(`row ${n}`)).toBe(true);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
