@@ -139,19 +139,33 @@ export function surnameOf(name: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
+/** Runs of non-space holding a letter or digit: "—" alone is not a word, "2025," is. */
+const WORD = /\S*[\p{L}\p{N}]\S*/gu;
 function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return text.match(WORD)?.length ?? 0;
 }
 
 /** Trailing spaces gone, at most one blank line between paragraphs, no leading or trailing blank lines. */
 export function tidy(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+$/, ''))
-    .join('\n')
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return lf
+    .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** A fact's wording as letters in one spelling state it; made once per pack and spelling. */
+const factTexts = new WeakMap<Pack, Map<string, string>>();
+function factTextFor(pack: Pack, fact: PackFact, spellingId: string, spelling: Record<string, string> | undefined): string {
+  let cache = factTexts.get(pack);
+  if (!cache) factTexts.set(pack, (cache = new Map()));
+  const key = `${spellingId}\u0000${fact.id}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = respell(fact.text.replace(/\s+/g, ' ').trim(), spelling);
+    cache.set(key, text);
+  }
+  return text;
 }
 
 export interface RenderOptions {
@@ -230,7 +244,7 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
       : recipient.address.map((line) => small(line, `address for ${region.id}/${recipient.id}`)).filter(Boolean);
 
   const cited: string[] = [];
-  const factText = (fact: PackFact) => packText(fact.text.replace(/\s+/g, ' ').trim());
+  const factText = (fact: PackFact) => factTextFor(pack, fact, region.spelling, spellingTable);
   const state: RenderState = {
     seed,
     longest: options.longest,
@@ -363,6 +377,21 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
   };
 }
 
+/** Sources as a region shows them, made once per pack and locale (bulk renders thousands). */
+const shownSources = new WeakMap<Pack, Map<string, CitedSource>>();
+function shownSource(pack: Pack, sourceId: string, locale: string): CitedSource {
+  let cache = shownSources.get(pack);
+  if (!cache) shownSources.set(pack, (cache = new Map()));
+  const key = `${locale}\u0000${sourceId}`;
+  let shown = cache.get(key);
+  if (!shown) {
+    const source = pack.sources.get(sourceId) as Source;
+    shown = { ...source, dateText: source.date ? formatPartialDate(source.date, locale) : undefined };
+    cache.set(key, shown);
+  }
+  return shown;
+}
+
 function citedSources(pack: Pack, cited: string[], locale: string): CitedSource[] {
   const out: CitedSource[] = [];
   const seen = new Set<string>();
@@ -370,8 +399,8 @@ function citedSources(pack: Pack, cited: string[], locale: string): CitedSource[
     for (const sourceId of (pack.facts.get(factId) as PackFact).sources) {
       if (seen.has(sourceId)) continue;
       seen.add(sourceId);
-      const source = pack.sources.get(sourceId) as Source;
-      out.push({ ...source, dateText: source.date ? formatPartialDate(source.date, locale) : undefined });
+      // A copy, so a caller that edits a letter's meta cannot change the next letter's.
+      out.push({ ...shownSource(pack, sourceId, locale) });
     }
   }
   return out;
