@@ -5,7 +5,9 @@
 import { VERSION } from './version.js';
 
 // `belarus-letter facts | head`: the reader has what it wanted; stop quietly, as Unix tools do.
+// A command that streams (bulk --out -) listens itself, to finish its summary first.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (process.stdout.listenerCount('error') > 1) return;
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
