@@ -7,16 +7,16 @@ import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const MANIFEST_NAME = '.belarus-letter-manifest.ndjson';
 
 export const STATUSES = ['written', 'skipped', 'failed'] as const;
 export const manifestEntrySchema = z.object({
-  row: z.number().int().positive(),
+  row: z.int().check(z.positive()),
   status: z.enum(STATUSES),
-  file: z.string().nullable(),
-  error: z.string().nullable(),
+  file: z.nullable(z.string()),
+  error: z.nullable(z.string()),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 const runHeaderSchema = z.object({ run: z.string(), input: z.string() });

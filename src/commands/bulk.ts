@@ -18,7 +18,7 @@ import { readJsonRows, readNdjsonRows } from '../io/json-rows.js';
 import { INPUT_FORMATS, InputError, ROW_WORDS, type InputFormat, type InputRow } from '../io/rows.js';
 import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, NamePatternError, NameRegistry, pathInside } from '../io/safe-name.js';
 import { today } from '../io/terminal.js';
-import { FileExistsError, writeFileAtomic } from '../io/write-file.js';
+import { FileExistsError, TEMP_FILE_PATTERN, writeFileAtomic } from '../io/write-file.js';
 import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance, render, type Letter } from '../render/render.js';
 import type { LetterFormat, LetterRequest } from '../request.js';
@@ -149,7 +149,7 @@ function idProblem(pack: Pack, request: LetterRequest, nameOf: (field: string) =
 function removeStaleTempFiles(outDir: string): number {
   let removed = 0;
   for (const name of readdirSync(outDir)) {
-    const m = name.match(/^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/);
+    const m = name.match(TEMP_FILE_PATTERN);
     if (!m) continue;
     const pid = Number(m[1]);
     try {

@@ -5,7 +5,6 @@
  */
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors.js';
 
 export class FileExistsError extends AppError {
@@ -26,10 +25,20 @@ export interface WriteOptions {
   fsync?: boolean;
 }
 
+let tempCounter = 0;
+
+/** Names of the temporary files writeFileAtomic makes: `.NAME.PID.COUNTER.tmp` (group 1: the pid). */
+export const TEMP_FILE_PATTERN = /^\..+\.(\d+)\.[0-9a-z]+\.tmp$/;
+
+/** Unique per process (pid) and per call (counter); 'wx' below refuses a leftover of the same name. */
+export function tempNameFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${(tempCounter++).toString(36)}.tmp`);
+}
+
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   const dir = dirname(path);
   if (options.mkdir) mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempNameFor(path);
   const fd = openSync(tmp, 'wx', 0o644);
   try {
     if (typeof data === 'string') writeSync(fd, data);

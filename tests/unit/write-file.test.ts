@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileExistsError, writeFileAtomic } from '../../src/io/write-file.js';
+import { basename } from 'node:path';
+import { FileExistsError, TEMP_FILE_PATTERN, tempNameFor, writeFileAtomic } from '../../src/io/write-file.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('writeFileAtomic', () => {
@@ -28,5 +29,12 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(join(dir, 'x', 'a.txt'), 'hi')).toThrow(/ENOENT/);
     writeFileAtomic(join(dir, 'x', 'a.txt'), 'hi', { mkdir: true });
     expect(readFileSync(join(dir, 'x', 'a.txt'), 'utf8')).toBe('hi');
+  });
+
+  it('names its temporary files so a later run can recognise and clear them', () => {
+    const names = [tempNameFor('/x/0001-mp-alex.txt'), tempNameFor('/x/0001-mp-alex.txt')].map((p) => basename(p));
+    expect(names[0]).not.toBe(names[1]);
+    for (const name of names) expect(name.match(TEMP_FILE_PATTERN)?.[1]).toBe(String(process.pid));
+    expect(TEMP_FILE_PATTERN.test('0001-mp-alex.txt')).toBe(false);
   });
 });
