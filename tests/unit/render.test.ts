@@ -135,12 +135,14 @@ describe('render', () => {
   });
 
   it('uses US spelling in US letters for the pack\'s words but never changes the writer\'s', () => {
-    const story = 'I honour my colleagues at the centre.';
-    const us = render(pack, request({ region: 'us', recipient: 'senator', story, facts: ['still-imprisoned'] })).body;
-    expect(us).toContain('Viasna Human Rights Center');
+    const story = 'I honour my colleagues who were recognised as prisoners.';
+    const us = render(pack, request({ region: 'us', recipient: 'senator', story, facts: ['new-prisoners-dec-2025', 'still-imprisoned'] })).body;
+    expect(us).toContain('recognized as political prisoners');
     expect(us).toContain(story);
-    const uk = render(pack, request({ story, facts: ['still-imprisoned'] })).body;
-    expect(uk).toContain('Viasna Human Rights Centre');
+    // An organisation keeps its own name.
+    expect(us).toContain('Viasna Human Rights Centre');
+    const uk = render(pack, request({ story, facts: ['new-prisoners-dec-2025'] })).body;
+    expect(uk).toContain('recognised as political prisoners');
   });
 
   it('formats the date for the region', () => {
