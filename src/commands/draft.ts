@@ -158,7 +158,8 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
       'Give them as options (see `belarus-letter draft --help`), or run in a terminal to be asked.',
     );
   }
-  const pack = await packFor(globals);
+  // One letter for one region: only that region's spelling of the templates is loaded.
+  const pack = await packFor(globals, { region: String(input.region ?? '').trim().toLowerCase() });
   const request = parseRequestFromOptions(input);
   const letter = render(pack, request);
   // Links and PDF need code that a text letter should not load.

@@ -34,9 +34,12 @@ export async function templatesDir(globals: GlobalOptions): Promise<string | und
   return remembered;
 }
 
-/** A user's pack needs the full loader; the built-in one comes precompiled. */
-export async function packFor(globals: GlobalOptions): Promise<Pack> {
+/**
+ * A user's pack needs the full loader; the built-in one comes precompiled. A caller that will
+ * render for one region only says which, and loads only that region's template functions.
+ */
+export async function packFor(globals: GlobalOptions, hint: { region?: string } = {}): Promise<Pack> {
   const dir = await templatesDir(globals);
   if (dir) return (await import('../pack/load.js')).loadPack({ templatesDir: dir });
-  return (await import('../pack/builtin.js')).loadBuiltinPack();
+  return (await import('../pack/builtin.js')).loadBuiltinPack(hint);
 }

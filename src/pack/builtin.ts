@@ -13,6 +13,8 @@ import { builtinPackDir, FACTS_FILE, MANIFEST_FILE } from './files.js';
 import type { TemplateFn } from '../render/compile.js';
 
 export const PRECOMPILED_FILE = 'builtin-pack.js';
+/** The template functions for one spelling ("gb", "us"), beside PRECOMPILED_FILE. */
+export const modesFile = (spelling: string) => `builtin-pack.${spelling}.js`;
 
 /** What the build writes, apart from the template functions. */
 export interface BuiltinData {
@@ -45,6 +47,8 @@ type Spec = unknown;
 export interface PrecompiledModule {
   hash: string;
   data: BuiltinData;
+  /** The spellings that have a modesFile. */
+  spellings?: string[];
   modes: Record<string, { templates: Record<string, Spec>; partials: Record<string, Spec> }>;
   small: Record<string, Spec>;
 }
@@ -110,14 +114,26 @@ export function packFromPrecompiled(mod: PrecompiledModule, runtime: { create():
 
 type TemplateSpecification = Parameters<Pack['handlebars']['template']>[0];
 
-export async function loadBuiltinPack(): Promise<Pack> {
+export interface BuiltinHint {
+  /** The one region a caller will render for: only its spelling's templates are loaded. */
+  region?: string;
+}
+
+export async function loadBuiltinPack(hint: BuiltinHint = {}): Promise<Pack> {
   const dir = builtinPackDir();
-  const file = join(dirname(dir), 'dist', PRECOMPILED_FILE);
+  const dist = join(dirname(dir), 'dist');
+  const file = join(dist, PRECOMPILED_FILE);
   if (existsSync(file)) {
-    const mod = (await import(pathToFileURL(file).href)) as PrecompiledModule;
-    if (mod.hash === packHash(dir)) {
-      const runtime = (await import('handlebars/runtime')).default as unknown as { create(): Pack['handlebars'] };
-      return packFromPrecompiled(mod, runtime, dir);
+    const main = (await import(pathToFileURL(file).href)) as Omit<PrecompiledModule, 'modes'>;
+    if (main.hash === packHash(dir)) {
+      const region = main.data.regions.find((r) => r.id === hint.region);
+      const spellings = region ? [region.spelling] : (main.spellings ?? []);
+      const [runtime, ...parts] = await Promise.all([
+        import('handlebars/runtime'),
+        ...spellings.map((s) => import(pathToFileURL(join(dist, modesFile(s))).href) as Promise<Pick<PrecompiledModule, 'modes'>>),
+      ]);
+      const modes = Object.assign({}, ...parts.map((p) => (p as Pick<PrecompiledModule, 'modes'>).modes));
+      return packFromPrecompiled({ ...main, modes }, (runtime as { default: unknown }).default as { create(): Pack['handlebars'] }, dir);
     }
   }
   return (await import('./load.js')).loadPack();

@@ -157,6 +157,9 @@ export function compiled(pack: Pack, mode: Mode): Compiled {
   const key = modeKey(mode);
   const ready = pack.precompiled?.modes[key];
   if (ready) return { templates: new Map(Object.entries(ready.templates)), partials: ready.partials };
+  if (pack.precompiled) {
+    throw new Error(`The precompiled pack was loaded without its "${key}" templates; load it with no region hint to render any region.`);
+  }
   let byMode = compiledByPack.get(pack);
   if (!byMode) {
     byMode = new Map();

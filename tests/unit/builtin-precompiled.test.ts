@@ -30,6 +30,15 @@ describe('the precompiled built-in pack', () => {
     }
   });
 
+  it('loads only one spelling\'s templates when told the region, and says so if misused', async () => {
+    const uk = await loadBuiltinPack({ region: 'uk' });
+    expect(Object.keys(uk.precompiled!.modes).sort()).toEqual(['html|gb', 'text|gb']);
+    expect(render(uk, request()).text).toEqual(render(builtinPack(), request()).text);
+    expect(() => render(uk, request({ region: 'us', recipient: 'senator' }))).toThrow(/loaded without its "text\|us" templates/);
+    const all = await loadBuiltinPack();
+    expect(Object.keys(all.precompiled!.modes).sort()).toEqual(['html|gb', 'html|us', 'text|gb', 'text|us']);
+  });
+
   it('is tied to the pack\'s content by a hash that changes with any file', () => {
     const dir = packCopy();
     const before = packHash(dir);
