@@ -20,7 +20,7 @@ import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, NamePatternError, Nam
 import { today } from '../io/terminal.js';
 import { FileExistsError, TEMP_FILE_PATTERN, writeFileAtomic } from '../io/write-file.js';
 import type { Pack } from '../pack/load.js';
-import { findRecipient, findRegion, findStance, render, type Letter } from '../render/render.js';
+import { findRecipient, findRegion, findStance, render, unknownId, type Letter } from '../render/render.js';
 import type { LetterFormat, LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
 import type { DraftOptions } from './draft.js';
@@ -134,15 +134,11 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
 
 /** Region, official and stance named in a row, checked with messages that name the column. */
 function idProblem(pack: Pack, request: LetterRequest, nameOf: (field: string) => string): string | undefined {
-  const region = pack.regions.find((r) => r.id === request.region);
-  if (!region) return `${nameOf('region')}: unknown region "${request.region}"; choose ${listChoices(pack.regions.map((r) => r.id))}`;
-  if (!region.recipients.some((r) => r.id === request.recipient)) {
-    return `${nameOf('recipient')}: ${region.id} has no official "${request.recipient}"; choose ${listChoices(region.recipients.map((r) => r.id))}`;
-  }
-  if (!pack.stances.some((s) => s.id === request.stance)) {
-    return `${nameOf('stance')}: unknown stance "${request.stance}"; choose ${listChoices(pack.stances.map((s) => s.id))}`;
-  }
-  return undefined;
+  const problem = unknownId(pack, request);
+  if (!problem) return undefined;
+  const choose = `choose ${listChoices(problem.choices)}`;
+  if (problem.field === 'recipient') return `${nameOf('recipient')}: ${problem.region} has no official "${problem.value}"; ${choose}`;
+  return `${nameOf(problem.field)}: unknown ${problem.field} "${problem.value}"; ${choose}`;
 }
 
 /** Temporary files left by a run that was killed mid-write (their process is gone). */

@@ -56,6 +56,25 @@ export interface Letter {
   meta: LetterMeta;
 }
 
+/** The first of region, official and stance that the pack does not have, with the valid choices. */
+export interface UnknownId {
+  field: 'region' | 'recipient' | 'stance';
+  value: string;
+  /** The region whose officials `choices` lists, for an unknown recipient. */
+  region?: string;
+  choices: string[];
+}
+
+export function unknownId(pack: Pack, ids: { region: string; recipient: string; stance: string }): UnknownId | undefined {
+  const region = pack.regions.find((r) => r.id === ids.region);
+  if (!region) return { field: 'region', value: ids.region, choices: pack.regions.map((r) => r.id) };
+  if (!region.recipients.some((r) => r.id === ids.recipient)) {
+    return { field: 'recipient', value: ids.recipient, region: region.id, choices: region.recipients.map((r) => r.id) };
+  }
+  if (!pack.stances.some((s) => s.id === ids.stance)) return { field: 'stance', value: ids.stance, choices: pack.stances.map((s) => s.id) };
+  return undefined;
+}
+
 export function findRegion(pack: Pack, id: string): Region {
   const region = pack.regions.find((r) => r.id === id);
   if (!region) {
