@@ -8,7 +8,7 @@ import type { Pack, ParsedTemplate } from '../pack/load.js';
 import { PACK_HELPERS } from './helpers-list.js';
 import { sectionMarker } from './sections.js';
 import { respell } from './spelling.js';
-import { eligibleVariants, pickIndex, type RenderIds, type VariantFilter } from './variation.js';
+import { eligibleVariants, FILTER_KEYS, pickIndex, type RenderIds, type VariantFilter } from './variation.js';
 
 export type TemplateFn = (context: unknown, options?: Record<string, unknown>) => string;
 
@@ -26,9 +26,11 @@ export interface RenderState {
   longest?: boolean;
   ids: RenderIds;
   cite(id: string): string;
+  /** The {{#variants}} blocks being rendered, innermost last (the helpers' own bookkeeping). */
+  variantRuns?: VariantsRun[];
 }
 
-interface VariantsRun {
+export interface VariantsRun {
   mode: 'collect' | 'render';
   filters: VariantFilter[];
   pick: number;
@@ -36,6 +38,28 @@ interface VariantsRun {
 }
 
 export class TemplateRenderError extends Error {}
+
+/**
+ * The hash key astFor adds to a {{#variants}} block whose phrasings are all written with literal
+ * filters: their filters as JSON, so a render picks a phrasing without first running the block
+ * to collect them. The leading underscore keeps it out of the filters a template may write.
+ */
+const STATIC_FILTERS = '_filters';
+const staticFilters = new Map<string, VariantFilter[]>();
+const staticPicks = new Map<string, number[]>();
+
+/** The phrasings a block with known filters offers these ids; the same few answers, remembered. */
+function staticEligible(json: string, ids: RenderIds): number[] {
+  const key = `${ids.stance}\u0000${ids.region}\u0000${ids.recipient}\u0000${ids.locale}\u0000${json}`;
+  let eligible = staticPicks.get(key);
+  if (!eligible) {
+    let filters = staticFilters.get(json);
+    if (!filters) staticFilters.set(json, (filters = JSON.parse(json) as VariantFilter[]));
+    eligible = eligibleVariants(filters, ids);
+    staticPicks.set(key, eligible);
+  }
+  return eligible;
+}
 
 const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
@@ -71,9 +95,24 @@ function registerHelpers(pack: Pack): void {
       throw new TemplateRenderError('{{#variants}} needs a section name, like {{#variants "opening"}}…{{/variants}}');
     }
     const s = state(options);
+    const runs = (s.variantRuns ??= []);
     const run: VariantsRun = { mode: 'collect', filters: [], pick: -1, n: 0 };
-    options.fn(this, { data: { ...hb.createFrame(options.data), variantsRun: run } });
-    const eligible = eligibleVariants(run.filters, s.ids);
+    const runBlock = (): string => {
+      runs.push(run);
+      try {
+        return options.fn(this);
+      } finally {
+        runs.pop();
+      }
+    };
+    const known = (options.hash as Record<string, unknown> | undefined)?.[STATIC_FILTERS];
+    let eligible: number[];
+    if (typeof known === 'string') eligible = staticEligible(known, s.ids);
+    else {
+      // Filters that are not all literals: run the block once to collect them.
+      runBlock();
+      eligible = eligibleVariants(run.filters, s.ids);
+    }
     if (eligible.length === 0) {
       throw new TemplateRenderError(
         `no phrasing of section "${name}" fits region ${s.ids.region}, recipient ${s.ids.recipient}, stance ${s.ids.stance}`,
@@ -83,7 +122,7 @@ function registerHelpers(pack: Pack): void {
       run.pick = pick;
       run.mode = 'render';
       run.n = 0;
-      return options.fn(this, { data: { ...hb.createFrame(options.data), variantsRun: run } });
+      return runBlock();
     };
     if (!s.longest) return renderPick(eligible[pickIndex(s.seed, name, eligible.length)] ?? 0);
     let best = '';
@@ -94,7 +133,7 @@ function registerHelpers(pack: Pack): void {
     return best;
   });
   hb.registerHelper('variant', function (this: unknown, options: HelperOptions) {
-    const run = (options.data as { variantsRun?: VariantsRun }).variantsRun;
+    const run = state(options).variantRuns?.at(-1);
     if (!run || typeof options.fn !== 'function') {
       throw new TemplateRenderError('{{#variant}} must sit inside {{#variants "name"}}…{{/variants}}');
     }
@@ -102,7 +141,7 @@ function registerHelpers(pack: Pack): void {
     if (run.mode === 'collect') {
       const hash = options.hash as Record<string, unknown>;
       const filter: VariantFilter = {};
-      for (const key of ['stance', 'region', 'recipient', 'locale'] as const) {
+      for (const key of FILTER_KEYS) {
         if (hash[key] !== undefined) filter[key] = String(hash[key]);
       }
       run.filters.push(filter);
@@ -142,10 +181,55 @@ export const compileOptions = (mode: Mode) => ({
 
 export const SMALL_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: true } as const;
 
+type Node = hbs.AST.Node & { body?: hbs.AST.Statement[]; program?: hbs.AST.Program; inverse?: hbs.AST.Program };
+
+const isLiteral = (n: hbs.AST.Expression): n is hbs.AST.StringLiteral | hbs.AST.NumberLiteral | hbs.AST.BooleanLiteral =>
+  n.type === 'StringLiteral' || n.type === 'NumberLiteral' || n.type === 'BooleanLiteral';
+const isBlank = (n: hbs.AST.Statement) => n.type === 'CommentStatement' || (n.type === 'ContentStatement' && !(n as hbs.AST.ContentStatement).value.trim());
+const pathName = (n: hbs.AST.Node) => (n.type === 'BlockStatement' ? ((n as hbs.AST.BlockStatement).path as hbs.AST.PathExpression).original : undefined);
+
+/**
+ * The filters of a {{#variants}} block, when they can be known before rendering: every child is
+ * a {{#variant}} (or blank) whose filters are literals. Otherwise undefined.
+ */
+function literalFilters(block: hbs.AST.BlockStatement): VariantFilter[] | undefined {
+  const filters: VariantFilter[] = [];
+  for (const child of block.program?.body ?? []) {
+    if (isBlank(child)) continue;
+    if (pathName(child) !== 'variant') return undefined;
+    const filter: VariantFilter = {};
+    for (const pair of (child as hbs.AST.BlockStatement).hash?.pairs ?? []) {
+      if (!(FILTER_KEYS as readonly string[]).includes(pair.key) || !isLiteral(pair.value)) return undefined;
+      filter[pair.key as keyof VariantFilter] = String(pair.value.value);
+    }
+    filters.push(filter);
+  }
+  return filters;
+}
+
+/** Adds STATIC_FILTERS to every {{#variants}} block whose filters are literals (in place). */
+function annotateVariants(node: Node | undefined): void {
+  if (!node) return;
+  if (pathName(node) === 'variants') {
+    const block = node as hbs.AST.BlockStatement;
+    const filters = literalFilters(block);
+    if (filters) {
+      const json = JSON.stringify(filters);
+      const value: hbs.AST.StringLiteral = { type: 'StringLiteral', value: json, original: json, loc: block.loc };
+      block.hash = { type: 'Hash', pairs: [...(block.hash?.pairs ?? []), { type: 'HashPair', key: STATIC_FILTERS, value, loc: block.loc }], loc: block.loc };
+    }
+  }
+  node.body?.forEach((n) => annotateVariants(n as Node));
+  annotateVariants(node.program as Node | undefined);
+  annotateVariants(node.inverse as Node | undefined);
+}
+
 /** The template's syntax tree as this mode renders it (US spelling applied to its literal text). */
 export function astFor(pack: Pack, t: ParsedTemplate, mode: Mode): hbs.AST.Program {
   const table = mode.spelling === 'gb' ? undefined : pack.spellings[mode.spelling];
-  return table ? respellAst(t.ast, table) : t.ast;
+  const ast = table ? respellAst(t.ast, table) : structuredClone(t.ast);
+  annotateVariants(ast as Node);
+  return ast;
 }
 
 function compileOne(pack: Pack, t: ParsedTemplate, mode: Mode): TemplateFn {

@@ -14,8 +14,9 @@ import { formChars, NO_TRIM, trims, type Trim } from './fit.js';
 import { formatMarkdown, formatText, htmlEscape, markdownEscape, plainText, type CitedSource } from './format.js';
 import { formatPrintHtml } from './print-html.js';
 import { joinSections, splitSections, type LetterSection } from './sections.js';
-import { respell } from './spelling.js';
+import { respell, respellPackText } from './spelling.js';
 import { defaultSeed } from './variation.js';
+import { countWords } from './word-count.js';
 import type { LetterView, NameView } from './view.js';
 
 export const ONE_PAGE_WORDS = 450;
@@ -158,19 +159,25 @@ export function surnameOf(name: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
-/** Runs of non-space holding a letter or digit: "—" alone is not a word, "2025," is. */
-const WORD = /\S*[\p{L}\p{N}]\S*/gu;
-function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0;
-}
-
 /** Trailing spaces gone, at most one blank line between paragraphs, no leading or trailing blank lines. */
 export function tidy(text: string): string {
-  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  return lf
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  // Each replace only when needed: bulk tidies every section of every letter.
+  let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (out.includes(' \n') || out.includes('\t')) out = out.replace(/[ \t]+$/gm, '');
+  if (out.includes('\n\n\n')) out = out.replace(/\n{3,}/g, '\n\n');
+  return out.trim();
+}
+
+/**
+ * Salutations and address lines as rendered for one official's name: a bulk batch writes to
+ * the same few officials again and again. Bounded, since each sender may name their own.
+ */
+const smallTexts = new WeakMap<Pack, Map<string, string>>();
+const SMALL_TEXTS_KEPT = 1000;
+function smallTextCache(pack: Pack): Map<string, string> {
+  let cache = smallTexts.get(pack);
+  if (!cache || cache.size >= SMALL_TEXTS_KEPT) smallTexts.set(pack, (cache = new Map()));
+  return cache;
 }
 
 /** A fact's wording as letters in one spelling state it; made once per pack and spelling. */
@@ -239,7 +246,7 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
   }
 
   const spellingTable = region.spelling === 'gb' ? undefined : pack.spellings[region.spelling];
-  const packText = (s: string) => respell(s, spellingTable);
+  const packText = (s: string) => respellPackText(s, spellingTable);
   const userText = bodyFormat === 'markdown' ? markdownEscape : (s: string) => s;
   const seed = request.seed ?? defaultSeed(request);
 
@@ -250,11 +257,17 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
     title: request.recipientTitle ?? '',
   };
   const small = (source: string, where: string) => {
+    const key = `${source}\u0000${nameParts.name}\u0000${nameParts.title}`;
+    const cache = smallTextCache(pack);
+    let text = cache.get(key);
+    if (text !== undefined) return text;
     try {
-      return compileSmall(pack, source)(nameParts).replace(/\s+/g, ' ').trim();
+      text = compileSmall(pack, source)(nameParts).replace(/\s+/g, ' ').trim();
     } catch (error) {
       throw new AppError(`The pack's ${where} template could not render: ${(error as Error).message}`);
     }
+    cache.set(key, text);
+    return text;
   };
   const salutation = small(recipient.salutation, `salutation for ${region.id}/${recipient.id}`);
   const address =

@@ -35,6 +35,8 @@ export function sectionMarker(role: string, content: string): string {
   return `${OPEN}${role}${NAME_END}${content}${CLOSE}`;
 }
 
+const STRAY_MARKER = /[\u0001-\u0003]/;
+
 const isRole = (s: string): s is SectionRole => (SECTION_ROLES as readonly string[]).includes(s);
 
 /**
@@ -44,7 +46,7 @@ const isRole = (s: string): s is SectionRole => (SECTION_ROLES as readonly strin
 export function splitSections(raw: string, tidy: (s: string) => string): LetterSection[] {
   const out: LetterSection[] = [];
   const push = (text: string, role?: string) => {
-    const clean = tidy(text.replace(/[\u0001-\u0003]/g, ''));
+    const clean = tidy(STRAY_MARKER.test(text) ? text.replace(/[\u0001-\u0003]/g, '') : text);
     if (clean) out.push(role && isRole(role) ? { role, text: clean } : { text: clean });
   };
   const pattern = /\u0001([^\u0002]*)\u0002([\s\S]*?)\u0003/g;

@@ -30,3 +30,15 @@ export function respell(text: string, table: Record<string, string> | undefined)
     return target;
   });
 }
+
+/** respell for the pack's own short strings (labels, asks, subjects), remembered per table. */
+const respelled = new WeakMap<Record<string, string>, Map<string, string>>();
+export function respellPackText(text: string, table: Record<string, string> | undefined): string {
+  if (!table) return text;
+  let memo = respelled.get(table);
+  // Bounded: a pack has few such strings, but a caller could pass anything.
+  if (!memo || memo.size > 5000) respelled.set(table, (memo = new Map()));
+  let out = memo.get(text);
+  if (out === undefined) memo.set(text, (out = respell(text, table)));
+  return out;
+}

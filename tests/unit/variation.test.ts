@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSeed, eligibleVariants, hash32, pickIndex } from '../../src/render/variation.js';
+import { loadPack } from '../../src/pack/load.js';
+import { render } from '../../src/render/render.js';
+import { request, userPack } from '../helpers/pack.js';
 
 describe('variation', () => {
   it('picks the same index for the same seed and section', () => {
@@ -28,5 +31,34 @@ describe('variation', () => {
     expect(eligibleVariants(filters, ids)).toEqual([1, 3]);
     expect(eligibleVariants(filters, { ...ids, stance: 'humanitarian' })).toEqual([0]);
     expect(eligibleVariants([{ locale: 'en-US' }], ids)).toEqual([]);
+  });
+});
+
+describe('{{#variants}} blocks with literal filters', () => {
+  it('pick the same phrasing as blocks whose filters are collected while rendering', () => {
+    const phrasings =
+      '{{#variant}}One.{{/variant}}{{#variant stance="maintain"}}Two.{{/variant}}{{#variant stance="maintain,strengthen"}}Three.{{/variant}}{{#variant stance="strengthen"}}Four.{{/variant}}';
+    const front = (id: string) => `---\nid: ${id}\ndescription: test\nregions: [uk]\nstances: ["*"]\n---\n`;
+    const pack = loadPack({
+      templatesDir: userPack({
+        // Known before rendering: every child is a literal {{#variant}} (see astFor).
+        'letters/known.hbs': `${front('known')}{{#variants "x"}}${phrasings}{{/variants}} {{story}}\n`,
+        // Not known: the phrasings sit inside an {{#if}}, so the block is run once to collect them.
+        'letters/collected.hbs': `${front('collected')}{{#variants "x"}}{{#if sender.name}}${phrasings}{{/if}}{{/variants}} {{story}}\n`,
+      }),
+    });
+    const seen = new Map<string, Set<string>>();
+    for (const stance of ['maintain', 'strengthen', 'conditional']) {
+      for (let seed = 0; seed < 30; seed++) {
+        const known = render(pack, request({ template: 'known', stance, seed: String(seed) })).body;
+        const collected = render(pack, request({ template: 'collected', stance, seed: String(seed) })).body;
+        expect(known).toBe(collected);
+        if (!seen.has(stance)) seen.set(stance, new Set());
+        seen.get(stance)?.add(known);
+      }
+    }
+    expect([...(seen.get('maintain') ?? [])].sort()).toEqual(['Three.', 'Two.']);
+    expect([...(seen.get('strengthen') ?? [])].sort()).toEqual(['Four.', 'Three.']);
+    expect([...(seen.get('conditional') ?? [])]).toEqual(['One.']);
   });
 });
