@@ -2,12 +2,14 @@
  * The batch's form-letter risk, in bounded memory: identical letters are caught by a 53-bit hash
  * of each letter; the mean pairwise similarity of the campaign text (stories excluded) is
  * estimated within each region+stance group from a reservoir sample of at most SAMPLE letters,
- * so 100,000 rows cost no more comparisons than 1,000.
+ * so 100,000 rows cost no more comparisons than 1,000. The sample keeps the letters' text (a few
+ * megabytes at most) and compares them only for the report, so a row costs one hash.
  */
 import { HashTable } from './hash-table.js';
 import { hash53, jaccard, trigramSet, withoutStory } from '../render/similarity.js';
 
-export const SAMPLE_PER_GROUP = 100;
+/** 50 letters give 1,225 pairs per group: a steady mean, compared in a blink at the end of a run. */
+export const SAMPLE_PER_GROUP = 50;
 /** Mean similarity above which the summary warns that letters read alike. */
 export const SIMILAR_WARNING = 0.8;
 
@@ -34,9 +36,15 @@ function generator(seed: number): () => number {
   };
 }
 
+/** A sampled letter, kept as text: its trigrams are worked out once, for the report. */
+interface Sampled {
+  body: string;
+  story: string | undefined;
+}
+
 interface Group {
   seen: number;
-  sample: Uint32Array[];
+  sample: Sampled[];
 }
 
 export class FormLetterRisk {
@@ -52,9 +60,29 @@ export class FormLetterRisk {
   constructor(private readonly sampleSize = SAMPLE_PER_GROUP) {}
 
   add(row: number, group: string, letterText: string, body: string, story: string | undefined): void {
+    this.record(row, hash53(letterText), this.count(group, story), group, body, story);
+  }
+
+  /**
+   * Counts a letter of a group before it is rendered, and says whether it joins the sample:
+   * the slot it takes, or -1. Reservoir sampling: every letter of a group has the same chance.
+   */
+  count(group: string, story: string | undefined): number {
     this.letters++;
     if (!story) this.noStory++;
-    const hash = hash53(letterText);
+    let g = this.groups.get(group);
+    if (!g) {
+      g = { seen: 0, sample: [] };
+      this.groups.set(group, g);
+    }
+    g.seen++;
+    if (g.seen <= this.sampleSize) return g.seen - 1;
+    const j = Math.floor(this.random() * g.seen);
+    return j < this.sampleSize ? j : -1;
+  }
+
+  /** The rendered letter of a counted row: its hash, and its text when it took a sample slot. */
+  record(row: number, hash: number, slot: number, group: string, body: string | undefined, story: string | undefined): void {
     const first = this.firstRowByHash.get(hash);
     if (first === undefined) this.firstRowByHash.set(hash, row);
     else {
@@ -63,19 +91,15 @@ export class FormLetterRisk {
       this.repeats.set(hash, before + 1);
       if (this.identicalExamples.length < 5) this.identicalExamples.push([first, row]);
     }
+    const g = this.groups.get(group);
+    if (slot >= 0 && g && body !== undefined) g.sample[slot] = { body, story };
+  }
 
-    let g = this.groups.get(group);
-    if (!g) {
-      g = { seen: 0, sample: [] };
-      this.groups.set(group, g);
-    }
-    g.seen++;
-    // Reservoir sampling: every letter of the group has the same chance to be in the sample.
-    if (g.sample.length < this.sampleSize) g.sample.push(trigramSet(withoutStory(body, story)));
-    else {
-      const j = Math.floor(this.random() * g.seen);
-      if (j < this.sampleSize) g.sample[j] = trigramSet(withoutStory(body, story));
-    }
+  /** Takes back a counted letter that was never written (its row failed after all). Its sample
+   * slot, if it had one, stays empty or keeps the letter it had: slots are handed out in order. */
+  uncount(story: string | undefined): void {
+    this.letters--;
+    if (!story) this.noStory--;
   }
 
   report(): RiskReport {
@@ -83,7 +107,7 @@ export class FormLetterRisk {
     let weights = 0;
     let pairsCompared = 0;
     for (const g of this.groups.values()) {
-      const s = g.sample;
+      const s = g.sample.filter(Boolean).map(({ body, story }) => trigramSet(withoutStory(body, story)));
       if (s.length < 2) continue;
       let sum = 0;
       let pairs = 0;

@@ -4,6 +4,7 @@
  * Personal stories are taken out first, since what matters is whether the campaign's own text
  * reads as a form letter. Pure: used by `bulk`'s summary and open to `draft` and the wizard.
  */
+import { fmix32, fnv1a32 } from './hash.js';
 
 /** cyrb53: a fast 53-bit string hash, for telling identical letters apart without keeping them. */
 export function hash53(text: string, seed = 0): number {
@@ -35,11 +36,16 @@ export function withoutStory(text: string, story?: string): string {
   return out;
 }
 
+/** Three word hashes in order, mixed into one, so "a b c" is not "c b a". */
+function trigramHash(a: number, b: number, c: number): number {
+  return fmix32(Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ (b >>> 15), 0x85ebca77) ^ Math.imul(c ^ (c >>> 13), 0xc2b2ae3d));
+}
+
 /** The distinct word trigrams of a text, as sorted 32-bit hashes (compact, quick to compare). */
 export function trigramSet(text: string): Uint32Array {
-  const w = words(text);
+  const w = words(text).map(fnv1a32);
   const hashes = new Uint32Array(Math.max(0, w.length - 2));
-  for (let i = 0; i + 2 < w.length; i++) hashes[i] = hash53(`${w[i]} ${w[i + 1]} ${w[i + 2]}`) >>> 0;
+  for (let i = 0; i + 2 < w.length; i++) hashes[i] = trigramHash(w[i] as number, w[i + 1] as number, w[i + 2] as number);
   hashes.sort();
   let n = 0;
   for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[n++] = hashes[i] as number;

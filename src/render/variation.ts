@@ -2,20 +2,11 @@
  * Deterministic choice of phrasings. The same seed always picks the same wording; different
  * seeds spread evenly over the choices. No Math.random: render stays pure.
  */
+import { fmix32, fnv1a32 } from './hash.js';
 
 /** FNV-1a over UTF-16 code units, then a murmur3 finaliser so nearby seeds scatter. */
 export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(fnv1a32(text));
 }
 
 export function pickIndex(seed: string, section: string, count: number): number {

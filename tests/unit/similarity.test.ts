@@ -70,3 +70,24 @@ describe('form-letter risk', () => {
     expect(risk.report().meanSimilarity).toBeUndefined();
   });
 });
+
+describe('FormLetterRisk in two steps (count before rendering, record after)', () => {
+  it('reports the same as add() when every count comes before its record, as with worker threads', () => {
+    const letterOf = (i: number) => `Dear friend, letter ${i % 37} of the campaign, kept in place for those still held, number ${i % 3}.`;
+    const together = new FormLetterRisk(10);
+    const split = new FormLetterRisk(10);
+    const pending: { row: number; slot: number; group: string; text: string; story?: string }[] = [];
+    for (let i = 0; i < 400; i++) {
+      const group = i % 3 ? 'uk|maintain' : 'us|conditional';
+      const story = i % 4 ? undefined : `story ${i}`;
+      together.add(i, group, letterOf(i), letterOf(i), story);
+      pending.push({ row: i, slot: split.count(group, story), group, text: letterOf(i), story });
+      // Records arrive in batches, well after their counts.
+      if (pending.length === 32 || i === 399) {
+        for (const p of pending.splice(0)) split.record(p.row, hash53(p.text), p.slot, p.group, p.text, p.story);
+      }
+    }
+    expect(split.report()).toEqual(together.report());
+    expect(together.report().identicalPairs).toBeGreaterThan(0);
+  });
+});
