@@ -34,7 +34,13 @@ export function checkNamePattern(pattern: string): void {
 // Officials, cities and stances repeat down a sheet; transliterating each once saves real time.
 const slugCache = new Map<string, string>();
 
+/** Text that slugify would only lower-case and join with dashes (no transliteration, no "&"). */
+const PLAIN = /^[A-Za-z0-9 -]*$/;
+const plainSlug = (text: string) => text.toLowerCase().replace(/[^a-z\d]+/g, '-').replace(/^-|-$/g, '');
+
 export function slug(text: string): string {
+  // Most senders' names are plain ASCII, and each is new: the library's full pass is for the rest.
+  if (PLAIN.test(text)) return plainSlug(text);
   let out = slugCache.get(text);
   if (out === undefined) {
     out = slugify(text.replace(/\u0000/g, ' '), { decamelize: false, separator: '-', lowercase: true });
@@ -63,11 +69,15 @@ export function baseName(pattern: string, values: Partial<Record<NameField, stri
  * accent-blind file system would (lower-cased NFKD without marks). Names are kept as hashes so
  * 100,000 rows cost a few megabytes; a rare false match only adds a needless "-2".
  */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export class NameRegistry {
   private readonly taken = new HashTable();
 
   private static key(name: string): number {
-    return hash53(name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
+    // Names are slugs, so nearly always ASCII: nothing to decompose.
+    const folded = ASCII.test(name) ? name : name.normalize('NFKD').replace(/\p{M}/gu, '');
+    return hash53(folded.toLowerCase());
   }
 
   /** Marks a name as used (a row done in an earlier run). */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, MAX_BASE_LENGTH, NameRegistry, pathInside, UnsafePathError } from '../../src/io/safe-name.js';
+import slugify from '@sindresorhus/slugify';
+import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, MAX_BASE_LENGTH, NameRegistry, pathInside, slug, UnsafePathError } from '../../src/io/safe-name.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bl-names-'));
 
@@ -90,6 +91,18 @@ describe('safe file names', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('slug: the quick path for plain names', () => {
+  it('property: gives exactly what the slug library gives for letters, digits, spaces and dashes', () => {
+    const plain = fc.array(fc.constantFrom('a', 'B', 'z', '0', '9', ' ', '-', 'Q'), { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(slug(text)).toBe(slugify(text, { decamelize: false, separator: '-', lowercase: true }));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
