@@ -24,7 +24,8 @@ const common = {
 rmSync(`${root}/dist`, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { cli: 'src/main.ts', index: 'src/index.ts' },
+  // bulk-worker: the worker thread a big bulk run starts (src/bulk/worker-pool.ts finds it here).
+  entryPoints: { cli: 'src/main.ts', index: 'src/index.ts', 'bulk-worker': 'src/bulk/worker.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -115,6 +115,7 @@ Examples:
     .option('--resume', 'skip rows the output folder\'s manifest shows as written')
     .option('--force', 'replace letters that already exist')
     .option('--fail-fast', 'stop at the first row that fails')
+    .option('-j, --jobs <n>', 'worker threads that render and write letters (default: one per core for a big sheet, 0 for none)')
     .addHelpText(
       'after',
       `

@@ -1,7 +1,7 @@
 /**
- * The record of a bulk run, kept in the output folder as NDJSON: one line per row, appended
- * with a single write as soon as the row is done, so a run killed at any moment leaves a
- * manifest that is true up to its last whole line. `--resume` reads it back.
+ * The record of a bulk run, kept in the output folder as NDJSON: one line per row, appended in
+ * whole lines once the row is done, so a run killed at any moment leaves a manifest that is true
+ * up to its last whole line. `--resume` reads it back.
  */
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
@@ -19,7 +19,7 @@ export const manifestEntrySchema = z.object({
   error: z.nullable(z.string()),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
-const runHeaderSchema = z.object({ run: z.string(), input: z.string() });
+const runHeaderSchema = z.object({ run: z.string(), input: z.string(), date: z.optional(z.string()) });
 
 export function manifestPath(outDir: string): string {
   return join(outDir, MANIFEST_NAME);
@@ -30,6 +30,8 @@ export interface EarlierRuns {
   done: Map<number, string>;
   /** The input the last run read, as it named it. */
   input?: string;
+  /** The date the last run put on its letters. */
+  date?: string;
 }
 
 export async function readDoneRows(outDir: string): Promise<EarlierRuns | undefined> {
@@ -37,6 +39,7 @@ export async function readDoneRows(outDir: string): Promise<EarlierRuns | undefi
   if (!existsSync(path)) return undefined;
   const done = new Map<number, string>();
   let input: string | undefined;
+  let date: string | undefined;
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     let parsed: unknown;
@@ -48,30 +51,48 @@ export async function readDoneRows(outDir: string): Promise<EarlierRuns | undefi
     const entry = manifestEntrySchema.safeParse(parsed);
     if (!entry.success) {
       const header = runHeaderSchema.safeParse(parsed);
-      if (header.success) input = header.data.input;
+      if (header.success) ({ input, date } = header.data);
       continue;
     }
     const { row, status, file } = entry.data;
     if ((status === 'written' || status === 'skipped') && file) done.set(row, file);
     else if (status === 'failed') done.delete(row);
   }
-  return { done, input };
+  return { done, input, date };
 }
 
+/**
+ * Appends entries in small batches: one write per batch of lines, never a line split across
+ * writes. A batch is written once it is full and whenever the caller flushes (bulk does after
+ * each batch of letters and at the end), always after the letters it records exist; a kill
+ * before that loses only the record of a few whole letters, which --resume finds and keeps.
+ */
 export class ManifestWriter {
   private readonly fd: number;
+  private pending: string[] = [];
 
-  constructor(outDir: string, header: Record<string, unknown>) {
+  constructor(
+    outDir: string,
+    header: Record<string, unknown>,
+    private readonly batch = 64,
+  ) {
     this.fd = openSync(manifestPath(outDir), 'a', 0o644);
     writeSync(this.fd, `${JSON.stringify({ run: new Date().toISOString(), ...header })}\n`);
   }
 
   record(entry: ManifestEntry): void {
-    // One write per line: a kill can cut the run short but not leave half a record behind a whole one.
-    writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+    this.pending.push(`${JSON.stringify(entry)}\n`);
+    if (this.pending.length >= this.batch) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
   }
 
   close(): void {
+    this.flush();
     closeSync(this.fd);
   }
 }

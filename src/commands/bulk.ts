@@ -4,7 +4,8 @@
  * the same render; each letter is written atomically under a safe, unique name; a manifest in
  * the output folder records every row so an interrupted or partly failed run can be resumed.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
 import { columnsHelp, exampleCsv } from '../bulk/columns.js';
@@ -18,13 +19,15 @@ import { readJsonRows, readNdjsonRows } from '../io/json-rows.js';
 import { INPUT_FORMATS, InputError, ROW_WORDS, type InputFormat, type InputRow } from '../io/rows.js';
 import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, NamePatternError, NameRegistry, pathInside } from '../io/safe-name.js';
 import { today } from '../io/terminal.js';
-import { FileExistsError, TEMP_FILE_PATTERN, writeFileAtomic } from '../io/write-file.js';
+import { TEMP_FILE_PATTERN } from '../io/write-file.js';
+import { renderLetterJob, writeLetterFile, type LetterFile, type LetterJob, type RenderedJob, type WrittenFile } from '../bulk/letter-job.js';
+import { OrderedBatches, WorkerPool, workerScript } from '../bulk/worker-pool.js';
 import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance, render, unknownId, type Letter } from '../render/render.js';
 import type { LetterFormat, LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
 import type { DraftOptions } from './draft.js';
-import { packFor, type GlobalOptions } from './pack-options.js';
+import { packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
 
 /** The options bulk shares with draft give defaults for rows that leave a cell empty. */
 export interface BulkOptions
@@ -42,6 +45,7 @@ export interface BulkOptions
   dryRun?: boolean;
   failFast?: boolean;
   limit?: string;
+  jobs?: string;
 }
 
 export const DEFAULT_OUT_DIR = 'letters';
@@ -51,6 +55,20 @@ type BulkFormat = (typeof BULK_FORMATS)[number];
 const EXTENSIONS: Record<BulkFormat, string> = { text: '.txt', markdown: '.md', html: '.html' };
 /** Row errors printed on stderr before the rest go only to the manifest. */
 const MAX_PRINTED_ERRORS = 20;
+/** Letters sent to a worker at a time, and batches each worker may have waiting. */
+const BATCH_SIZE = 32;
+const BATCHES_PER_WORKER = 4;
+/** Input size from which worker threads pay for their start (about 2,000 rows of a typical sheet). */
+const WORKERS_FROM_BYTES = 256 * 1024;
+
+/**
+ * Threads for a sheet of this size when --jobs is not given. A big file gets a writer thread and
+ * a renderer for every core beyond the two that the main thread and the writer keep busy.
+ */
+function autoJobs(size: number | undefined): number {
+  if (size === undefined || size < WORKERS_FROM_BYTES) return 0;
+  return Math.min(Math.max(1, availableParallelism() - 1), 8);
+}
 
 interface Settings {
   file: string;
@@ -61,6 +79,8 @@ interface Settings {
   pattern: string;
   defaults: RowDefaults;
   limit?: number;
+  /** Worker threads asked for with --jobs (0: none); undefined: decided from the input's size. */
+  jobs?: number;
 }
 
 function parseDelimiter(value: string | undefined): string | undefined {
@@ -88,6 +108,11 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
   if (options.limit !== undefined) {
     limit = Number(options.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number of rows, 1 or more, not "${options.limit}".`);
+  }
+  let jobs: number | undefined;
+  if (options.jobs !== undefined) {
+    jobs = Number(options.jobs);
+    if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`--jobs must be a whole number of worker threads from 0 to 64, not "${options.jobs}".`);
   }
   const pattern = options.namePattern ?? DEFAULT_NAME_PATTERN;
   try {
@@ -128,6 +153,7 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
     toStdout,
     pattern,
     limit,
+    jobs,
     defaults: { values, format: (options.format as LetterFormat | undefined) ?? 'text', sources: options.sources !== false, date: options.date ?? today() },
   };
 }
@@ -234,7 +260,8 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       'Run `belarus-letter bulk --example > senders.csv` for a starter sheet, and `bulk --columns` for the columns it can have.',
     );
   }
-  const pack = await packFor(globals);
+  const packDir = await templatesDir(globals);
+  const pack = await packFrom(packDir);
   const settings = settingsFrom(file, options, pack);
   const { outDir, toStdout, defaults } = settings;
   const dryRun = Boolean(options.dryRun);
@@ -254,6 +281,9 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         warn(`the manifest in ${outDir} is from ${earlier.input}, not ${input}; rows are matched by number, so make sure they are the same senders in the same order.`);
       }
       if (writing) removeStaleTempFiles(outDir);
+      // The letters of one batch carry one date, and a letter written just before a stop is
+      // then the same letter again, so it is kept rather than reported as in the way.
+      if (options.date === undefined && earlier.date && /^\d{4}-\d{2}-\d{2}$/.test(earlier.date)) settings.defaults.date = earlier.date;
     }
   }
 
@@ -294,7 +324,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   };
 
   if (writing) mkdirSync(outDir, { recursive: true });
-  const manifest = writing ? new ManifestWriter(outDir, { input: source.name }) : undefined;
+  const manifest = writing ? new ManifestWriter(outDir, { input: source.name, date: defaults.date }) : undefined;
   const registry = new NameRegistry();
   const risk = new FormLetterRisk();
   const progress = new Progress(process.stderr);
@@ -322,9 +352,91 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     printedErrors++;
   };
 
+  const tally = (texts: string[], row: number) => {
+    for (const w of texts) {
+      const seen = warnings.get(w);
+      if (seen) seen.count++;
+      else if (warnings.size < 50) warnings.set(w, { count: 1, row });
+    }
+  };
+
+  // A letter to write goes through two ordered stages: rendering (in this thread, or on worker
+  // threads for a big sheet) and writing (here, or on a writer thread). Results come back in row
+  // order, and `written` keeps the manifest, the counts and the form-letter risk.
+  interface Queued {
+    name: string;
+    path: string;
+    group: string;
+    slot: number;
+    story: string | undefined;
+    letter?: Extract<RenderedJob, { ok: true }>;
+  }
+  const queued = new Map<number, Queued>();
+  let halted = false;
+  const writeOptions = { force: Boolean(options.force), resume: Boolean(options.resume) };
+  const drop = (row: number, job: Queued) => {
+    queued.delete(row);
+    risk.uncount(job.story);
+  };
+  const rendered = async (result: RenderedJob) => {
+    const job = queued.get(result.row);
+    if (!job) return;
+    // Rows after a stop are not written: they were never recorded, so --resume does them.
+    if (halted) return drop(result.row, job);
+    if (!result.ok) {
+      drop(result.row, job);
+      fail(result.row, `${words.row} ${result.row}: ${result.message.replace(/\.$/, '')}`);
+      if (options.failFast) halted = true;
+      return;
+    }
+    job.letter = result;
+    await writes.add({ row: result.row, path: job.path, text: result.text });
+  };
+  const written = (result: WrittenFile) => {
+    const job = queued.get(result.row);
+    if (!job?.letter) return;
+    if (halted) return drop(result.row, job);
+    if (result.status === 'failed') {
+      drop(result.row, job);
+      const where = `${words.row} ${result.row}`;
+      const shown = join(outDir, job.name);
+      if (result.reason === 'io') {
+        fail(result.row, `${where}: ${shown} could not be written (${result.code})`, job.name);
+        // No room, or no right to write: every row after this one would fail the same way.
+        if (result.code === 'ENOSPC' || result.code === 'EROFS' || result.code === 'EACCES') halted = true;
+      } else {
+        fail(result.row, `${where}: ${shown} already exists; add --force to replace it, or --resume to skip rows already written`, job.name);
+      }
+      if (options.failFast) halted = true;
+      return;
+    }
+    queued.delete(result.row);
+    const { letter } = job;
+    tally(letter.warnings, result.row);
+    risk.record(result.row, letter.hash, job.slot, job.group, letter.body, job.story);
+    if (result.status === 'skipped') counts.skipped++;
+    else counts.done++;
+    record({ row: result.row, status: result.status, file: job.name, error: null });
+  };
+  const threads = writing && !options.failFast ? (settings.jobs ?? autoJobs(source.size)) : 0;
+  const script = threads > 0 ? workerScript() : undefined;
+  // One thread writes; any more render.
+  const writer = script ? new WorkerPool<LetterFile, WrittenFile>(script, 1, { role: 'write', options: writeOptions }) : undefined;
+  const renderers = script && threads > 1 ? new WorkerPool<LetterJob, RenderedJob>(script, threads - 1, { role: 'render', templatesDir: packDir }) : undefined;
+  const writes = writer
+    ? new OrderedBatches((files: LetterFile[]) => writer.run(files), BATCH_SIZE, BATCHES_PER_WORKER, written)
+    : new OrderedBatches(async (files: LetterFile[]) => files.map((file) => writeLetterFile(file, writeOptions)), 1, 0, written);
+  const renders = renderers
+    ? new OrderedBatches((jobs: LetterJob[]) => renderers.run(jobs), BATCH_SIZE, (threads - 1) * BATCHES_PER_WORKER, rendered)
+    : new OrderedBatches(async (jobs: LetterJob[]) => jobs.map((job) => renderLetterJob(pack, job)), 1, 0, rendered);
+  const drain = async () => {
+    await renders.drain();
+    await writes.drain();
+  };
+
   try {
     for await (const row of rows(source, settings, onHeader)) {
-      if (stopped) break;
+      if (stopped || halted) break;
       if (settings.limit !== undefined && seenRows >= settings.limit) break;
       seenRows++;
       counts.bytes = source.bytesRead();
@@ -352,20 +464,10 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         return header !== undefined ? `${words.column} ${header}` : `option --${field}`;
       };
       const bad = idProblem(pack, request, nameOf);
-      let letter: Letter;
-      try {
-        if (bad) throw new AppError(bad);
-        letter = render(pack, request);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        fail(row.row, bad ? `${where}, ${bad}` : `${where}: ${error.message.replace(/\.$/, '')}`);
+      if (bad) {
+        fail(row.row, `${where}, ${bad}`);
         if (options.failFast) break;
         continue;
-      }
-      for (const w of letter.meta.warnings) {
-        const seen = warnings.get(w);
-        if (seen) seen.count++;
-        else if (warnings.size < 50) warnings.set(w, { count: 1, row: row.row });
       }
 
       const name = registry.claim(
@@ -381,8 +483,26 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         }),
         extension,
       );
-      risk.add(row.row, `${request.region}|${request.stance}`, letter.text, letter.body, request.story);
+      const group = `${request.region}|${request.stance}`;
 
+      if (writing) {
+        const slot = risk.count(group, request.story);
+        queued.set(row.row, { name, path: pathInside(outDir, name), group, slot, story: request.story });
+        await renders.add({ row: row.row, request, sample: slot >= 0 });
+        continue;
+      }
+
+      let letter: Letter;
+      try {
+        letter = render(pack, request);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        fail(row.row, `${where}: ${error.message.replace(/\.$/, '')}`);
+        if (options.failFast) break;
+        continue;
+      }
+      tally(letter.meta.warnings, row.row);
+      risk.add(row.row, group, letter.text, letter.body, request.story);
       if (toStdout) {
         const line = `${JSON.stringify({ row: row.row, file: name, letter: letter.text, meta: letter.meta })}\n`;
         if (!dryRun && !process.stdout.write(line)) await drained();
@@ -391,42 +511,20 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         continue;
       }
       const path = pathInside(outDir, name);
-      if (dryRun) {
-        if (!options.force && existsSync(path)) {
-          fail(row.row, `${where}: ${join(outDir, name)} already exists; add --force to replace it, or --resume to skip rows already written`, name);
-          if (options.failFast) break;
-          continue;
-        }
-        process.stdout.write(`${row.row}\t${join(outDir, name)}\n`);
-        counts.done++;
-        continue;
-      }
-      try {
-        writeFileAtomic(path, letter.text, { force: options.force, fsync: false });
-      } catch (error) {
-        if (!(error instanceof FileExistsError)) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (!code) throw error;
-          fail(row.row, `${where}: ${join(outDir, name)} could not be written (${code})`, name);
-          if (options.failFast || code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES') break;
-          continue;
-        }
-        // Killed between writing a letter and recording it: the same letter is already there.
-        if (options.resume && readFileSync(path, 'utf8') === letter.text) {
-          counts.skipped++;
-          record({ row: row.row, status: 'skipped', file: name, error: null });
-          continue;
-        }
+      if (!options.force && existsSync(path)) {
         fail(row.row, `${where}: ${join(outDir, name)} already exists; add --force to replace it, or --resume to skip rows already written`, name);
         if (options.failFast) break;
         continue;
       }
+      process.stdout.write(`${row.row}\t${join(outDir, name)}\n`);
       counts.done++;
-      record({ row: row.row, status: 'written', file: name, error: null });
     }
+    await drain();
   } catch (error) {
     progress.stop();
     if (error instanceof InputError) {
+      // The rows before the bad spot are being written: wait for them, so the manifest has them.
+      await drain();
       if (error.atStart) throw new UsageError(error.message);
       printSummary();
       throw new AppError(error.message, EXIT.failed, writing ? `The letters before it were written; fix the file and run again with --resume:\n  ${resumeCommand(process.argv)}` : undefined);
@@ -436,6 +534,8 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     process.off('SIGINT', onSigint);
     process.stdout.off('error', onPipeError);
     manifest?.close();
+    await renderers?.close();
+    await writer?.close();
     await source.close();
   }
   progress.stop();

@@ -39,7 +39,11 @@ export async function templatesDir(globals: GlobalOptions): Promise<string | und
  * render for one region only says which, and loads only that region's template functions.
  */
 export async function packFor(globals: GlobalOptions, hint: { region?: string } = {}): Promise<Pack> {
-  const dir = await templatesDir(globals);
+  return packFrom(await templatesDir(globals), hint);
+}
+
+/** The pack of a template folder already found by templatesDir (undefined: the built-in one). */
+export async function packFrom(dir: string | undefined, hint: { region?: string } = {}): Promise<Pack> {
   if (dir) return (await import('../pack/load.js')).loadPack({ templatesDir: dir });
   return (await import('../pack/builtin.js')).loadBuiltinPack(hint);
 }

@@ -370,14 +370,21 @@ describe('bulk: options', () => {
 
 const ROWS = 1500;
 
-describe('bulk: an interrupted run', () => {
+// A small sheet runs in one thread; --jobs 2 gives it a writer thread and a rendering thread,
+// as a big sheet gets by default.
+const MODES: [string, string[]][] = [
+  ['in one thread', ['--jobs', '0']],
+  ['on worker threads', ['--jobs', '2']],
+];
+
+describe.each(MODES)('bulk: an interrupted run, %s', (_mode, jobs) => {
   it('leaves only whole letters, and --resume completes the batch', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     // Enough rows that the kill lands mid-batch even if rendering gets much faster.
     const path = sheet(dir, csvRows(ROWS));
     const env = { ...process.env, NO_COLOR: '1', CI: '1' };
-    const child = spawn(process.execPath, [BIN, 'bulk', path, '--out-dir', out, ...DATE], { env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'bulk', path, '--out-dir', out, ...jobs, ...DATE], { env, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     // Kill it hard once some letters are on disk, well before the end.
     const deadline = Date.now() + 60_000;
@@ -402,7 +409,7 @@ describe('bulk: an interrupted run', () => {
     const parsed = lines.slice(0, -1).map((l) => JSON.parse(l));
     for (const m of parsed.filter((p) => p.status === 'written')) expect(before).toContain(m.file);
 
-    const resumed = run(['bulk', path, '--out-dir', out, '--resume', ...DATE], { timeout: 120_000 });
+    const resumed = run(['bulk', path, '--out-dir', out, '--resume', ...jobs, ...DATE], { timeout: 120_000 });
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(/skipped, 0 failed/);
     const after = letters(out);
@@ -412,12 +419,12 @@ describe('bulk: an interrupted run', () => {
   }, 180_000);
 });
 
-describe('bulk: Ctrl-C', () => {
-  it('stops after the row in hand, exits 130 and prints the command to resume', async () => {
+describe.each(MODES)('bulk: Ctrl-C, %s', (_mode, jobs) => {
+  it('stops after the rows in hand, exits 130 and prints the command to resume', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const path = sheet(dir, csvRows(ROWS));
-    const child = spawn(process.execPath, [BIN, 'bulk', path, '--out-dir', out, ...DATE], { env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+    const child = spawn(process.execPath, [BIN, 'bulk', path, '--out-dir', out, ...jobs, ...DATE], { env: { ...process.env, NO_COLOR: '1', CI: '1' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const code = new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -429,7 +436,54 @@ describe('bulk: Ctrl-C', () => {
     expect(stderr).toMatch(/To carry on:\n  belarus-letter bulk .* --resume/);
     const written = manifest(out).filter((m) => m.status === 'written').map((m) => m.file);
     expect(letters(out)).toEqual(written.sort());
+    expect(written.length).toBeLessThan(ROWS);
   }, 120_000);
+});
+
+describe('bulk: worker threads', () => {
+  it('write the same letters under the same names, and the same manifest, as one thread', () => {
+    const dir = tempDir();
+    // Failing rows in the middle too: they must be reported in order, not lost between threads.
+    const rows = csvRows(300).trimEnd().split('\n');
+    rows[50] = 'Bad Region,Leeds,narnia,mp,Jane Smith,maintain,';
+    rows[120] = 'No Stance,Leeds,uk,mp,Jane Smith,,';
+    const path = sheet(dir, `${rows.join('\n')}\n`);
+    const one = run(['bulk', path, '--out-dir', join(dir, 'one'), '--jobs', '0', ...DATE]);
+    const many = run(['bulk', path, '--out-dir', join(dir, 'many'), '--jobs', '3', ...DATE]);
+    expect(one.code).toBe(1);
+    expect(many.code).toBe(1);
+    expect(many.stderr).toMatch(/Wrote 298 letters .*0 skipped, 2 failed/);
+    const strip = (r: { stderr: string }) => r.stderr.replace(/ in [\d.]+ s\./, '').replace(/many|one/g, 'OUT').replace(/--jobs \d/, '--jobs N');
+    expect(strip(many)).toBe(strip(one));
+    expect(letters(join(dir, 'many'))).toEqual(letters(join(dir, 'one')));
+    expect(letters(join(dir, 'many'))).toHaveLength(298);
+    for (const f of letters(join(dir, 'one'))) expect(readFileSync(join(dir, 'many', f), 'utf8')).toBe(readFileSync(join(dir, 'one', f), 'utf8'));
+    const sortByRow = (entries: { row: number }[]) => [...entries].sort((a, b) => a.row - b.row);
+    expect(sortByRow(manifest(join(dir, 'many')))).toEqual(sortByRow(manifest(join(dir, 'one'))));
+  }, 120_000);
+
+  it('--jobs takes a whole number of threads', () => {
+    const dir = tempDir();
+    const r = run(['bulk', sheet(dir, SHEET), '--out-dir', join(dir, 'out'), '--jobs', 'many']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--jobs must be a whole number of worker threads from 0 to 64, not "many"/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('bulk: --resume keeps the batch\'s date', () => {
+  it('dates the rest of the letters as the first run did, unless --date says otherwise', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const path = sheet(dir, csvRows(6));
+    expect(run(['bulk', path, '--out-dir', out, '--limit', '3', '--date', '2026-03-02']).code).toBe(0);
+    // No --date: today's date would differ from the first three letters'.
+    const resumed = run(['bulk', path, '--out-dir', out, '--resume']);
+    expect(resumed.code).toBe(0);
+    const texts = letters(out).map((f) => readFileSync(join(out, f), 'utf8'));
+    expect(texts).toHaveLength(6);
+    for (const text of texts) expect(text).toMatch(/^2 March 2026$/m);
+  });
 });
 
 describe('bulk: progress', () => {
