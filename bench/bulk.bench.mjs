@@ -3,6 +3,13 @@
 // child process in the same session. Prints letters per second, the ratio to the baseline,
 // and each child's peak RSS (from process.resourceUsage().maxRSS, printed by a preload).
 // Targets: bulk >= 0.7x the baseline's throughput; bulk's RSS at 100k <= 1.3x its RSS at 10k.
+//
+// Fair turns: on this kind of machine creating a file costs anywhere from 0.05 to 1 ms of
+// kernel time depending on what the disk is still flushing, so each run starts after the last
+// run's output is deleted and `sync` has flushed everything, the two programs take turns in
+// alternating order, and the ratio is of the medians (BENCH_BULK_ROUNDS rounds, default 3 at
+// 10k rows and 1 at 100k). The CPU columns show where the time went: user (JavaScript, all
+// threads) and system (the kernel, mostly creating files).
 // Also printed: the live heap after a full GC at exit, which shows whether anything is kept per
 // row (peak RSS also grows with V8's own, lazy sizing of the heap, as the baseline's does).
 // BENCH_BULK_ROWS=2000,20000 runs other sizes.
@@ -17,22 +24,39 @@ const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'bin', 'belarus-letter.js');
 const preload = pathToFileURL(join(here, 'rss-on-exit.mjs')).href;
 const sizes = (process.env.BENCH_BULK_ROWS ?? '10000,100000').split(',').map(Number);
+const roundsFor = (rows) => Number(process.env.BENCH_BULK_ROUNDS ?? (rows > 20_000 ? 1 : 3));
 const work = mkdtempSync(join(tmpdir(), 'bl-bulk-bench-'));
 const env = { ...process.env, NO_COLOR: '1', CI: '1' };
 
+const settle = () => spawnSync('sync');
+
 function timed(args, outDir) {
+  rmSync(outDir, { recursive: true, force: true });
+  settle();
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--expose-gc', '--import', preload, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  rmSync(outDir, { recursive: true, force: true });
   if (r.status !== 0) {
     console.error(`${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
     process.exit(1);
   }
-  const rss = Number(r.stderr.match(/BENCH_MAX_RSS_KB=(\d+)/)?.[1] ?? NaN);
-  const live = Number(r.stderr.match(/BENCH_LIVE_HEAP_B=(\d+)/)?.[1] ?? NaN);
-  return { seconds, rssMb: rss / 1024, liveMb: live / 1048576, stderr: r.stderr };
+  const field = (name) => Number(r.stderr.match(new RegExp(`${name}=(\\d+)`))?.[1] ?? NaN);
+  return {
+    seconds,
+    rssMb: field('BENCH_MAX_RSS_KB') / 1024,
+    liveMb: field('BENCH_LIVE_HEAP_B') / 1048576,
+    userS: field('BENCH_USER_US') / 1e6,
+    systemS: field('BENCH_SYSTEM_US') / 1e6,
+    stderr: r.stderr,
+  };
 }
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const medianRun = (runs) => runs.find((r) => r.seconds === median(runs.map((x) => x.seconds))) ?? runs[0];
 
 const results = [];
 try {
@@ -41,10 +65,21 @@ try {
     await writeSheet(sheet, rows);
     const baseOut = join(work, `base-${rows}`);
     const bulkOut = join(work, `bulk-${rows}`);
-    const base = timed([join(here, 'bulk-baseline.mjs'), sheet, baseOut], baseOut);
-    const bulk = timed([bin, 'bulk', sheet, '--out-dir', bulkOut, '--date', '2026-11-25'], bulkOut);
-    const risk = bulk.stderr.match(/Form-letter risk: .*/)?.[0] ?? '';
-    results.push({ rows, base, bulk, risk });
+    const base = [];
+    const bulk = [];
+    for (let round = 0; round < roundsFor(rows); round++) {
+      const runBase = () => base.push(timed([join(here, 'bulk-baseline.mjs'), sheet, baseOut], baseOut));
+      const runBulk = () => bulk.push(timed([bin, 'bulk', sheet, '--out-dir', bulkOut, '--date', '2026-11-25'], bulkOut));
+      if (round % 2 === 0) runBase(), runBulk();
+      else runBulk(), runBase();
+      console.error(`  ${rows.toLocaleString('en')} rows, round ${round + 1}: baseline ${base.at(-1).seconds.toFixed(2)} s, bulk ${bulk.at(-1).seconds.toFixed(2)} s`);
+    }
+    rmSync(baseOut, { recursive: true, force: true });
+    rmSync(bulkOut, { recursive: true, force: true });
+    const b = medianRun(base);
+    const m = medianRun(bulk);
+    const risk = m.stderr.match(/Form-letter risk: .*/)?.[0] ?? '';
+    results.push({ rows, base: b, bulk: m, risk, rounds: base.length });
     rmSync(sheet, { force: true });
   }
 } finally {
@@ -52,7 +87,19 @@ try {
 }
 
 const fmt = (n, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log('rows'.padStart(8), 'baseline/s'.padStart(11), 'bulk/s'.padStart(9), 'ratio'.padStart(7), '  target       ', 'base RSS MB'.padStart(12), 'bulk RSS MB'.padStart(12), 'bulk live heap MB'.padStart(18));
+console.log('median of each size\'s rounds; CPU seconds as user+system');
+console.log(
+  'rows'.padStart(8),
+  'baseline/s'.padStart(11),
+  'bulk/s'.padStart(9),
+  'ratio'.padStart(7),
+  '  target       ',
+  'base CPU s'.padStart(11),
+  'bulk CPU s'.padStart(11),
+  'base RSS MB'.padStart(12),
+  'bulk RSS MB'.padStart(12),
+  'bulk live heap MB'.padStart(18),
+);
 for (const { rows, base, bulk } of results) {
   const b = rows / base.seconds;
   const m = rows / bulk.seconds;
@@ -63,6 +110,8 @@ for (const { rows, base, bulk } of results) {
     fmt(m).padStart(9),
     `${ratio.toFixed(2)}x`.padStart(7),
     `  >= 0.7x ${ratio >= 0.7 ? 'ok' : 'MISSED'}`,
+    `${fmt(base.userS, 1)}+${fmt(base.systemS, 1)}`.padStart(11),
+    `${fmt(bulk.userS, 1)}+${fmt(bulk.systemS, 1)}`.padStart(11),
     fmt(base.rssMb, 1).padStart(12),
     fmt(bulk.rssMb, 1).padStart(12),
     fmt(bulk.liveMb, 1).padStart(18),
