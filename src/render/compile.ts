@@ -45,18 +45,18 @@ export class TemplateRenderError extends Error {}
  * to collect them. The leading underscore keeps it out of the filters a template may write.
  */
 const STATIC_FILTERS = '_filters';
-const staticFilters = new Map<string, VariantFilter[]>();
-const staticPicks = new Map<string, number[]>();
+/** By a block's filters (JSON), then by the request's ids: the phrasings it may use. */
+const staticPicks = new Map<string, Map<string, number[]>>();
 
 /** The phrasings a block with known filters offers these ids; the same few answers, remembered. */
 function staticEligible(json: string, ids: RenderIds): number[] {
-  const key = `${ids.stance}\u0000${ids.region}\u0000${ids.recipient}\u0000${ids.locale}\u0000${json}`;
-  let eligible = staticPicks.get(key);
+  let byIds = staticPicks.get(json);
+  if (!byIds) staticPicks.set(json, (byIds = new Map()));
+  const key = `${ids.stance}\u0000${ids.region}\u0000${ids.recipient}\u0000${ids.locale}`;
+  let eligible = byIds.get(key);
   if (!eligible) {
-    let filters = staticFilters.get(json);
-    if (!filters) staticFilters.set(json, (filters = JSON.parse(json) as VariantFilter[]));
-    eligible = eligibleVariants(filters, ids);
-    staticPicks.set(key, eligible);
+    eligible = eligibleVariants(JSON.parse(json) as VariantFilter[], ids);
+    byIds.set(key, eligible);
   }
   return eligible;
 }

@@ -6,6 +6,17 @@
  */
 const SPACE = /^\s$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Non-ASCII characters seen before (dashes, curly quotes, accented letters): 0 other, 1 space, 2 letter. */
+const classes = new Map<number, 0 | 1 | 2>();
+function classify(cp: number): 0 | 1 | 2 {
+  let c = classes.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = SPACE.test(ch) ? 1 : LETTER_OR_DIGIT.test(ch) ? 2 : 0;
+    if (classes.size < 4096) classes.set(cp, c);
+  }
+  return c;
+}
 
 export function countWords(text: string): number {
   let words = 0;
@@ -21,10 +32,10 @@ export function countWords(text: string): number {
       letter = (c >= 48 && c <= 57) || (lower >= 97 && lower <= 122);
     } else {
       const cp = text.codePointAt(i) as number;
-      const ch = String.fromCodePoint(cp);
       if (cp > 0xffff) i++;
-      space = SPACE.test(ch);
-      letter = !space && LETTER_OR_DIGIT.test(ch);
+      const c = classify(cp);
+      space = c === 1;
+      letter = c === 2;
     }
     if (space) {
       if (wordy) words++;
