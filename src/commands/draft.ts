@@ -3,9 +3,10 @@ import { extname } from 'node:path';
 import { listChoices, UsageError } from '../errors.js';
 import { readTextInput } from '../io/read-text.js';
 import { canPrompt, today } from '../io/terminal.js';
+import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { render, type Letter } from '../render/render.js';
-import { FORMATS, REQUIRED_FIELDS, OPTION_NAMES, type LetterFormat, type LetterRequestInput } from '../request.js';
+import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, OPTION_NAMES, type LetterFormat, type LetterRequestInput } from '../request.js';
 import { parseRequestFromOptions } from '../validate.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
@@ -128,7 +129,7 @@ export async function emitLetter(letter: Letter, options: Pick<DraftOptions, 'ou
   }
   const output = options.json ? `${JSON.stringify({ letter: letter.text, meta: letter.meta }, null, 2)}\n` : letter.text;
   if (!options.out || options.out === '-') {
-    process.stdout.write(output);
+    writeStdout(output);
     return;
   }
   writeFileAtomic(options.out, output, { force: options.force, mkdir: true });
@@ -158,8 +159,9 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
       'Give them as options (see `belarus-letter draft --help`), or run in a terminal to be asked.',
     );
   }
-  // One letter for one region: only that region's spelling of the templates is loaded.
-  const pack = await packFor(globals, { region: String(input.region ?? '').trim().toLowerCase() });
+  // One letter for one region: only that region's spelling of the templates, in its one format, is loaded.
+  const format = input.format ?? 'text';
+  const pack = await packFor(globals, { region: String(input.region ?? '').trim().toLowerCase(), escape: bodyFormatOf(format) === 'html' });
   const request = parseRequestFromOptions(input);
   const letter = render(pack, request);
   // Links and PDF need code that a text letter should not load.

@@ -3,6 +3,8 @@
  * --templates, else $BELARUS_LETTER_TEMPLATES, else the folder the wizard remembered.
  */
 import { existsSync } from 'node:fs';
+import { configPath } from '../config/config-path.js';
+import type { BuiltinHint } from '../pack/builtin.js';
 import type { Pack } from '../pack/load.js';
 
 export interface GlobalOptions {
@@ -14,6 +16,7 @@ export interface GlobalOptions {
 
 /** The remembered folder, if any; a broken or missing settings file is no setting here. */
 async function rememberedTemplates(): Promise<string | undefined> {
+  if (!existsSync(configPath())) return undefined;
   try {
     const { readConfig } = await import('../config/config.js');
     return readConfig().templates;
@@ -36,14 +39,14 @@ export async function templatesDir(globals: GlobalOptions): Promise<string | und
 
 /**
  * A user's pack needs the full loader; the built-in one comes precompiled. A caller that will
- * render for one region only says which, and loads only that region's template functions.
+ * render for one region in one format says so, and loads only the template functions for it.
  */
-export async function packFor(globals: GlobalOptions, hint: { region?: string } = {}): Promise<Pack> {
+export async function packFor(globals: GlobalOptions, hint: BuiltinHint = {}): Promise<Pack> {
   return packFrom(await templatesDir(globals), hint);
 }
 
 /** The pack of a template folder already found by templatesDir (undefined: the built-in one). */
-export async function packFrom(dir: string | undefined, hint: { region?: string } = {}): Promise<Pack> {
+export async function packFrom(dir: string | undefined, hint: BuiltinHint = {}): Promise<Pack> {
   if (dir) return (await import('../pack/load.js')).loadPack({ templatesDir: dir });
   return (await import('../pack/builtin.js')).loadBuiltinPack(hint);
 }

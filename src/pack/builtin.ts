@@ -1,8 +1,8 @@
 /**
  * The built-in pack, fast: the build validates it and precompiles its templates into
  * dist/builtin-pack.js, so drafting a letter loads neither YAML nor the Handlebars compiler.
- * A content hash ties that file to templates/: if they differ (someone edited the installed
- * pack, or a developer has not rebuilt), the pack is loaded from its files instead.
+ * That file keeps the text of templates/ it was built from: if they differ (someone edited the
+ * installed pack, or a developer has not rebuilt), the pack is loaded from its files instead.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,8 +13,11 @@ import { builtinPackDir, FACTS_FILE, MANIFEST_FILE } from './files.js';
 import type { TemplateFn } from '../render/compile.js';
 
 export const PRECOMPILED_FILE = 'builtin-pack.js';
-/** The template functions for one spelling ("gb", "us"), beside PRECOMPILED_FILE. */
-export const modesFile = (spelling: string) => `builtin-pack.${spelling}.js`;
+/**
+ * The template functions for one spelling ("gb", "us") and output mode, beside PRECOMPILED_FILE:
+ * a text letter loads only the text functions of its region's spelling.
+ */
+export const modesFile = (spelling: string, escape: boolean) => `builtin-pack.${spelling}${escape ? '.html' : ''}.js`;
 
 /** What the build writes, apart from the template functions. */
 export interface BuiltinData {
@@ -45,7 +48,8 @@ function withoutAst<T extends object>(item: T): T & { ast: ParsedTemplate['ast']
 
 type Spec = unknown;
 export interface PrecompiledModule {
-  hash: string;
+  /** packText of the folder it was built from. */
+  text: string;
   data: BuiltinData;
   /** The spellings that have a modesFile. */
   spellings?: string[];
@@ -54,26 +58,15 @@ export interface PrecompiledModule {
 }
 
 /**
- * A fingerprint of every file of a pack folder that loading reads: two FNV-1a hashes (of the
- * text forwards and of its length-salted form) and the total length. It only has to notice an
- * edit, not resist an attacker, and node:crypto alone would cost a tenth of a draft's start-up.
+ * Every file of a pack folder that loading reads, in one string: the build stores it, and a
+ * start-up compares it with the files as they are now. A plain comparison, since hashing 30 KB
+ * in a cold process costs more than reading the files does, and node:crypto more still.
  */
-export function packHash(dir: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  let length = 0;
-  const update = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ (c + length + i), 0x01000193);
-    }
-    length += text.length;
-  };
+export function packText(dir: string): string {
+  const parts: string[] = [];
   const add = (rel: string) => {
     const path = join(dir, rel);
-    if (!existsSync(path)) return;
-    update(`${rel}\u0000${readFileSync(path, 'utf8')}\u0000`);
+    if (existsSync(path)) parts.push(`${rel}\u0000${readFileSync(path, 'utf8')}\u0000`);
   };
   add(MANIFEST_FILE);
   add(FACTS_FILE);
@@ -82,13 +75,27 @@ export function packHash(dir: string): string {
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder).sort()) if (name.endsWith('.hbs')) add(`${sub}/${name}`);
   }
-  return `${(a >>> 0).toString(16)}-${(b >>> 0).toString(16)}-${length}`;
+  return parts.join('');
 }
 
 export function packFromPrecompiled(mod: PrecompiledModule, runtime: { create(): Pack['handlebars'] }, dir: string): Pack {
   const hb = runtime.create();
-  const hydrate = (specs: Record<string, Spec>) =>
-    Object.fromEntries(Object.entries(specs).map(([k, spec]) => [k, hb.template(spec as TemplateSpecification) as TemplateFn]));
+  // Functions are made from their specs on first use: a letter uses a dozen of the forty or so.
+  const hydrate = (specs: Record<string, Spec>) => {
+    const fns: Record<string, TemplateFn> = Object.create(null);
+    for (const [name, spec] of Object.entries(specs)) {
+      Object.defineProperty(fns, name, {
+        enumerable: true,
+        configurable: true,
+        get() {
+          const fn = hb.template(spec as TemplateSpecification) as TemplateFn;
+          Object.defineProperty(fns, name, { value: fn, enumerable: true });
+          return fn;
+        },
+      });
+    }
+    return fns;
+  };
   const { data } = mod;
   return {
     name: data.name,
@@ -117,6 +124,8 @@ type TemplateSpecification = Parameters<Pack['handlebars']['template']>[0];
 export interface BuiltinHint {
   /** The one region a caller will render for: only its spelling's templates are loaded. */
   region?: string;
+  /** With region: whether it renders HTML only (true) or text only (false), not both. */
+  escape?: boolean;
 }
 
 export async function loadBuiltinPack(hint: BuiltinHint = {}): Promise<Pack> {
@@ -125,12 +134,14 @@ export async function loadBuiltinPack(hint: BuiltinHint = {}): Promise<Pack> {
   const file = join(dist, PRECOMPILED_FILE);
   if (existsSync(file)) {
     const main = (await import(pathToFileURL(file).href)) as Omit<PrecompiledModule, 'modes'>;
-    if (main.hash === packHash(dir)) {
+    if (main.text === packText(dir)) {
       const region = main.data.regions.find((r) => r.id === hint.region);
       const spellings = region ? [region.spelling] : (main.spellings ?? []);
+      const escapes = region && hint.escape !== undefined ? [hint.escape] : [false, true];
+      const files = spellings.flatMap((s) => escapes.map((escape) => pathToFileURL(join(dist, modesFile(s, escape))).href));
       const [runtime, ...parts] = await Promise.all([
         import('handlebars/runtime'),
-        ...spellings.map((s) => import(pathToFileURL(join(dist, modesFile(s))).href) as Promise<Pick<PrecompiledModule, 'modes'>>),
+        ...files.map((file) => import(file) as Promise<Pick<PrecompiledModule, 'modes'>>),
       ]);
       const modes = Object.assign({}, ...parts.map((p) => (p as Pick<PrecompiledModule, 'modes'>).modes));
       return packFromPrecompiled({ ...main, modes }, (runtime as { default: unknown }).default as { create(): Pack['handlebars'] }, dir);

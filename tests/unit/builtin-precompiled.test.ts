@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinPack, packHash, PRECOMPILED_FILE } from '../../src/pack/builtin.js';
+import { loadBuiltinPack, packText, PRECOMPILED_FILE } from '../../src/pack/builtin.js';
 import { builtinPackDir } from '../../src/pack/files.js';
 import { render } from '../../src/render/render.js';
 import { BODY_FORMATS } from '../../src/request.js';
@@ -30,20 +30,40 @@ describe('the precompiled built-in pack', () => {
     }
   });
 
-  it('loads only one spelling\'s templates when told the region, and says so if misused', async () => {
+  it('loads only one spelling\'s templates when told the region, and one mode when told the format, and says so if misused', async () => {
     const uk = await loadBuiltinPack({ region: 'uk' });
     expect(Object.keys(uk.precompiled!.modes).sort()).toEqual(['html|gb', 'text|gb']);
     expect(render(uk, request()).text).toEqual(render(builtinPack(), request()).text);
     expect(() => render(uk, request({ region: 'us', recipient: 'senator' }))).toThrow(/loaded without its "text\|us" templates/);
+    const ukText = await loadBuiltinPack({ region: 'uk', escape: false });
+    expect(Object.keys(ukText.precompiled!.modes)).toEqual(['text|gb']);
+    expect(render(ukText, request({ format: 'markdown' })).text).toEqual(render(builtinPack(), request({ format: 'markdown' })).text);
+    expect(() => render(ukText, request({ format: 'html' }))).toThrow(/loaded without its "html\|gb" templates/);
+    const usHtml = await loadBuiltinPack({ region: 'us', escape: true });
+    expect(Object.keys(usHtml.precompiled!.modes)).toEqual(['html|us']);
     const all = await loadBuiltinPack();
     expect(Object.keys(all.precompiled!.modes).sort()).toEqual(['html|gb', 'html|us', 'text|gb', 'text|us']);
   });
 
-  it('is tied to the pack\'s content by a hash that changes with any file', () => {
+  it('is tied to the pack\'s content, which changes with any file', () => {
     const dir = packCopy();
-    const before = packHash(dir);
-    expect(packHash(builtinPackDir())).toBe(before);
-    const edited = packCopy({ 'partials/close.hbs': 'Thanks.\n' });
-    expect(packHash(edited)).not.toBe(before);
+    const before = packText(dir);
+    expect(packText(builtinPackDir())).toBe(before);
+    expect(packText(packCopy({ 'partials/close.hbs': 'Thanks.\n' }))).not.toBe(before);
+    expect(packText(packCopy({ 'letters/extra.hbs': 'More.\n' }))).not.toBe(before);
+  });
+
+  it('stores the text of templates/ it was built from, which an edit after the build no longer matches', async () => {
+    const { mkdtempSync, cpSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    // A copy of the package layout: templates/ edited after the build, dist/ as built.
+    const root = mkdtempSync(join(tmpdir(), 'bl-stale-'));
+    cpSync(builtinPackDir(), join(root, 'templates'), { recursive: true });
+    cpSync(join(builtinPackDir(), '..', 'dist'), join(root, 'dist'), { recursive: true });
+    writeFileSync(join(root, 'templates', 'partials', 'signature.hbs'), '{{sender.name}} (edited)\n');
+    const { pathToFileURL } = await import('node:url');
+    const main = await import(pathToFileURL(join(root, 'dist', PRECOMPILED_FILE)).href);
+    expect(main.text).toBe(packText(builtinPackDir()));
+    expect(main.text).not.toBe(packText(join(root, 'templates')));
   });
 });
