@@ -4,11 +4,12 @@
  * answers: those belong to one letter.
  */
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
 import * as z from 'zod/mini';
 import { AppError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-file.js';
+import { configPath } from './config-path.js';
+
+export { configDir, configPath } from './config-path.js';
 
 const text = (max: number) =>
   z.optional(z.string('must be text').check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`)));
@@ -25,22 +26,6 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 export const CONFIG_KEYS = ['name', 'city', 'region', 'templates'] as const;
-
-/**
- * The folder for this tool's settings. XDG_CONFIG_HOME wins on every platform when set (so a
- * test, or a user who wants one place, can point it anywhere); otherwise the platform's own.
- */
-export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
-  const xdg = env.XDG_CONFIG_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'belarus-letter');
-  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'belarus-letter');
-  if (platform === 'darwin') return join(home, 'Library', 'Preferences', 'belarus-letter');
-  return join(home, '.config', 'belarus-letter');
-}
-
-export function configPath(env: NodeJS.ProcessEnv = process.env): string {
-  return join(configDir(env), 'config.json');
-}
 
 export class ConfigError extends AppError {
   constructor(path: string, why: string) {
