@@ -1,20 +1,42 @@
 /**
- * The program's entry. `--version` is answered before anything else loads; everything else
- * goes to the commander program in cli.ts.
+ * The program's entry. `--version` is answered before anything else loads, and this file
+ * imports nothing of the program's own: each module is one more for every start to load.
+ * Everything else goes to the commander program in cli.ts.
  */
-import { VERSION } from './version.js';
+import { writeSync } from 'node:fs';
+
+declare const __VERSION__: string | undefined;
 
 // `belarus-letter facts | head`: the reader has what it wanted; stop quietly, as Unix tools do.
-// A command that streams (bulk --out -) listens itself, to finish its summary first.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+// The handler goes on when process.stdout is first built (see io/stdout.ts for why that is
+// late, or never). A command that streams (bulk --out -) listens itself, to finish its summary.
+const original = Object.getOwnPropertyDescriptor(process, 'stdout');
+const onStdoutError = (error: NodeJS.ErrnoException) => {
   if (process.stdout.listenerCount('error') > 1) return;
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
-});
+};
+if (original?.get && original.configurable) {
+  const build = original.get;
+  Object.defineProperty(process, 'stdout', {
+    configurable: true,
+    enumerable: original.enumerable,
+    get() {
+      const stream = build.call(process) as NodeJS.WriteStream;
+      Object.defineProperty(process, 'stdout', { configurable: true, enumerable: original.enumerable, get: () => stream });
+      stream.on('error', onStdoutError);
+      return stream;
+    },
+  });
+} else process.stdout.on('error', onStdoutError);
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${VERSION}\n`);
+  try {
+    writeSync(1, `${typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'}\n`);
+  } catch {
+    // Nowhere to print to (stdout closed): nothing else to do.
+  }
 } else {
   const { main } = await import('./cli.js');
   process.exitCode = await main(process.argv);
