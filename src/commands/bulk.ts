@@ -548,7 +548,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   if (stopped === 'pipe') note('stdout was closed by the program reading it; stopped there.');
   if (stopped === 'interrupt') {
     throw new AppError(
-      `Stopped after ${counts.done + counts.failed + counts.skipped} rows.`,
+      `Stopped after ${(counts.done + counts.failed + counts.skipped).toLocaleString('en')} rows.`,
       EXIT.interrupted,
       writing ? `Every letter written is whole. To carry on:\n  ${resumeCommand(process.argv)}` : undefined,
     );
