@@ -432,7 +432,7 @@ describe.each(MODES)('bulk: Ctrl-C, %s', (_mode, jobs) => {
     while (letters(out).length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGINT');
     expect(await code).toBe(130);
-    expect(stderr).toMatch(/Stopped after \d+ rows\./);
+    expect(stderr).toMatch(/Stopped after [\d,]+ rows\./);
     expect(stderr).toMatch(/To carry on:\n  belarus-letter bulk .* --resume/);
     const written = manifest(out).filter((m) => m.status === 'written').map((m) => m.file);
     expect(letters(out)).toEqual(written.sort());
