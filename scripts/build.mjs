@@ -40,22 +40,18 @@ const lazyChildProcess = {
 };
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
-const split = {
+await build({
   ...common,
+  // bulk-worker: the worker thread a big bulk run starts (src/bulk/worker-pool.ts finds it here).
+  entryPoints: { cli: 'src/main.ts', index: 'src/index.ts', 'bulk-worker': 'src/bulk/worker.ts' },
+  outdir: 'dist',
   splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   plugins: [lazyChildProcess],
   // Less source for V8 to scan on every start. Not keepNames: its defineProperty on every
   // closure Handlebars makes cost a third of each render.
   minify: process.env.BUILD_MINIFY !== '0',
-};
-// Three builds, not one with three entries: shared code is cut into a chunk for every mix of
-// entries that uses it, and each chunk is one more module for every start to resolve and link.
-// The CLI alone comes out as far fewer, bigger chunks. The library and the bulk worker never
-// share a module graph with the CLI (the worker is a thread of its own), so duplicates are harmless.
-await build({ ...split, entryPoints: { cli: 'src/main.ts' }, outdir: 'dist', chunkNames: 'chunks/[name]-[hash]' });
-await build({ ...split, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', chunkNames: 'lib/[name]-[hash]' });
-// bulk-worker: the worker thread a big bulk run starts (src/bulk/worker-pool.ts finds it here).
-await build({ ...split, entryPoints: { 'bulk-worker': 'src/bulk/worker.ts' }, outdir: 'dist', chunkNames: 'worker/[name]-[hash]' });
+});
 
 // The precompiler runs the loader itself, so the pack is validated as part of every build.
 const tool = `${root}/dist/.precompile.mjs`;
