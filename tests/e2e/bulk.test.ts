@@ -462,6 +462,24 @@ describe('bulk: worker threads', () => {
     expect(sortByRow(manifest(join(dir, 'many')))).toEqual(sortByRow(manifest(join(dir, 'one'))));
   }, 120_000);
 
+  it('render with the same template pack as the main thread (--templates)', () => {
+    const dir = tempDir();
+    const pack = join(process.cwd(), 'examples', 'postcard');
+    const path = sheet(dir, csvRows(40));
+    const args = (out: string, jobs: string) => ['--templates', pack, 'bulk', path, '--template', 'postcard', '--out-dir', join(dir, out), '--jobs', jobs, ...DATE];
+    const one = run(args('one', '0'));
+    const many = run(args('many', '2'));
+    expect(one.code).toBe(0);
+    expect(many.code).toBe(0);
+    const files = letters(join(dir, 'one'));
+    expect(files).toHaveLength(40);
+    expect(letters(join(dir, 'many'))).toEqual(files);
+    for (const f of files) expect(readFileSync(join(dir, 'many', f), 'utf8')).toBe(readFileSync(join(dir, 'one', f), 'utf8'));
+    // The postcard, not the built-in letter (250 words or more).
+    const text = readFileSync(join(dir, 'many', files[0] as string), 'utf8');
+    expect(text.split(/\s+/).length).toBeLessThan(200);
+  }, 120_000);
+
   it('--jobs takes a whole number of threads', () => {
     const dir = tempDir();
     const r = run(['bulk', sheet(dir, SHEET), '--out-dir', join(dir, 'out'), '--jobs', 'many']);
