@@ -5,7 +5,6 @@
  * the output folder records every row so an interrupted or partly failed run can be resumed.
  */
 import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
 import { columnsHelp, exampleCsv } from '../bulk/columns.js';
@@ -20,8 +19,8 @@ import { INPUT_FORMATS, InputError, ROW_WORDS, type InputFormat, type InputRow }
 import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, NamePatternError, NameRegistry, pathInside } from '../io/safe-name.js';
 import { today } from '../io/terminal.js';
 import { TEMP_FILE_PATTERN } from '../io/write-file.js';
-import { renderLetterJob, writeLetterFile, type LetterFile, type LetterJob, type RenderedJob, type WrittenFile } from '../bulk/letter-job.js';
-import { OrderedBatches, WorkerPool, workerScript } from '../bulk/worker-pool.js';
+import type { RenderedJob, WrittenFile } from '../bulk/letter-job.js';
+import { defaultThreads, letterPipeline } from '../bulk/letter-pipeline.js';
 import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance, render, unknownId, type Letter } from '../render/render.js';
 import type { LetterFormat, LetterRequest } from '../request.js';
@@ -55,20 +54,6 @@ type BulkFormat = (typeof BULK_FORMATS)[number];
 const EXTENSIONS: Record<BulkFormat, string> = { text: '.txt', markdown: '.md', html: '.html' };
 /** Row errors printed on stderr before the rest go only to the manifest. */
 const MAX_PRINTED_ERRORS = 20;
-/** Letters sent to a worker at a time, and batches each worker may have waiting. */
-const BATCH_SIZE = 32;
-const BATCHES_PER_WORKER = 4;
-/** Input size from which worker threads pay for their start (about 2,000 rows of a typical sheet). */
-const WORKERS_FROM_BYTES = 256 * 1024;
-
-/**
- * Threads for a sheet of this size when --jobs is not given. A big file gets a writer thread and
- * a renderer for every core beyond the two that the main thread and the writer keep busy.
- */
-function autoJobs(size: number | undefined): number {
-  if (size === undefined || size < WORKERS_FROM_BYTES) return 0;
-  return Math.min(Math.max(1, availableParallelism() - 1), 8);
-}
 
 interface Settings {
   file: string;
@@ -360,8 +345,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     }
   };
 
-  // A letter to write goes through two ordered stages: rendering (in this thread, or on worker
-  // threads for a big sheet) and writing (here, or on a writer thread). Results come back in row
+  // A letter to write is rendered, then written (see letter-pipeline.ts); results come back in row
   // order, and `written` keeps the manifest, the counts and the form-letter risk.
   interface Queued {
     name: string;
@@ -390,7 +374,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       return;
     }
     job.letter = result;
-    await writes.add({ row: result.row, path: job.path, text: result.text });
+    await pipeline.write({ row: result.row, path: job.path, text: result.text });
   };
   const written = (result: WrittenFile) => {
     const job = queued.get(result.row);
@@ -418,21 +402,14 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     else counts.done++;
     record({ row: result.row, status: result.status, file: job.name, error: null });
   };
-  const threads = writing && !options.failFast ? (settings.jobs ?? autoJobs(source.size)) : 0;
-  const script = threads > 0 ? workerScript() : undefined;
-  // One thread writes; any more render.
-  const writer = script ? new WorkerPool<LetterFile, WrittenFile>(script, 1, { role: 'write', options: writeOptions }) : undefined;
-  const renderers = script && threads > 1 ? new WorkerPool<LetterJob, RenderedJob>(script, threads - 1, { role: 'render', templatesDir: packDir }) : undefined;
-  const writes = writer
-    ? new OrderedBatches((files: LetterFile[]) => writer.run(files), BATCH_SIZE, BATCHES_PER_WORKER, written)
-    : new OrderedBatches(async (files: LetterFile[]) => files.map((file) => writeLetterFile(file, writeOptions)), 1, 0, written);
-  const renders = renderers
-    ? new OrderedBatches((jobs: LetterJob[]) => renderers.run(jobs), BATCH_SIZE, (threads - 1) * BATCHES_PER_WORKER, rendered)
-    : new OrderedBatches(async (jobs: LetterJob[]) => jobs.map((job) => renderLetterJob(pack, job)), 1, 0, rendered);
-  const drain = async () => {
-    await renders.drain();
-    await writes.drain();
-  };
+  const pipeline = letterPipeline({
+    pack,
+    templatesDir: packDir,
+    threads: writing && !options.failFast ? (settings.jobs ?? defaultThreads(source.size)) : 0,
+    write: writeOptions,
+    rendered,
+    written,
+  });
 
   try {
     for await (const row of rows(source, settings, onHeader)) {
@@ -488,7 +465,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       if (writing) {
         const slot = risk.count(group, request.story);
         queued.set(row.row, { name, path: pathInside(outDir, name), group, slot, story: request.story });
-        await renders.add({ row: row.row, request, sample: slot >= 0 });
+        await pipeline.render({ row: row.row, request, sample: slot >= 0 });
         continue;
       }
 
@@ -519,12 +496,12 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       process.stdout.write(`${row.row}\t${join(outDir, name)}\n`);
       counts.done++;
     }
-    await drain();
+    await pipeline.drain();
   } catch (error) {
     progress.stop();
     if (error instanceof InputError) {
       // The rows before the bad spot are being written: wait for them, so the manifest has them.
-      await drain();
+      await pipeline.drain();
       if (error.atStart) throw new UsageError(error.message);
       printSummary();
       throw new AppError(error.message, EXIT.failed, writing ? `The letters before it were written; fix the file and run again with --resume:\n  ${resumeCommand(process.argv)}` : undefined);
@@ -534,8 +511,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     process.off('SIGINT', onSigint);
     process.stdout.off('error', onPipeError);
     manifest?.close();
-    await renderers?.close();
-    await writer?.close();
+    await pipeline.close();
     await source.close();
   }
   progress.stop();
