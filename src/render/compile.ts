@@ -6,6 +6,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { Pack, ParsedTemplate } from '../pack/load.js';
 import { PACK_HELPERS } from './helpers-list.js';
+import { memo } from './memo.js';
 import { sectionMarker } from './sections.js';
 import { respell } from './spelling.js';
 import { eligibleVariants, FILTER_KEYS, pickIndex, type RenderIds, type VariantFilter } from './variation.js';
@@ -68,7 +69,7 @@ export interface Compiled {
   partials: Record<string, TemplateFn>;
 }
 
-const compiledByPack = new WeakMap<Pack, Map<string, Compiled>>();
+const compiledSets = memo<Pack, Compiled>();
 const helpersRegistered = new WeakSet<Pack>();
 
 function registerHelpers(pack: Pack): void {
@@ -244,35 +245,17 @@ export function compiled(pack: Pack, mode: Mode): Compiled {
   if (pack.precompiled) {
     throw new Error(`The precompiled pack was loaded without its "${key}" templates; load it with no region hint to render any region.`);
   }
-  let byMode = compiledByPack.get(pack);
-  if (!byMode) {
-    byMode = new Map();
-    compiledByPack.set(pack, byMode);
-  }
-  let set = byMode.get(key);
-  if (!set) {
+  return compiledSets(pack, key, () => {
     const partials: Record<string, TemplateFn> = Object.create(null);
     for (const [name, p] of pack.partials) partials[name] = compileOne(pack, p, mode);
     const templates = new Map<string, TemplateFn>();
     for (const t of pack.templates) templates.set(t.meta.id, compileOne(pack, t, mode));
-    set = { templates, partials };
-    byMode.set(key, set);
-  }
-  return set;
+    return { templates, partials };
+  });
 }
 
 /** Small templates from the manifest (salutations, address lines): plain text, strict. */
-const smallCache = new WeakMap<Pack, Map<string, TemplateFn>>();
+const smallFns = memo<Pack, TemplateFn>();
 export function compileSmall(pack: Pack, source: string): TemplateFn {
-  let cache = smallCache.get(pack);
-  if (!cache) {
-    cache = new Map();
-    smallCache.set(pack, cache);
-  }
-  let fn = cache.get(source) ?? pack.precompiled?.small[source];
-  if (!fn) {
-    fn = pack.handlebars.compile(source, SMALL_OPTIONS) as TemplateFn;
-    cache.set(source, fn);
-  }
-  return fn;
+  return smallFns(pack, source, () => pack.precompiled?.small[source] ?? (pack.handlebars.compile(source, SMALL_OPTIONS) as TemplateFn));
 }

@@ -15,6 +15,7 @@ import { formatMarkdown, formatText, htmlEscape, markdownEscape, plainText, type
 import { formatPrintHtml } from './print-html.js';
 import { joinSections, splitSections, type LetterSection } from './sections.js';
 import { respell, respellPackText } from './spelling.js';
+import { memo } from './memo.js';
 import { defaultSeed } from './variation.js';
 import { countWords } from './word-count.js';
 import type { LetterView, NameView } from './view.js';
@@ -172,26 +173,12 @@ export function tidy(text: string): string {
  * Salutations and address lines as rendered for one official's name: a bulk batch writes to
  * the same few officials again and again. Bounded, since each sender may name their own.
  */
-const smallTexts = new WeakMap<Pack, Map<string, string>>();
-const SMALL_TEXTS_KEPT = 1000;
-function smallTextCache(pack: Pack): Map<string, string> {
-  let cache = smallTexts.get(pack);
-  if (!cache || cache.size >= SMALL_TEXTS_KEPT) smallTexts.set(pack, (cache = new Map()));
-  return cache;
-}
+const smallTexts = memo<Pack, string>(1000);
 
 /** A fact's wording as letters in one spelling state it; made once per pack and spelling. */
-const factTexts = new WeakMap<Pack, Map<string, string>>();
+const factTexts = memo<Pack, string>();
 function factTextFor(pack: Pack, fact: PackFact, spellingId: string, spelling: Record<string, string> | undefined): string {
-  let cache = factTexts.get(pack);
-  if (!cache) factTexts.set(pack, (cache = new Map()));
-  const key = `${spellingId}\u0000${fact.id}`;
-  let text = cache.get(key);
-  if (text === undefined) {
-    text = respell(fact.text.replace(/\s+/g, ' ').trim(), spelling);
-    cache.set(key, text);
-  }
-  return text;
+  return factTexts(pack, `${spellingId}\u0000${fact.id}`, () => respell(fact.text.replace(/\s+/g, ' ').trim(), spelling));
 }
 
 export interface RenderOptions {
@@ -256,19 +243,14 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
     surname: request.recipientName ? surnameOf(request.recipientName) : '',
     title: request.recipientTitle ?? '',
   };
-  const small = (source: string, where: string) => {
-    const key = `${source}\u0000${nameParts.name}\u0000${nameParts.title}`;
-    const cache = smallTextCache(pack);
-    let text = cache.get(key);
-    if (text !== undefined) return text;
-    try {
-      text = compileSmall(pack, source)(nameParts).replace(/\s+/g, ' ').trim();
-    } catch (error) {
-      throw new AppError(`The pack's ${where} template could not render: ${(error as Error).message}`);
-    }
-    cache.set(key, text);
-    return text;
-  };
+  const small = (source: string, where: string) =>
+    smallTexts(pack, `${source}\u0000${nameParts.name}\u0000${nameParts.title}`, () => {
+      try {
+        return compileSmall(pack, source)(nameParts).replace(/\s+/g, ' ').trim();
+      } catch (error) {
+        throw new AppError(`The pack's ${where} template could not render: ${(error as Error).message}`);
+      }
+    });
   const salutation = small(recipient.salutation, `salutation for ${region.id}/${recipient.id}`);
   const address =
     request.recipientAddress.length > 0
@@ -410,18 +392,12 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
 }
 
 /** Sources as a region shows them, made once per pack and locale (bulk renders thousands). */
-const shownSources = new WeakMap<Pack, Map<string, CitedSource>>();
+const shownSources = memo<Pack, CitedSource>();
 function shownSource(pack: Pack, sourceId: string, locale: string): CitedSource {
-  let cache = shownSources.get(pack);
-  if (!cache) shownSources.set(pack, (cache = new Map()));
-  const key = `${locale}\u0000${sourceId}`;
-  let shown = cache.get(key);
-  if (!shown) {
+  return shownSources(pack, `${locale}\u0000${sourceId}`, () => {
     const source = pack.sources.get(sourceId) as Source;
-    shown = { ...source, dateText: source.date ? formatPartialDate(source.date, locale) : undefined };
-    cache.set(key, shown);
-  }
-  return shown;
+    return { ...source, dateText: source.date ? formatPartialDate(source.date, locale) : undefined };
+  });
 }
 
 function citedSources(pack: Pack, cited: string[], locale: string): CitedSource[] {

@@ -2,6 +2,8 @@
  * US spelling for a pack written in British English: a word list from the manifest, applied to
  * the pack's own text only (template literals, facts, asks), never to what the writer typed.
  */
+import { memo } from './memo.js';
+
 const cache = new WeakMap<Record<string, string>, RegExp>();
 
 function matcher(table: Record<string, string>): RegExp | undefined {
@@ -32,13 +34,8 @@ export function respell(text: string, table: Record<string, string> | undefined)
 }
 
 /** respell for the pack's own short strings (labels, asks, subjects), remembered per table. */
-const respelled = new WeakMap<Record<string, string>, Map<string, string>>();
+// Bounded: a pack has few such strings, but a caller could pass anything.
+const respelled = memo<Record<string, string>, string>(5000);
 export function respellPackText(text: string, table: Record<string, string> | undefined): string {
-  if (!table) return text;
-  let memo = respelled.get(table);
-  // Bounded: a pack has few such strings, but a caller could pass anything.
-  if (!memo || memo.size > 5000) respelled.set(table, (memo = new Map()));
-  let out = memo.get(text);
-  if (out === undefined) memo.set(text, (out = respell(text, table)));
-  return out;
+  return table ? respelled(table, text, () => respell(text, table)) : text;
 }
