@@ -6,7 +6,8 @@
  * megabytes at most) and compares them only for the report, so a row costs one hash.
  */
 import { HashTable } from './hash-table.js';
-import { hash53, jaccard, trigramSet, withoutStory } from '../render/similarity.js';
+import { hash53 } from '../render/hash.js';
+import { jaccard, trigramSet, withoutStory } from '../render/similarity.js';
 
 /** 50 letters give 1,225 pairs per group: a steady mean, compared in a blink at the end of a run. */
 export const SAMPLE_PER_GROUP = 50;

@@ -10,7 +10,7 @@ import { AppError } from '../errors.js';
 import { FileExistsError, writeFileAtomic } from '../io/write-file.js';
 import type { Pack } from '../pack/load.js';
 import { render } from '../render/render.js';
-import { hash53 } from '../render/similarity.js';
+import { hash53 } from '../render/hash.js';
 import type { LetterRequest } from '../request.js';
 
 export interface LetterJob {
@@ -48,26 +48,24 @@ export interface WriteOptions {
   resume: boolean;
 }
 
-export type WriteOutcome = { status: 'written' | 'skipped' } | { status: 'failed'; reason: 'exists' } | { status: 'failed'; reason: 'io'; code: string };
+export type WrittenFile = { row: number } & (
+  | { status: 'written' | 'skipped' }
+  | { status: 'failed'; reason: 'exists' }
+  | { status: 'failed'; reason: 'io'; code: string }
+);
 
-export function writeLetter(path: string, text: string, options: WriteOptions): WriteOutcome {
+export function writeLetterFile({ row, path, text }: LetterFile, options: WriteOptions): WrittenFile {
   try {
     writeFileAtomic(path, text, { force: options.force, fsync: false });
-    return { status: 'written' };
+    return { row, status: 'written' };
   } catch (error) {
     if (error instanceof FileExistsError) {
       // Killed between writing a letter and recording it: the same letter is already there.
-      if (options.resume && readFileSync(path, 'utf8') === text) return { status: 'skipped' };
-      return { status: 'failed', reason: 'exists' };
+      if (options.resume && readFileSync(path, 'utf8') === text) return { row, status: 'skipped' };
+      return { row, status: 'failed', reason: 'exists' };
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (!code) throw error;
-    return { status: 'failed', reason: 'io', code };
+    return { row, status: 'failed', reason: 'io', code };
   }
-}
-
-export type WrittenFile = WriteOutcome & { row: number };
-
-export function writeLetterFile(file: LetterFile, options: WriteOptions): WrittenFile {
-  return { row: file.row, ...writeLetter(file.path, file.text, options) };
 }

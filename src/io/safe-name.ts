@@ -8,7 +8,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import { HashTable } from '../bulk/hash-table.js';
-import { hash53 } from '../render/similarity.js';
+import { hash53 } from '../render/hash.js';
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 /** Well under the 255 bytes most file systems allow, leaving room for a suffix and extension. */

@@ -6,19 +6,7 @@
  */
 import { fmix32, fnv1a32 } from './hash.js';
 
-/** cyrb53: a fast 53-bit string hash, for telling identical letters apart without keeping them. */
-export function hash53(text: string, seed = 0): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
+export { hash53 } from './hash.js';
 
 /** Lower-cased words, punctuation dropped: "Dear Ms Smith," and "dear ms smith" read the same. */
 export function words(text: string): string[] {
