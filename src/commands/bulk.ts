@@ -337,6 +337,10 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     printedErrors++;
   };
 
+  const failRender = (row: number, message: string) => fail(row, `${words.row} ${row}: ${message.replace(/\.$/, '')}`);
+  const failExisting = (row: number, name: string) =>
+    fail(row, `${words.row} ${row}: ${join(outDir, name)} already exists; add --force to replace it, or --resume to skip rows already written`, name);
+
   const tally = (texts: string[], row: number) => {
     for (const w of texts) {
       const seen = warnings.get(w);
@@ -369,7 +373,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     if (halted) return drop(result.row, job);
     if (!result.ok) {
       drop(result.row, job);
-      fail(result.row, `${words.row} ${result.row}: ${result.message.replace(/\.$/, '')}`);
+      failRender(result.row, result.message);
       if (options.failFast) halted = true;
       return;
     }
@@ -382,14 +386,11 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     if (halted) return drop(result.row, job);
     if (result.status === 'failed') {
       drop(result.row, job);
-      const where = `${words.row} ${result.row}`;
-      const shown = join(outDir, job.name);
-      if (result.reason === 'io') {
-        fail(result.row, `${where}: ${shown} could not be written (${result.code})`, job.name);
+      if (result.reason === 'exists') failExisting(result.row, job.name);
+      else {
+        fail(result.row, `${words.row} ${result.row}: ${join(outDir, job.name)} could not be written (${result.code})`, job.name);
         // No room, or no right to write: every row after this one would fail the same way.
         if (result.code === 'ENOSPC' || result.code === 'EROFS' || result.code === 'EACCES') halted = true;
-      } else {
-        fail(result.row, `${where}: ${shown} already exists; add --force to replace it, or --resume to skip rows already written`, job.name);
       }
       if (options.failFast) halted = true;
       return;
@@ -474,7 +475,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         letter = render(pack, request);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        fail(row.row, `${where}: ${error.message.replace(/\.$/, '')}`);
+        failRender(row.row, error.message);
         if (options.failFast) break;
         continue;
       }
@@ -489,7 +490,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       }
       const path = pathInside(outDir, name);
       if (!options.force && existsSync(path)) {
-        fail(row.row, `${where}: ${join(outDir, name)} already exists; add --force to replace it, or --resume to skip rows already written`, name);
+        failExisting(row.row, name);
         if (options.failFast) break;
         continue;
       }
