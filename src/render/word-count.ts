@@ -18,10 +18,29 @@ function classify(cp: number): 0 | 1 | 2 {
   return c;
 }
 
-export function countWords(text: string): number {
-  let words = 0;
-  let inWord = false;
-  let wordy = false;
+/** A run of non-space: 0 none, 1 a run without a letter or digit, 2 a word. */
+type Run = 0 | 1 | 2;
+
+/**
+ * How a piece of text counts towards the words of a text it is part of: enough to add up the
+ * words of pieces joined end to end (joinSpans) without reading them again, which is how
+ * render-memo.ts counts a letter made of phrasings it has counted before.
+ */
+export interface WordSpan {
+  /** No space in it: the whole piece is part of one run, `head` (= `tail`). */
+  solid: boolean;
+  /** The run before the first space. */
+  head: Run;
+  /** The run after the last space. */
+  tail: Run;
+  /** Words wholly between the first and last space. */
+  inner: number;
+}
+
+export function wordSpan(text: string): WordSpan {
+  let inner = 0;
+  let head: Run | -1 = -1;
+  let run: Run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let space: boolean;
@@ -38,13 +57,29 @@ export function countWords(text: string): number {
       letter = c === 2;
     }
     if (space) {
-      if (wordy) words++;
-      inWord = false;
-      wordy = false;
-    } else {
-      inWord = true;
-      if (letter) wordy = true;
-    }
+      if (head === -1) head = run;
+      else if (run === 2) inner++;
+      run = 0;
+    } else if (letter) run = 2;
+    else if (run === 0) run = 1;
   }
-  return inWord && wordy ? words + 1 : words;
+  return head === -1 ? { solid: true, head: run, tail: run, inner: 0 } : { solid: false, head, tail: run, inner };
 }
+
+const merge = (a: Run, b: Run): Run => (a > b ? a : b);
+
+/** The span of `a` followed directly by `b`. */
+export function joinSpans(a: WordSpan, b: WordSpan): WordSpan {
+  if (a.solid && b.solid) return a.head === 0 ? b : b.head === 0 ? a : { solid: true, head: merge(a.head, b.head), tail: merge(a.head, b.head), inner: 0 };
+  if (a.solid) return { solid: false, head: b.head === 0 ? a.head : merge(a.head, b.head), tail: b.tail, inner: b.inner };
+  if (b.solid) return { solid: false, head: a.head, tail: a.tail === 0 ? b.head : merge(a.tail, b.head), inner: a.inner };
+  const middle = a.tail === 0 && b.head === 0 ? 0 : merge(a.tail, b.head);
+  return { solid: false, head: a.head, tail: b.tail, inner: a.inner + b.inner + (middle === 2 ? 1 : 0) };
+}
+
+export function spanWords(span: WordSpan): number {
+  if (span.solid) return span.head === 2 ? 1 : 0;
+  return span.inner + (span.head === 2 ? 1 : 0) + (span.tail === 2 ? 1 : 0);
+}
+
+export const countWords = (text: string): number => spanWords(wordSpan(text));
