@@ -9,7 +9,7 @@ import { PACK_HELPERS } from './helpers-list.js';
 import { memo } from './memo.js';
 import { sectionMarker } from './sections.js';
 import { respell } from './spelling.js';
-import { eligibleVariants, FILTER_KEYS, pickIndex, type RenderIds, type VariantFilter } from './variation.js';
+import { chosenVariant, eligibleVariants, FILTER_KEYS, seedState, type RenderIds, type VariantFilter } from './variation.js';
 
 export type TemplateFn = (context: unknown, options?: Record<string, unknown>) => string;
 
@@ -29,6 +29,12 @@ export interface RenderState {
   cite(id: string): string;
   /** The {{#variants}} blocks being rendered, innermost last (the helpers' own bookkeeping). */
   variantRuns?: VariantsRun[];
+  /**
+   * When set, a {{#variants}} block does not pick a phrasing: it hands its choices to this hook
+   * and prints what the hook returns, so render-memo.ts can render each phrasing once for many
+   * letters and pick per letter later. `renderPick` renders one phrasing (an index of eligible).
+   */
+  deferVariants?(name: string, eligible: number[], renderPick: (pick: number) => string): string;
 }
 
 export interface VariantsRun {
@@ -125,7 +131,8 @@ function registerHelpers(pack: Pack): void {
       run.n = 0;
       return runBlock();
     };
-    if (!s.longest) return renderPick(eligible[pickIndex(s.seed, name, eligible.length)] ?? 0);
+    if (s.deferVariants && !s.longest) return s.deferVariants(name, eligible, renderPick);
+    if (!s.longest) return renderPick(chosenVariant(seedState(s.seed), name, eligible));
     let best = '';
     for (const pick of eligible) {
       const out = renderPick(pick);

@@ -1,8 +1,11 @@
 /** Small non-cryptographic string hashes for picking phrasings and comparing letters. */
 
-/** FNV-1a over UTF-16 code units: quick, but nearby inputs give nearby values. */
-export function fnv1a32(text: string): number {
-  let h = 0x811c9dc5;
+/**
+ * FNV-1a over UTF-16 code units: quick, but nearby inputs give nearby values. From a previous
+ * result it goes on hashing, so fnv1a32(b, fnv1a32(a)) is fnv1a32(a + b).
+ */
+export function fnv1a32(text: string, from = 0x811c9dc5): number {
+  let h = from;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }

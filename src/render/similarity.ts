@@ -31,7 +31,7 @@ function trigramHash(a: number, b: number, c: number): number {
 
 /** The distinct word trigrams of a text, as sorted 32-bit hashes (compact, quick to compare). */
 export function trigramSet(text: string): Uint32Array {
-  const w = words(text).map(fnv1a32);
+  const w = words(text).map((word) => fnv1a32(word));
   const hashes = new Uint32Array(Math.max(0, w.length - 2));
   for (let i = 0; i + 2 < w.length; i++) hashes[i] = trigramHash(w[i] as number, w[i + 1] as number, w[i + 2] as number);
   hashes.sort();

@@ -9,9 +9,22 @@ export function hash32(text: string): number {
   return fmix32(fnv1a32(text));
 }
 
-export function pickIndex(seed: string, section: string, count: number): number {
+/** The hash state of a seed, from which each section's pick follows (one pass over the seed). */
+export const seedState = (seed: string): number => fnv1a32(`${seed}\u0000`);
+
+/** hash32(`${seed}\u0000${section}`) % count, from the seed's state. */
+export function pickFrom(state: number, section: string, count: number): number {
   if (count <= 0) throw new RangeError('nothing to pick from');
-  return hash32(`${seed}\u0000${section}`) % count;
+  return fmix32(fnv1a32(section, state)) % count;
+}
+
+export function pickIndex(seed: string, section: string, count: number): number {
+  return pickFrom(seedState(seed), section, count);
+}
+
+/** The phrasing (an index into the block's phrasings) a seed picks from those eligible. */
+export function chosenVariant(state: number, section: string, eligible: readonly number[]): number {
+  return eligible[pickFrom(state, section, eligible.length)] ?? 0;
 }
 
 /** The default seed: who writes to whom, so each sender gets their own wording. */

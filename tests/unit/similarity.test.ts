@@ -17,6 +17,8 @@ describe('similarity', () => {
     // a: {a b c, b c d}; b: {a b c, b c e}: 1 shared of 3.
     expect(similarity('a b c d', 'a b c e')).toBeCloseTo(1 / 3);
     expect(jaccard(trigramSet('x y z'), trigramSet('x y z'))).toBe(1);
+    // Where a trigram stands does not matter: {a b c, b c d} against {x a b, a b c, b c d}.
+    expect(similarity('a b c d', 'x a b c d')).toBeCloseTo(2 / 3);
   });
 
   it('leaves personal stories out', () => {

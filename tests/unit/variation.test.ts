@@ -15,6 +15,12 @@ describe('variation', () => {
     expect([...seen].sort()).toEqual([0, 1, 2]);
   });
 
+  it('picks from the hash of seed and section, so wording stays as letters written before got it', () => {
+    for (const [seed, section, n] of [['alex doe|leeds|uk|mp||maintain', 'opening', 3], ['', 'close', 7], ['Zoë|Łódź', 'signoff', 2]] as const) {
+      expect(pickIndex(seed, section, n)).toBe(hash32(`${seed}\u0000${section}`) % n);
+    }
+  });
+
   it('hashes differently when only the section differs', () => {
     expect(hash32('a\u0000opening')).not.toBe(hash32('a\u0000close'));
   });
