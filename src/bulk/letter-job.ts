@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { AppError } from '../errors.js';
 import { FileExistsError, writeFileAtomic } from '../io/write-file.js';
 import type { Pack } from '../pack/load.js';
-import { render } from '../render/render.js';
+import { renderMemoised } from '../render/render-memo.js';
 import { hash53 } from '../render/hash.js';
 import type { LetterRequest } from '../request.js';
 
@@ -27,7 +27,7 @@ export type RenderedJob =
 export function renderLetterJob(pack: Pack, job: LetterJob): RenderedJob {
   const { row } = job;
   try {
-    const letter = render(pack, job.request);
+    const letter = renderMemoised(pack, job.request);
     return { row, ok: true, text: letter.text, hash: hash53(letter.text), body: job.sample ? letter.body : undefined, warnings: letter.meta.warnings };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

@@ -22,7 +22,8 @@ import { TEMP_FILE_PATTERN } from '../io/write-file.js';
 import type { RenderedJob, WrittenFile } from '../bulk/letter-job.js';
 import { defaultThreads, letterPipeline } from '../bulk/letter-pipeline.js';
 import type { Pack } from '../pack/load.js';
-import { findRecipient, findRegion, findStance, render, unknownId, type Letter } from '../render/render.js';
+import { findRecipient, findRegion, findStance, unknownId, type Letter } from '../render/render.js';
+import { renderMemoised } from '../render/render-memo.js';
 import type { LetterFormat, LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
 import type { DraftOptions } from './draft.js';
@@ -472,7 +473,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
 
       let letter: Letter;
       try {
-        letter = render(pack, request);
+        letter = renderMemoised(pack, request);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         failRender(row.row, error.message);

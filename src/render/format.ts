@@ -55,10 +55,9 @@ export function sourceLine(s: CitedSource): string {
 
 const paragraphs = (body: string) => body.split(/\n{2,}/);
 
-export function formatText(input: FormatInput): string {
-  if (input.sources.length === 0) return `${input.body}\n`;
-  const list = sourceLines(input.sources).join('\n');
-  return `${input.body}\n\nSources\n${list}\n`;
+/** A text letter from its body and the lines of its Sources section ('' for none). */
+export function textWithSources(body: string, lines: string): string {
+  return lines ? `${body}\n\nSources\n${lines}\n` : `${body}\n`;
 }
 
 export function formatMarkdown(input: FormatInput): string {

@@ -6,12 +6,12 @@
 import { AppError, UsageError, listChoices } from '../errors.js';
 import type { LetterTemplate, Pack, PackFact } from '../pack/load.js';
 import type { Region, Recipient, Source, Stance } from '../pack/schema.js';
-import { bodyFormatOf, type LetterFormat, type LetterRequest } from '../request.js';
+import { bodyFormatOf, type BodyFormat, type LetterFormat, type LetterRequest } from '../request.js';
 import { compiled, compileSmall, TemplateRenderError, type RenderState } from './compile.js';
 import { endOfPartialDate, formatPartialDate, monthsBetween } from './dates.js';
 import { buildEml } from './eml.js';
 import { formChars, NO_TRIM, trims, type Trim } from './fit.js';
-import { formatMarkdown, formatText, htmlEscape, markdownEscape, plainText, type CitedSource } from './format.js';
+import { formatMarkdown, htmlEscape, markdownEscape, plainText, sourceLines, textWithSources, type CitedSource } from './format.js';
 import { formatPrintHtml } from './print-html.js';
 import { joinSections, splitSections, type LetterSection } from './sections.js';
 import { respell, respellPackText } from './spelling.js';
@@ -170,15 +170,19 @@ export function tidy(text: string): string {
 }
 
 /**
- * Salutations and address lines as rendered for one official's name: a bulk batch writes to
+ * Salutations and address lines as rendered for one official and name: a bulk batch writes to
  * the same few officials again and again. Bounded, since each sender may name their own.
  */
-const smallTexts = memo<Pack, string>(1000);
+const salutations = memo<Pack, string>(1000);
+const addresses = memo<Pack, string[]>(1000);
 
 /** A fact's wording as letters in one spelling state it; made once per pack and spelling. */
-const factTexts = memo<Pack, string>();
+const factTexts = memo<Pack, Map<string, string>>();
 function factTextFor(pack: Pack, fact: PackFact, spellingId: string, spelling: Record<string, string> | undefined): string {
-  return factTexts(pack, `${spellingId}\u0000${fact.id}`, () => respell(fact.text.replace(/\s+/g, ' ').trim(), spelling));
+  const texts = factTexts(pack, spellingId, () => new Map());
+  let text = texts.get(fact.id);
+  if (text === undefined) texts.set(fact.id, (text = respell(fact.text.replace(/\s+/g, ' ').trim(), spelling)));
+  return text;
 }
 
 export interface RenderOptions {
@@ -218,6 +222,34 @@ export function render(pack: Pack, request: LetterRequest, options: RenderOption
 }
 
 function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: RenderOptions): Letter {
+  const prepared = prepareLetter(pack, request, trim);
+  const cited: string[] = [];
+  const raw = runTemplate(pack, prepared, letterState(pack, prepared, cited, options));
+  return finishLetter(pack, prepared, raw, cited);
+}
+
+/** Everything a letter's template needs, worked out from the request before it renders. */
+export interface PreparedLetter {
+  request: LetterRequest;
+  trim: Trim;
+  bodyFormat: BodyFormat;
+  region: Region;
+  recipient: Recipient;
+  stance: Stance;
+  template: LetterTemplate;
+  seed: string;
+  view: LetterView;
+  packText: (s: string) => string;
+  factText: (fact: PackFact) => string;
+}
+
+/**
+ * Checks the request's ids against the pack and builds the template's view. Every value the
+ * writer gave (their name, city, story, the official's name...) passes through `writerValue`
+ * on its way into the view, after escaping for the format: a caller can swap them for
+ * placeholders (see render-memo.ts).
+ */
+export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, writerValue: (s: string) => string = (s) => s): PreparedLetter {
   const bodyFormat = bodyFormatOf(request.format);
   const region = findRegion(pack, request.region);
   const recipient = findRecipient(region, request.recipient);
@@ -234,8 +266,7 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
 
   const spellingTable = region.spelling === 'gb' ? undefined : pack.spellings[region.spelling];
   const packText = (s: string) => respellPackText(s, spellingTable);
-  const userText = bodyFormat === 'markdown' ? markdownEscape : (s: string) => s;
-  const seed = request.seed ?? defaultSeed(request);
+  const userText = bodyFormat === 'markdown' ? (s: string) => writerValue(markdownEscape(s)) : writerValue;
 
   // Salutation and address come from small manifest templates over the official's name.
   const nameParts: NameView = {
@@ -243,33 +274,19 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
     surname: request.recipientName ? surnameOf(request.recipientName) : '',
     title: request.recipientTitle ?? '',
   };
-  const small = (source: string, where: string) =>
-    smallTexts(pack, `${source}\u0000${nameParts.name}\u0000${nameParts.title}`, () => {
-      try {
-        return compileSmall(pack, source)(nameParts).replace(/\s+/g, ' ').trim();
-      } catch (error) {
-        throw new AppError(`The pack's ${where} template could not render: ${(error as Error).message}`);
-      }
-    });
-  const salutation = small(recipient.salutation, `salutation for ${region.id}/${recipient.id}`);
+  const small = (source: string, what: string) => {
+    try {
+      return compileSmall(pack, source)(nameParts).replace(/\s+/g, ' ').trim();
+    } catch (error) {
+      throw new AppError(`The pack's ${what} for ${region.id}/${recipient.id} template could not render: ${(error as Error).message}`);
+    }
+  };
+  const official = `${region.id}\u0000${recipient.id}\u0000${nameParts.name}\u0000${nameParts.title}`;
+  const salutation = salutations(pack, official, () => small(recipient.salutation, 'salutation'));
   const address =
     request.recipientAddress.length > 0
       ? [...(request.recipientName ? [request.recipientName] : []), ...request.recipientAddress]
-      : recipient.address.map((line) => small(line, `address for ${region.id}/${recipient.id}`)).filter(Boolean);
-
-  const cited: string[] = [];
-  const factText = (fact: PackFact) => factTextFor(pack, fact, region.spelling, spellingTable);
-  const state: RenderState = {
-    seed,
-    longest: options.longest,
-    ids: { stance: stance.id, region: region.id, recipient: recipient.id, locale: region.locale },
-    cite(id: string): string {
-      const fact = pack.facts.get(id);
-      if (!fact) throw new TemplateRenderError(`unknown fact "${id}"`);
-      if (!cited.includes(id)) cited.push(id);
-      return factText(fact);
-    },
-  };
+      : addresses(pack, official, () => recipient.address.map((line) => small(line, 'address')).filter(Boolean));
 
   const view: LetterView = {
     sender: {
@@ -297,13 +314,45 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
     date: formatPartialDate(request.date, region.locale),
     format: bodyFormat,
   };
+  return {
+    request,
+    trim,
+    bodyFormat,
+    region,
+    recipient,
+    stance,
+    template,
+    seed: request.seed ?? defaultSeed(request),
+    view,
+    packText,
+    factText: (fact) => factTextFor(pack, fact, region.spelling, spellingTable),
+  };
+}
 
+/** The state a render's helpers share; each fact the template cites is added to `cited`. */
+export function letterState(pack: Pack, prepared: PreparedLetter, cited: string[], options: RenderOptions = {}): RenderState {
+  const { region, recipient, stance } = prepared;
+  return {
+    seed: prepared.seed,
+    longest: options.longest,
+    ids: { stance: stance.id, region: region.id, recipient: recipient.id, locale: region.locale },
+    cite(id: string): string {
+      const fact = pack.facts.get(id);
+      if (!fact) throw new TemplateRenderError(`unknown fact "${id}"`);
+      if (!cited.includes(id)) cited.push(id);
+      return prepared.factText(fact);
+    },
+  };
+}
+
+/** The template's output for a view: sections still marked, not yet tidied. */
+export function runTemplate(pack: Pack, prepared: PreparedLetter, state: RenderState, view: LetterView = prepared.view): string {
+  const { template, bodyFormat, region } = prepared;
   const set = compiled(pack, { escape: bodyFormat === 'html', spelling: region.spelling });
   const fn = set.templates.get(template.meta.id);
   if (!fn) throw new AppError(`Template ${template.meta.id} is not compiled.`);
-  let raw: string;
   try {
-    raw = fn(view, { data: { letter: state }, partials: set.partials });
+    return fn(view, { data: { letter: state }, partials: set.partials });
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError(
@@ -312,15 +361,37 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
       'Check the template with `belarus-letter templates validate`.',
     );
   }
-  const sections = splitSections(raw, tidy).filter((s) => !(s.role && trim.omit.has(s.role)));
+}
+
+/** From the template's output to the letter: sections tidied, sources listed, the format applied. */
+export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, cited: readonly string[]): Letter {
+  return letterFrom(pack, prepared, splitSections(raw, tidy), cited);
+}
+
+/**
+ * The letter from its tidied sections. A caller that knows the body's word count (render-memo.ts
+ * works it out from parts it has counted before) passes it in.
+ */
+export function letterFrom(
+  pack: Pack,
+  prepared: PreparedLetter,
+  allSections: LetterSection[],
+  cited: readonly string[],
+  knownWordCount?: number,
+): Letter {
+  const { request, trim, bodyFormat, region, recipient, stance, template, packText, factText } = prepared;
+  const sections = trim.omit.size > 0 ? allSections.filter((s) => !(s.role && trim.omit.has(s.role))) : allSections;
   const body = joinSections(sections);
   // Facts cited only in a dropped section are not the letter's, and neither are their sources.
   const plain = plainText(body, bodyFormat);
   const shownCited = cited.filter((id) => plain.includes(factText(pack.facts.get(id) as PackFact)));
-  const sources = citedSources(pack, shownCited, region.locale);
+  const shown = sourcesShown(pack, shownCited, region.locale);
+  // Copies, so a caller that edits a letter's meta cannot change the next letter's.
+  const sources = shown.sources.map((s) => ({ ...s }));
   const notes = request.sources && !trim.noSources ? sources : [];
+  const sourceList = notes.length > 0 ? shown.lines : '';
   const plainSections = sections.map((s) => ({ ...s, text: plainText(s.text, bodyFormat) }));
-  const wordCount = countWords(plain);
+  const wordCount = knownWordCount ?? countWords(plain);
   const title = `Letter to the ${packText(recipient.label)}`;
   const subject = packText(stance.subject ?? title);
 
@@ -344,26 +415,19 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
           : undefined,
         subject,
         date: request.date,
-        text: formatText({ body: plain, sources: notes }),
+        text: textWithSources(plain, sourceList),
         html: formatPrintHtml({ sections: escaped, sources: notes, paper: region.paper, language: pack.language, title: subject }),
       });
       break;
     }
     default:
       // Text, and the text a PDF is laid out from (see pdf.ts).
-      text = formatText({ body, sources: notes });
+      text = textWithSources(body, sourceList);
   }
 
   const warnings: string[] = [];
-  const newest = Math.max(...shownCited.map((id) => endOfPartialDate((pack.facts.get(id) as PackFact).asOf)));
-  const letterDay = Date.parse(`${request.date}T00:00:00Z`);
-  if (shownCited.length > 0 && monthsBetween(newest, letterDay) >= STALE_AFTER_MONTHS) {
-    const asOf = formatPartialDate(new Date(newest).toISOString().slice(0, 7), 'en-GB');
-    const months = monthsBetween(newest, letterDay);
-    warnings.push(
-      `The figures in this letter are as of ${asOf}, ${months} months before its date; check the current count${pack.countSource ? ` with ${pack.countSource}` : ''} before you send it.`,
-    );
-  }
+  const stale = staleNote(pack, shownCited, request.date);
+  if (stale) warnings.push(stale);
   if (wordCount > ONE_PAGE_WORDS) {
     warnings.push(`The letter is ${wordCount} words, more than fits on one page (${ONE_PAGE_WORDS}); a shorter story or fewer facts would help.`);
   }
@@ -380,7 +444,7 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
       template: template.meta.id,
       format: request.format,
       date: request.date,
-      seed,
+      seed: prepared.seed,
       citedFacts: shownCited,
       sources,
       wordCount,
@@ -391,25 +455,41 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
   };
 }
 
-/** Sources as a region shows them, made once per pack and locale (bulk renders thousands). */
-const shownSources = memo<Pack, CitedSource>();
-function shownSource(pack: Pack, sourceId: string, locale: string): CitedSource {
-  return shownSources(pack, `${locale}\u0000${sourceId}`, () => {
-    const source = pack.sources.get(sourceId) as Source;
-    return { ...source, dateText: source.date ? formatPartialDate(source.date, locale) : undefined };
+/** Bounded: the key holds the letter's date, which a bulk sheet may vary row by row. */
+const staleNotes = memo<Pack, string>(1000);
+
+/** The warning for a letter whose newest figures are STALE_AFTER_MONTHS older than its date, or ''. */
+function staleNote(pack: Pack, shownCited: readonly string[], date: string): string {
+  if (shownCited.length === 0) return '';
+  return staleNotes(pack, `${date}\u0000${shownCited.join('\u0000')}`, () => {
+    const newest = Math.max(...shownCited.map((id) => endOfPartialDate((pack.facts.get(id) as PackFact).asOf)));
+    const months = monthsBetween(newest, Date.parse(`${date}T00:00:00Z`));
+    if (months < STALE_AFTER_MONTHS) return '';
+    const asOf = formatPartialDate(new Date(newest).toISOString().slice(0, 7), 'en-GB');
+    return `The figures in this letter are as of ${asOf}, ${months} months before its date; check the current count${pack.countSource ? ` with ${pack.countSource}` : ''} before you send it.`;
   });
 }
 
-function citedSources(pack: Pack, cited: string[], locale: string): CitedSource[] {
-  const out: CitedSource[] = [];
-  const seen = new Set<string>();
-  for (const factId of cited) {
-    for (const sourceId of (pack.facts.get(factId) as PackFact).sources) {
-      if (seen.has(sourceId)) continue;
-      seen.add(sourceId);
-      // A copy, so a caller that edits a letter's meta cannot change the next letter's.
-      out.push({ ...shownSource(pack, sourceId, locale) });
+/** A letter's sources as its region shows them, and their lines for the Sources section. */
+interface ShownSources {
+  sources: readonly CitedSource[];
+  lines: string;
+}
+
+/** By locale and cited facts: made once per pack (bulk renders thousands of letters). */
+const shownSources = memo<Pack, ShownSources>();
+function sourcesShown(pack: Pack, cited: readonly string[], locale: string): ShownSources {
+  return shownSources(pack, `${locale}\u0000${cited.join('\u0000')}`, () => {
+    const sources: CitedSource[] = [];
+    const seen = new Set<string>();
+    for (const factId of cited) {
+      for (const sourceId of (pack.facts.get(factId) as PackFact).sources) {
+        if (seen.has(sourceId)) continue;
+        seen.add(sourceId);
+        const source = pack.sources.get(sourceId) as Source;
+        sources.push({ ...source, dateText: source.date ? formatPartialDate(source.date, locale) : undefined });
+      }
     }
-  }
-  return out;
+    return { sources, lines: sourceLines(sources).join('\n') };
+  });
 }
