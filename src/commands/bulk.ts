@@ -19,7 +19,7 @@ import { INPUT_FORMATS, InputError, ROW_WORDS, type InputFormat, type InputRow }
 import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, NamePatternError, NameRegistry, pathInside } from '../io/safe-name.js';
 import { today } from '../io/terminal.js';
 import { TEMP_FILE_PATTERN } from '../io/write-file.js';
-import type { RenderedJob, WrittenFile } from '../bulk/letter-job.js';
+import type { LetterOutcome } from '../bulk/letter-job.js';
 import { defaultThreads, letterPipeline } from '../bulk/letter-pipeline.js';
 import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance, unknownId, type Letter } from '../render/render.js';
@@ -350,15 +350,13 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     }
   };
 
-  // A letter to write is rendered, then written (see letter-pipeline.ts); results come back in row
-  // order, and `written` keeps the manifest, the counts and the form-letter risk.
+  // A letter to write is rendered and written (see letter-pipeline.ts); outcomes come back in
+  // row order, and `finished` keeps the manifest, the counts and the form-letter risk.
   interface Queued {
     name: string;
-    path: string;
     group: string;
     slot: number;
     story: string | undefined;
-    letter?: Extract<RenderedJob, { ok: true }>;
   }
   const queued = new Map<number, Queued>();
   let halted = false;
@@ -367,50 +365,45 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     queued.delete(row);
     risk.uncount(job.story);
   };
-  const rendered = async (result: RenderedJob) => {
-    const job = queued.get(result.row);
+  const finished = (outcome: LetterOutcome) => {
+    const { row } = outcome;
+    const job = queued.get(row);
     if (!job) return;
-    // Rows after a stop are not written: they were never recorded, so --resume does them.
-    if (halted) return drop(result.row, job);
-    if (!result.ok) {
-      drop(result.row, job);
-      failRender(result.row, result.message);
+    // Rows after a stop are not recorded, so --resume does them (a file already there with the
+    // same letter counts as done).
+    if (halted) return drop(row, job);
+    if (!outcome.ok) {
+      drop(row, job);
+      failRender(row, outcome.message);
       if (options.failFast) halted = true;
       return;
     }
-    job.letter = result;
-    await pipeline.write({ row: result.row, path: job.path, text: result.text });
-  };
-  const written = (result: WrittenFile) => {
-    const job = queued.get(result.row);
-    if (!job?.letter) return;
-    if (halted) return drop(result.row, job);
-    if (result.status === 'failed') {
-      drop(result.row, job);
-      if (result.reason === 'exists') failExisting(result.row, job.name);
+    const { file } = outcome;
+    if (file.status === 'failed') {
+      drop(row, job);
+      if (file.reason === 'exists') failExisting(row, job.name);
       else {
-        fail(result.row, `${words.row} ${result.row}: ${join(outDir, job.name)} could not be written (${result.code})`, job.name);
+        fail(row, `${words.row} ${row}: ${join(outDir, job.name)} could not be written (${file.code})`, job.name);
         // No room, or no right to write: every row after this one would fail the same way.
-        if (result.code === 'ENOSPC' || result.code === 'EROFS' || result.code === 'EACCES') halted = true;
+        if (file.code === 'ENOSPC' || file.code === 'EROFS' || file.code === 'EACCES') halted = true;
       }
       if (options.failFast) halted = true;
       return;
     }
-    queued.delete(result.row);
-    const { letter } = job;
-    tally(letter.warnings, result.row);
-    risk.record(result.row, letter.hash, job.slot, job.group, letter.body, job.story);
-    if (result.status === 'skipped') counts.skipped++;
+    queued.delete(row);
+    tally(outcome.warnings, row);
+    risk.record(row, outcome.hash, job.slot, job.group, outcome.body, job.story);
+    if (file.status === 'skipped') counts.skipped++;
     else counts.done++;
-    record({ row: result.row, status: result.status, file: job.name, error: null });
+    record({ row, status: file.status, file: job.name, error: null });
   };
   const pipeline = letterPipeline({
     pack,
     templatesDir: packDir,
     threads: writing && !options.failFast ? (settings.jobs ?? defaultThreads(source.size)) : 0,
+    oneByOne: Boolean(options.failFast),
     write: writeOptions,
-    rendered,
-    written,
+    done: finished,
   });
 
   try {
@@ -466,8 +459,8 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
 
       if (writing) {
         const slot = risk.count(group, request.story);
-        queued.set(row.row, { name, path: pathInside(outDir, name), group, slot, story: request.story });
-        await pipeline.render({ row: row.row, request, sample: slot >= 0 });
+        queued.set(row.row, { name, group, slot, story: request.story });
+        await pipeline.add({ row: row.row, request, sample: slot >= 0, path: pathInside(outDir, name) });
         continue;
       }
 

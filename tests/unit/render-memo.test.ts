@@ -58,7 +58,7 @@ const narrowRows = fc.record({
   story: fc.option(fc.constantFrom('Mine.', 'One.\n\nTwo.'), { nil: undefined }),
   seed: fc.constant(undefined),
   format: fc.constantFrom('text', 'markdown'),
-  facts: fc.constantFrom(undefined, ['still-imprisoned']),
+  facts: fc.constantFrom<string[] | undefined>(undefined, ['still-imprisoned']),
 });
 
 function requestFor({ ids: chosen, ...rest }: typeof rows extends fc.Arbitrary<infer T> ? T : never) {
