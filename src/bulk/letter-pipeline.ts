@@ -26,8 +26,6 @@ export interface PipelineOptions {
   templatesDir: string | undefined;
   /** Worker threads: 0 does everything in the calling thread. */
   threads: number;
-  /** Each letter's outcome before the next row is read (--fail-fast), rather than in batches. */
-  oneByOne?: boolean;
   write: WriteOptions;
   /** Gets each letter's outcome, in row order. */
   done(outcome: LetterOutcome): void;
@@ -46,7 +44,8 @@ export function letterPipeline(options: PipelineOptions): LetterPipeline {
   const workers = script ? new WorkerPool<LetterJob, LetterOutcome>(script, threads, { templatesDir: options.templatesDir, options: options.write }) : undefined;
   const letters = workers
     ? new OrderedBatches((jobs: LetterJob[]) => workers.run(jobs), BATCH_SIZE, threads * BATCHES_PER_WORKER, options.done)
-    : new OrderedBatches(async (jobs: LetterJob[]) => lettersToFiles(pack, jobs, options.write), options.oneByOne ? 1 : BATCH_SIZE, 0, options.done);
+    : // In this thread, each letter is done before the next row is read (so --fail-fast stops at once).
+      new OrderedBatches(async (jobs: LetterJob[]) => lettersToFiles(pack, jobs, options.write), 1, 0, options.done);
   return {
     add: (job) => letters.add(job),
     drain: () => letters.drain(),

@@ -401,7 +401,6 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     pack,
     templatesDir: packDir,
     threads: writing && !options.failFast ? (settings.jobs ?? defaultThreads(source.size)) : 0,
-    oneByOne: Boolean(options.failFast),
     write: writeOptions,
     done: finished,
   });
