@@ -4,7 +4,7 @@
  * if the target exists) or, with force, renamed over it. Both are atomic on one file system.
  */
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { AppError } from '../errors.js';
 
 export class FileExistsError extends AppError {
@@ -30,14 +30,17 @@ let tempCounter = 0;
 /** Names of the temporary files writeFileAtomic makes: `.NAME.PID.COUNTER.tmp` (group 1: the pid). */
 export const TEMP_FILE_PATTERN = /^\..+\.(\d+)\.[0-9a-z]+\.tmp$/;
 
-/** Unique per process (pid) and per call (counter); 'wx' below refuses a leftover of the same name. */
+/**
+ * Unique per process (pid) and per call (counter); 'wx' below refuses a leftover of the same name.
+ * Spliced by hand rather than with path.join: bulk makes one per letter.
+ */
 export function tempNameFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${(tempCounter++).toString(36)}.tmp`);
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf(sep)) + 1;
+  return `${path.slice(0, cut)}.${path.slice(cut)}.${process.pid}.${(tempCounter++).toString(36)}.tmp`;
 }
 
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
-  const dir = dirname(path);
-  if (options.mkdir) mkdirSync(dir, { recursive: true });
+  if (options.mkdir) mkdirSync(dirname(path), { recursive: true });
   const tmp = tempNameFor(path);
   const fd = openSync(tmp, 'wx', 0o644);
   try {

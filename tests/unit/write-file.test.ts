@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { FileExistsError, TEMP_FILE_PATTERN, tempNameFor, writeFileAtomic } from '../../src/io/write-file.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -36,5 +36,8 @@ describe('writeFileAtomic', () => {
     expect(names[0]).not.toBe(names[1]);
     for (const name of names) expect(name.match(TEMP_FILE_PATTERN)?.[1]).toBe(String(process.pid));
     expect(TEMP_FILE_PATTERN.test('0001-mp-alex.txt')).toBe(false);
+    // Beside the target, in the same folder: the link into place must not cross file systems.
+    expect(dirname(tempNameFor('/x/y/0001-mp-alex.txt'))).toBe('/x/y');
+    expect(dirname(tempNameFor('a.txt'))).toBe('.');
   });
 });
