@@ -1,8 +1,8 @@
 /**
  * One row's letter in a bulk run: rendered, then written to its file. Neither step needs to know
- * about other rows, so a big run does both on worker threads (see worker.ts) while the main
- * thread reads, checks and names the next rows. What comes back is small: how the file went, and
- * enough for the form-letter risk (a hash, and the body when the row is in the sample).
+ * about other rows, so a big run can do each on a thread of its own (see letter-pipeline.ts).
+ * What comes back is small: how the file went, and enough for the form-letter risk (a hash, and
+ * the body when the row is in the sample).
  */
 import { readFileSync } from 'node:fs';
 import { AppError } from '../errors.js';
@@ -26,25 +26,31 @@ export type LetterOutcome =
   | { row: number; ok: true; hash: number; body?: string; warnings: string[]; file: WrittenFile }
   | { row: number; ok: false; message: string };
 
-/**
- * A batch of letters: all rendered first, then all written. Rendering between the system calls
- * of writing runs at half speed on the machines measured (each call evicts what the renderer
- * keeps warm), so the two are kept apart.
- */
-export function lettersToFiles(pack: Pack, jobs: readonly LetterJob[], options: WriteOptions): LetterOutcome[] {
-  const letters = jobs.map((job) => {
+/** A rendered letter on its way to its file, or why it could not be rendered. */
+export type RenderedLetter =
+  | { row: number; ok: true; path: string; text: string; body?: string; warnings: string[] }
+  | { row: number; ok: false; message: string };
+
+export function renderLetters(pack: Pack, jobs: readonly LetterJob[]): RenderedLetter[] {
+  return jobs.map(({ row, request, path, sample }) => {
+    let letter: Letter;
     try {
-      return renderMemoised(pack, job.request);
+      letter = renderMemoised(pack, request);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return error;
+      return { row, ok: false, message: error.message };
     }
+    return { row, ok: true, path, text: letter.text, body: sample ? letter.body : undefined, warnings: letter.meta.warnings };
   });
-  return jobs.map(({ row, path, sample }, i) => {
-    const letter = letters[i] as Letter | AppError;
-    if (letter instanceof AppError) return { row, ok: false, message: letter.message };
-    const file = writeLetterFile({ row, path, text: letter.text }, options);
-    return { row, ok: true, hash: hash53(letter.text), body: sample ? letter.body : undefined, warnings: letter.meta.warnings, file };
+}
+
+/** Writes each letter (a failed render passes through, keeping its place in row order). */
+export function writeLetters(letters: readonly RenderedLetter[], options: WriteOptions): LetterOutcome[] {
+  return letters.map((letter) => {
+    if (!letter.ok) return letter;
+    const { row, path, text, body, warnings } = letter;
+    const file = writeLetterFile({ row, path, text }, options);
+    return { row, ok: true, hash: hash53(text), body, warnings, file };
   });
 }
 

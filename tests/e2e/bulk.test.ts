@@ -370,8 +370,8 @@ describe('bulk: options', () => {
 
 const ROWS = 1500;
 
-// A small sheet runs in one thread; --jobs 2 gives it two threads that render and write, as a
-// big sheet gets by default on a machine with three cores.
+// A small sheet runs in one thread; --jobs 2 gives it a writer thread and a rendering thread,
+// as a big sheet gets by default on a machine with three cores.
 const MODES: [string, string[]][] = [
   ['in one thread', ['--jobs', '0']],
   ['on worker threads', ['--jobs', '2']],
