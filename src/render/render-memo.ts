@@ -20,7 +20,7 @@ import { NO_TRIM } from './fit.js';
 import { memo } from './memo.js';
 import { letterFrom, letterState, prepareLetter, render, runTemplate, tidy, type Letter, type PreparedLetter } from './render.js';
 import { splitSections, type LetterSection, type SectionRole } from './sections.js';
-import { joinSpans, spanWords, wordSpan, type WordSpan } from './word-count.js';
+import { spanWords, WordTally, wordSpan, type WordSpan } from './word-count.js';
 import { isSubstitutable } from './substitutable.js';
 import { chosenVariant, seedState } from './variation.js';
 
@@ -284,8 +284,10 @@ const UNSAFE_VALUE = /^\s|\s$|[\r\t\u2028\u2029]|[^\n]\n[^\n]|\s\n\n|\n\n\s/;
  * holds this to that.
  */
 export function shapeKey({ template, region, recipient, stance, view }: PreparedLetter): string {
-  const r = view.recipient;
-  return JSON.stringify([template.meta.id, region.id, recipient.id, stance.id, view.date, view.facts, view.format, view.sender, r.name, r.surname, r.title, r.salutation, r.address, view.story]);
+  const { sender: s, recipient: r } = view;
+  // Joined with characters none of these holds (ids, a date, placeholders), lists with their length.
+  const list = (items: readonly string[]) => `${items.length}\u0001${items.join('\u0001')}`;
+  return [template.meta.id, region.id, recipient.id, stance.id, view.date, list(view.facts), view.format, s.name, s.city, list(s.address), s.email, r.name, r.surname, r.title, r.salutation, list(r.address), view.story].join('\u0000');
 }
 
 /** Bounded: a shape's key holds the date and facts, which a sheet could vary row by row. */
@@ -310,22 +312,22 @@ export function renderMemoised(pack: Pack, request: LetterRequest): Letter {
   if (!tidied) return render(pack, request);
 
   const valueSpans: (WordSpan | undefined)[] = [];
-  let words: WordSpan | undefined;
+  const words = new WordTally();
   const sections: LetterSection[] = [];
+  let body = '';
   for (const section of tidied) {
     let text = '';
     for (let i = 0; i < section.parts.length; i++) {
       const part = section.parts[i] as string | number;
       text += typeof part === 'string' ? part : values[part];
       const span = section.spans[i] as WordSpan | number;
-      const next = typeof span === 'number' ? (valueSpans[span] ??= wordSpan(values[span] as string)) : span;
-      words = words ? joinSpans(words, next) : next;
+      words.add(typeof span === 'number' ? (valueSpans[span] ??= wordSpan(values[span] as string)) : span);
     }
     // Sections are joined with a blank line: their words never run together.
-    words = words ? joinSpans(words, BREAK) : undefined;
+    words.add(BREAK);
     sections.push(section.role ? { role: section.role, text } : { text });
+    body = body ? `${body}\n\n${text}` : text;
   }
   // Markdown's word count is of the text without its escapes, which letterFrom works out.
-  const wordCount = prepared.bodyFormat === 'text' && words ? spanWords(words) : undefined;
-  return letterFrom(pack, prepared, sections, cited, wordCount);
+  return letterFrom(pack, prepared, sections, cited, { body, wordCount: prepared.bodyFormat === 'text' ? spanWords(words) : undefined });
 }

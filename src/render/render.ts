@@ -369,19 +369,20 @@ export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, 
 }
 
 /**
- * The letter from its tidied sections. A caller that knows the body's word count (render-memo.ts
- * works it out from parts it has counted before) passes it in.
+ * The letter from its tidied sections. A caller that has joined them already, or knows the body's
+ * word count (render-memo.ts works it out from parts it has counted before), passes that in.
  */
 export function letterFrom(
   pack: Pack,
   prepared: PreparedLetter,
   allSections: LetterSection[],
   cited: readonly string[],
-  knownWordCount?: number,
+  known: { body?: string; wordCount?: number } = {},
 ): Letter {
   const { request, trim, bodyFormat, region, recipient, stance, template, packText, factText } = prepared;
-  const sections = trim.omit.size > 0 ? allSections.filter((s) => !(s.role && trim.omit.has(s.role))) : allSections;
-  const body = joinSections(sections);
+  const omit = trim.omit.size > 0;
+  const sections = omit ? allSections.filter((s) => !(s.role && trim.omit.has(s.role))) : allSections;
+  const body = (!omit && known.body) || joinSections(sections);
   // Facts cited only in a dropped section are not the letter's, and neither are their sources.
   const plain = plainText(body, bodyFormat);
   const shownCited = cited.filter((id) => plain.includes(factText(pack.facts.get(id) as PackFact)));
@@ -391,7 +392,7 @@ export function letterFrom(
   const notes = request.sources && !trim.noSources ? sources : [];
   const sourceList = notes.length > 0 ? shown.lines : '';
   const plainSections = sections.map((s) => ({ ...s, text: plainText(s.text, bodyFormat) }));
-  const wordCount = knownWordCount ?? countWords(plain);
+  const wordCount = known.wordCount ?? countWords(plain);
   const title = `Letter to the ${packText(recipient.label)}`;
   const subject = packText(stance.subject ?? title);
 

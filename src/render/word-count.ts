@@ -68,13 +68,36 @@ export function wordSpan(text: string): WordSpan {
 
 const merge = (a: Run, b: Run): Run => (a > b ? a : b);
 
+/** The span of pieces joined end to end, added up one piece at a time in place. */
+export class WordTally implements WordSpan {
+  solid = true;
+  head: Run = 0;
+  tail: Run = 0;
+  inner = 0;
+
+  add(b: WordSpan): this {
+    if (this.solid && b.solid) {
+      this.head = this.tail = merge(this.head, b.head);
+    } else if (this.solid) {
+      this.head = b.head === 0 ? this.head : merge(this.head, b.head);
+      this.tail = b.tail;
+      this.inner = b.inner;
+      this.solid = false;
+    } else if (b.solid) {
+      this.tail = this.tail === 0 ? b.head : merge(this.tail, b.head);
+    } else {
+      const middle = this.tail === 0 && b.head === 0 ? 0 : merge(this.tail, b.head);
+      this.inner += b.inner + (middle === 2 ? 1 : 0);
+      this.tail = b.tail;
+    }
+    return this;
+  }
+}
+
 /** The span of `a` followed directly by `b`. */
 export function joinSpans(a: WordSpan, b: WordSpan): WordSpan {
-  if (a.solid && b.solid) return a.head === 0 ? b : b.head === 0 ? a : { solid: true, head: merge(a.head, b.head), tail: merge(a.head, b.head), inner: 0 };
-  if (a.solid) return { solid: false, head: b.head === 0 ? a.head : merge(a.head, b.head), tail: b.tail, inner: b.inner };
-  if (b.solid) return { solid: false, head: a.head, tail: a.tail === 0 ? b.head : merge(a.tail, b.head), inner: a.inner };
-  const middle = a.tail === 0 && b.head === 0 ? 0 : merge(a.tail, b.head);
-  return { solid: false, head: a.head, tail: b.tail, inner: a.inner + b.inner + (middle === 2 ? 1 : 0) };
+  const { solid, head, tail, inner } = new WordTally().add(a).add(b);
+  return { solid, head, tail, inner };
 }
 
 export function spanWords(span: WordSpan): number {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormLetterRisk } from '../../src/bulk/form-letter-risk.js';
 import { hash53, jaccard, similarity, trigramSet, withoutStory, words } from '../../src/render/similarity.js';
@@ -28,6 +29,17 @@ describe('similarity', () => {
     expect(similarity(a, b)).toBeLessThan(0.7);
     expect(similarity(a, b, { stories: ['My aunt was jailed in Minsk in 2021 for a post.', 'I left Belarus after the election and cannot go home.'] })).toBe(1);
     expect(withoutStory('One.\n\nTwo three.', 'Two\nthree.').trim()).toBe('One.');
+  });
+
+  it('property: plain ASCII text gives the words the Unicode pattern gives', () => {
+    const unicode = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+    const piece = fc.constantFrom('a', 'Z', '7', ' ', "'", ',', '-', '\n', 'Do', "n't", '2025', '_', '.');
+    fc.assert(
+      fc.property(fc.oneof(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.string({ unit: 'binary-ascii', maxLength: 40 })), (text) => {
+        expect(words(text)).toEqual(unicode(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads words with apostrophes as one', () => {
