@@ -58,6 +58,8 @@ const storySchema = z.pipe(
   z.transform((v: string | undefined) => {
     const s = blankToUndefined(v);
     if (typeof s !== 'string') return s;
+    // One paragraph (the usual case) is only tidied; the split below would give the same.
+    if (!/[\r\n]/.test(s)) return s.replace(/\s+/g, ' ').trim();
     return s
       .replace(/\r\n?/g, '\n')
       .split(/\n\s*\n/)
@@ -81,9 +83,19 @@ const idRef = z.pipe(
   ),
 );
 
-const realDate = (s: string) => {
+const isRealDate = (s: string) => {
   const t = Date.parse(`${s}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+};
+// Every row of a bulk sheet usually has the same date: the answer for the last one is kept.
+let lastDate = '';
+let lastReal = false;
+const realDate = (s: string) => {
+  if (s !== lastDate) {
+    lastReal = isRealDate(s);
+    lastDate = s;
+  }
+  return lastReal;
 };
 
 export const letterRequestSchema = z.object({

@@ -99,4 +99,20 @@ describe('a row to a request', () => {
       { numRuns: 500 },
     );
   });
+
+  it("checks each row's date, whatever the rows before it had", () => {
+    const dates = ['2026-11-25', '2026-02-30', '2026-02-30', '2026-11-25', '2024-02-29', '2025-02-29'];
+    const ok = dates.map((date) => rowToRequest(row(2, [...ALEX, ['Date', date]]), new ColumnMapper(), defaults(), words).ok);
+    expect(ok).toEqual([true, false, false, true, true, false]);
+  });
+
+  it("keeps a story's paragraphs and tidies the spaces in each, however it is broken into lines", () => {
+    const story = (text: string) => {
+      const r = rowToRequest(row(2, [...ALEX, ['Story', text]]), new ColumnMapper(), defaults(), words);
+      return r.ok ? r.request.story : r.error;
+    };
+    expect(story('  One   line,\tspaced.  ')).toBe('One line, spaced.');
+    expect(story('First\r\nstill first.\r\n\r\n  Second.\n \n\nThird. ')).toBe('First still first.\n\nSecond.\n\nThird.');
+    expect(story(' \n \t ')).toBeUndefined();
+  });
 });
