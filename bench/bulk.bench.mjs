@@ -7,7 +7,7 @@
 // Fair turns: on this kind of machine creating a file costs anywhere from 0.05 to 1 ms of
 // kernel time depending on what the disk is still flushing, so each run starts after the last
 // run's output is deleted and `sync` has flushed everything, the two programs take turns in
-// alternating order, and the ratio is of the medians (BENCH_BULK_ROUNDS rounds, default 3 at
+// alternating order, and the ratio is of the medians (BENCH_BULK_ROUNDS rounds, default 5 at
 // 10k rows and 1 at 100k). The CPU columns show where the time went: user (JavaScript, all
 // threads) and system (the kernel, mostly creating files).
 // Also printed: the live heap after a full GC at exit, which shows whether anything is kept per
@@ -24,7 +24,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'bin', 'belarus-letter.js');
 const preload = pathToFileURL(join(here, 'rss-on-exit.mjs')).href;
 const sizes = (process.env.BENCH_BULK_ROWS ?? '10000,100000').split(',').map(Number);
-const roundsFor = (rows) => Number(process.env.BENCH_BULK_ROUNDS ?? (rows > 20_000 ? 1 : 3));
+const roundsFor = (rows) => Number(process.env.BENCH_BULK_ROUNDS ?? (rows > 20_000 ? 1 : 5));
 const work = mkdtempSync(join(tmpdir(), 'bl-bulk-bench-'));
 const env = { ...process.env, NO_COLOR: '1', CI: '1' };
 
