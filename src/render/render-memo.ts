@@ -294,8 +294,19 @@ export function shapeKey({ template, region, recipient, stance, view }: Prepared
 const shapes = memo<Pack, Shape | null>(256);
 const substitutable = memo<Pack, boolean>();
 
+/**
+ * Whether the pack's own text holds a placeholder character, which would be taken for a
+ * placeholder. JSON writes control characters as \u00XX escapes, so those are what to look for
+ * (a pack that writes such an escape out in full is also turned away, harmlessly).
+ */
+const strayPlaceholders = (pack: Pack) =>
+  /\\u000[4-6]/.test(
+    JSON.stringify([pack.regions, pack.stances, pack.spellings, [...pack.facts.values()], pack.templates.map((t) => t.source), [...pack.partials.values()].map((p) => p.source)]),
+  );
+
 const canSubstitute = (pack: Pack, template: LetterTemplate) =>
-  template.substitutable ?? substitutable(pack, template.meta.id, () => isSubstitutable(pack, template));
+  substitutable(pack, '', () => !strayPlaceholders(pack)) &&
+  (template.substitutable ?? substitutable(pack, template.meta.id, () => isSubstitutable(pack, template)));
 
 const BREAK = wordSpan('\n\n');
 

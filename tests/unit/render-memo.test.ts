@@ -134,6 +134,13 @@ describe('renderMemoised', () => {
     expect(renderMemoised(edited, request({ recipientTitle: 'Dr' })).text).toContain('Alex Doe, Leeds (to Dr)');
   });
 
+  it('leaves a pack whose own text holds a placeholder character to render', () => {
+    const odd = { ...withPartials({ signature: '{{sender.name}}\n{{sender.city}} \u0004\ue000\u0005\n' }) };
+    const req = request();
+    expect(renderMemoised(odd, req)).toEqual(render(odd, req));
+    expect(render(odd, req).text).toContain('Leeds \u0004\ue000\u0005');
+  });
+
   it('reports a template error as render does', () => {
     const broken = withPartials({ close: '{{#variants "close"}}{{#variant}}{{fact "no-such-fact"}}{{/variant}}{{/variants}}\n' });
     const req = request();
