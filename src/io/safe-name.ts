@@ -100,9 +100,20 @@ export class NameRegistry {
 
 export class UnsafePathError extends Error {}
 
+/** A name that can only be a plain file in the folder: no separator, and not "." or "..". */
+const PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+let lastDir: string | undefined;
+let lastRoot = '';
+
 /** The full path of a letter, or an error if it would not be a plain file inside the folder. */
 export function pathInside(dir: string, name: string): string {
-  const root = resolve(dir);
+  // Bulk asks once per letter, with the same folder and a slug for a name: no path maths needed.
+  if (dir !== lastDir) {
+    lastRoot = resolve(dir);
+    lastDir = dir;
+  }
+  if (PLAIN_NAME.test(name)) return lastRoot.endsWith(sep) ? `${lastRoot}${name}` : `${lastRoot}${sep}${name}`;
+  const root = lastRoot;
   const full = resolve(root, name);
   const rel = relative(root, full);
   if (name.includes('\u0000') || rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.includes(sep) || rel !== name) {

@@ -57,6 +57,8 @@ describe('safe file names', () => {
       expect(() => pathInside(dir, bad)).toThrow(UnsafePathError);
     }
     expect(pathInside(dir, 'a.txt')).toBe(join(resolve(dir), 'a.txt'));
+    expect(pathInside('/', 'a.txt')).toBe('/a.txt');
+    expect(pathInside('.', 'a.txt')).toBe(join(process.cwd(), 'a.txt'));
   });
 
   it('rejects patterns with unknown placeholders or none', () => {
@@ -91,6 +93,26 @@ describe('safe file names', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('pathInside', () => {
+  it('property: any name is a plain file in the folder, by the quick path or the full check, or is refused', () => {
+    const name = fc.oneof(fc.string({ maxLength: 20 }), fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/), fc.constantFrom('.', '..', 'a/b', '..a', '.a', 'a..b'));
+    fc.assert(
+      fc.property(name, (n) => {
+        let full: string;
+        try {
+          full = pathInside(dir, n);
+        } catch (error) {
+          expect(error).toBeInstanceOf(UnsafePathError);
+          return;
+        }
+        expect(full).toBe(join(resolve(dir), n));
+        expect(dirname(full)).toBe(resolve(dir));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
