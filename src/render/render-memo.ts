@@ -245,9 +245,9 @@ function tidySection(raw: { role?: SectionRole; text: string }): TidySection | n
  */
 function sectionsOf(shape: Shape, choice: Choice): TidySection[] | null {
   const out: TidySection[] = [];
-  const keep = (section: TidySection | null) => {
-    if (section && section.parts.length > 0) out.push(section);
-    return section !== null;
+  // A section that tidies to nothing is dropped, as splitSections drops it.
+  const keep = (section: TidySection) => {
+    if (section.parts.length > 0) out.push(section);
   };
   if (shape.plan && !choice.marked) {
     for (const planned of shape.plan) {
