@@ -12,9 +12,10 @@
 // threads) and system (the kernel, mostly creating files).
 // Also printed: the live heap after a full GC at exit, which shows whether anything is kept per
 // row (peak RSS also grows with V8's own, lazy sizing of the heap, as the baseline's does).
-// BENCH_BULK_ROWS=2000,20000 runs other sizes.
+// BENCH_BULK_ROWS=2000,20000 runs other sizes. Where /dev/shm exists, a run at 10k rows in memory
+// comes first (BENCH_BULK_MEMORY=0 skips it): the ratio without the disk, steady from run to run.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -58,29 +59,46 @@ const median = (xs) => {
 };
 const medianRun = (runs) => runs.find((r) => r.seconds === median(runs.map((x) => x.seconds))) ?? runs[0];
 
+/** Alternating runs of the baseline and bulk on one sheet, writing under `dir`. */
+async function compare(rows, dir, rounds, label) {
+  const sheet = join(dir, `senders-${rows}.csv`);
+  await writeSheet(sheet, rows);
+  const baseOut = join(dir, `base-${rows}`);
+  const bulkOut = join(dir, `bulk-${rows}`);
+  const base = [];
+  const bulk = [];
+  for (let round = 0; round < rounds; round++) {
+    const runBase = () => base.push(timed([join(here, 'bulk-baseline.mjs'), sheet, baseOut], baseOut));
+    const runBulk = () => bulk.push(timed([bin, 'bulk', sheet, '--out-dir', bulkOut, '--date', '2026-11-25'], bulkOut));
+    if (round % 2 === 0) runBase(), runBulk();
+    else runBulk(), runBase();
+    console.error(`  ${label}${rows.toLocaleString('en')} rows, round ${round + 1}: baseline ${base.at(-1).seconds.toFixed(2)} s, bulk ${bulk.at(-1).seconds.toFixed(2)} s`);
+  }
+  rmSync(baseOut, { recursive: true, force: true });
+  rmSync(bulkOut, { recursive: true, force: true });
+  rmSync(sheet, { force: true });
+  return { base: medianRun(base), bulk: medianRun(bulk), rounds: base.length };
+}
+
+// First, 10k rows with the files in memory (tmpfs), where creating a file costs no disk time:
+// what is left is the two programs' own work, free of the disk's moods (and of the writeback the
+// runs on disk leave behind, which slows whatever runs next).
+let inMemory;
+if (existsSync('/dev/shm') && process.env.BENCH_BULK_MEMORY !== '0') {
+  const shm = mkdtempSync(join('/dev/shm', 'bl-bulk-bench-'));
+  try {
+    inMemory = await compare(10_000, shm, 3, 'in memory, ');
+  } finally {
+    rmSync(shm, { recursive: true, force: true });
+  }
+}
+
 const results = [];
 try {
   for (const rows of sizes) {
-    const sheet = join(work, `senders-${rows}.csv`);
-    await writeSheet(sheet, rows);
-    const baseOut = join(work, `base-${rows}`);
-    const bulkOut = join(work, `bulk-${rows}`);
-    const base = [];
-    const bulk = [];
-    for (let round = 0; round < roundsFor(rows); round++) {
-      const runBase = () => base.push(timed([join(here, 'bulk-baseline.mjs'), sheet, baseOut], baseOut));
-      const runBulk = () => bulk.push(timed([bin, 'bulk', sheet, '--out-dir', bulkOut, '--date', '2026-11-25'], bulkOut));
-      if (round % 2 === 0) runBase(), runBulk();
-      else runBulk(), runBase();
-      console.error(`  ${rows.toLocaleString('en')} rows, round ${round + 1}: baseline ${base.at(-1).seconds.toFixed(2)} s, bulk ${bulk.at(-1).seconds.toFixed(2)} s`);
-    }
-    rmSync(baseOut, { recursive: true, force: true });
-    rmSync(bulkOut, { recursive: true, force: true });
-    const b = medianRun(base);
-    const m = medianRun(bulk);
-    const risk = m.stderr.match(/Form-letter risk: .*/)?.[0] ?? '';
-    results.push({ rows, base: b, bulk: m, risk, rounds: base.length });
-    rmSync(sheet, { force: true });
+    const { base, bulk, rounds } = await compare(rows, work, roundsFor(rows), '');
+    const risk = bulk.stderr.match(/Form-letter risk: .*/)?.[0] ?? '';
+    results.push({ rows, base, bulk, risk, rounds });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -124,3 +142,10 @@ if (results.length >= 2) {
   console.log(`baseline peak RSS at ${fmt(large.rows)} / ${fmt(small.rows)} rows: ${(large.base.rssMb / small.base.rssMb).toFixed(2)}x; bulk live heap after a full GC at exit: ${(large.bulk.liveMb / small.bulk.liveMb).toFixed(2)}x`);
 }
 for (const { rows, risk } of results) console.log(`${fmt(rows)} rows: ${risk}`);
+if (inMemory) {
+  const b = 10_000 / inMemory.base.seconds;
+  const m = 10_000 / inMemory.bulk.seconds;
+  console.log(
+    `in memory (tmpfs, no disk), 10,000 rows, median of ${inMemory.rounds}: baseline ${fmt(b)}/s, bulk ${fmt(m)}/s, ratio ${(m / b).toFixed(2)}x; CPU s ${fmt(inMemory.base.userS, 1)}+${fmt(inMemory.base.systemS, 1)} and ${fmt(inMemory.bulk.userS, 1)}+${fmt(inMemory.bulk.systemS, 1)}`,
+  );
+}
