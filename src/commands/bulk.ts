@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
 import { columnsHelp, exampleCsv } from '../bulk/columns.js';
 import { FormLetterRisk, SAMPLE_PER_GROUP, SIMILAR_WARNING, type RiskReport } from '../bulk/form-letter-risk.js';
@@ -53,6 +54,8 @@ export const DEFAULT_OUT_DIR = 'letters';
 const BULK_FORMATS = ['text', 'markdown', 'html'] as const;
 type BulkFormat = (typeof BULK_FORMATS)[number];
 const EXTENSIONS: Record<BulkFormat, string> = { text: '.txt', markdown: '.md', html: '.html' };
+/** Rows between turns of the event loop (see the loop in runBulk). */
+const TURN_EVERY = 64;
 /** Row errors printed on stderr before the rest go only to the manifest. */
 const MAX_PRINTED_ERRORS = 20;
 
@@ -407,6 +410,9 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
 
   try {
     for await (const row of rows(source, settings, onHeader)) {
+      // Rows read ahead come in promises that never leave this turn of the event loop; a turn
+      // now and then lets Ctrl-C, a closed stdout and the progress bar's timer through.
+      if (seenRows % TURN_EVERY === 0) await setImmediate();
       if (stopped || halted) break;
       if (settings.limit !== undefined && seenRows >= settings.limit) break;
       seenRows++;

@@ -1,13 +1,19 @@
 /**
- * CSV rows, streamed through csv-parse: header row first; UTF-8 with or without a byte-order
- * mark; LF or CRLF; quoted fields with commas, quotes and newlines. Row numbers are the ones a
+ * CSV rows, streamed: header row first; UTF-8 with or without a byte-order mark; LF, CRLF or CR
+ * line ends; quoted fields with delimiters, quotes and newlines. Row numbers are the ones a
  * spreadsheet shows (the header is row 1), since that is where the organiser will look.
+ *
+ * The fields are split by Papa Parse's parser, fed chunk by chunk: it keeps no state between
+ * calls, so each call gets the unfinished last row of the one before in front of the new text,
+ * as Papa's own streamers do. It splits a sheet several times faster than csv-parse, which was a
+ * tenth of a bulk run.
  */
-import { Readable, pipeline } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import Papa from 'papaparse';
 import { InputError, type InputRow } from './rows.js';
 
 const CANDIDATES = [',', ';', '\t', '|'] as const;
+/** A row this long is a quote left open, not a sender: stop before it swallows the file. */
+const MAX_ROW_CHARS = 1_000_000;
 
 /** The delimiter the header line uses most (outside quotes); a comma when none shows. */
 export function sniffDelimiter(head: string): string {
@@ -29,6 +35,18 @@ export function sniffDelimiter(head: string): string {
   return best;
 }
 
+/** How the header line ends (outside quotes): the line end of the whole file. */
+export function sniffNewline(head: string): '\n' | '\r\n' | '\r' {
+  let quoted = false;
+  for (let i = 0; i < head.length; i++) {
+    const ch = head[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '\n') return '\n';
+    else if (!quoted && ch === '\r') return head[i + 1] === '\n' || i + 1 === head.length ? '\r\n' : '\r';
+  }
+  return '\n';
+}
+
 export interface CsvOptions {
   name: string;
   delimiter?: string;
@@ -37,53 +55,79 @@ export interface CsvOptions {
   onHeader(columns: string[]): void;
 }
 
-function describeCsvError(error: CsvError, name: string): string {
-  const line = (error as unknown as { lines?: number }).lines;
-  const where = line ? ` at line ${line}` : '';
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return `${name}: a quoted field is never closed${where}; check for a stray double quote (") in that row.`;
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return `${name}: a quote is followed by other characters${where}; inside a quoted field write a double quote as "".`;
-    case 'CSV_MAX_RECORD_SIZE':
-      return `${name}: a row is too long${where}; check for an unclosed quote.`;
-    default:
-      return `${name}: the file is not valid CSV${where} (${error.message}).`;
-  }
+interface PapaError {
+  code: string;
+  /** The row it is in: its index in the rows of this call. */
+  row: number;
+  /** Where in the text given to parse() the parser was when it gave up on the row. */
+  index: number;
+}
+
+/** 1 + the line breaks in text before `end`. */
+function lineAt(text: string, end: number, newline: string): number {
+  let line = 1;
+  for (let i = text.indexOf(newline); i !== -1 && i < end; i = text.indexOf(newline, i + newline.length)) line++;
+  return line;
 }
 
 export async function* readCsvRows(chunks: AsyncIterable<string>, options: CsvOptions): AsyncGenerator<InputRow> {
   const delimiter = options.delimiter ?? sniffDelimiter(options.head);
-  const parser = parse({
-    bom: true,
-    delimiter,
-    relax_column_count: true,
-    info: true,
-    // A runaway unclosed quote should fail soon, not swallow the rest of the file into memory.
-    max_record_size: 1_000_000,
-  });
-  pipeline(Readable.from(chunks, { objectMode: false }), parser, () => {});
+  const newline = sniffNewline(options.head.replace(/^\uFEFF/, ''));
+  const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+  const what = delimiter === '\t' ? 'tab' : delimiter;
   let header: string[] | undefined;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
+  /** Records read so far, the header and blank rows included: the spreadsheet's row number. */
+  let records = 0;
+  /** Lines before `pending`, for messages. */
+  let lines = 0;
+  let pending = '';
+  let first = true;
+
+  const fail = (message: string): InputError => new InputError(`${options.name}: ${message}`, !header);
+
+  function* rowsOf(text: string, last: boolean): Generator<InputRow> {
+    const result = parser.parse(text, 0, !last) as { data: string[][]; errors: PapaError[]; meta: { cursor: number } };
+    // A problem in the unfinished last row may only be the chunk's end ("" then a lone \r):
+    // that row is read again, whole, with the next chunk.
+    const error = result.errors.find((e) => last || e.row < result.data.length);
+    // The rows before a malformed one are read as usual, so their letters are written.
+    const good = error ? result.data.slice(0, error.row) : result.data;
+    for (const record of good) {
+      records++;
       if (!header) {
-        header = record.map((h) => h.replace(/^\uFEFF/, ''));
+        header = record;
         options.onHeader(header);
         continue;
       }
       if (record.every((v) => v.trim() === '')) continue; // a blank row in the sheet
-      const row: InputRow = { row: info.records, entries: [] };
+      const row: InputRow = { row: records, entries: [] };
       const n = Math.min(record.length, header.length);
       for (let i = 0; i < n; i++) row.entries.push([header[i] as string, record[i]]);
       if (record.length > header.length && record.slice(header.length).some((v) => v.trim() !== '')) {
-        row.error = `has ${record.length} fields but the header has ${header.length}; a value with a "${delimiter === '\t' ? 'tab' : delimiter}" in it needs double quotes around it`;
+        row.error = `has ${record.length} fields but the header has ${header.length}; a value with a "${what}" in it needs double quotes around it`;
       }
       yield row;
     }
-  } catch (error) {
-    if ((error as CsvError).code?.startsWith('CSV_')) throw new InputError(describeCsvError(error as CsvError, options.name), !header);
-    throw error;
+    if (error) {
+      const line = lines + lineAt(text, error.index, newline);
+      if (error.code === 'MissingQuotes') throw fail(`a quoted field is never closed at line ${line}; check for a stray double quote (") in that row.`);
+      throw fail(`a quote is followed by other characters at line ${line}; inside a quoted field write a double quote as "".`);
+    }
+    if (!last) {
+      const cursor = result.meta.cursor;
+      lines += lineAt(text, cursor, newline) - 1;
+      pending = text.slice(cursor);
+      if (pending.length > MAX_ROW_CHARS) throw fail(`a row is too long at line ${lines + 1}; check for an unclosed quote.`);
+    }
   }
+
+  for await (let chunk of chunks) {
+    if (first) {
+      chunk = chunk.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    yield* rowsOf(pending + chunk, false);
+  }
+  if (pending !== '') yield* rowsOf(pending, true);
   if (!header) throw new InputError(`${options.name} is empty; it needs a header row and then one row per sender.`, true);
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCsvRows, sniffDelimiter } from '../../src/io/csv-rows.js';
 import { sniffFormat } from '../../src/io/input-source.js';
@@ -14,9 +15,9 @@ async function collect(rows: AsyncIterable<InputRow>): Promise<InputRow[]> {
   return out;
 }
 
-async function csv(text: string, delimiter?: string) {
+async function csv(text: string, delimiter?: string, size = 7) {
   let header: string[] = [];
-  const rows = await collect(readCsvRows(chunked(text), { name: 'in.csv', head: text.slice(0, 100), delimiter, onHeader: (h) => (header = h) }));
+  const rows = await collect(readCsvRows(chunked(text, size), { name: 'in.csv', head: text.slice(0, 100), delimiter, onHeader: (h) => (header = h) }));
   return { header, rows };
 }
 
@@ -65,6 +66,51 @@ describe('CSV rows', () => {
     const { rows } = await csv('name,city\nAlex,Leeds,extra\nSam,York\n');
     expect(rows[0]?.error).toMatch(/has 3 fields but the header has 2/);
     expect(rows[1]?.error).toBeUndefined();
+  });
+
+  it('reads old Mac CR line ends', async () => {
+    const { header, rows } = await csv('name,city\rAlex,Leeds\rSam,York');
+    expect(header).toEqual(['name', 'city']);
+    expect(rows.map((r) => [r.row, r.entries[1]?.[1]])).toEqual([
+      [2, 'Leeds'],
+      [3, 'York'],
+    ]);
+  });
+
+  it('reports a stray quote after a quoted field with its line, after the rows before it', async () => {
+    const text = 'name,city\nAlex,Leeds\nSam,"York"x\nKim,Hull\n';
+    let seen: InputRow[] = [];
+    const read = async () => {
+      for await (const r of readCsvRows(chunked(text, 1000), { name: 'in.csv', head: text, onHeader: () => undefined })) seen = [...seen, r];
+    };
+    await expect(read()).rejects.toThrow(/in\.csv: a quote is followed by other characters at line 3/);
+    expect(seen.map((r) => r.row)).toEqual([2]);
+  });
+
+  it('stops at a quote left open before it reads the rest of a long file into memory', async () => {
+    const text = `name,story\nAlex,"${'x'.repeat(1_100_000)}\nSam,ok\n`;
+    await expect(csv(text, undefined, 64 * 1024)).rejects.toThrow(/a row is too long at line 2; check for an unclosed quote/);
+  });
+
+  it('property: any table written as CSV reads back the same, whatever the chunks and line ends', async () => {
+    const field = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', ';', '"', '\n', '\r\n', 'é', 'Ж'), maxLength: 8 });
+    const quote = (v: string) => (/[",;\r\n]/.test(v) || v === '' ? `"${v.replace(/"/g, '""')}"` : v);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(field, field), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        async (table, eol, size, bom) => {
+          const text = `${bom ? '\uFEFF' : ''}h1,h2${eol}${table.map((r) => r.map(quote).join(',')).join(eol)}${eol}`;
+          const { header, rows } = await csv(text, ',', size);
+          expect(header).toEqual(['h1', 'h2']);
+          const expected = table.map((r, i) => ({ row: i + 2, r })).filter(({ r }) => r.some((v) => v.trim() !== ''));
+          expect(rows.map((r) => [r.row, r.entries.map(([, v]) => v)])).toEqual(expected.map(({ row, r }) => [row, r]));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('reports an unclosed quote with its line', async () => {
