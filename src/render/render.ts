@@ -244,12 +244,34 @@ export interface PreparedLetter {
 }
 
 /**
- * Checks the request's ids against the pack and builds the template's view. Every value the
- * writer gave (their name, city, story, the official's name...) passes through `writerValue`
- * on its way into the view, after escaping for the format: a caller can swap them for
- * placeholders (see render-memo.ts).
+ * What a letter takes from the pack for one region, official, stance, template, format, date and
+ * set of facts: the same for every writer, so a bulk batch works it out once per combination.
  */
-export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, writerValue: (s: string) => string = (s) => s): PreparedLetter {
+interface LetterSetting {
+  bodyFormat: BodyFormat;
+  region: Region;
+  recipient: Recipient;
+  stance: Stance;
+  template: LetterTemplate;
+  facts: string[];
+  spellingTable: Record<string, string> | undefined;
+  packText: (s: string) => string;
+  factText: (fact: PackFact) => string;
+  date: string;
+  recipientView: Pick<LetterView['recipient'], 'id' | 'label' | 'constituent' | 'action' | 'basis'>;
+  regionView: LetterView['region'];
+  stanceView: LetterView['stance'];
+}
+
+/** Bounded: the key holds the date and the facts, which a sheet could vary row by row. */
+const settings = memo<Pack, LetterSetting>(1000);
+
+function settingKey(request: LetterRequest, trim: Trim): string {
+  return [request.region, request.recipient, request.stance, request.format, request.template ?? '', request.date, request.facts?.join(',') ?? '*', trim.maxFacts ?? ''].join('\u0000');
+}
+
+/** Checks the request's ids against the pack (throwing a message that names the option) and works out the setting. */
+function settingOf(pack: Pack, request: LetterRequest, trim: Trim): LetterSetting {
   const bodyFormat = bodyFormatOf(request.format);
   const region = findRegion(pack, request.region);
   const recipient = findRecipient(region, request.recipient);
@@ -263,9 +285,41 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, wr
       'Run `belarus-letter facts` to see each fact and its sources.',
     );
   }
-
   const spellingTable = region.spelling === 'gb' ? undefined : pack.spellings[region.spelling];
   const packText = (s: string) => respellPackText(s, spellingTable);
+  return {
+    bodyFormat,
+    region,
+    recipient,
+    stance,
+    template,
+    facts: trim.maxFacts === undefined ? factIds : factIds.slice(0, trim.maxFacts),
+    spellingTable,
+    packText,
+    factText: (fact) => factTextFor(pack, fact, region.spelling, spellingTable),
+    date: formatPartialDate(request.date, region.locale),
+    recipientView: {
+      id: recipient.id,
+      label: packText(recipient.label),
+      constituent: recipient.constituent,
+      action: packText(recipient.action),
+      basis: recipient.basis ?? '',
+    },
+    regionView: { id: region.id, name: region.name, locale: region.locale, paper: region.paper },
+    stanceView: { id: stance.id, label: packText(stance.label), description: packText(stance.description), ask: packText(stance.ask) },
+  };
+}
+
+/**
+ * Checks the request's ids against the pack and builds the template's view. Every value the
+ * writer gave (their name, city, story, the official's name...) passes through `writerValue`
+ * on its way into the view, after escaping for the format: a caller can swap them for
+ * placeholders (see render-memo.ts).
+ */
+export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, writerValue: (s: string) => string = (s) => s): PreparedLetter {
+  // Errors are thrown while making a setting, so a bad request never leaves one behind.
+  const setting = settings(pack, settingKey(request, trim), () => settingOf(pack, request, trim));
+  const { bodyFormat, region, recipient, stance, template, packText, factText } = setting;
   const userText = bodyFormat === 'markdown' ? (s: string) => writerValue(markdownEscape(s)) : writerValue;
 
   // Salutation and address come from small manifest templates over the official's name.
@@ -296,22 +350,22 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, wr
       email: request.email ? userText(request.email) : '',
     },
     recipient: {
-      id: recipient.id,
-      label: packText(recipient.label),
+      id: setting.recipientView.id,
+      label: setting.recipientView.label,
       name: userText(nameParts.name),
       surname: userText(nameParts.surname),
       title: userText(nameParts.title),
       salutation: userText(salutation),
       address: address.map(userText),
-      constituent: recipient.constituent,
-      action: packText(recipient.action),
-      basis: recipient.basis ?? '',
+      constituent: setting.recipientView.constituent,
+      action: setting.recipientView.action,
+      basis: setting.recipientView.basis,
     },
-    region: { id: region.id, name: region.name, locale: region.locale, paper: region.paper },
-    stance: { id: stance.id, label: packText(stance.label), description: packText(stance.description), ask: packText(stance.ask) },
+    region: setting.regionView,
+    stance: setting.stanceView,
     story: request.story ? userText(request.story) : '',
-    facts: trim.maxFacts === undefined ? factIds : factIds.slice(0, trim.maxFacts),
-    date: formatPartialDate(request.date, region.locale),
+    facts: setting.facts,
+    date: setting.date,
     format: bodyFormat,
   };
   return {
@@ -325,7 +379,7 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, wr
     seed: request.seed ?? defaultSeed(request),
     view,
     packText,
-    factText: (fact) => factTextFor(pack, fact, region.spelling, spellingTable),
+    factText,
   };
 }
 
