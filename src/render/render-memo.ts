@@ -13,7 +13,7 @@
  * prints them unescaped (text, Markdown, email and PDF; HTML letters use render() itself), and
  * a property test holds the two to the same output.
  */
-import type { LetterTemplate, Pack } from '../pack/load.js';
+import type { LetterTemplate, Pack, PackFact } from '../pack/load.js';
 import { bodyFormatOf, type LetterRequest } from '../request.js';
 import type { RenderState } from './compile.js';
 import { NO_TRIM } from './fit.js';
@@ -59,6 +59,8 @@ interface TidySection {
   role?: SectionRole;
   parts: (string | number)[];
   spans: (WordSpan | number)[];
+  /** By fact id: whether the fact's wording stands in the section's own text (worked out when first asked). */
+  holdsFact?: Map<string, boolean>;
 }
 
 interface Shape {
@@ -340,5 +342,26 @@ export function renderMemoised(pack: Pack, request: LetterRequest): Letter {
     body = body ? `${body}\n\n${text}` : text;
   }
   // Markdown's word count is of the text without its escapes, which letterFrom works out.
-  return letterFrom(pack, prepared, sections, cited, { body, wordCount: prepared.bodyFormat === 'text' ? spanWords(words) : undefined });
+  const wordCount = prepared.bodyFormat === 'text' ? spanWords(words) : undefined;
+  return letterFrom(pack, prepared, sections, cited, { body, wordCount, shownCited: shownCited(pack, prepared, tidied, cited, body) });
+}
+
+/**
+ * The cited facts the letter states (see letterFrom): a fact whose wording stands in the pack's
+ * own text of a section is there whatever the writer's values are, and that is remembered per
+ * section; only a fact found in none is looked for in the whole letter (for text letters only:
+ * the other formats' bodies are not plain text).
+ */
+function shownCited(pack: Pack, prepared: PreparedLetter, tidied: readonly TidySection[], cited: readonly string[], body: string): string[] | undefined {
+  if (prepared.bodyFormat !== 'text') return undefined;
+  return cited.filter((id) => {
+    const text = prepared.factText(pack.facts.get(id) as PackFact);
+    for (const section of tidied) {
+      section.holdsFact ??= new Map();
+      let holds = section.holdsFact.get(id);
+      if (holds === undefined) section.holdsFact.set(id, (holds = section.parts.some((p) => typeof p === 'string' && p.includes(text))));
+      if (holds) return true;
+    }
+    return body.includes(text);
+  });
 }

@@ -431,7 +431,7 @@ export function letterFrom(
   prepared: PreparedLetter,
   allSections: LetterSection[],
   cited: readonly string[],
-  known: { body?: string; wordCount?: number } = {},
+  known: { body?: string; wordCount?: number; shownCited?: string[] } = {},
 ): Letter {
   const { request, trim, bodyFormat, region, recipient, stance, template, packText, factText } = prepared;
   const omit = trim.omit.size > 0;
@@ -439,13 +439,14 @@ export function letterFrom(
   const body = (!omit && known.body) || joinSections(sections);
   // Facts cited only in a dropped section are not the letter's, and neither are their sources.
   const plain = plainText(body, bodyFormat);
-  const shownCited = cited.filter((id) => plain.includes(factText(pack.facts.get(id) as PackFact)));
+  const shownCited = (!omit && known.shownCited) || cited.filter((id) => plain.includes(factText(pack.facts.get(id) as PackFact)));
   const shown = sourcesShown(pack, shownCited, region.locale);
   // Copies, so a caller that edits a letter's meta cannot change the next letter's.
   const sources = shown.sources.map((s) => ({ ...s }));
   const notes = request.sources && !trim.noSources ? sources : [];
   const sourceList = notes.length > 0 ? shown.lines : '';
-  const plainSections = sections.map((s) => ({ ...s, text: plainText(s.text, bodyFormat) }));
+  // A text letter's sections are plain text already.
+  const plainSections = bodyFormat === 'text' ? sections : sections.map((s) => ({ ...s, text: plainText(s.text, bodyFormat) }));
   const wordCount = known.wordCount ?? countWords(plain);
   const title = `Letter to the ${packText(recipient.label)}`;
   const subject = packText(stance.subject ?? title);
