@@ -24,6 +24,7 @@ export interface RowWords {
 export type RowResult = { ok: true; request: LetterRequest } | { ok: false; error: string };
 
 const SPEC_BY_FIELD = new Map(COLUMNS.map((c) => [c.field, c]));
+const PLAIN_FIELDS = [...COLUMNS.map((c) => c.field), 'format', 'sources'];
 
 /** Caches header -> column, and remembers which headers were unknown (warned once each). */
 export class ColumnMapper {
@@ -80,9 +81,11 @@ export function rowToRequest(row: InputRow, mapper: ColumnMapper, defaults: RowD
   const where = `${words.row} ${row.row}`;
   if (row.error) return { ok: false, error: `${where}: ${row.error}` };
   const input = rowToInput(row, mapper, defaults);
-  // A fresh plain object for zod: only known fields, copied one by one.
+  // A fresh plain object for zod: only known fields, copied one by one, every one of them in
+  // the same order whether the row has it or not, so that zod's generated object parser sees
+  // one hidden class however the rows differ in which cells are blank.
   const plain: Record<string, unknown> = {};
-  for (const key of Object.keys(input)) if (SPEC_BY_FIELD.has(key as RowField) || key === 'format' || key === 'sources') plain[key] = input[key];
+  for (const key of PLAIN_FIELDS) plain[key] = input[key];
   const result = letterRequestSchema.safeParse(plain);
   if (result.success) return { ok: true, request: result.data };
   const nameOf = (field: string) => {
