@@ -23,8 +23,17 @@ const noControl = (s: string) => !CONTROL.test(s);
 /** Blank cells and empty flags mean "not given". */
 const blankToUndefined = <T>(v: T): T | undefined => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+/** Whitespace that collapse would change: anything but single spaces between words. */
+const MESSY_SPACE = /[^\S ]| {2}|^ | $/;
 /** Runs of whitespace (line breaks, tabs) as one space, none at the ends. */
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+const collapse = (s: string) => (MESSY_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
+
+/**
+ * A field that may be left out: absent or undefined is settled at once, before any check runs
+ * (bulk passes every field of every row, most of them undefined); blank means "not given" too.
+ */
+const optionalValue = <T extends z.ZodMiniType<unknown, string>>(schema: T) =>
+  z.optional(z.pipe(z.transform((v: string | undefined) => blankToUndefined(v)), z.optional(schema)));
 
 // Checks that rewrite the value (overwrite, trim) cost less than transforms in pipes: bulk
 // validates every row of a sheet with this schema. The plain z.string() first stops a value of
@@ -40,8 +49,7 @@ const singleLine = (max: number) =>
     ),
   );
 
-const optionalLine = (max: number) =>
-  z.pipe(z.transform((v: string | undefined) => blankToUndefined(v)), z.optional(singleLine(max)));
+const optionalLine = (max: number) => optionalValue(singleLine(max));
 
 /** Lines given as a list, or as one string with line breaks or " | " between lines. */
 const lines = (max: number) =>
@@ -58,23 +66,25 @@ const lines = (max: number) =>
   );
 
 /** The writer's own words: paragraphs kept, stray whitespace tidied, nothing else changed. */
-const storySchema = z.pipe(
-  z.transform((v: string | undefined) => {
-    const s = blankToUndefined(v);
-    if (typeof s !== 'string') return s;
-    // One paragraph (the usual case) is only tidied; the split below would give the same.
-    if (!/[\r\n]/.test(s)) return collapse(s);
-    return s
-      .replace(/\r\n?/g, '\n')
-      .split(/\n\s*\n/)
-      .map(collapse)
-      .filter(Boolean)
-      .join('\n\n');
-  }),
-  z.optional(
-    z.string().check(
-      z.maxLength(4000, 'must be at most 4,000 characters (a letter is one page)'),
-      z.refine(noControl, 'must not contain control characters'),
+const storySchema = z.optional(
+  z.pipe(
+    z.transform((v: string | undefined) => {
+      const s = blankToUndefined(v);
+      if (typeof s !== 'string') return s;
+      // One paragraph (the usual case) is only tidied; the split below would give the same.
+      if (!/[\r\n]/.test(s)) return collapse(s);
+      return s
+        .replace(/\r\n?/g, '\n')
+        .split(/\n\s*\n/)
+        .map(collapse)
+        .filter(Boolean)
+        .join('\n\n');
+    }),
+    z.optional(
+      z.string().check(
+        z.maxLength(4000, 'must be at most 4,000 characters (a letter is one page)'),
+        z.refine(noControl, 'must not contain control characters'),
+      ),
     ),
   ),
 );
@@ -106,15 +116,9 @@ export const letterRequestSchema = z.object({
   name: singleLine(200),
   city: singleLine(200),
   address: lines(6),
-  email: z.pipe(
-    z.transform((v: string | undefined) => blankToUndefined(v)),
-    z.optional(z.email('must be an email address like name@example.org')),
-  ),
+  email: optionalValue(z.email('must be an email address like name@example.org')),
   /** The official's email address: the To of --format eml and of mail links. */
-  recipientEmail: z.pipe(
-    z.transform((v: string | undefined) => blankToUndefined(v)),
-    z.optional(z.email('must be an email address like office@example.org')),
-  ),
+  recipientEmail: optionalValue(z.email('must be an email address like office@example.org')),
   recipientName: optionalLine(200),
   recipientTitle: optionalLine(40),
   recipientAddress: lines(8),
@@ -133,17 +137,13 @@ export const letterRequestSchema = z.object({
   seed: optionalLine(200),
   format: z._default(formatSchema, 'text'),
   sources: z._default(z.boolean(), true),
-  template: z.pipe(
-    z.transform((v: string | undefined) => {
-      const s = blankToUndefined(v);
-      return typeof s === 'string' ? s.trim() : s;
-    }),
-    z.optional(z.string()),
-  ),
+  template: optionalValue(z.pipe(z.string(), z.string().check(z.trim()))),
   /** Fit a web form: drop optional sections until the text letter has at most this many characters. */
-  maxChars: z.pipe(
-    z.transform((v: string | number | undefined) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v)),
-    z.optional(z.int('must be a whole number of characters').check(z.gte(1, 'must be at least 1'))),
+  maxChars: z.optional(
+    z.pipe(
+      z.transform((v: string | number | undefined) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v)),
+      z.optional(z.int('must be a whole number of characters').check(z.gte(1, 'must be at least 1'))),
+    ),
   ),
 });
 
