@@ -13,6 +13,7 @@ import type { Letter } from '../render/render.js';
 import { hash53 } from '../render/hash.js';
 import type { LetterRequest } from '../request.js';
 
+/** A row's letter to render and write. */
 export interface LetterJob {
   row: number;
   request: LetterRequest;
@@ -22,26 +23,24 @@ export interface LetterJob {
   path: string;
 }
 
-export type LetterOutcome =
-  | { row: number; ok: true; hash: number; body?: string; warnings: string[]; file: WrittenFile }
-  | { row: number; ok: false; message: string };
-
 /** A rendered letter on its way to its file, or why it could not be rendered. */
 export type RenderedLetter =
   | { row: number; ok: true; path: string; text: string; body?: string; warnings: string[] }
   | { row: number; ok: false; message: string };
 
-export function renderLetters(pack: Pack, jobs: readonly LetterJob[]): RenderedLetter[] {
-  return jobs.map(({ row, request, path, sample }) => {
-    let letter: Letter;
-    try {
-      letter = renderMemoised(pack, request);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      return { row, ok: false, message: error.message };
-    }
-    return { row, ok: true, path, text: letter.text, body: sample ? letter.body : undefined, warnings: letter.meta.warnings };
-  });
+export type LetterOutcome =
+  | { row: number; ok: true; hash: number; body?: string; warnings: string[]; file: WrittenFile }
+  | { row: number; ok: false; message: string };
+
+export function renderLetter(pack: Pack, { row, request, path, sample }: LetterJob): RenderedLetter {
+  let letter: Letter;
+  try {
+    letter = renderMemoised(pack, request);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { row, ok: false, message: error.message };
+  }
+  return { row, ok: true, path, text: letter.text, body: sample ? letter.body : undefined, warnings: letter.meta.warnings };
 }
 
 /** Writes each letter (a failed render passes through, keeping its place in row order). */

@@ -1,13 +1,13 @@
 /**
- * Worker threads for a big bulk run: one writes the letters, one file after another (creating
- * files does not get faster in parallel), while the main thread reads and checks rows and the
- * other cores render. Batches go to a pool's workers in turn; each worker answers its batches in
- * the order it got them, so the caller takes results back in row order.
+ * Worker threads for a big bulk run (see letter-pipeline.ts): one writer, and renderers that hand
+ * their letters straight to it over ports of their own. Every batch carries a number, and the
+ * writer's answer to it settles the caller's promise for that batch, whichever way it went.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { WorkerReply, WorkerSetup } from './worker.js';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { LetterJob, LetterOutcome, RenderedLetter, WriteOptions } from './letter-job.js';
+import type { Batch, WorkerReply, WorkerSetup } from './worker.js';
 
 /** The built worker script (dist/bulk-worker.js), or undefined when running from source. */
 export function workerScript(): URL | undefined {
@@ -18,48 +18,68 @@ export function workerScript(): URL | undefined {
   return undefined;
 }
 
-interface Waiting<R> {
-  resolve(results: R[]): void;
+interface Waiting {
+  resolve(results: LetterOutcome[]): void;
   reject(error: Error): void;
 }
 
-export class WorkerPool<J, R> {
-  private readonly workers: { worker: Worker; waiting: Waiting<R>[] }[];
-  private next = 0;
+export class LetterThreads {
+  private readonly writer: Worker;
+  private readonly renderers: Worker[];
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 0;
+  private nextRenderer = 0;
   private failure: Error | undefined;
 
-  constructor(script: URL, count: number, setup: WorkerSetup) {
-    this.workers = Array.from({ length: count }, () => {
-      const entry = { worker: new Worker(script, { workerData: setup }), waiting: [] as Waiting<R>[] };
-      entry.worker.on('message', (reply: WorkerReply<R>) => {
-        const waiting = entry.waiting.shift();
-        if ('crash' in reply) waiting?.reject(new Error(`a bulk worker failed: ${reply.crash}`));
-        else waiting?.resolve(reply.results);
+  constructor(script: URL, renderers: number, options: { templatesDir?: string; write: WriteOptions }) {
+    const channels = Array.from({ length: renderers }, () => new MessageChannel());
+    const start = (setup: WorkerSetup, transferList: MessageChannel['port1'][]) => {
+      const worker = new Worker(script, { workerData: setup, transferList });
+      worker.on('message', (reply: WorkerReply<LetterOutcome>) => this.answer(reply));
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`a bulk worker stopped (exit code ${code})`));
       });
-      const fail = (error: Error) => {
-        this.failure ??= error;
-        for (const w of entry.waiting.splice(0)) w.reject(error);
-      };
-      entry.worker.on('error', fail);
-      entry.worker.on('exit', (code) => {
-        if (code !== 0) fail(new Error(`a bulk worker stopped (exit code ${code})`));
-      });
-      return entry;
-    });
+      return worker;
+    };
+    const ports = channels.map((c) => c.port2);
+    this.writer = start({ role: 'write', options: options.write, renderers: ports }, ports);
+    this.renderers = channels.map((c) => start({ role: 'render', templatesDir: options.templatesDir, writer: c.port1 }, [c.port1]));
   }
 
-  run(jobs: J[]): Promise<R[]> {
+  /** Whether there are threads to render rows (else the caller renders and sends letters). */
+  get renders(): boolean {
+    return this.renderers.length > 0;
+  }
+
+  private answer(reply: WorkerReply<LetterOutcome>): void {
+    const waiting = this.waiting.get(reply.id);
+    this.waiting.delete(reply.id);
+    if ('crash' in reply) waiting?.reject(new Error(`a bulk worker failed: ${reply.crash}`));
+    else waiting?.resolve(reply.results);
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const w of this.waiting.values()) w.reject(error);
+    this.waiting.clear();
+  }
+
+  /** Rows to render and write (with renderers), or letters rendered already to write. */
+  run(items: LetterJob[] | RenderedLetter[]): Promise<LetterOutcome[]> {
     if (this.failure) return Promise.reject(this.failure);
-    const entry = this.workers[this.next++ % this.workers.length] as (typeof this.workers)[number];
+    const id = this.nextId++;
+    const to = this.renders ? (this.renderers[this.nextRenderer++ % this.renderers.length] as Worker) : this.writer;
     return new Promise((resolve, reject) => {
-      entry.waiting.push({ resolve, reject });
-      entry.worker.postMessage(jobs);
+      this.waiting.set(id, { resolve, reject });
+      to.postMessage({ id, items } satisfies Batch<LetterJob | RenderedLetter>);
     });
   }
 
   async close(): Promise<void> {
-    for (const { worker } of this.workers) worker.removeAllListeners('exit');
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+    const all = [this.writer, ...this.renderers];
+    for (const worker of all) worker.removeAllListeners('exit');
+    await Promise.all(all.map((worker) => worker.terminate()));
   }
 }
 

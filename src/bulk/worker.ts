@@ -1,34 +1,56 @@
 /**
- * A bulk worker thread, in one of two roles (see letter-pipeline.ts). The writer writes batches
- * of rendered letters to their files; a renderer loads the same pack as the main thread and
- * renders the batches of rows it is sent. Each answers its batches in the order it got them.
+ * A bulk worker thread (see letter-pipeline.ts), in one of two roles. A renderer loads the same
+ * pack as the main thread and renders the batches of rows it is sent, handing the letters
+ * straight to the writer. The writer writes letters to their files, from the renderers or from
+ * the main thread, and tells the main thread how each went. Writing is kept to a thread of its
+ * own: the system calls that create files slow down whatever else runs between them.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { packFrom } from '../commands/pack-options.js';
 import type { Pack } from '../pack/load.js';
-import { renderLetters, writeLetters, type LetterJob, type RenderedLetter, type WriteOptions } from './letter-job.js';
+import { renderLetter, writeLetters, type LetterJob, type RenderedLetter, type WriteOptions } from './letter-job.js';
 
 export type WorkerSetup =
   /** templatesDir: the user's template folder, or undefined for the built-in pack. */
-  { role: 'render'; templatesDir?: string } | { role: 'write'; options: WriteOptions };
+  | { role: 'render'; templatesDir?: string; writer: MessagePort }
+  | { role: 'write'; options: WriteOptions; renderers: MessagePort[] };
 
-export type WorkerReply<R> = { results: R[] } | { crash: string };
-
-const setup = workerData as WorkerSetup;
-let pack: Pack | undefined;
-
-async function work(batch: unknown[]): Promise<unknown[]> {
-  if (setup.role === 'write') return writeLetters(batch as RenderedLetter[], setup.options);
-  pack ??= await packFrom(setup.templatesDir);
-  return renderLetters(pack, batch as LetterJob[]);
+/** A batch on its way, known by its number wherever it is. */
+export interface Batch<T> {
+  id: number;
+  items: T[];
 }
 
-parentPort?.on('message', async (batch: unknown[]) => {
-  let reply: WorkerReply<unknown>;
-  try {
-    reply = { results: await work(batch) };
-  } catch (error) {
-    reply = { crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-  }
-  parentPort?.postMessage(reply);
-});
+export type WorkerReply<R> = { id: number; results: R[] } | { id: number; crash: string };
+
+const crash = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+const setup = workerData as WorkerSetup;
+
+if (setup.role === 'render') {
+  const { writer } = setup;
+  let pack: Promise<Pack> | undefined;
+  // One batch at a time, in the order they came (the pack loads on the first).
+  let queue = Promise.resolve();
+  parentPort?.on('message', ({ id, items }: Batch<LetterJob>) => {
+    queue = queue.then(async () => {
+      try {
+        const loaded = await (pack ??= packFrom(setup.templatesDir));
+        writer.postMessage({ id, items: items.map((job) => renderLetter(loaded, job)) } satisfies Batch<RenderedLetter>);
+      } catch (error) {
+        parentPort?.postMessage({ id, crash: crash(error) } satisfies WorkerReply<never>);
+      }
+    });
+  });
+} else {
+  const write = ({ id, items }: Batch<RenderedLetter>) => {
+    let reply: WorkerReply<unknown>;
+    try {
+      reply = { id, results: writeLetters(items, setup.options) };
+    } catch (error) {
+      reply = { id, crash: crash(error) };
+    }
+    parentPort?.postMessage(reply);
+  };
+  parentPort?.on('message', write);
+  for (const port of setup.renderers) port.on('message', write);
+}

@@ -1,5 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OrderedBatches } from '../../src/bulk/worker-pool.js';
+import type { RenderedLetter } from '../../src/bulk/letter-job.js';
+import { LetterThreads, OrderedBatches } from '../../src/bulk/worker-pool.js';
+import { letterRequestSchema } from '../../src/request.js';
+import { tempDir } from '../helpers/cli.js';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -53,5 +58,58 @@ describe('OrderedBatches', () => {
     const batches = new OrderedBatches(run, 1, 5, () => undefined);
     for (let i = 1; i <= 5; i++) await batches.add(i);
     await expect(batches.drain()).rejects.toThrow('worker gone');
+  });
+});
+
+describe('LetterThreads (the built worker script)', () => {
+  const script = new URL('../../dist/bulk-worker.js', import.meta.url);
+  const request = letterRequestSchema.parse({ region: 'uk', recipient: 'mp', stance: 'maintain', name: 'Alex Doe', city: 'Leeds', date: '2026-11-25' });
+  const write = { force: false, resume: false };
+
+  it('renders rows on a renderer and writes them on the writer, answering each batch', async () => {
+    const dir = tempDir('bl-threads-');
+    const threads = new LetterThreads(script, 1, { write });
+    try {
+      expect(threads.renders).toBe(true);
+      const [a, b] = await Promise.all([
+        threads.run([{ row: 2, request, sample: true, path: join(dir, 'a.txt') }]),
+        threads.run([{ row: 3, request: { ...request, name: 'Sam Lee' }, sample: false, path: join(dir, 'b.txt') }]),
+      ]);
+      expect(a?.[0]).toMatchObject({ row: 2, ok: true, file: { status: 'written' } });
+      expect(a?.[0]?.ok && a[0].body).toContain('Alex Doe');
+      expect(b?.[0]).toMatchObject({ row: 3, ok: true, body: undefined });
+      expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toMatch(/^Alex Doe\nLeeds\n/);
+      expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toMatch(/^Sam Lee\nLeeds\n/);
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('a writer alone writes letters rendered already, and a file in the way is an outcome, not a crash', async () => {
+    const dir = tempDir('bl-threads-');
+    writeFileSync(join(dir, 'taken.txt'), 'mine');
+    const threads = new LetterThreads(script, 0, { write });
+    try {
+      expect(threads.renders).toBe(false);
+      const results = await threads.run([
+        { row: 2, ok: true, path: join(dir, 'new.txt'), text: 'a letter\n', warnings: [] },
+        { row: 3, ok: true, path: join(dir, 'taken.txt'), text: 'another\n', warnings: [] },
+        { row: 4, ok: false, message: 'could not render' },
+      ]);
+      expect(results.map((r) => (r.ok ? r.file.status : 'render failed'))).toEqual(['written', 'failed', 'render failed']);
+      expect(readFileSync(join(dir, 'taken.txt'), 'utf8')).toBe('mine');
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('a batch that breaks the worker code fails with a message naming the worker', async () => {
+    const threads = new LetterThreads(script, 0, { write });
+    try {
+      const broken = [{ row: 2, ok: true, path: 42, text: 'x', warnings: [] }] as unknown as RenderedLetter[];
+      await expect(threads.run(broken)).rejects.toThrow(/a bulk worker failed/);
+    } finally {
+      await threads.close();
+    }
   });
 });
