@@ -6,7 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Pack } from '../pack/load.js';
-import { renderLetter, writeLetters, type LetterJob, type LetterOutcome, type WriteOptions } from './letter-job.js';
+import { writeLetters, type LetterOutcome, type WriteOptions } from './letter-file.js';
+import { renderLetter, type LetterJob } from './letter-job.js';
 import { LetterThreads, OrderedBatches, workerScript } from './worker-pool.js';
 
 /** Letters sent at a time, and batches each thread may have waiting. */

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import type { LetterJob, LetterOutcome, RenderedLetter, WriteOptions } from './letter-job.js';
+import type { LetterOutcome, RenderedLetter, WriteOptions } from './letter-file.js';
+import type { LetterJob } from './letter-job.js';
 import type { Batch, WorkerReply, WorkerSetup } from './worker.js';
 
 /** The built worker script (dist/bulk-worker.js), or undefined when running from source. */

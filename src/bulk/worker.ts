@@ -6,9 +6,9 @@
  * own: the system calls that create files slow down whatever else runs between them.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { packFrom } from '../commands/pack-options.js';
 import type { Pack } from '../pack/load.js';
-import { renderLetter, writeLetters, type LetterJob, type RenderedLetter, type WriteOptions } from './letter-job.js';
+import { writeLetters, type RenderedLetter, type WriteOptions } from './letter-file.js';
+import type { LetterJob } from './letter-job.js';
 
 export type WorkerSetup =
   /** templatesDir: the user's template folder, or undefined for the built-in pack. */
@@ -28,12 +28,15 @@ const setup = workerData as WorkerSetup;
 
 if (setup.role === 'render') {
   const { writer } = setup;
+  // The engine loads here only, not on the writer.
+  const engine = Promise.all([import('../commands/pack-options.js'), import('./letter-job.js')]);
   let pack: Promise<Pack> | undefined;
   // One batch at a time, in the order they came (the pack loads on the first).
   let queue = Promise.resolve();
   parentPort?.on('message', ({ id, items }: Batch<LetterJob>) => {
     queue = queue.then(async () => {
       try {
+        const [{ packFrom }, { renderLetter }] = await engine;
         const loaded = await (pack ??= packFrom(setup.templatesDir));
         writer.postMessage({ id, items: items.map((job) => renderLetter(loaded, job)) } satisfies Batch<RenderedLetter>);
       } catch (error) {

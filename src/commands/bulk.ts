@@ -17,10 +17,10 @@ import { readCsvRows } from '../io/csv-rows.js';
 import { openInput, type InputSource } from '../io/input-source.js';
 import { readJsonRows, readNdjsonRows } from '../io/json-rows.js';
 import { INPUT_FORMATS, InputError, ROW_WORDS, type InputFormat, type InputRow } from '../io/rows.js';
-import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, NamePatternError, NameRegistry, pathInside } from '../io/safe-name.js';
+import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, loadSlugLibrary, NamePatternError, NameRegistry, pathInside, slugReadyFor } from '../io/safe-name.js';
 import { today } from '../io/terminal.js';
 import { TEMP_FILE_PATTERN } from '../io/write-file.js';
-import type { LetterOutcome } from '../bulk/letter-job.js';
+import type { LetterOutcome } from '../bulk/letter-file.js';
 import { defaultThreads, letterPipeline } from '../bulk/letter-pipeline.js';
 import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance, unknownId, type Letter } from '../render/render.js';
@@ -395,7 +395,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     }
     queued.delete(row);
     tally(outcome.warnings, row);
-    risk.record(row, outcome.hash, job.slot, job.group, outcome.body, job.story);
+    risk.record(row, outcome.hash, job.slot, job.group, outcome.trigrams);
     if (file.status === 'skipped') counts.skipped++;
     else counts.done++;
     record({ row, status: file.status, file: job.name, error: null });
@@ -447,19 +447,18 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         continue;
       }
 
-      const name = registry.claim(
-        baseName(settings.pattern, {
-          row: row.row,
-          name: request.name,
-          city: request.city,
-          region: request.region,
-          recipient: request.recipient,
-          official: request.recipientName ?? request.recipient,
-          recipient_name: request.recipientName,
-          stance: request.stance,
-        }),
-        extension,
-      );
+      const nameValues = {
+        row: row.row,
+        name: request.name,
+        city: request.city,
+        region: request.region,
+        recipient: request.recipient,
+        official: request.recipientName ?? request.recipient,
+        recipient_name: request.recipientName,
+        stance: request.stance,
+      };
+      if (!slugReadyFor(settings.pattern, nameValues)) await loadSlugLibrary();
+      const name = registry.claim(baseName(settings.pattern, nameValues), extension);
       const group = `${request.region}|${request.stance}`;
 
       if (writing) {

@@ -69,8 +69,11 @@ export interface SimilarityOptions {
   stories?: [string | undefined, string | undefined];
 }
 
+/** The trigrams of a letter's campaign text: what similarity() compares, worked out once. */
+export const campaignTrigrams = (text: string, story?: string): Uint32Array => trigramSet(withoutStory(text, story));
+
 /** Word-trigram Jaccard similarity of two letters (0 to 1), stories excluded when given. */
 export function similarity(a: string, b: string, options: SimilarityOptions = {}): number {
   const [sa, sb] = options.stories ?? [];
-  return jaccard(trigramSet(withoutStory(a, sa)), trigramSet(withoutStory(b, sb)));
+  return jaccard(campaignTrigrams(a, sa), campaignTrigrams(b, sb));
 }

@@ -1,0 +1,63 @@
+/**
+ * Writing a bulk run's letters to their files, on the writer thread of a big run (see
+ * letter-pipeline.ts): each letter atomically, never over a file that is there (unless --force),
+ * and what comes back is small: how the file went, a hash of the letter and what the form-letter
+ * risk needs. Nothing here renders, so the writer thread loads none of the engine.
+ */
+import { readFileSync } from 'node:fs';
+import { FileExistsError, writeFileAtomic } from '../io/write-file.js';
+import { hash53 } from '../render/hash.js';
+
+/** A rendered letter on its way to its file, or why it could not be rendered. */
+export type RenderedLetter =
+  | { row: number; ok: true; path: string; text: string; trigrams?: Uint32Array; warnings: string[] }
+  | { row: number; ok: false; message: string };
+
+export type LetterOutcome =
+  | { row: number; ok: true; hash: number; trigrams?: Uint32Array; warnings: string[]; file: WrittenFile }
+  | { row: number; ok: false; message: string };
+
+/** Writes each letter (a failed render passes through, keeping its place in row order). */
+export function writeLetters(letters: readonly RenderedLetter[], options: WriteOptions): LetterOutcome[] {
+  return letters.map((letter) => {
+    if (!letter.ok) return letter;
+    const { row, path, text, trigrams, warnings } = letter;
+    const file = writeLetterFile({ row, path, text }, options);
+    return { row, ok: true, hash: hash53(text), trigrams, warnings, file };
+  });
+}
+
+/** A finished letter and the file it goes to. */
+export interface LetterFile {
+  row: number;
+  path: string;
+  text: string;
+}
+
+export interface WriteOptions {
+  force: boolean;
+  /** With --resume, a letter already there and the same is a row done before, not a clash. */
+  resume: boolean;
+}
+
+export type WrittenFile = { row: number } & (
+  | { status: 'written' | 'skipped' }
+  | { status: 'failed'; reason: 'exists' }
+  | { status: 'failed'; reason: 'io'; code: string }
+);
+
+export function writeLetterFile({ row, path, text }: LetterFile, options: WriteOptions): WrittenFile {
+  try {
+    writeFileAtomic(path, text, { force: options.force, fsync: false });
+    return { row, status: 'written' };
+  } catch (error) {
+    if (error instanceof FileExistsError) {
+      // Killed between writing a letter and recording it: the same letter is already there.
+      if (options.resume && readFileSync(path, 'utf8') === text) return { row, status: 'skipped' };
+      return { row, status: 'failed', reason: 'exists' };
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    return { row, status: 'failed', reason: 'io', code };
+  }
+}
