@@ -6,7 +6,6 @@
  * a last check that the resolved path lies inside the folder.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import slugify from '@sindresorhus/slugify';
 import { HashTable } from '../bulk/hash-table.js';
 import { hash53 } from '../render/hash.js';
 
@@ -31,26 +30,48 @@ export function checkNamePattern(pattern: string): void {
   if (used.length === 0) throw new NamePatternError(`it has no placeholder, so every letter would get the same name; use e.g. ${DEFAULT_NAME_PATTERN}`);
 }
 
-// Officials, cities and stances repeat down a sheet; transliterating each once saves real time.
+// Officials, cities and stances repeat down a sheet; slugifying each once saves real time.
 const slugCache = new Map<string, string>();
 
 /** Text that slugify would only lower-case and join with dashes (no transliteration, no "&"). */
 const PLAIN = /^[A-Za-z0-9 -]*$/;
 const plainSlug = (text: string) => text.toLowerCase().replace(/[^a-z\d]+/g, '-').replace(/^-|-$/g, '');
 
+type Slugify = (typeof import('@sindresorhus/slugify'))['default'];
+/**
+ * The transliterating library, loaded only once a name needs it: building its tables is a tenth
+ * of bulk's start, and most senders' names are plain ASCII.
+ */
+let slugify: Slugify | undefined;
+
+/** Whether baseName can name these values now; if not, loadSlugLibrary() first. */
+export function slugReadyFor(pattern: string, values: Partial<Record<NameField, string | number>>): boolean {
+  if (slugify) return true;
+  if (!PLAIN.test(pattern.replace(PLACEHOLDER, ''))) return false;
+  for (const value of Object.values(values)) if (typeof value === 'string' && !PLAIN.test(value)) return false;
+  return true;
+}
+
+export async function loadSlugLibrary(): Promise<void> {
+  slugify ??= (await import('@sindresorhus/slugify')).default;
+}
+
 export function slug(text: string): string {
-  // Most senders' names are plain ASCII, and each is new: the library's full pass is for the rest.
-  if (PLAIN.test(text)) return plainSlug(text);
   let out = slugCache.get(text);
   if (out === undefined) {
-    out = slugify(text.replace(/\u0000/g, ' '), { decamelize: false, separator: '-', lowercase: true });
+    if (PLAIN.test(text)) out = plainSlug(text);
+    else if (slugify) out = slugify(text.replace(/\u0000/g, ' '), { decamelize: false, separator: '-', lowercase: true });
+    else throw new Error(`slug("${text}") needs loadSlugLibrary() first`);
     if (slugCache.size >= 2000) slugCache.clear();
     slugCache.set(text, out);
   }
   return out;
 }
 
-/** The pattern filled in with slugified values; no extension, not yet made unique. */
+/**
+ * The pattern filled in with slugified values; no extension, not yet made unique. Needs
+ * slugReadyFor(pattern, values), or loadSlugLibrary() before.
+ */
 export function baseName(pattern: string, values: Partial<Record<NameField, string | number>>): string {
   const filled = pattern.replace(PLACEHOLDER, (_, key: string) => {
     const value = values[key as NameField];
@@ -92,8 +113,9 @@ export class NameRegistry {
   /** base + extension, with -2, -3... added until no earlier row has it. */
   claim(base: string, extension: string): string {
     let name = `${base}${extension}`;
-    for (let n = 2; this.has(name); n++) name = `${base}-${n}${extension}`;
-    this.reserve(name);
+    let key = NameRegistry.key(name);
+    for (let n = 2; this.taken.has(key); n++) key = NameRegistry.key((name = `${base}-${n}${extension}`));
+    this.taken.set(key, 1);
     return name;
   }
 }

@@ -2,13 +2,41 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import slugify from '@sindresorhus/slugify';
-import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, MAX_BASE_LENGTH, NameRegistry, pathInside, slug, UnsafePathError } from '../../src/io/safe-name.js';
+import {
+  baseName,
+  checkNamePattern,
+  DEFAULT_NAME_PATTERN,
+  loadSlugLibrary,
+  MAX_BASE_LENGTH,
+  NameRegistry,
+  pathInside,
+  slug,
+  slugReadyFor,
+  UnsafePathError,
+} from '../../src/io/safe-name.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bl-names-'));
 
+// First, before anything loads the transliterating library.
+describe('the slug library, loaded only when a name needs it', () => {
+  it('plain ASCII names need no library; others ask for it to be loaded, then work', async () => {
+    const plain = { row: 2, official: 'Jane Smith', name: 'Alex Doe', city: undefined };
+    expect(slugReadyFor(DEFAULT_NAME_PATTERN, plain)).toBe(true);
+    expect(baseName(DEFAULT_NAME_PATTERN, plain)).toBe('0002-jane-smith-alex-doe');
+    expect(slugReadyFor(DEFAULT_NAME_PATTERN, { ...plain, name: 'José' })).toBe(false);
+    expect(slugReadyFor('letter_{row}', { row: 2 })).toBe(false);
+    expect(() => slug('José')).toThrow(/loadSlugLibrary/);
+    await loadSlugLibrary();
+    expect(slugReadyFor(DEFAULT_NAME_PATTERN, { ...plain, name: 'José' })).toBe(true);
+    expect(slug('José')).toBe('jose');
+  });
+});
+
 describe('safe file names', () => {
+  beforeAll(loadSlugLibrary);
+
   it('names a letter from row, official and sender by default', () => {
     expect(baseName(DEFAULT_NAME_PATTERN, { row: 2, official: 'Jane Smith', name: 'Alex Doe' })).toBe('0002-jane-smith-alex-doe');
   });
@@ -98,6 +126,8 @@ describe('safe file names', () => {
 });
 
 describe('pathInside', () => {
+  beforeAll(loadSlugLibrary);
+
   it('property: any name is a plain file in the folder, by the quick path or the full check, or is refused', () => {
     const name = fc.oneof(fc.string({ maxLength: 20 }), fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/), fc.constantFrom('.', '..', 'a/b', '..a', '.a', 'a..b'));
     fc.assert(
@@ -118,6 +148,8 @@ describe('pathInside', () => {
 });
 
 describe('slug: the quick path for plain names', () => {
+  beforeAll(loadSlugLibrary);
+
   it('property: gives exactly what the slug library gives for letters, digits, spaces and dashes', () => {
     const plain = fc.array(fc.constantFrom('a', 'B', 'z', '0', '9', ' ', '-', 'Q'), { maxLength: 30 }).map((a) => a.join(''));
     fc.assert(
