@@ -2,9 +2,10 @@
  * The batch's form-letter risk, in bounded memory: identical letters are caught by a 53-bit hash
  * of each letter; the mean pairwise similarity of the campaign text (stories excluded) is
  * estimated within each region+stance group from a reservoir sample of at most SAMPLE letters,
- * so 100,000 rows cost no more comparisons than 1,000. A sampled letter's trigrams are worked
- * out where it is rendered (on a renderer thread in a big run) and kept, at most a few megabytes;
- * they are compared only for the report, and a row costs one hash.
+ * so 100,000 rows cost no more comparisons than 1,000. The sample keeps the letters' text (a few
+ * megabytes at most) and compares them only for the report, so a row costs one hash. (Working
+ * out trigrams as letters arrive would cost more: a reservoir takes in some 4 times as many
+ * letters as it keeps.)
  */
 import { HashTable } from './hash-table.js';
 import { hash53 } from '../render/hash.js';
@@ -41,10 +42,15 @@ function generator(seed: number): () => number {
   };
 }
 
+/** A sampled letter, kept as text: its trigrams are worked out once, for the report. */
+interface Sampled {
+  body: string;
+  story: string | undefined;
+}
+
 interface Group {
   seen: number;
-  /** The campaign trigrams of the sampled letters (see campaignTrigrams). */
-  sample: Uint32Array[];
+  sample: Sampled[];
 }
 
 export class FormLetterRisk {
@@ -60,8 +66,7 @@ export class FormLetterRisk {
   constructor(private readonly sampleSize = SAMPLE_PER_GROUP) {}
 
   add(row: number, group: string, letterText: string, body: string, story: string | undefined): void {
-    const slot = this.count(group, story);
-    this.record(row, hash53(letterText), slot, group, slot >= 0 ? campaignTrigrams(body, story) : undefined);
+    this.record(row, hash53(letterText), this.count(group, story), group, body, story);
   }
 
   /**
@@ -82,11 +87,8 @@ export class FormLetterRisk {
     return j < this.sampleSize ? j : -1;
   }
 
-  /**
-   * The rendered letter of a counted row: its hash, and when it took a sample slot, the
-   * campaignTrigrams of its body and story.
-   */
-  record(row: number, hash: number, slot: number, group: string, trigrams: Uint32Array | undefined): void {
+  /** The rendered letter of a counted row: its hash, and its text when it took a sample slot. */
+  record(row: number, hash: number, slot: number, group: string, body: string | undefined, story: string | undefined): void {
     const first = this.firstRowByHash.get(hash);
     if (first === undefined) this.firstRowByHash.set(hash, row);
     else {
@@ -96,7 +98,7 @@ export class FormLetterRisk {
       if (this.identicalExamples.length < 5) this.identicalExamples.push([first, row]);
     }
     const g = this.groups.get(group);
-    if (slot >= 0 && g && trigrams !== undefined) g.sample[slot] = trigrams;
+    if (slot >= 0 && g && body !== undefined) g.sample[slot] = { body, story };
   }
 
   /** Takes back a counted letter that was never written (its row failed after all). Its sample
@@ -111,7 +113,7 @@ export class FormLetterRisk {
     let weights = 0;
     let pairsCompared = 0;
     for (const g of this.groups.values()) {
-      const s = g.sample.filter(Boolean);
+      const s = g.sample.filter(Boolean).map(({ body, story }) => campaignTrigrams(body, story));
       if (s.length < 2) continue;
       let sum = 0;
       let pairs = 0;

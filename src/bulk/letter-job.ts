@@ -7,7 +7,6 @@ import { AppError } from '../errors.js';
 import type { Pack } from '../pack/load.js';
 import { renderMemoised } from '../render/render-memo.js';
 import type { Letter } from '../render/render.js';
-import { campaignTrigrams } from '../render/similarity.js';
 import type { LetterRequest } from '../request.js';
 import type { RenderedLetter } from './letter-file.js';
 
@@ -15,7 +14,7 @@ import type { RenderedLetter } from './letter-file.js';
 export interface LetterJob {
   row: number;
   request: LetterRequest;
-  /** The row is in the form-letter risk's sample: send back its campaign trigrams. */
+  /** Send the letter's body back: the row is in the form-letter risk's sample. */
   sample: boolean;
   /** The file to write it to, inside the out-dir. */
   path: string;
@@ -29,6 +28,5 @@ export function renderLetter(pack: Pack, { row, request, path, sample }: LetterJ
     if (!(error instanceof AppError)) throw error;
     return { row, ok: false, message: error.message };
   }
-  const trigrams = sample ? campaignTrigrams(letter.body, request.story) : undefined;
-  return { row, ok: true, path, text: letter.text, trigrams, warnings: letter.meta.warnings };
+  return { row, ok: true, path, text: letter.text, body: sample ? letter.body : undefined, warnings: letter.meta.warnings };
 }

@@ -395,7 +395,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     }
     queued.delete(row);
     tally(outcome.warnings, row);
-    risk.record(row, outcome.hash, job.slot, job.group, outcome.trigrams);
+    risk.record(row, outcome.hash, job.slot, job.group, outcome.body, job.story);
     if (file.status === 'skipped') counts.skipped++;
     else counts.done++;
     record({ row, status: file.status, file: job.name, error: null });

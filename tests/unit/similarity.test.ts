@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormLetterRisk } from '../../src/bulk/form-letter-risk.js';
-import { campaignTrigrams, hash53, jaccard, similarity, trigramSet, withoutStory, words } from '../../src/render/similarity.js';
+import { hash53, jaccard, similarity, trigramSet, withoutStory, words } from '../../src/render/similarity.js';
 
 describe('similarity', () => {
   it('is 1 for the same text and 0 for texts sharing no three words in a row', () => {
@@ -98,7 +98,7 @@ describe('FormLetterRisk in two steps (count before rendering, record after)', (
       pending.push({ row: i, slot: split.count(group, story), group, text: letterOf(i), story });
       // Records arrive in batches, well after their counts.
       if (pending.length === 32 || i === 399) {
-        for (const p of pending.splice(0)) split.record(p.row, hash53(p.text), p.slot, p.group, p.slot >= 0 ? campaignTrigrams(p.text, p.story) : undefined);
+        for (const p of pending.splice(0)) split.record(p.row, hash53(p.text), p.slot, p.group, p.text, p.story);
       }
     }
     expect(split.report()).toEqual(together.report());
