@@ -33,8 +33,11 @@ export function checkNamePattern(pattern: string): void {
 // Officials, cities and stances repeat down a sheet; slugifying each once saves real time.
 const slugCache = new Map<string, string>();
 
-/** Text that slugify would only lower-case and join with dashes (no transliteration, no "&"). */
-const PLAIN = /^[A-Za-z0-9 -]*$/;
+/**
+ * Text that slugify would only lower-case and join with dashes: printable ASCII, but for the
+ * characters it treats otherwise ("&" is "and"; an apostrophe, "^" and "`" join a word up).
+ */
+const PLAIN = /^[ -%(-\]_a-~]*$/;
 const plainSlug = (text: string) => text.toLowerCase().replace(/[^a-z\d]+/g, '-').replace(/^-|-$/g, '');
 
 type Slugify = (typeof import('@sindresorhus/slugify'))['default'];
