@@ -34,9 +34,49 @@ function trigramHash(a: number, b: number, c: number): number {
   return fmix32(Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ (b >>> 15), 0x85ebca77) ^ Math.imul(c ^ (c >>> 13), 0xc2b2ae3d));
 }
 
+/**
+ * fnv1a32 of each of words(text), for ASCII text in one pass over its characters with no
+ * strings made: bulk works out the trigrams of every sampled letter.
+ */
+function wordHashes(text: string): number[] {
+  if (!ASCII.test(text)) return words(text).map((word) => fnv1a32(word));
+  const out: number[] = [];
+  const n = text.length;
+  const lower = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c >= 65 && c <= 90 ? c | 32 : c;
+  };
+  const isLetter = (c: number) => c >= 97 && c <= 122;
+  const isWordChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57);
+  let i = 0;
+  while (i < n) {
+    let c = lower(i);
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    let h = 0x811c9dc5;
+    while (i < n && isWordChar((c = lower(i)))) {
+      h = Math.imul(h ^ c, 0x01000193);
+      i++;
+    }
+    // An apostrophe and letters after it belong to the word ("don't").
+    if (i + 1 < n && c === 39 && isLetter(lower(i + 1))) {
+      h = Math.imul(h ^ 39, 0x01000193);
+      i++;
+      while (i < n && isLetter((c = lower(i)))) {
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+      }
+    }
+    out.push(h >>> 0);
+  }
+  return out;
+}
+
 /** The distinct word trigrams of a text, as sorted 32-bit hashes (compact, quick to compare). */
 export function trigramSet(text: string): Uint32Array {
-  const w = words(text).map((word) => fnv1a32(word));
+  const w = wordHashes(text);
   const hashes = new Uint32Array(Math.max(0, w.length - 2));
   for (let i = 0; i + 2 < w.length; i++) hashes[i] = trigramHash(w[i] as number, w[i + 1] as number, w[i + 2] as number);
   hashes.sort();

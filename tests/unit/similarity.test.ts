@@ -105,3 +105,18 @@ describe('FormLetterRisk in two steps (count before rendering, record after)', (
     expect(together.report().identicalPairs).toBeGreaterThan(0);
   });
 });
+
+describe('trigramSet', () => {
+  it('property: the quick pass over ASCII finds the words words() finds', () => {
+    const text = fc.array(fc.constantFrom('a', 'B', 'z', '0', '9', ' ', "'", "''", '.', ',', '\n', "don't", 'A1', "'s"), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (a) => {
+        // A dash outside ASCII adds no word and sends the text through words() and its pattern.
+        expect(trigramSet(a)).toEqual(trigramSet(`${a} \u2014`));
+      }),
+      { numRuns: 3000 },
+    );
+    // we, don't, stop, it's, 2025's, end: six words, four trigrams.
+    expect(trigramSet("We don't stop, it's 2025's end.").length).toBe(4);
+  });
+});
