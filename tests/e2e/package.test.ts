@@ -1,6 +1,8 @@
 /**
- * The package as npx users get it: `npm pack`, installed offline from the tarball and the npm
- * cache into an empty folder, then run through npx and imported as a library. publint and
+ * The package as npx users get it: `npm pack`, installed from the tarball into an empty folder
+ * (its dependencies from the npm cache where they are there, else the registry: `npm ci` caches
+ * the packages but not the registry's lists of versions an install resolves them from), then
+ * run through npx without the network and imported as a library. publint and
  * @arethetypeswrong/cli check the manifest and the types. Needs a build (npm test builds first).
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
@@ -41,8 +43,8 @@ beforeAll(() => {
 
   consumer = tempDir('bl-consumer-');
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  const install = sh('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: consumer });
-  expect(install.code, `npm install --offline failed:\n${install.stderr}`).toBe(0);
+  const install = sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: consumer });
+  expect(install.code, `npm install failed:\n${install.stderr}`).toBe(0);
 }, 300_000);
 
 describe('the npm package', () => {
