@@ -115,7 +115,7 @@ Examples:
     .option('--resume', 'skip rows the output folder\'s manifest shows as written')
     .option('--force', 'replace letters that already exist')
     .option('--fail-fast', 'stop at the first row that fails')
-    .option('-j, --jobs <n>', 'threads besides the main one: 1 writes the files, more also render (default: 0 for a small sheet, else a writer and a renderer per core beyond two, at least one)')
+    .option('-j, --jobs <n>', 'threads besides the main one: 1 writes the files, more also render (default: 0 for a small sheet, else a writer and a renderer per core beyond two)')
     .addHelpText(
       'after',
       `

@@ -13,17 +13,24 @@ import { LetterThreads, OrderedBatches, workerScript } from './worker-pool.js';
 /** Letters sent at a time, and batches each thread may have waiting. */
 const BATCH_SIZE = 32;
 const BATCHES_PER_WORKER = 4;
-/** Input size from which worker threads pay for their start (about 2,000 rows of a typical sheet). */
+/** Input size from which a writer thread pays for its start (about 2,000 rows of a typical sheet). */
 const THREADS_FROM_BYTES = 256 * 1024;
+/**
+ * Input size from which a renderer pays for its start where it has no core of its own (about
+ * 35,000 rows): it loads the engine and the pack again and warms up on its own, which cost more
+ * than it saved at 10,000 rows on two cores and a second less at 100,000 (measured in this repo).
+ */
+const SHARED_RENDERER_FROM_BYTES = 4 * 1024 * 1024;
 
 /**
  * Threads for an input of this size when the user does not say (--jobs): a big file gets a
- * writer and renderers for the cores the calling thread and the writer leave, at least one.
- * (The writer mostly waits on the file system, so on two cores it shares one with a renderer.)
+ * writer, and renderers for the cores the calling thread and the writer leave; on two cores, a
+ * very big file gets one renderer too (the writer mostly waits on the file system).
  */
-export function defaultThreads(size: number | undefined): number {
+export function defaultThreads(size: number | undefined, cores = availableParallelism()): number {
   if (size === undefined || size < THREADS_FROM_BYTES) return 0;
-  return 1 + Math.min(Math.max(1, availableParallelism() - 2), 7);
+  const renderers = Math.max(size >= SHARED_RENDERER_FROM_BYTES ? 1 : 0, cores - 2);
+  return 1 + Math.min(renderers, 7);
 }
 
 export interface PipelineOptions {

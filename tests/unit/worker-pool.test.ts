@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RenderedLetter } from '../../src/bulk/letter-file.js';
+import { defaultThreads } from '../../src/bulk/letter-pipeline.js';
 import { LetterThreads, OrderedBatches } from '../../src/bulk/worker-pool.js';
 import { letterRequestSchema } from '../../src/request.js';
 import { tempDir } from '../helpers/cli.js';
@@ -113,5 +114,16 @@ describe('LetterThreads (the built worker script)', () => {
     } finally {
       await threads.close();
     }
+  });
+});
+
+describe('defaultThreads', () => {
+  it('none for a small sheet; a writer, and renderers for the cores the main thread and the writer leave', () => {
+    expect(defaultThreads(undefined, 8)).toBe(0);
+    expect(defaultThreads(100_000, 8)).toBe(0);
+    expect(defaultThreads(1_000_000, 2)).toBe(1);
+    expect(defaultThreads(1_000_000, 4)).toBe(3);
+    expect(defaultThreads(10_000_000, 2)).toBe(2);
+    expect(defaultThreads(10_000_000, 64)).toBe(8);
   });
 });
