@@ -2,6 +2,8 @@
  * A one-line progress bar on stderr, redrawn at most ten times a second, and only when stderr
  * is a terminal: piped or logged output gets no animation, just the summary.
  */
+import { grouped } from '../numbers.js';
+
 export interface ProgressStream {
   isTTY?: boolean;
   columns?: number;
@@ -45,7 +47,7 @@ export class Progress {
   line(counts: ProgressCounts, t = this.now()): string {
     const seconds = Math.max((t - this.started) / 1000, 0.001);
     const rate = Math.round((counts.done + counts.failed) / seconds);
-    const tail = ` ${counts.done.toLocaleString('en')} written, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}, ${rate.toLocaleString('en')}/s`;
+    const tail = ` ${grouped(counts.done)} written, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}, ${grouped(rate)}/s`;
     if (!counts.size) return tail.trimStart();
     const share = Math.min(1, counts.bytes / counts.size);
     const width = Math.max(10, Math.min(30, (this.stream.columns ?? 80) - tail.length - 8));

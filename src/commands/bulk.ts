@@ -27,6 +27,7 @@ import { findRecipient, findRegion, findStance, unknownId, type Letter } from '.
 import { renderMemoised } from '../render/render-memo.js';
 import type { LetterFormat, LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
+import { grouped } from '../numbers.js';
 import type { DraftOptions } from './draft.js';
 import { packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
 
@@ -229,7 +230,7 @@ function riskLines(risk: RiskReport): string[] {
   const similarity =
     risk.meanSimilarity === undefined
       ? 'too few letters of one region and stance to compare'
-      : `mean similarity ${risk.meanSimilarity.toFixed(2)} between letters of the same region and stance (word trigrams, stories left out; ${risk.pairsCompared.toLocaleString('en')} pair${risk.pairsCompared === 1 ? '' : 's'} from up to ${SAMPLE_PER_GROUP} sampled letters per group)`;
+      : `mean similarity ${risk.meanSimilarity.toFixed(2)} between letters of the same region and stance (word trigrams, stories left out; ${grouped(risk.pairsCompared)} pair${risk.pairsCompared === 1 ? '' : 's'} from up to ${SAMPLE_PER_GROUP} sampled letters per group)`;
   out.push(`Form-letter risk: ${risk.identicalPairs} identical letter pair${risk.identicalPairs === 1 ? '' : 's'}; ${similarity}.`);
   return out;
 }
@@ -523,7 +524,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   if (stopped === 'pipe') note('stdout was closed by the program reading it; stopped there.');
   if (stopped === 'interrupt') {
     throw new AppError(
-      `Stopped after ${(counts.done + counts.failed + counts.skipped).toLocaleString('en')} rows.`,
+      `Stopped after ${grouped(counts.done + counts.failed + counts.skipped)} rows.`,
       EXIT.interrupted,
       writing ? `Every letter written is whole. To carry on:\n  ${resumeCommand(process.argv)}` : undefined,
     );
@@ -541,13 +542,13 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   function printSummary(): void {
     const elapsed = Date.now() - started;
     for (const [text, { count, row }] of warnings) {
-      note(count === 1 ? `${words.row} ${row}: ${text}` : `${text} (${count.toLocaleString('en')} letters)`);
+      note(count === 1 ? `${words.row} ${row}: ${text}` : `${text} (${grouped(count)} letters)`);
     }
     if (printedErrors > MAX_PRINTED_ERRORS) info(`... and ${printedErrors - MAX_PRINTED_ERRORS} more failed rows${manifest ? `, listed in ${manifestPath(outDir)}` : ''}.`);
     const verb = dryRun ? 'Would write' : toStdout ? 'Printed' : 'Wrote';
     const where = toStdout ? '' : ` ${dryRun ? 'to' : 'in'} ${resolve(outDir) === resolve('.') ? 'this folder' : `${outDir}/`}`;
     info(
-      `${verb} ${counts.done.toLocaleString('en')} letter${counts.done === 1 ? '' : 's'}${where}: ${counts.skipped.toLocaleString('en')} skipped, ${counts.failed.toLocaleString('en')} failed, in ${formatSeconds(elapsed)}.`,
+      `${verb} ${grouped(counts.done)} letter${counts.done === 1 ? '' : 's'}${where}: ${grouped(counts.skipped)} skipped, ${grouped(counts.failed)} failed, in ${formatSeconds(elapsed)}.`,
     );
     const report = risk.report();
     if (report.letters === 0) return;
@@ -561,7 +562,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     }
     if (report.withoutStory * 2 > report.letters) {
       warn(
-        `${report.withoutStory.toLocaleString('en')} of ${report.letters.toLocaleString('en')} letters have no personal story; a few sentences in the sender's own words (a story column) make a letter count.`,
+        `${grouped(report.withoutStory)} of ${grouped(report.letters)} letters have no personal story; a few sentences in the sender's own words (a story column) make a letter count.`,
       );
     }
   }

@@ -8,6 +8,7 @@ import { MAILTO_SAFE_LENGTH, mailtoLink, WEBMAIL, webmailLink, type Webmail } fr
 import type { Letter } from '../render/render.js';
 import type { LetterRequest } from '../request.js';
 import { info, note, warn } from '../ui.js';
+import { grouped } from '../numbers.js';
 import type { DraftOptions } from './draft.js';
 
 function write(data: string | Uint8Array, options: Pick<DraftOptions, 'out' | 'force'>, what: string): void {
@@ -36,7 +37,7 @@ export async function emitSendOutput(letter: Letter, request: LetterRequest, opt
     const link = linkFor(letter, request, options);
     if (options.mailto && link.length > MAILTO_SAFE_LENGTH) {
       warn(
-        `The mailto: link is ${link.length} characters; some mail clients cut links longer than about ${MAILTO_SAFE_LENGTH.toLocaleString('en')}. ` +
+        `The mailto: link is ${link.length} characters; some mail clients cut links longer than about ${grouped(MAILTO_SAFE_LENGTH)}. ` +
           'Try --no-sources or --max-chars, or --format eml to open the letter as a message file.',
       );
     }
