@@ -10,6 +10,10 @@ describe('grouped', () => {
     expect(grouped(12345678)).toBe('12,345,678');
     expect(grouped(-4321)).toBe('-4,321');
     // (n || 0): Intl writes a negative zero as "-0"; a count is never one.
-    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => expect(grouped(n)).toBe((n || 0).toLocaleString('en'))));
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
+        expect(grouped(n)).toBe((n || 0).toLocaleString('en'));
+      }),
+    );
   });
 });
