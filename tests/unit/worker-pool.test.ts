@@ -123,7 +123,7 @@ describe('defaultThreads', () => {
     expect(defaultThreads(100_000, 8)).toBe(0);
     expect(defaultThreads(1_000_000, 2)).toBe(1);
     expect(defaultThreads(1_000_000, 4)).toBe(3);
-    expect(defaultThreads(10_000_000, 2)).toBe(2);
+    expect(defaultThreads(10_000_000, 2)).toBe(1);
     expect(defaultThreads(10_000_000, 64)).toBe(8);
   });
 });
