@@ -6,12 +6,35 @@
  */
 import { readFileSync } from 'node:fs';
 import { FileExistsError, writeFileAtomic } from '../io/write-file.js';
-import { hash53 } from '../render/hash.js';
+import { hash53, hash53Bytes } from '../render/hash.js';
 
-/** A rendered letter on its way to its file, or why it could not be rendered. */
+/**
+ * A rendered letter on its way to its file, or why it could not be rendered. Its text is a
+ * string, or its UTF-8 bytes once packed for another thread (see packTexts).
+ */
 export type RenderedLetter =
-  | { row: number; ok: true; path: string; text: string; body?: string; warnings: string[] }
+  | { row: number; ok: true; path: string; text: string | Uint8Array; body?: string; warnings: string[] }
   | { row: number; ok: false; message: string };
+
+/**
+ * The letters' texts as UTF-8 in one buffer, each letter's text a view of its part: a batch
+ * then goes to the writer with its buffer moved, not copied, and is written as the bytes it is
+ * (a thread's message copies every string, and writing a string encodes it).
+ */
+export function packTexts(letters: RenderedLetter[]): ArrayBuffer[] {
+  let size = 0;
+  for (const letter of letters) if (letter.ok && typeof letter.text === 'string') size += Buffer.byteLength(letter.text);
+  if (size === 0) return [];
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const letter of letters) {
+    if (!letter.ok || typeof letter.text !== 'string') continue;
+    const length = bytes.write(letter.text, at);
+    letter.text = new Uint8Array(bytes.buffer, at, length);
+    at += length;
+  }
+  return [bytes.buffer];
+}
 
 export type LetterOutcome =
   | { row: number; ok: true; hash: number; body?: string; warnings: string[]; file: WrittenFile }
@@ -23,7 +46,7 @@ export function writeLetters(letters: readonly RenderedLetter[], options: WriteO
     if (!letter.ok) return letter;
     const { row, path, text, body, warnings } = letter;
     const file = writeLetterFile({ row, path, text }, options);
-    return { row, ok: true, hash: hash53(text), body, warnings, file };
+    return { row, ok: true, hash: typeof text === 'string' ? hash53(text) : hash53Bytes(text), body, warnings, file };
   });
 }
 
@@ -31,7 +54,7 @@ export function writeLetters(letters: readonly RenderedLetter[], options: WriteO
 export interface LetterFile {
   row: number;
   path: string;
-  text: string;
+  text: string | Uint8Array;
 }
 
 export interface WriteOptions {
@@ -53,7 +76,7 @@ export function writeLetterFile({ row, path, text }: LetterFile, options: WriteO
   } catch (error) {
     if (error instanceof FileExistsError) {
       // Killed between writing a letter and recording it: the same letter is already there.
-      if (options.resume && readFileSync(path, 'utf8') === text) return { row, status: 'skipped' };
+      if (options.resume && sameText(readFileSync(path), text)) return { row, status: 'skipped' };
       return { row, status: 'failed', reason: 'exists' };
     }
     const code = (error as NodeJS.ErrnoException).code;
@@ -61,3 +84,5 @@ export function writeLetterFile({ row, path, text }: LetterFile, options: WriteO
     return { row, status: 'failed', reason: 'io', code };
   }
 }
+
+const sameText = (file: Buffer, text: string | Uint8Array) => (typeof text === 'string' ? file.toString('utf8') === text : file.equals(text));

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Pack } from '../pack/load.js';
-import { writeLetters, type LetterOutcome, type WriteOptions } from './letter-file.js';
+import { packTexts, writeLetters, type LetterOutcome, type WriteOptions } from './letter-file.js';
 import { renderLetter, type LetterJob } from './letter-job.js';
 import { LetterThreads, OrderedBatches, workerScript } from './worker-pool.js';
 
@@ -60,8 +60,13 @@ export function letterPipeline(options: PipelineOptions): LetterPipeline {
     return { add: (job) => letters.add(job), drain: () => letters.drain(), close: async () => undefined };
   }
   const workers = new LetterThreads(script, threads - 1, { templatesDir: options.templatesDir, write: options.write });
+  const send = (jobs: LetterJob[]) => {
+    if (workers.renders) return workers.run(jobs);
+    const letters = jobs.map((job) => renderLetter(pack, job));
+    return workers.run(letters, packTexts(letters));
+  };
   const batches = new OrderedBatches(
-    (jobs: LetterJob[]) => workers.run(workers.renders ? jobs : jobs.map((job) => renderLetter(pack, job))),
+    send,
     BATCH_SIZE,
     threads * BATCHES_PER_WORKER,
     options.done,

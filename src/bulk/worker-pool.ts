@@ -66,14 +66,17 @@ export class LetterThreads {
     this.waiting.clear();
   }
 
-  /** Rows to render and write (with renderers), or letters rendered already to write. */
-  run(items: LetterJob[] | RenderedLetter[]): Promise<LetterOutcome[]> {
+  /**
+   * Rows to render and write (with renderers), or letters rendered already to write, their
+   * texts packed (packTexts) into the buffers given to move.
+   */
+  run(items: LetterJob[] | RenderedLetter[], transfer: ArrayBuffer[] = []): Promise<LetterOutcome[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     const to = this.renders ? (this.renderers[this.nextRenderer++ % this.renderers.length] as Worker) : this.writer;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      to.postMessage({ id, items } satisfies Batch<LetterJob | RenderedLetter>);
+      to.postMessage({ id, items } satisfies Batch<LetterJob | RenderedLetter>, transfer);
     });
   }
 

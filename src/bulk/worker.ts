@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Pack } from '../pack/load.js';
-import { writeLetters, type RenderedLetter, type WriteOptions } from './letter-file.js';
+import { packTexts, writeLetters, type RenderedLetter, type WriteOptions } from './letter-file.js';
 import type { LetterJob } from './letter-job.js';
 
 export type WorkerSetup =
@@ -38,7 +38,8 @@ if (setup.role === 'render') {
       try {
         const [{ packFrom }, { renderLetter }] = await engine;
         const loaded = await (pack ??= packFrom(setup.templatesDir));
-        writer.postMessage({ id, items: items.map((job) => renderLetter(loaded, job)) } satisfies Batch<RenderedLetter>);
+        const letters = items.map((job) => renderLetter(loaded, job));
+        writer.postMessage({ id, items: letters } satisfies Batch<RenderedLetter>, packTexts(letters));
       } catch (error) {
         parentPort?.postMessage({ id, crash: crash(error) } satisfies WorkerReply<never>);
       }

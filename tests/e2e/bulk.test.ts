@@ -447,6 +447,8 @@ describe('bulk: worker threads', () => {
     const rows = csvRows(300).trimEnd().split('\n');
     rows[50] = 'Bad Region,Leeds,narnia,mp,Jane Smith,maintain,';
     rows[120] = 'No Stance,Leeds,uk,mp,Jane Smith,,';
+    // Text beyond ASCII goes to the writer thread as UTF-8 bytes.
+    rows[200] = 'Алесь Бяляцкі,Vilnius,eu,mep,Eva Horvat,maintain,"Мой брат у турме, і я пішу за яго."';
     const path = sheet(dir, `${rows.join('\n')}\n`);
     const one = run(['bulk', path, '--out-dir', join(dir, 'one'), '--jobs', '0', ...DATE]);
     expect(one.code).toBe(1);

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RenderedLetter } from '../../src/bulk/letter-file.js';
+import { packTexts, type RenderedLetter } from '../../src/bulk/letter-file.js';
+import { hash53Bytes } from '../../src/render/hash.js';
 import { defaultThreads } from '../../src/bulk/letter-pipeline.js';
 import { LetterThreads, OrderedBatches } from '../../src/bulk/worker-pool.js';
 import { letterRequestSchema } from '../../src/request.js';
@@ -125,5 +126,28 @@ describe('defaultThreads', () => {
     expect(defaultThreads(1_000_000, 4)).toBe(3);
     expect(defaultThreads(10_000_000, 2)).toBe(1);
     expect(defaultThreads(10_000_000, 64)).toBe(8);
+  });
+});
+
+describe('packTexts', () => {
+  it('puts every text in one buffer to move, each letter a view of its UTF-8, failures left alone', () => {
+    const texts = ['Dear Ms Smith,\n', 'Шаноўны спадар,\n', 'emoji 🕊️ too\n'];
+    const letters: RenderedLetter[] = [
+      ...texts.map((text, i) => ({ row: i + 2, ok: true as const, path: `/x/${i}.txt`, text, warnings: [] })),
+      { row: 9, ok: false, message: 'no' },
+    ];
+    const transfer = packTexts(letters);
+    expect(transfer).toHaveLength(1);
+    const decoded = letters.map((l) => (l.ok ? new TextDecoder().decode(l.text as Uint8Array) : l.message));
+    expect(decoded).toEqual([...texts, 'no']);
+    expect(transfer[0]?.byteLength).toBe(texts.reduce((n, t) => n + Buffer.byteLength(t), 0));
+    expect(packTexts([{ row: 2, ok: false, message: 'no' }])).toEqual([]);
+  });
+
+  it('hash53Bytes tells letters apart by their bytes as hash53 does by their text', () => {
+    const bytes = (t: string) => new TextEncoder().encode(t);
+    expect(hash53Bytes(bytes('a letter'))).toBe(hash53Bytes(bytes('a letter')));
+    expect(hash53Bytes(bytes('a letter'))).not.toBe(hash53Bytes(bytes('a letteR')));
+    expect(hash53Bytes(bytes('Шаноўны'))).toBeLessThan(2 ** 53);
   });
 });
