@@ -20,7 +20,7 @@ export interface LetterJob {
   path: string;
 }
 
-export function renderLetter(pack: Pack, { row, request, path, sample }: LetterJob): RenderedLetter {
+function renderLetter(pack: Pack, { row, request, path, sample }: LetterJob): RenderedLetter {
   let letter: Letter;
   try {
     letter = renderMemoised(pack, request);
@@ -30,3 +30,6 @@ export function renderLetter(pack: Pack, { row, request, path, sample }: LetterJ
   }
   return { row, ok: true, path, text: letter.text, body: sample ? letter.body : undefined, warnings: letter.meta.warnings };
 }
+
+/** Renders each row's letter (one that cannot render becomes its reason, in its place). */
+export const renderLetters = (pack: Pack, jobs: readonly LetterJob[]): RenderedLetter[] => jobs.map((job) => renderLetter(pack, job));

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { Pack } from '../pack/load.js';
 import { packTexts, writeLetters, type LetterOutcome, type WriteOptions } from './letter-file.js';
-import { renderLetter, type LetterJob } from './letter-job.js';
+import { renderLetters, type LetterJob } from './letter-job.js';
 import { LetterThreads, OrderedBatches, workerScript } from './worker-pool.js';
 
 /** Letters sent at a time, and batches each thread may have waiting. */
@@ -52,7 +52,7 @@ export function letterPipeline(options: PipelineOptions): LetterPipeline {
   if (!script) {
     // In this thread, each letter is done before the next row is read (so --fail-fast stops at once).
     const letters = new OrderedBatches(
-      async (jobs: LetterJob[]) => writeLetters(jobs.map((job) => renderLetter(pack, job)), options.write),
+      async (jobs: LetterJob[]) => writeLetters(renderLetters(pack, jobs), options.write),
       1,
       0,
       options.done,
@@ -62,14 +62,9 @@ export function letterPipeline(options: PipelineOptions): LetterPipeline {
   const workers = new LetterThreads(script, threads - 1, { templatesDir: options.templatesDir, write: options.write });
   const send = (jobs: LetterJob[]) => {
     if (workers.renders) return workers.run(jobs);
-    const letters = jobs.map((job) => renderLetter(pack, job));
+    const letters = renderLetters(pack, jobs);
     return workers.run(letters, packTexts(letters));
   };
-  const batches = new OrderedBatches(
-    send,
-    BATCH_SIZE,
-    threads * BATCHES_PER_WORKER,
-    options.done,
-  );
+  const batches = new OrderedBatches(send, BATCH_SIZE, threads * BATCHES_PER_WORKER, options.done);
   return { add: (job) => batches.add(job), drain: () => batches.drain(), close: () => workers.close() };
 }

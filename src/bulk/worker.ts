@@ -36,9 +36,9 @@ if (setup.role === 'render') {
   parentPort?.on('message', ({ id, items }: Batch<LetterJob>) => {
     queue = queue.then(async () => {
       try {
-        const [{ packFrom }, { renderLetter }] = await engine;
+        const [{ packFrom }, { renderLetters }] = await engine;
         const loaded = await (pack ??= packFrom(setup.templatesDir));
-        const letters = items.map((job) => renderLetter(loaded, job));
+        const letters = renderLetters(loaded, items);
         writer.postMessage({ id, items: letters } satisfies Batch<RenderedLetter>, packTexts(letters));
       } catch (error) {
         parentPort?.postMessage({ id, crash: crash(error) } satisfies WorkerReply<never>);

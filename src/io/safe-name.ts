@@ -40,6 +40,14 @@ const slugCache = new Map<string, string>();
 const PLAIN = /^[ -%(-\]_a-~]*$/;
 const plainSlug = (text: string) => text.toLowerCase().replace(/[^a-z\d]+/g, '-').replace(/^-|-$/g, '');
 
+/** Whether a pattern's own text is plain; asked once per row, worked out once per pattern. */
+const plainPatterns = new Map<string, boolean>();
+function plainPattern(pattern: string): boolean {
+  let plain = plainPatterns.get(pattern);
+  if (plain === undefined) plainPatterns.set(pattern, (plain = PLAIN.test(pattern.replace(PLACEHOLDER, ''))));
+  return plain;
+}
+
 type Slugify = (typeof import('@sindresorhus/slugify'))['default'];
 /**
  * The transliterating library, loaded only once a name needs it: building its tables is a tenth
@@ -50,7 +58,7 @@ let slugify: Slugify | undefined;
 /** Whether baseName can name these values now; if not, loadSlugLibrary() first. */
 export function slugReadyFor(pattern: string, values: Partial<Record<NameField, string | number>>): boolean {
   if (slugify) return true;
-  if (!PLAIN.test(pattern.replace(PLACEHOLDER, ''))) return false;
+  if (!plainPattern(pattern)) return false;
   for (const value of Object.values(values)) if (typeof value === 'string' && !PLAIN.test(value)) return false;
   return true;
 }
