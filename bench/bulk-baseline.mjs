@@ -1,12 +1,15 @@
 // The bulk bench's baseline: the least a mail merge can do. csv-parse streams the rows, one
 // compiled Handlebars template renders each, and one writeFileSync per row puts it on disk.
 // No validation, no variation, no safety checks: `bulk` is measured against this.
-import { writeFileSync, createReadStream, mkdirSync } from 'node:fs';
+// With --safe-writes it writes each file as bulk must (issue #4: a temporary name first, then
+// linked into place so that nothing is overwritten, then the temporary name removed): the same
+// mail merge with only bulk's file safety added, which shows what those rules alone cost.
+import { writeFileSync, createReadStream, mkdirSync, openSync, writeSync, closeSync, linkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import Handlebars from 'handlebars';
 
-const [input, outDir] = process.argv.slice(2);
+const [input, outDir, mode] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 const template = Handlebars.compile(`{{name}}
 {{city}}
@@ -42,8 +45,18 @@ Sources
 3. Viasna Human Rights Centre, "Monthly count of political prisoners, end of December 2025", December 2025
 `, { noEscape: true });
 
+function safeWrite(path, text) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'wx');
+  writeSync(fd, text);
+  closeSync(fd);
+  linkSync(tmp, path);
+  unlinkSync(tmp);
+}
+const write = mode === '--safe-writes' ? safeWrite : writeFileSync;
+
 let n = 0;
 for await (const row of createReadStream(input).pipe(parse({ columns: true, bom: true }))) {
   n++;
-  writeFileSync(join(outDir, `${String(n).padStart(6, '0')}.txt`), template(row));
+  write(join(outDir, `${String(n).padStart(6, '0')}.txt`), template(row));
 }

@@ -3,13 +3,15 @@
 // child process in the same session. Prints letters per second, the ratio to the baseline,
 // and each child's peak RSS (from process.resourceUsage().maxRSS, printed by a preload).
 // Targets: bulk >= 0.7x the baseline's throughput; bulk's RSS at 100k <= 1.3x its RSS at 10k.
+// The same mail merge with bulk's safe writes (--safe-writes) runs beside them: what is left of
+// the baseline's speed once each file is written as #4 requires, before any other work.
 //
 // Fair turns: on this kind of machine creating a file costs anywhere from 0.05 to 1 ms of
 // kernel time depending on what the disk is still flushing, so each run starts after the last
-// run's output is deleted and `sync` has flushed everything, the two programs take turns in
-// alternating order, and the ratio is of the medians (BENCH_BULK_ROUNDS rounds, default 5 at
-// 10k rows and 1 at 100k). The CPU columns show where the time went: user (JavaScript, all
-// threads) and system (the kernel, mostly creating files).
+// run's output is deleted and `sync` has flushed everything, the programs take turns in an
+// order that rotates from round to round, and the ratio is of the medians (BENCH_BULK_ROUNDS
+// rounds, default 5 at 10k rows and 1 at 100k). The CPU columns show where the time went: user
+// (JavaScript, all threads) and system (the kernel, mostly creating files).
 // Also printed: the live heap after a full GC at exit, which shows whether anything is kept per
 // row (peak RSS also grows with V8's own, lazy sizing of the heap, as the baseline's does).
 // BENCH_BULK_ROWS=2000,20000 runs other sizes. Where /dev/shm exists, a run at 10k rows in memory
@@ -59,25 +61,31 @@ const median = (xs) => {
 };
 const medianRun = (runs) => runs.find((r) => r.seconds === median(runs.map((x) => x.seconds))) ?? runs[0];
 
-/** Alternating runs of the baseline and bulk on one sheet, writing under `dir`. */
+/**
+ * Runs of the baseline, the baseline with bulk's safe writes, and bulk on one sheet, writing
+ * under `dir`, in rotating order so that none always follows the same program.
+ */
 async function compare(rows, dir, rounds, label) {
   const sheet = join(dir, `senders-${rows}.csv`);
   await writeSheet(sheet, rows);
-  const baseOut = join(dir, `base-${rows}`);
-  const bulkOut = join(dir, `bulk-${rows}`);
-  const base = [];
-  const bulk = [];
+  const programs = [
+    { key: 'base', args: (out) => [join(here, 'bulk-baseline.mjs'), sheet, out] },
+    { key: 'safe', args: (out) => [join(here, 'bulk-baseline.mjs'), sheet, out, '--safe-writes'] },
+    { key: 'bulk', args: (out) => [bin, 'bulk', sheet, '--out-dir', out, '--date', '2026-11-25'] },
+  ];
+  const runs = { base: [], safe: [], bulk: [] };
   for (let round = 0; round < rounds; round++) {
-    const runBase = () => base.push(timed([join(here, 'bulk-baseline.mjs'), sheet, baseOut], baseOut));
-    const runBulk = () => bulk.push(timed([bin, 'bulk', sheet, '--out-dir', bulkOut, '--date', '2026-11-25'], bulkOut));
-    if (round % 2 === 0) runBase(), runBulk();
-    else runBulk(), runBase();
-    console.error(`  ${label}${rows.toLocaleString('en')} rows, round ${round + 1}: baseline ${base.at(-1).seconds.toFixed(2)} s, bulk ${bulk.at(-1).seconds.toFixed(2)} s`);
+    for (let i = 0; i < programs.length; i++) {
+      const { key, args } = programs[(round + i) % programs.length];
+      const out = join(dir, `${key}-${rows}`);
+      runs[key].push(timed(args(out), out));
+      rmSync(out, { recursive: true, force: true });
+    }
+    const last = (key) => runs[key].at(-1).seconds.toFixed(2);
+    console.error(`  ${label}${rows.toLocaleString('en')} rows, round ${round + 1}: baseline ${last('base')} s, with safe writes ${last('safe')} s, bulk ${last('bulk')} s`);
   }
-  rmSync(baseOut, { recursive: true, force: true });
-  rmSync(bulkOut, { recursive: true, force: true });
   rmSync(sheet, { force: true });
-  return { base: medianRun(base), bulk: medianRun(bulk), rounds: base.length };
+  return { base: medianRun(runs.base), safe: medianRun(runs.safe), bulk: medianRun(runs.bulk), rounds };
 }
 
 // First, 10k rows with the files in memory (tmpfs), where creating a file costs no disk time:
@@ -96,9 +104,9 @@ if (existsSync('/dev/shm') && process.env.BENCH_BULK_MEMORY !== '0') {
 const results = [];
 try {
   for (const rows of sizes) {
-    const { base, bulk, rounds } = await compare(rows, work, roundsFor(rows), '');
+    const { base, safe, bulk, rounds } = await compare(rows, work, roundsFor(rows), '');
     const risk = bulk.stderr.match(/Form-letter risk: .*/)?.[0] ?? '';
-    results.push({ rows, base, bulk, risk, rounds });
+    results.push({ rows, base, safe, bulk, risk, rounds });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -142,10 +150,16 @@ if (results.length >= 2) {
   console.log(`baseline peak RSS at ${fmt(large.rows)} / ${fmt(small.rows)} rows: ${(large.base.rssMb / small.base.rssMb).toFixed(2)}x; bulk live heap after a full GC at exit: ${(large.bulk.liveMb / small.bulk.liveMb).toFixed(2)}x`);
 }
 for (const { rows, risk } of results) console.log(`${fmt(rows)} rows: ${risk}`);
+/** The baseline with only bulk's file safety added: how much of the baseline those rules leave. */
+const safeLine = (where, { rows, base, safe, bulk }) =>
+  `${where}${fmt(rows)} rows: the baseline with bulk's safe writes (temporary name, link, unlink) makes ${fmt(rows / safe.seconds)}/s, ` +
+  `${(base.seconds / safe.seconds).toFixed(2)}x the baseline, CPU s ${fmt(safe.userS, 1)}+${fmt(safe.systemS, 1)}; bulk makes ${(safe.seconds / bulk.seconds).toFixed(2)}x that`;
+for (const result of results) console.log(safeLine('', result));
 if (inMemory) {
   const b = 10_000 / inMemory.base.seconds;
   const m = 10_000 / inMemory.bulk.seconds;
   console.log(
     `in memory (tmpfs, no disk), 10,000 rows, median of ${inMemory.rounds}: baseline ${fmt(b)}/s, bulk ${fmt(m)}/s, ratio ${(m / b).toFixed(2)}x; CPU s ${fmt(inMemory.base.userS, 1)}+${fmt(inMemory.base.systemS, 1)} and ${fmt(inMemory.bulk.userS, 1)}+${fmt(inMemory.bulk.systemS, 1)}`,
   );
+  console.log(safeLine('in memory, ', { rows: 10_000, ...inMemory }));
 }
