@@ -99,6 +99,7 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'letter format, and the files\' extension').choices(['text', 'markdown', 'html']))
     .addOption(new Option('--input-format <format>', 'how to read FILE (default: from its extension, else its content)').choices(['csv', 'json', 'ndjson']))
     .option('--delimiter <char>', 'the CSV delimiter (default: detected from the header: , ; tab or |)')
+    .option('--map <header=column>', 'read a header of your sheet as one of the columns, e.g. "Your full name=name" (repeat for more)', collect)
     .option('-r, --region <id>', 'region for rows without one')
     .option('-t, --recipient <id>', 'official for rows without one')
     .option('--recipient-name <name>', 'official\'s name for rows without one')
@@ -123,6 +124,7 @@ Examples:
   $ belarus-letter bulk --example > senders.csv     # a starter sheet to fill in
   $ belarus-letter bulk --columns                   # the columns a row can have
   $ belarus-letter bulk senders.csv --dry-run       # check every row, write nothing
+  $ belarus-letter bulk form.csv --map "Full legal name=name" --map "Timestamp="   # your sheet's own headers
   $ belarus-letter bulk senders.csv --out-dir letters --region uk --recipient mp --stance maintain
   $ belarus-letter bulk senders.csv --out-dir letters --resume   # carry on after a stop or a fix`,
     )

@@ -1,7 +1,7 @@
 /**
- * The columns `bulk` accepts and how a header names one: forgivingly (case, spaces, dashes and
- * underscores do not matter; a few everyday aliases are known). Each maps to a field of the
- * same LetterRequest that `draft` builds.
+ * The columns `bulk` accepts and how a header names one: forgivingly (case, punctuation and a
+ * note in brackets do not matter; everyday aliases are known), or as the user says with
+ * --map "Your full name=name". Each maps to a field of the same LetterRequest that `draft` builds.
  */
 import type { LetterRequestInput } from '../request.js';
 
@@ -25,10 +25,10 @@ export interface ColumnSpec {
 }
 
 export const COLUMNS: readonly ColumnSpec[] = [
-  { field: 'name', column: 'name', meaning: 'the sender\'s name, as they sign (required)', aliases: ['full name', 'sender', 'sender name', 'your name', 'signature'], required: true },
-  { field: 'city', column: 'city', meaning: 'the sender\'s town or city (required, or --city)', aliases: ['town', 'place', 'sender city'], required: true, flag: '--city' },
+  { field: 'name', column: 'name', meaning: 'the sender\'s name, as they sign (required)', aliases: ['full name', 'your full name', 'first and last name', 'sender', 'sender name', 'your name', 'signature'], required: true },
+  { field: 'city', column: 'city', meaning: 'the sender\'s town or city (required, or --city)', aliases: ['town', 'town or city', 'city or town', 'town/city', 'city/town', 'your town', 'your city', 'place', 'sender city'], required: true, flag: '--city' },
   { field: 'address', column: 'address', meaning: 'the sender\'s postal address; lines split by " | " or in address_1, address_2...', aliases: ['postal address', 'street', 'street address'], lines: true },
-  { field: 'email', column: 'email', meaning: 'the sender\'s email address, shown under their name', aliases: ['email address', 'e-mail', 'mail'] },
+  { field: 'email', column: 'email', meaning: 'the sender\'s email address, shown under their name', aliases: ['email address', 'your email', 'your email address', 'e-mail', 'mail'] },
   { field: 'region', column: 'region', meaning: 'us, uk, eu, ca, au or other (required, or --region)', aliases: ['country'], required: true, flag: '--region' },
   { field: 'recipient', column: 'recipient', meaning: 'which official: mp, senator, mep, foreign-minister... (required, or --recipient)', aliases: ['official', 'recipient role', 'role'], required: true, flag: '--recipient' },
   { field: 'recipientName', column: 'recipient_name', meaning: 'the official\'s name, e.g. Jane Smith (or --recipient-name)', aliases: ['official name', 'mp', 'mp name', 'representative name', 'senator name', 'mep name'], flag: '--recipient-name' },
@@ -42,12 +42,16 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { field: 'template', column: 'template', meaning: 'the letter template to use when several fit (or --template)', flag: '--template' },
 ];
 
-/** "Recipient-Name", "recipient name" and "RECIPIENT_NAME" all become "recipientname". */
+/**
+ * "Recipient-Name", "recipient name" and "RECIPIENT_NAME" all become "recipientname"; a form
+ * tool's "Your story (optional)" becomes "yourstory".
+ */
 export function normaliseHeader(header: string): string {
   return header
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s_\-.]+/g, '');
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 const BY_HEADER = new Map<string, ColumnSpec>();
@@ -69,15 +73,40 @@ export function columnFor(header: string): ColumnSpec | undefined {
   return undefined;
 }
 
+/** --map "HEADER=COLUMN": the user's header read as that column; spec null (HEADER=) ignores it quietly. */
+export interface ColumnMap {
+  header: string;
+  spec: ColumnSpec | null;
+}
+
+export class ColumnMapError extends Error {}
+
+export function parseColumnMap(text: string): ColumnMap {
+  // Column names hold no "=", so the last one splits: a header may hold one.
+  const at = text.lastIndexOf('=');
+  const header = text.slice(0, Math.max(at, 0)).trim();
+  if (at < 0 || !header) throw new ColumnMapError('give it as HEADER=COLUMN, such as "Your full name=name"');
+  const column = text.slice(at + 1).trim();
+  if (column === '') return { header, spec: null };
+  const spec = columnFor(column);
+  if (!spec) {
+    throw new ColumnMapError(`"${column}" is not a column; choose ${COLUMNS.map((c) => c.column).join(', ')} (or nothing after "=" to ignore the header)`);
+  }
+  return { header, spec };
+}
+
 /** `bulk --columns`: each accepted column with its meaning. */
 export function columnsHelp(): string {
   const width = Math.max(...COLUMNS.map((c) => c.column.length)) + 2;
   const lines = COLUMNS.map((c) => `${c.column.padEnd(width)}${c.meaning}`);
   return `${lines.join('\n')}
 
-Headers are matched ignoring case, spaces, dashes and underscores ("Recipient Name" works).
+Headers are matched ignoring case, spaces, punctuation and a note in brackets
+("Recipient Name" and "Your story (optional)" work). Any other column is ignored with a
+warning. To read a header of your own as a column, map it:
+  --map "Your full name=name" --map "Where do you live?=city"
+and --map "Timestamp=" ignores a column without a warning.
 Options such as --region uk --stance maintain give a value to rows whose cell is empty.
-Any other column is ignored with a warning.
 `;
 }
 

@@ -6,7 +6,7 @@
 import { letterRequestSchema, REQUIRED_FIELDS, type LetterFormat, type LetterRequest } from '../request.js';
 import { describeIssues } from '../validate.js';
 import type { InputRow } from '../io/rows.js';
-import { columnFor, COLUMNS, type ColumnSpec, type RowField } from './columns.js';
+import { columnFor, COLUMNS, normaliseHeader, type ColumnMap, type ColumnSpec, type RowField } from './columns.js';
 
 /** Values from the command line for rows that leave a cell empty, and batch-wide settings. */
 export interface RowDefaults {
@@ -26,22 +26,62 @@ export type RowResult = { ok: true; request: LetterRequest } | { ok: false; erro
 const SPEC_BY_FIELD = new Map(COLUMNS.map((c) => [c.field, c]));
 const PLAIN_FIELDS = [...COLUMNS.map((c) => c.field), 'format', 'sources'];
 
-/** Caches header -> column, and remembers which headers were unknown (warned once each). */
+/**
+ * Caches header -> column, and remembers which headers were unknown (warned once each). A header
+ * the user mapped (--map) is read as they said; a header that would otherwise give a column the
+ * user mapped from another header is left out, so the two never fight over one value.
+ */
 export class ColumnMapper {
   private readonly cache = new Map<string, ColumnSpec | null>();
   readonly unknown: string[] = [];
+  /** Headers left out because --map gives their column from another header. */
+  readonly overridden: { header: string; column: string; by: string }[] = [];
   /** The header the user gave for each field, for messages. */
   readonly headerOf = new Map<RowField, string>();
+  private readonly maps = new Map<string, ColumnMap>();
+  /** For each single-value field the user mapped, the header they mapped to it. */
+  private readonly mappedFrom = new Map<RowField, string>();
+  private readonly usedMaps = new Set<ColumnMap>();
+
+  constructor(maps: readonly ColumnMap[] = []) {
+    for (const map of maps) {
+      this.maps.set(normaliseHeader(map.header), map);
+      if (map.spec && !map.spec.lines) this.mappedFrom.set(map.spec.field, map.header);
+    }
+  }
 
   spec(header: string): ColumnSpec | undefined {
     let spec = this.cache.get(header);
     if (spec === undefined) {
-      spec = columnFor(header) ?? null;
+      spec = this.resolve(header);
       this.cache.set(header, spec);
-      if (spec === null) this.unknown.push(header);
-      else if (!this.headerOf.has(spec.field)) this.headerOf.set(spec.field, header);
+      if (spec && !this.headerOf.has(spec.field)) this.headerOf.set(spec.field, header);
     }
     return spec ?? undefined;
+  }
+
+  private resolve(header: string): ColumnSpec | null {
+    const map = this.maps.get(normaliseHeader(header));
+    if (map) {
+      this.usedMaps.add(map);
+      return map.spec;
+    }
+    const spec = columnFor(header);
+    if (!spec) {
+      this.unknown.push(header);
+      return null;
+    }
+    const by = this.mappedFrom.get(spec.field);
+    if (by !== undefined) {
+      this.overridden.push({ header, column: spec.column, by });
+      return null;
+    }
+    return spec;
+  }
+
+  /** The maps no header met so far. */
+  unusedMaps(): ColumnMap[] {
+    return [...this.maps.values()].filter((map) => !this.usedMaps.has(map));
   }
 }
 
@@ -100,9 +140,26 @@ export function rowToRequest(row: InputRow, mapper: ColumnMapper, defaults: RowD
 }
 
 /** Required fields that neither a column nor an option gives: the whole batch cannot work. */
-export function missingColumns(headers: readonly string[], defaults: RowDefaults): ColumnSpec[] {
-  const present = new Set(headers.map((h) => columnFor(h)?.field).filter(Boolean));
+export function missingColumns(headers: readonly string[], defaults: RowDefaults, mapper = new ColumnMapper()): ColumnSpec[] {
+  const present = new Set(headers.map((h) => mapper.spec(h)?.field).filter(Boolean));
   return REQUIRED_FIELDS.filter((f) => !present.has(f as RowField) && defaults.values[f as RowField] === undefined).map(
     (f) => SPEC_BY_FIELD.get(f as RowField) as ColumnSpec,
   );
+}
+
+/**
+ * Headers that may well hold a missing column, for the error's --map hint: ones read as no
+ * column whose words hold the column's name or an alias ("Your full name" for name).
+ */
+export function likelyHeaders(missing: readonly ColumnSpec[], headers: readonly string[], mapper: ColumnMapper): { header: string; column: string }[] {
+  const out: { header: string; column: string }[] = [];
+  const taken = new Set<string>();
+  for (const spec of missing) {
+    const words = [spec.column, ...(spec.aliases ?? [])].map(normaliseHeader);
+    const header = headers.find((h) => !taken.has(h) && !mapper.spec(h) && words.some((w) => normaliseHeader(h).includes(w)));
+    if (header === undefined) continue;
+    taken.add(header);
+    out.push({ header, column: spec.column });
+  }
+  return out;
 }

@@ -8,11 +8,11 @@ import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
-import { columnsHelp, exampleCsv } from '../bulk/columns.js';
+import { ColumnMapError, columnsHelp, exampleCsv, normaliseHeader, parseColumnMap, type ColumnMap } from '../bulk/columns.js';
 import { FormLetterRisk, SAMPLE_PER_GROUP, SIMILAR_WARNING, type RiskReport } from '../bulk/form-letter-risk.js';
 import { ManifestWriter, manifestPath, readDoneRows, type ManifestEntry } from '../bulk/manifest.js';
 import { Progress } from '../bulk/progress.js';
-import { ColumnMapper, missingColumns, rowToRequest, type RowDefaults } from '../bulk/row-request.js';
+import { ColumnMapper, likelyHeaders, missingColumns, rowToRequest, type RowDefaults } from '../bulk/row-request.js';
 import { readCsvRows } from '../io/csv-rows.js';
 import { openInput, type InputSource } from '../io/input-source.js';
 import { readJsonRows, readNdjsonRows } from '../io/json-rows.js';
@@ -48,6 +48,7 @@ export interface BulkOptions
   failFast?: boolean;
   limit?: string;
   jobs?: string;
+  map?: string[];
 }
 
 export const DEFAULT_OUT_DIR = 'letters';
@@ -71,6 +72,8 @@ interface Settings {
   limit?: number;
   /** Worker threads asked for with --jobs (0: none); undefined: decided from the input's size. */
   jobs?: number;
+  /** The user's headers read as columns (--map). */
+  columnMaps: ColumnMap[];
 }
 
 function parseDelimiter(value: string | undefined): string | undefined {
@@ -104,6 +107,14 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
     jobs = Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`--jobs must be a whole number of worker threads from 0 to 64, not "${options.jobs}".`);
   }
+  const columnMaps = (options.map ?? []).map((text) => {
+    try {
+      return parseColumnMap(text);
+    } catch (error) {
+      if (error instanceof ColumnMapError) throw new UsageError(`--map "${text}": ${error.message}.`, 'Run `belarus-letter bulk --columns` for the columns it reads.');
+      throw error;
+    }
+  });
   const pattern = options.namePattern ?? DEFAULT_NAME_PATTERN;
   try {
     checkNamePattern(pattern);
@@ -144,6 +155,7 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
     pattern,
     limit,
     jobs,
+    columnMaps,
     defaults: { values, format: (options.format as LetterFormat | undefined) ?? 'text', sources: options.sources !== false, date: options.date ?? today() },
   };
 }
@@ -285,20 +297,34 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     throw error;
   }
   const words = ROW_WORDS[source.format];
-  const mapper = new ColumnMapper();
+  const mapper = new ColumnMapper(settings.columnMaps);
   let warnedUnknown = 0;
+  let warnedOverridden = 0;
   const warnUnknown = () => {
     for (; warnedUnknown < mapper.unknown.length; warnedUnknown++) {
-      warn(`${words.column} "${mapper.unknown[warnedUnknown]}" is not one belarus-letter knows; it is ignored (see \`belarus-letter bulk --columns\`).`);
+      warn(`${words.column} "${mapper.unknown[warnedUnknown]}" is not one belarus-letter knows; it is ignored (see \`belarus-letter bulk --columns\`, or read it as one with --map).`);
+    }
+    for (; warnedOverridden < mapper.overridden.length; warnedOverridden++) {
+      const { header, column, by } = mapper.overridden[warnedOverridden] as ColumnMapper['overridden'][number];
+      warn(`${words.column} "${header}" is ignored: --map reads ${column} from "${by}".`);
     }
   };
   const onHeader = (headers: string[]) => {
-    const missing = missingColumns(headers, defaults);
+    const absent = mapper.unusedMaps().filter((map) => !headers.some((h) => normaliseHeader(h) === normaliseHeader(map.header)));
+    if (absent.length > 0) {
+      throw new UsageError(
+        `--map "${absent[0]?.header}=${absent[0]?.spec?.column ?? ''}": ${source.name} has no column "${absent[0]?.header}"; its header is: ${headers.join(', ') || '(empty)'}.`,
+        'Give the header as it stands in the first row of the sheet (case, spaces and punctuation do not matter).',
+      );
+    }
+    const missing = missingColumns(headers, defaults, mapper);
     if (missing.length > 0) {
       const flags = missing.filter((c) => c.flag).map((c) => c.flag as string);
+      const likely = likelyHeaders(missing, headers, mapper);
+      const maps = likely.map(({ header, column }) => `--map ${shellQuote(`${header}=${column}`)}`).join(' ');
       throw new UsageError(
         `${source.name} has no ${missing.length === 1 ? 'column' : 'columns'} for ${listChoices(missing.map((c) => c.column))}; its header is: ${headers.join(', ') || '(empty)'}.`,
-        `Add ${missing.length === 1 ? 'that column' : 'those columns'}${flags.length ? `, or give ${listChoices(flags, 'and')} for every row` : ''}. Run \`belarus-letter bulk --columns\` for the columns it reads.`,
+        `${likely.length ? `If your sheet calls ${missing.length === 1 ? 'it' : 'them'} something else, map ${likely.length === 1 ? 'that header' : 'those headers'}: ${maps}. Or add` : 'Add'} ${missing.length === 1 ? 'that column' : 'those columns'}${flags.length ? `, or give ${listChoices(flags, 'and')} for every row` : ''}. Run \`belarus-letter bulk --columns\` for the columns it reads.`,
       );
     }
     const seen = new Map<string, string>();
@@ -519,6 +545,8 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   if (seenRows === 0 && !stopped) {
     throw new UsageError(`${source.name} has a header but no rows of senders.`, 'Add one row per sender under the header (see `belarus-letter bulk --example`).');
   }
+  // A CSV's header is checked against --map before any row; JSON records can differ in their keys.
+  for (const map of source.format === 'csv' ? [] : mapper.unusedMaps()) warn(`--map "${map.header}=${map.spec?.column ?? ''}" met no ${words.column} "${map.header}" in ${source.name}.`);
   printSummary();
 
   if (stopped === 'pipe') note('stdout was closed by the program reading it; stopped there.');

@@ -142,6 +142,70 @@ describe('bulk: reading senders', () => {
   });
 });
 
+describe('bulk: a sign-up form\'s own headers (--map)', () => {
+  const FORM = [
+    'Timestamp,Full legal name,Where do you live?,Name,Your story (optional)',
+    '2026/11/20 10:01,Anna Kowalczyk,Leeds,Alex Sobel,"My brother was detained in Hrodna in 2021."',
+    '2026/11/20 11:14,Ben O\'Neill,York,Alex Sobel,',
+  ].join('\n');
+  const ROUTE = ['--region', 'uk', '--recipient', 'mp', '--stance', 'maintain', ...DATE];
+
+  it('reads the headers it is told to, and ignores HEADER= without a warning', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const maps = ['--map', 'Full legal name=name', '--map', 'where do you live=city', '--map', 'Name=recipient_name', '--map', 'Timestamp='];
+    const r = run(['bulk', sheet(dir, FORM), '--out-dir', out, ...ROUTE, ...maps]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/warning/);
+    expect(letters(out)).toEqual(['0002-alex-sobel-anna-kowalczyk.txt', '0003-alex-sobel-ben-o-neill.txt']);
+    const anna = readFileSync(join(out, '0002-alex-sobel-anna-kowalczyk.txt'), 'utf8');
+    expect(anna).toMatch(/^Anna Kowalczyk\nLeeds\n/);
+    expect(anna).toContain('Dear Alex Sobel,');
+    expect(anna).toContain('My brother was detained in Hrodna in 2021.');
+  });
+
+  it('suggests the --map for a required column the sheet calls something else', () => {
+    const dir = tempDir();
+    const r = run(['bulk', sheet(dir, FORM), '--out-dir', join(dir, 'out'), ...ROUTE, '--map', 'Full legal name=name']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/has no column for city; its header is: Timestamp, Full legal name, Where do you live\?, Name, Your story \(optional\)\./);
+    expect(r.stderr).not.toMatch(/map that header/);
+    const named = run(['bulk', sheet(dir, 'Sender full name,Home town\nAnna,Leeds\n', 'other.csv'), '--out-dir', join(dir, 'out'), ...ROUTE]);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain("map those headers: --map 'Sender full name=name' --map 'Home town=city'");
+    expect(letters(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('warns which header a map displaced', () => {
+    const dir = tempDir();
+    const r = run(['bulk', sheet(dir, FORM), '--out-dir', join(dir, 'out'), ...ROUTE, '--map', 'Full legal name=name', '--map', 'Where do you live=city']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('column "Name" is ignored: --map reads name from "Full legal name".');
+  });
+
+  it.each([
+    [['--map', 'nothing'], /--map "nothing": give it as HEADER=COLUMN/],
+    [['--map', 'Full legal name=nme'], /--map "Full legal name=nme": "nme" is not a column; choose name, city/],
+    [['--map', 'Legal name=name'], /--map "Legal name=name": \S*senders\.csv has no column "Legal name"; its header is: Timestamp/],
+  ])('%j is a usage error (exit 2) that writes nothing', (args, message) => {
+    const dir = tempDir();
+    const r = run(['bulk', sheet(dir, FORM), '--out-dir', join(dir, 'out'), ...ROUTE, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(letters(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('maps the keys of JSON records too, and says when a map met none', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const json = JSON.stringify([{ fullName: 'Anna Kowalczyk', home: 'Leeds' }]);
+    const r = run(['bulk', sheet(dir, json, 'senders.json'), '--out-dir', out, ...ROUTE, '--map', 'fullName=name', '--map', 'home=city', '--map', 'phone=']);
+    expect(r.code).toBe(0);
+    expect(letters(out)).toEqual(['0001-mp-anna-kowalczyk.txt']);
+    expect(r.stderr).toMatch(/--map "phone=" met no field "phone" in \S*senders\.json\./);
+  });
+});
+
 describe('bulk: bad input', () => {
   it('a malformed CSV (unclosed quote) stops with the line, keeping the letters before it', () => {
     const dir = tempDir();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnFor, columnsHelp, COLUMNS, exampleCsv, normaliseHeader } from '../../src/bulk/columns.js';
-import { ColumnMapper, missingColumns, rowToRequest, type RowDefaults } from '../../src/bulk/row-request.js';
+import { columnFor, ColumnMapError, columnsHelp, COLUMNS, exampleCsv, normaliseHeader, parseColumnMap } from '../../src/bulk/columns.js';
+import { ColumnMapper, likelyHeaders, missingColumns, rowToRequest, type RowDefaults } from '../../src/bulk/row-request.js';
 import type { InputRow } from '../../src/io/rows.js';
 
 const defaults = (values: RowDefaults['values'] = {}): RowDefaults => ({ values, format: 'text', sources: true, date: '2026-11-25' });
@@ -24,6 +24,16 @@ describe('bulk columns', () => {
     expect(columnFor('Favourite colour')).toBeUndefined();
   });
 
+  it('reads a form tool\'s headers: punctuation and a note in brackets do not matter', () => {
+    expect(columnFor('Your story (optional)')?.field).toBe('story');
+    expect(columnFor('Your full name')?.field).toBe('name');
+    expect(columnFor('Town or city')?.field).toBe('city');
+    expect(columnFor('Town/City')?.field).toBe('city');
+    expect(columnFor('Email Address:')?.field).toBe('email');
+    expect(normaliseHeader('Your story (optional, 2-3 sentences)')).toBe('yourstory');
+    expect(columnFor('Timestamp')).toBeUndefined();
+  });
+
   it('reads numbered address columns as lines of one address', () => {
     expect(columnFor('address_1')?.field).toBe('address');
     expect(columnFor('Address line 2')?.field).toBe('address');
@@ -40,6 +50,47 @@ describe('bulk columns', () => {
   it('names required columns that neither the sheet nor an option gives', () => {
     expect(missingColumns(['name', 'city'], defaults()).map((c) => c.column)).toEqual(['region', 'recipient', 'stance']);
     expect(missingColumns(['Name', 'Town'], defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }))).toEqual([]);
+  });
+});
+
+describe('--map: a header of the user\'s own read as a column', () => {
+  it('parses HEADER=COLUMN, the column by any name it has; HEADER= ignores the header', () => {
+    expect(parseColumnMap('Full legal name=name')).toMatchObject({ header: 'Full legal name', spec: { field: 'name' } });
+    expect(parseColumnMap(' Your MP = Recipient Name ')).toMatchObject({ header: 'Your MP', spec: { field: 'recipientName' } });
+    expect(parseColumnMap('a=b=city')).toMatchObject({ header: 'a=b', spec: { field: 'city' } });
+    expect(parseColumnMap('Timestamp=')).toEqual({ header: 'Timestamp', spec: null });
+    expect(() => parseColumnMap('name')).toThrow(ColumnMapError);
+    expect(() => parseColumnMap('=name')).toThrow(/HEADER=COLUMN/);
+    expect(() => parseColumnMap('Full name=nme')).toThrow(/"nme" is not a column; choose name, city/);
+  });
+
+  it('reads a mapped header as its column, quietly ignores HEADER=, and leaves out a header the map displaces', () => {
+    const mapper = new ColumnMapper([parseColumnMap('full legal name=name'), parseColumnMap('Timestamp='), parseColumnMap('Name=recipient_name')]);
+    const r = rowToRequest(
+      row(2, [['Timestamp', '2026/11/20'], ['Full Legal Name', 'Anna K'], ['Name', 'Jane Smith'], ['Sender', 'not this'], ['City', 'Leeds']]),
+      mapper,
+      defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }),
+      words,
+    );
+    expect(r.ok && r.request).toMatchObject({ name: 'Anna K', recipientName: 'Jane Smith', city: 'Leeds' });
+    expect(mapper.unknown).toEqual([]);
+    expect(mapper.overridden).toEqual([{ header: 'Sender', column: 'name', by: 'full legal name' }]);
+    expect(mapper.unusedMaps()).toEqual([]);
+    // Errors name the header the user mapped.
+    const bad = rowToRequest(row(3, [['Full Legal Name', ' '], ['City', 'Leeds']]), mapper, defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }), words);
+    expect(!bad.ok && bad.error).toMatch(/^row 3, column Full Legal Name: is required/);
+  });
+
+  it('counts a mapped column as present, and suggests headers for one that is missing', () => {
+    const headers = ['Full legal name', 'Your town of residence', 'Favourite colour'];
+    expect(missingColumns(headers, defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }), new ColumnMapper([parseColumnMap('Full legal name=name')])).map((c) => c.column)).toEqual(['city']);
+    const mapper = new ColumnMapper();
+    const missing = missingColumns(headers, defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }), mapper);
+    expect(missing.map((c) => c.column)).toEqual(['name', 'city']);
+    expect(likelyHeaders(missing, headers, mapper)).toEqual([
+      { header: 'Full legal name', column: 'name' },
+      { header: 'Your town of residence', column: 'city' },
+    ]);
   });
 });
 
