@@ -31,6 +31,18 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   '.jsonl': 'ndjson',
 };
 
+/** Files a spreadsheet program saves as a workbook, which are not text. */
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.numbers']);
+
+/**
+ * A workbook rather than the CSV exported from it: a zip file (.xlsx, .ods, .numbers), or a
+ * workbook's name with binary content (an old .xls). A .xlsx name on real CSV text is read.
+ */
+function isWorkbook(path: string, head: string): boolean {
+  if (head.startsWith('PK\u0003\u0004')) return true;
+  return WORKBOOK_EXTENSIONS.has(extname(path).toLowerCase()) && /[\u0000-\u0008\uFFFD]/.test(head.slice(0, 512));
+}
+
 /** Format from the first non-blank character: "[" a JSON array, "{" NDJSON, else CSV. */
 export function sniffFormat(head: string): InputFormat {
   const first = head.replace(/^\uFEFF/, '').trimStart()[0];
@@ -88,6 +100,10 @@ export async function openInput(path: string, format?: InputFormat): Promise<Inp
   if (head.replace(/^\uFEFF/, '').trim() === '') {
     await close();
     throw new InputError(`${name} is empty; it needs a header row and then one row per sender.`, true);
+  }
+  if (isWorkbook(path, head)) {
+    await close();
+    throw new InputError(`${name} is a spreadsheet workbook, not CSV; in your spreadsheet program save or download the sheet as "CSV UTF-8", and give that file.`, true);
   }
   if (head.startsWith('\uFFFD\uFFFD') || (head.slice(0, 200).match(/\u0000/g)?.length ?? 0) > 2) {
     await close();

@@ -229,6 +229,28 @@ describe('bulk: bad input', () => {
     expect(letters(join(dir, 'out'))).toEqual([]);
   });
 
+  it.each([
+    ['an Excel workbook', 'senders.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000'), Buffer.alloc(64, 7)]), /senders\.xlsx is a spreadsheet workbook, not CSV; .*save or download the sheet as "CSV UTF-8"/],
+    ['a workbook saved under a .csv name', 'senders.csv', Buffer.from('PK\u0003\u0004\u0014\u0000binary'), /senders\.csv is a spreadsheet workbook/],
+    ['an old .xls workbook', 'senders.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /senders\.xls is a spreadsheet workbook/],
+    ['UTF-16 text', 'senders.csv', Buffer.from(`\uFEFF${HEADER}\nAlex Doe,Leeds,uk,mp,,maintain,\n`, 'utf16le'), /senders\.csv looks like UTF-16 text, not UTF-8; save it again as "CSV UTF-8"/],
+  ])('%s is refused with how to export the sheet (exit 2)', (_, name, bytes, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, name), bytes);
+    const r = run(['bulk', join(dir, name), '--out-dir', join(dir, 'out'), ...DATE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(letters(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('reads CSV text under a workbook\'s name', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'senders.xlsx'), SHEET);
+    const r = run(['bulk', join(dir, 'senders.xlsx'), '--input-format', 'csv', '--out-dir', join(dir, 'out'), ...DATE]);
+    expect(r.code).toBe(0);
+    expect(letters(join(dir, 'out'))).toHaveLength(3);
+  });
+
   it('empty stdin and a missing file are usage errors', () => {
     expect(run(['bulk', '-'], { input: '' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/stdin is empty/) });
     expect(run(['bulk', 'no-such.csv'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/no-such.csv: the file does not exist/) });
