@@ -115,6 +115,12 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
       throw error;
     }
   });
+  const mappedHeaders = new Map<string, string>();
+  for (const [i, map] of columnMaps.entries()) {
+    const earlier = mappedHeaders.get(normaliseHeader(map.header));
+    if (earlier !== undefined) throw new UsageError(`--map "${earlier}" and --map "${options.map?.[i]}" both map the header "${map.header}"; keep one.`);
+    mappedHeaders.set(normaliseHeader(map.header), options.map?.[i] as string);
+  }
   const pattern = options.namePattern ?? DEFAULT_NAME_PATTERN;
   try {
     checkNamePattern(pattern);
