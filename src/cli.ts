@@ -116,6 +116,7 @@ Examples:
     .option('--resume', 'skip rows the output folder\'s manifest shows as written')
     .option('--force', 'replace letters that already exist')
     .option('--fail-fast', 'stop at the first row that fails')
+    .option('--json', 'also print the summary as JSON on stdout (letters, skipped, failed, time, form-letter risk)')
     .option('-j, --jobs <n>', 'threads besides the main one: 1 writes the files, more also render (default: 0 for a small sheet, else a writer and a renderer per core beyond two)')
     .addHelpText(
       'after',

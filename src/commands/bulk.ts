@@ -49,6 +49,7 @@ export interface BulkOptions
   limit?: string;
   jobs?: string;
   map?: string[];
+  json?: boolean;
 }
 
 export const DEFAULT_OUT_DIR = 'letters';
@@ -97,6 +98,7 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
   }
   const toStdout = options.out === '-';
   if (toStdout && options.resume) throw new UsageError('--resume works with --out-dir, not with --out -.');
+  if (toStdout && options.json) throw new UsageError('--json prints a summary on stdout, where --out - prints the letters; use one of them.');
   let limit: number | undefined;
   if (options.limit !== undefined) {
     limit = Number(options.limit);
@@ -515,7 +517,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       if (toStdout) {
         const line = `${JSON.stringify({ row: row.row, file: name, letter: letter.text, meta: letter.meta })}\n`;
         if (!dryRun && !process.stdout.write(line)) await drained();
-        if (dryRun) process.stdout.write(`${row.row}\t${name}\n`);
+        if (dryRun) listFile(row.row, name);
         counts.done++;
         continue;
       }
@@ -525,7 +527,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         if (options.failFast) break;
         continue;
       }
-      process.stdout.write(`${row.row}\t${join(outDir, name)}\n`);
+      listFile(row.row, join(outDir, name));
       counts.done++;
     }
     await pipeline.drain();
@@ -573,6 +575,34 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     );
   }
 
+  /** A dry run's list of files, one "row<TAB>path" a line; --json has the counts instead. */
+  function listFile(row: number, path: string): void {
+    if (!options.json) process.stdout.write(`${row}\t${path}\n`);
+  }
+
+  /** --json: what the summary on stderr says, for a script. */
+  function jsonSummary(report: RiskReport, elapsed: number) {
+    return {
+      input: source.name,
+      outDir: toStdout ? null : outDir,
+      dryRun,
+      letters: counts.done,
+      skipped: counts.skipped,
+      failed: counts.failed,
+      seconds: elapsed / 1000,
+      stopped: stopped ?? null,
+      manifest: manifest ? manifestPath(outDir) : null,
+      formLetterRisk: {
+        identicalPairs: report.identicalPairs,
+        identicalExamples: report.identicalExamples,
+        meanSimilarity: report.meanSimilarity ?? null,
+        pairsCompared: report.pairsCompared,
+        withoutStory: report.withoutStory,
+      },
+      warnings: [...warnings].map(([message, { count, row }]) => ({ message, letters: count, firstRow: row })),
+    };
+  }
+
   function printSummary(): void {
     const elapsed = Date.now() - started;
     for (const [text, { count, row }] of warnings) {
@@ -585,6 +615,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       `${verb} ${grouped(counts.done)} letter${counts.done === 1 ? '' : 's'}${where}: ${grouped(counts.skipped)} skipped, ${grouped(counts.failed)} failed, in ${formatSeconds(elapsed)}.`,
     );
     const report = risk.report();
+    if (options.json) process.stdout.write(`${JSON.stringify(jsonSummary(report, elapsed))}\n`);
     if (report.letters === 0) return;
     for (const line of riskLines(report)) info(line);
     if (report.identicalPairs > 0) {

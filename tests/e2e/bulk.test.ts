@@ -358,6 +358,31 @@ describe('bulk: options', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('--json also prints the summary as one JSON object on stdout, whatever the outcome', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const ok = run(['bulk', sheet(dir, SHEET), '--out-dir', out, '--json', ...DATE]);
+    expect(ok.code).toBe(0);
+    const summary = JSON.parse(ok.stdout);
+    expect(summary).toMatchObject({ outDir: out, dryRun: false, letters: 3, skipped: 0, failed: 0, stopped: null, manifest: join(out, '.belarus-letter-manifest.ndjson') });
+    expect(summary.formLetterRisk).toMatchObject({ identicalPairs: 0, identicalExamples: [], withoutStory: 2 });
+    expect(summary.seconds).toBeGreaterThan(0);
+    expect(ok.stderr).toMatch(/Wrote 3 letters/);
+
+    // A dry run lists no files under --json, and a row that fails counts (exit 1 as ever).
+    const again = run(['bulk', sheet(dir, `${SHEET}\nBad Row,Leeds,uk,nobody,,maintain,`, 'more.csv'), '--out-dir', out, '--json', '--dry-run', ...DATE]);
+    expect(again.code).toBe(1);
+    expect(again.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(again.stdout)).toMatchObject({ dryRun: true, letters: 0, failed: 4, manifest: null });
+  });
+
+  it('--json and --out - both want stdout: a usage error', () => {
+    const dir = tempDir();
+    const r = run(['bulk', sheet(dir, SHEET), '--out', '-', '--json', ...DATE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--json prints a summary on stdout, where --out - prints the letters/);
+  });
+
   it('--limit processes only the first N rows', () => {
     const dir = tempDir();
     const out = join(dir, 'out');
