@@ -85,7 +85,9 @@ async function compare(rows, dir, rounds, label) {
     console.error(`  ${label}${rows.toLocaleString('en')} rows, round ${round + 1}: baseline ${last('base')} s, with safe writes ${last('safe')} s, bulk ${last('bulk')} s`);
   }
   rmSync(sheet, { force: true });
-  return { base: medianRun(runs.base), safe: medianRun(runs.safe), bulk: medianRun(runs.bulk), rounds };
+  const spread = (key) => `${Math.min(...runs[key].map((r) => r.seconds)).toFixed(2)} to ${Math.max(...runs[key].map((r) => r.seconds)).toFixed(2)} s`;
+  const spreads = rounds > 1 ? `baseline ${spread('base')}, with safe writes ${spread('safe')}, bulk ${spread('bulk')}` : undefined;
+  return { base: medianRun(runs.base), safe: medianRun(runs.safe), bulk: medianRun(runs.bulk), rounds, spreads };
 }
 
 // First, 10k rows with the files in memory (tmpfs), where creating a file costs no disk time:
@@ -104,9 +106,9 @@ if (existsSync('/dev/shm') && process.env.BENCH_BULK_MEMORY !== '0') {
 const results = [];
 try {
   for (const rows of sizes) {
-    const { base, safe, bulk, rounds } = await compare(rows, work, roundsFor(rows), '');
+    const { base, safe, bulk, rounds, spreads } = await compare(rows, work, roundsFor(rows), '');
     const risk = bulk.stderr.match(/Form-letter risk: .*/)?.[0] ?? '';
-    results.push({ rows, base, safe, bulk, risk, rounds });
+    results.push({ rows, base, safe, bulk, risk, rounds, spreads });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -155,6 +157,8 @@ const safeLine = (where, { rows, base, safe, bulk }) =>
   `${where}${fmt(rows)} rows: the baseline with bulk's safe writes (temporary name, link, unlink) makes ${fmt(rows / safe.seconds)}/s, ` +
   `${(base.seconds / safe.seconds).toFixed(2)}x the baseline, CPU s ${fmt(safe.userS, 1)}+${fmt(safe.systemS, 1)}; bulk makes ${(safe.seconds / bulk.seconds).toFixed(2)}x that`;
 for (const result of results) console.log(safeLine('', result));
+// On a shared disk one round can take several times another: the medians mean little without this.
+for (const { rows, rounds, spreads } of results) if (spreads) console.log(`${fmt(rows)} rows, fastest to slowest of ${rounds} rounds: ${spreads}`);
 if (inMemory) {
   const b = 10_000 / inMemory.base.seconds;
   const m = 10_000 / inMemory.bulk.seconds;
@@ -162,4 +166,5 @@ if (inMemory) {
     `in memory (tmpfs, no disk), 10,000 rows, median of ${inMemory.rounds}: baseline ${fmt(b)}/s, bulk ${fmt(m)}/s, ratio ${(m / b).toFixed(2)}x; CPU s ${fmt(inMemory.base.userS, 1)}+${fmt(inMemory.base.systemS, 1)} and ${fmt(inMemory.bulk.userS, 1)}+${fmt(inMemory.bulk.systemS, 1)}`,
   );
   console.log(safeLine('in memory, ', { rows: 10_000, ...inMemory }));
+  console.log(`in memory, fastest to slowest of ${inMemory.rounds} rounds: ${inMemory.spreads}`);
 }
