@@ -1,6 +1,6 @@
 /**
  * The columns `bulk` accepts and how a header names one: forgivingly (case, punctuation and a
- * note in brackets do not matter; everyday aliases are known), or as the user says with
+ * note such as "(optional)" do not matter; everyday aliases are known), or as the user says with
  * --map "Your full name=name". Each maps to a field of the same LetterRequest that `draft` builds.
  */
 import type { LetterRequestInput } from '../request.js';
@@ -43,6 +43,12 @@ export const COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /**
+ * A note in brackets that says nothing about what the column holds, as form tools add to a
+ * question: "(optional)", "(e.g. Leeds)". Any other note is kept: "Name (of your MP)" is not name.
+ */
+const FILLER_NOTE = /\(\s*(?:optional|required|mandatory|if any|if you (?:like|wish)|(?:e\.?g\.?|for example|such as)\b[^)]*)\s*\)/g;
+
+/**
  * "Recipient-Name", "recipient name" and "RECIPIENT_NAME" all become "recipientname"; a form
  * tool's "Your story (optional)" becomes "yourstory".
  */
@@ -50,7 +56,7 @@ export function normaliseHeader(header: string): string {
   return header
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/\([^)]*\)/g, '')
+    .replace(FILLER_NOTE, '')
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
@@ -101,7 +107,7 @@ export function columnsHelp(): string {
   const lines = COLUMNS.map((c) => `${c.column.padEnd(width)}${c.meaning}`);
   return `${lines.join('\n')}
 
-Headers are matched ignoring case, spaces, punctuation and a note in brackets
+Headers are matched ignoring case, spaces, punctuation and a note such as "(optional)"
 ("Recipient Name" and "Your story (optional)" work). Any other column is ignored with a
 warning. To read a header of your own as a column, map it:
   --map "Your full name=name" --map "Where do you live?=city"

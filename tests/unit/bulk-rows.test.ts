@@ -30,7 +30,10 @@ describe('bulk columns', () => {
     expect(columnFor('Town or city')?.field).toBe('city');
     expect(columnFor('Town/City')?.field).toBe('city');
     expect(columnFor('Email Address:')?.field).toBe('email');
-    expect(normaliseHeader('Your story (optional, 2-3 sentences)')).toBe('yourstory');
+    expect(columnFor('Town (e.g. Leeds)')?.field).toBe('city');
+    expect(columnFor('Email (if any)')?.field).toBe('email');
+    // A note that says what the column holds is kept: this is not the sender's name.
+    expect(columnFor('Name (of your MP)')).toBeUndefined();
     expect(columnFor('Timestamp')).toBeUndefined();
   });
 
