@@ -3,6 +3,7 @@
  * note such as "(optional)" do not matter; everyday aliases are known), or as the user says with
  * --map "Your full name=name". Each maps to a field of the same LetterRequest that `draft` builds.
  */
+import { listChoices } from '../errors.js';
 import type { LetterRequestInput } from '../request.js';
 
 export type RowField = Extract<
@@ -96,9 +97,28 @@ export function parseColumnMap(text: string): ColumnMap {
   if (column === '') return { header, spec: null };
   const spec = columnFor(column);
   if (!spec) {
-    throw new ColumnMapError(`"${column}" is not a column; choose ${COLUMNS.map((c) => c.column).join(', ')} (or nothing after "=" to ignore the header)`);
+    throw new ColumnMapError(`"${column}" is not a column; choose ${listChoices(COLUMNS.map((c) => c.column))} (or nothing after "=" to ignore the header)`);
   }
   return { header, spec };
+}
+
+/** Every --map given, each named in its error, and no header mapped twice. */
+export function parseColumnMaps(texts: readonly string[]): ColumnMap[] {
+  const byHeader = new Map<string, string>();
+  return texts.map((text) => {
+    let map: ColumnMap;
+    try {
+      map = parseColumnMap(text);
+    } catch (error) {
+      if (error instanceof ColumnMapError) throw new ColumnMapError(`--map "${text}": ${error.message}`);
+      throw error;
+    }
+    const key = normaliseHeader(map.header);
+    const earlier = byHeader.get(key);
+    if (earlier !== undefined) throw new ColumnMapError(`--map "${earlier}" and --map "${text}" both map the header "${map.header}"; keep one`);
+    byHeader.set(key, text);
+    return map;
+  });
 }
 
 /** `bulk --columns`: each accepted column with its meaning. */

@@ -83,6 +83,12 @@ export class ColumnMapper {
   unusedMaps(): ColumnMap[] {
     return [...this.maps.values()].filter((map) => !this.usedMaps.has(map));
   }
+
+  /** The maps whose header is none of these (a CSV's header row, checked before any row). */
+  mapsNotIn(headers: readonly string[]): ColumnMap[] {
+    const present = new Set(headers.map(normaliseHeader));
+    return [...this.maps].filter(([key]) => !present.has(key)).map(([, map]) => map);
+  }
 }
 
 /** Scalars as text; lists and objects are left for zod to accept (lines) or reject. */
@@ -156,7 +162,11 @@ export function likelyHeaders(missing: readonly ColumnSpec[], headers: readonly 
   const taken = new Set<string>();
   for (const spec of missing) {
     const words = [spec.column, ...(spec.aliases ?? [])].map(normaliseHeader);
-    const header = headers.find((h) => !taken.has(h) && !mapper.spec(h) && words.some((w) => normaliseHeader(h).includes(w)));
+    const header = headers.find((h) => {
+      if (taken.has(h) || mapper.spec(h)) return false;
+      const key = normaliseHeader(h);
+      return words.some((w) => key.includes(w));
+    });
     if (header === undefined) continue;
     taken.add(header);
     out.push({ header, column: spec.column });

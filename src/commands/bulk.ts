@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
-import { ColumnMapError, columnsHelp, exampleCsv, normaliseHeader, parseColumnMap, type ColumnMap } from '../bulk/columns.js';
+import { ColumnMapError, columnsHelp, exampleCsv, parseColumnMaps, type ColumnMap } from '../bulk/columns.js';
 import { FormLetterRisk, SAMPLE_PER_GROUP, SIMILAR_WARNING, type RiskReport } from '../bulk/form-letter-risk.js';
 import { ManifestWriter, manifestPath, readDoneRows, type ManifestEntry } from '../bulk/manifest.js';
 import { Progress } from '../bulk/progress.js';
@@ -109,19 +109,12 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
     jobs = Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`--jobs must be a whole number of worker threads from 0 to 64, not "${options.jobs}".`);
   }
-  const columnMaps = (options.map ?? []).map((text) => {
-    try {
-      return parseColumnMap(text);
-    } catch (error) {
-      if (error instanceof ColumnMapError) throw new UsageError(`--map "${text}": ${error.message}.`, 'Run `belarus-letter bulk --columns` for the columns it reads.');
-      throw error;
-    }
-  });
-  const mappedHeaders = new Map<string, string>();
-  for (const [i, map] of columnMaps.entries()) {
-    const earlier = mappedHeaders.get(normaliseHeader(map.header));
-    if (earlier !== undefined) throw new UsageError(`--map "${earlier}" and --map "${options.map?.[i]}" both map the header "${map.header}"; keep one.`);
-    mappedHeaders.set(normaliseHeader(map.header), options.map?.[i] as string);
+  let columnMaps: ColumnMap[];
+  try {
+    columnMaps = parseColumnMaps(options.map ?? []);
+  } catch (error) {
+    if (error instanceof ColumnMapError) throw new UsageError(`${error.message}.`, 'Run `belarus-letter bulk --columns` for the columns it reads.');
+    throw error;
   }
   const pattern = options.namePattern ?? DEFAULT_NAME_PATTERN;
   try {
@@ -318,7 +311,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     }
   };
   const onHeader = (headers: string[]) => {
-    const absent = mapper.unusedMaps().filter((map) => !headers.some((h) => normaliseHeader(h) === normaliseHeader(map.header)));
+    const absent = mapper.mapsNotIn(headers);
     if (absent.length > 0) {
       throw new UsageError(
         `--map "${absent[0]?.header}=${absent[0]?.spec?.column ?? ''}": ${source.name} has no column "${absent[0]?.header}"; its header is: ${headers.join(', ') || '(empty)'}.`,
