@@ -3,7 +3,7 @@
 // heavy dependencies arrive through dynamic import() when a command needs them.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -40,7 +40,7 @@ const lazyChildProcess = {
 };
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   ...common,
   // bulk-worker: the worker thread a big bulk run starts (src/bulk/worker-pool.ts finds it here).
   entryPoints: { cli: 'src/main.ts', index: 'src/index.ts', 'bulk-worker': 'src/bulk/worker.ts' },
@@ -48,10 +48,29 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [lazyChildProcess],
+  metafile: true,
   // Less source for V8 to scan on every start. Not keepNames: its defineProperty on every
   // closure Handlebars makes cost a third of each render.
   minify: process.env.BUILD_MINIFY !== '0',
 });
+
+// Bundled code carries its authors' licences with it: one file lists every package in the bundle.
+writeFileSync(`${root}/dist/THIRD-PARTY-LICENSES.md`, thirdPartyLicences(Object.keys(metafile.inputs)));
+
+function thirdPartyLicences(inputs) {
+  const dirs = new Set();
+  for (const input of inputs) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) dirs.add(match[1]);
+  }
+  const entries = [...dirs].sort().map((dir) => {
+    const pkg = JSON.parse(readFileSync(`${root}/${dir}/package.json`, 'utf8'));
+    const file = readdirSync(`${root}/${dir}`).find((f) => /^(licen[sc]e|copying)(\.|$)/i.test(f));
+    const text = file ? readFileSync(`${root}/${dir}/${file}`, 'utf8').trim() : `Licence: ${pkg.license ?? 'see the package'}`;
+    return `## ${pkg.name} ${pkg.version} (${pkg.license ?? 'unknown'})\n\n${text}\n`;
+  });
+  return `# Third-party licences\n\nThe files in dist/ bundle code from these packages, under these licences.\n\n${entries.join('\n')}`;
+}
 
 // The precompiler runs the loader itself, so the pack is validated as part of every build.
 const tool = `${root}/dist/.precompile.mjs`;

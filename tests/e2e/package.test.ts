@@ -57,6 +57,16 @@ describe('the npm package', () => {
     expect(files.filter((f) => /\.(ts|map)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
+  it('depends at run time only on what the bundle does not hold, and ships the bundled code\'s licences', () => {
+    expect(files).toContain('dist/THIRD-PARTY-LICENSES.md');
+    const licences = readFileSync(join(ROOT, 'dist', 'THIRD-PARTY-LICENSES.md'), 'utf8');
+    for (const bundled of ['commander', 'handlebars', 'zod', 'yaml', 'pdfkit']) expect(licences).toContain(`## ${bundled} `);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
+    for (const dep of Object.keys(manifest.dependencies)) expect(licences, `${dep} is bundled: make it a devDependency`).not.toContain(`## ${dep} `);
+    // An install of the published package runs nothing.
+    for (const hook of ['preinstall', 'install', 'postinstall']) expect(manifest.scripts[hook]).toBeUndefined();
+  });
+
   it('runs through npx after an offline install: --version and a full draft, as text and PDF', () => {
     const v = sh('npx', ['--offline', 'belarus-letter', '--version'], { cwd: consumer });
     expect(v.code, v.stderr).toBe(0);
