@@ -4,6 +4,7 @@ import type { Pack } from '../pack/load.js';
 import { compileSmall } from '../render/compile.js';
 import { formatPartialDate } from '../render/dates.js';
 import { factSummary } from '../render/fact-text.js';
+import { sourceAddress, sourceEntry } from '../render/format.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
 interface ListOptions {
@@ -92,9 +93,11 @@ export async function runFacts(options: FactsOptions, globals: GlobalOptions): P
       .join('; ');
     lines.push(`${f.id} (${flags})`);
     lines.push(`  ${f.text}`);
-    for (const s of f.sources) {
-      lines.push(`  - ${[s.publisher, s.title ? `"${s.title}"` : '', s.date ? formatPartialDate(s.date, 'en-GB') : ''].filter(Boolean).join(', ')}`);
-      lines.push(`    ${s.url === 'none' ? `no web address: ${s.reason ?? ''}` : (s.url ?? '')}`);
+    for (const { id } of f.sources) {
+      const s = pack.sources.get(id);
+      if (!s) continue;
+      // As a letter's Sources section shows it: the entry, then its address on the line below.
+      lines.push(`  - ${sourceEntry({ ...s, dateText: s.date ? formatPartialDate(s.date, 'en-GB') : undefined })}`, `    ${sourceAddress(s)}`);
     }
     lines.push('');
   }

@@ -42,7 +42,7 @@ describe('discovery commands', () => {
     const text = run(['facts']).stdout;
     expect(text).toMatch(/still-imprisoned \(as of 31 December 2025\)/);
     expect(text).toMatch(/\n  - Human Rights Watch, "More than 1,000 Belarusians Remain in Prison for Exercising Their Rights", 15 December 2025\n    https:\/\/www\.hrw\.org\//);
-    expect(text).toMatch(/\n    no web address: /);
+    expect(text).toMatch(/\n    No web address: /);
     expect(text).toMatch(/new-prisoners-dec-2025 \(as of 31 December 2025; medium confidence: optional\)/);
     expect(text).toMatch(/check the Viasna Human Rights Centre \(spring96\.org\) for the current figure/);
   });
