@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, isAppError } from './errors.js';
+import { describeCode, errnoCode } from './io/fs-errors.js';
+import { writeStdout } from './io/stdout.js';
 import { VERSION } from './version.js';
 import type { GlobalOptions } from './commands/pack-options.js';
 
@@ -25,7 +27,8 @@ export function buildProgram(): Command {
     .option('--no-color', 'plain output without colours (also NO_COLOR=1)')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: () => {} })
+    // Help goes through the checked writer too: `--help > /dev/full` is an error, not a trace.
+    .configureOutput({ outputError: () => {}, writeOut: (text) => writeStdout(text, 'the help') })
     .addHelpText(
       'after',
       `
@@ -227,6 +230,24 @@ const USAGE_CODES = new Set([
   'commander.conflictingOption',
 ]);
 
+/** How a failed system call reads in "Could not VERB PATH". */
+const SYSCALL_VERBS: Record<string, string> = {
+  open: 'open',
+  read: 'read',
+  write: 'write to',
+  mkdir: 'create the folder',
+  scandir: 'list the folder',
+  rename: 'replace',
+  link: 'write',
+  unlink: 'remove',
+  rmdir: 'remove',
+  stat: 'look at',
+  lstat: 'look at',
+  copyfile: 'copy to',
+  fsync: 'save',
+  close: 'save',
+};
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
@@ -250,6 +271,14 @@ export async function main(argv: string[]): Promise<number> {
       printError(error.message, error.hint);
       if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
       return error.exitCode;
+    }
+    // A file error the command did not word itself is still the disk or the folder, not a bug.
+    const code = errnoCode(error);
+    if (code) {
+      const { path, syscall } = error as NodeJS.ErrnoException;
+      printError(`Could not ${SYSCALL_VERBS[syscall ?? ''] ?? 'use'} ${path ?? 'a file'}: ${describeCode(code)}.`);
+      if (debug && (error as Error).stack) process.stderr.write(`${(error as Error).stack}\n`);
+      return EXIT.failed;
     }
     const err = error as Error;
     printError(`Something went wrong that should not have: ${err?.message ?? String(error)}`, 'Run again with --debug for details, and please report it.');

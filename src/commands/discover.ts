@@ -2,13 +2,14 @@
 import type { Pack } from '../pack/load.js';
 import { compileSmall } from '../render/compile.js';
 import { formatPartialDate } from '../render/dates.js';
+import { writeStdout } from '../io/stdout.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
 interface ListOptions {
   json?: boolean;
 }
 
-const out = (text: string) => process.stdout.write(text);
+const out = (text: string, what: string) => writeStdout(text, what);
 
 export function regionsData(pack: Pack) {
   return pack.regions.map((region) => ({
@@ -32,7 +33,7 @@ export function regionsData(pack: Pack) {
 
 export async function runRegions(options: ListOptions, globals: GlobalOptions): Promise<void> {
   const data = regionsData(await packFor(globals));
-  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`); return; }
+  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`, 'the list of regions'); return; }
   const lines: string[] = [];
   for (const region of data) {
     lines.push(`${region.id.padEnd(6)} ${region.name}`);
@@ -42,16 +43,16 @@ export async function runRegions(options: ListOptions, globals: GlobalOptions): 
     lines.push('');
   }
   lines.push('Use: belarus-letter draft --region ID --recipient ID ...');
-  out(`${lines.join('\n')}\n`);
+  out(`${lines.join('\n')}\n`, 'the list of regions');
 }
 
 export async function runStances(options: ListOptions, globals: GlobalOptions): Promise<void> {
   const pack = await packFor(globals);
   const data = pack.stances.map((s) => ({ id: s.id, label: s.label, description: s.description, ask: s.ask, facts: s.facts }));
-  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`); return; }
+  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`, 'the list of stances'); return; }
   const lines = data.flatMap((s) => [`${s.id.padEnd(12)} ${s.label}`, `             ${s.description}`, '']);
   lines.push('Use: belarus-letter draft --stance ID ...');
-  out(`${lines.join('\n')}\n`);
+  out(`${lines.join('\n')}\n`, 'the list of stances');
 }
 
 export function factsData(pack: Pack) {
@@ -72,7 +73,7 @@ export function factsData(pack: Pack) {
 export async function runFacts(options: ListOptions, globals: GlobalOptions): Promise<void> {
   const pack = await packFor(globals);
   const data = factsData(pack);
-  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`); return; }
+  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`, 'the list of facts'); return; }
   const lines: string[] = [];
   for (const f of data) {
     const flags = [`as of ${formatPartialDate(f.asOf, 'en-GB')}`, f.confidence === 'medium' ? 'medium confidence: optional' : '', f.origin !== 'built-in' ? `from ${f.origin}` : '']
@@ -84,5 +85,5 @@ export async function runFacts(options: ListOptions, globals: GlobalOptions): Pr
     lines.push('');
   }
   if (pack.countSource) lines.push(`The count of political prisoners changes every month: check ${pack.countSource} for the current figure.`);
-  out(`${lines.join('\n')}\n`);
+  out(`${lines.join('\n')}\n`, 'the list of facts');
 }
