@@ -50,6 +50,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     const dir = dirname(path);
     withFileError(dir, 'create the folder', () => mkdirSync(dir, { recursive: true }));
   }
+  // Checked again before the rename; this first look spares a temporary file beside a device.
+  if (options.force) refuseUnlessRegularFile(path);
   const tmp = tempNameFor(path);
   const fd = withFileError(path, 'write', () => openSync(tmp, 'wx', 0o644));
   try {

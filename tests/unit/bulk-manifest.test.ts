@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManifestWriter, manifestPath, readDoneRows } from '../../src/bulk/manifest.js';
 import { NotAFileError } from '../../src/io/regular-file.js';
@@ -72,5 +74,26 @@ describe('bulk manifest: only a file of its own, only letters inside the out-dir
       { line: 3, file: '/etc/passwd' },
       { line: 4, file: 'sub/0004-c.txt' },
     ]);
+  });
+});
+
+describe('bulk manifest: property', () => {
+  it('whatever a line names, --resume only ever takes a file directly inside the out-dir', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bl-manifest-'));
+    const part = fc.constantFrom('..', '.', '', '/', 'etc', 'passwd', 'a.txt', '\\', '\u0000', '~', 'C:');
+    const file = fc.oneof(fc.string(), fc.array(part, { maxLength: 6 }).map((p) => p.join('/')), fc.array(part, { maxLength: 6 }).map((p) => p.join('')));
+    await fc.assert(
+      fc.asyncProperty(fc.array(file, { minLength: 1, maxLength: 8 }), async (files) => {
+        const lines = files.map((f, i) => `${JSON.stringify({ row: i + 2, status: 'written', file: f, error: null })}\n`);
+        writeFileSync(manifestPath(dir), lines.join(''));
+        const earlier = await readDoneRows(dir);
+        for (const name of earlier?.done.values() ?? []) {
+          const rel = relative(resolve(dir), resolve(dir, name));
+          expect(rel === name && rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.includes('/')).toBe(true);
+        }
+        expect((earlier?.done.size ?? 0) + (earlier?.outside.length ?? 0)).toBeLessThanOrEqual(files.length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
