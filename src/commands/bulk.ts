@@ -4,7 +4,7 @@
  * the same render; each letter is written atomically under a safe, unique name; a manifest in
  * the output folder records every row so an interrupted or partly failed run can be resumed.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
@@ -19,6 +19,7 @@ import { readJsonRows, readNdjsonRows } from '../io/json-rows.js';
 import { INPUT_FORMATS, InputError, ROW_WORDS, type InputFormat, type InputRow } from '../io/rows.js';
 import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, loadSlugLibrary, NamePatternError, NameRegistry, pathInside, slugReadyFor } from '../io/safe-name.js';
 import { describeCode, withFileError } from '../io/fs-errors.js';
+import { makeFolder } from '../io/make-folder.js';
 import { writeStdout, writeStdoutUnlessClosed } from '../io/stdout.js';
 import { today } from '../io/terminal.js';
 import { TEMP_FILE_PATTERN } from '../io/write-file.js';
@@ -342,7 +343,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     warnUnknown();
   };
 
-  if (writing) withFileError(outDir, 'create the folder', () => mkdirSync(outDir, { recursive: true }));
+  if (writing) withFileError(outDir, 'create the folder', () => makeFolder(outDir));
   const manifest = writing ? new ManifestWriter(outDir, { input: source.name, date: defaults.date }) : undefined;
   const registry = new NameRegistry();
   const risk = new FormLetterRisk();

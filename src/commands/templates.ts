@@ -1,10 +1,11 @@
 /** `belarus-letter templates list|show|eject|validate`: working with template packs. */
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { AppError, listChoices, PackError, UsageError } from '../errors.js';
 import { builtinPackDir, FACTS_FILE, MANIFEST_FILE } from '../pack/files.js';
 import type { LetterTemplate, Pack } from '../pack/load.js';
 import { stringify } from 'yaml';
+import { makeFolder } from '../io/make-folder.js';
 import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { info } from '../ui.js';
@@ -100,13 +101,13 @@ export async function runTemplatesEject(dir: string, options: { force?: boolean 
       throw new AppError(`${dir} is not empty; nothing was written.`, 1, 'Choose a new or empty folder, or add --force to replace the pack files in it (other files are left alone).');
     }
   }
-  mkdirSync(root, { recursive: true });
+  makeFolder(root);
   const source = builtinPackDir();
   const files = builtinFiles();
   for (const rel of files) {
     const target = join(root, rel);
     assertInside(root, target);
-    mkdirSync(join(target, '..'), { recursive: true });
+    makeFolder(join(target, '..'));
     assertInside(root, target);
     if (options.force) writeFileAtomic(target, readFileSync(join(source, rel), 'utf8'), { force: true });
     else copyFileSync(join(source, rel), target, 1 /* COPYFILE_EXCL */);

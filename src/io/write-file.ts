@@ -5,10 +5,11 @@
  * Force replaces only a regular file: never a folder, a link, a device or a FIFO. Whatever fails,
  * the temporary file goes, and a system error comes back as a FileError naming the target.
  */
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { AppError } from '../errors.js';
 import { errnoCode, FileError, withFileError } from './fs-errors.js';
+import { makeFolder } from './make-folder.js';
 import { refuseUnlessRegularFile } from './regular-file.js';
 
 export { NotAFileError } from './regular-file.js';
@@ -48,7 +49,7 @@ export function tempNameFor(path: string): string {
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   if (options.mkdir) {
     const dir = dirname(path);
-    withFileError(dir, 'create the folder', () => mkdirSync(dir, { recursive: true }));
+    withFileError(dir, 'create the folder', () => makeFolder(dir));
   }
   // Checked again before the rename; this first look spares a temporary file beside a device.
   if (options.force) refuseUnlessRegularFile(path);

@@ -199,6 +199,13 @@ describe('bulk: what sits in the out-dir', () => {
     expect(r.code).toBe(1);
   });
 
+  it.runIf(existsSync('/proc/self'))('an out-dir the system will not make (under /proc) ends at once with the cause', () => {
+    const { dir } = batch();
+    const r = run(['bulk', 'senders.csv', '--out-dir', '/proc/belarus-letter-test', ...DATE], { cwd: dir, timeout: 20_000 });
+    expect(r.stderr).toContain('belarus-letter: Could not create the folder /proc/belarus-letter-test: no such file or folder (ENOENT).');
+    expect(r.code).toBe(1);
+  });
+
   // chmod makes nothing read-only for root; tests/unit/fs-injected-errors.test.ts covers EROFS and EACCES always.
   it.skipIf(process.getuid?.() === 0)('a read-only out-dir: the manifest, the cause, and nothing else written (skipped as root: chmod does not bind root)', () => {
     const { dir, out } = batch();

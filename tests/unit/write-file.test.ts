@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { basename, dirname } from 'node:path';
 import { FileError } from '../../src/io/fs-errors.js';
+import { makeFolder } from '../../src/io/make-folder.js';
 import { FileExistsError, NotAFileError, TEMP_FILE_PATTERN, tempNameFor, writeFileAtomic } from '../../src/io/write-file.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -110,5 +111,25 @@ describe('writeFileAtomic: --force replaces only regular files', () => {
     }
     expect(error).toBeInstanceOf(FileError);
     expect((error as Error).message).toBe(`Could not create the folder ${join(dir, 'afile', 'sub')}: part of the path is a file, not a folder (ENOTDIR).`);
+  });
+});
+
+describe('makeFolder', () => {
+  it('makes the missing folders of a path, and accepts one already there', () => {
+    const dir = tempDir();
+    makeFolder(join(dir, 'a', 'b', 'c'));
+    makeFolder(join(dir, 'a', 'b'));
+    expect(statSync(join(dir, 'a', 'b', 'c')).isDirectory()).toBe(true);
+  });
+
+  it.runIf(existsSync('/proc/self'))('ends with ENOENT where the system will not make a folder (Node\'s own recursive mkdir spins there)', () => {
+    expect(() => makeFolder('/proc/belarus-letter-test/x')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
+
+  it('a file in the way is an error, not a folder', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'afile'), '');
+    expect(() => makeFolder(join(dir, 'afile'))).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+    expect(() => makeFolder(join(dir, 'afile', 'x'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
   });
 });
