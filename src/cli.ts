@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, isAppError } from './errors.js';
+import { describeCode, errnoCode } from './io/fs-errors.js';
+import { writeStdout } from './io/stdout.js';
 import { VERSION } from './version.js';
 import type { GlobalOptions } from './commands/pack-options.js';
 
@@ -25,7 +27,8 @@ export function buildProgram(): Command {
     .option('--no-color', 'plain output without colours (also NO_COLOR=1)')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: () => {} })
+    // Help goes through the checked writer too: `--help > /dev/full` is an error, not a trace.
+    .configureOutput({ outputError: () => {}, writeOut: (text) => writeStdout(text, 'the help') })
     .addHelpText(
       'after',
       `
@@ -62,7 +65,7 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format (default: from --out\'s extension, else text)').choices(['text', 'markdown', 'html', 'eml', 'pdf']))
     .option('--template <id>', 'the letter template to use when several fit (see `templates list`)')
     .option('-o, --out <file>', 'write the letter to a file instead of stdout (- for stdout)')
-    .option('--force', 'replace the --out file if it exists')
+    .option('--force', 'replace the --out file if it exists (only a file: never a folder, link or device)')
     .option('--no-sources', 'leave out the Sources section')
     .option('--json', 'print { letter, meta } as JSON')
     .option('--max-chars <n>', 'fit a web form: drop optional parts until the text letter has at most N characters')
@@ -114,7 +117,7 @@ Examples:
     .option('--limit <n>', 'process only the first N rows')
     .option('--dry-run', 'check every row and list the files it would write; write nothing')
     .option('--resume', 'skip rows the output folder\'s manifest shows as written')
-    .option('--force', 'replace letters that already exist')
+    .option('--force', 'replace letters that already exist (only files: never a folder, link or device)')
     .option('--fail-fast', 'stop at the first row that fails')
     .option('--json', 'also print the summary as JSON on stdout (letters, skipped, failed, time, form-letter risk)')
     .option('-j, --jobs <n>', 'threads besides the main one: 1 writes the files, more also render (default: 0 for a small sheet, else a writer and a renderer per core beyond two)')
@@ -238,6 +241,24 @@ const USAGE_CODES = new Set([
   'commander.conflictingOption',
 ]);
 
+/** How a failed system call reads in "Could not VERB PATH". */
+const SYSCALL_VERBS: Record<string, string> = {
+  open: 'open',
+  read: 'read',
+  write: 'write to',
+  mkdir: 'create the folder',
+  scandir: 'list the folder',
+  rename: 'replace',
+  link: 'write',
+  unlink: 'remove',
+  rmdir: 'remove',
+  stat: 'look at',
+  lstat: 'look at',
+  copyfile: 'copy to',
+  fsync: 'save',
+  close: 'save',
+};
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
@@ -261,6 +282,14 @@ export async function main(argv: string[]): Promise<number> {
       printError(error.message, error.hint);
       if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
       return error.exitCode;
+    }
+    // A file error the command did not word itself is still the disk or the folder, not a bug.
+    const code = errnoCode(error);
+    if (code) {
+      const { path, syscall } = error as NodeJS.ErrnoException;
+      printError(`Could not ${SYSCALL_VERBS[syscall ?? ''] ?? 'use'} ${path ?? 'a file'}: ${describeCode(code)}.`);
+      if (debug && (error as Error).stack) process.stderr.write(`${(error as Error).stack}\n`);
+      return EXIT.failed;
     }
     const err = error as Error;
     printError(`Something went wrong that should not have: ${err?.message ?? String(error)}`, 'Run again with --debug for details, and please report it.');

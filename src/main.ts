@@ -11,10 +11,17 @@ declare const __VERSION__: string | undefined;
 // The handler goes on when process.stdout is first built (see io/stdout.ts for why that is
 // late, or never). A command that streams (bulk --out -) listens itself, to finish its summary.
 const original = Object.getOwnPropertyDescriptor(process, 'stdout');
+// Any other failure to write (a full disk) is lost output: one line, exit 1, never a stack trace.
+// The program's own output goes through io/stdout.ts, which words it better; this is the net.
 const onStdoutError = (error: NodeJS.ErrnoException) => {
   if (process.stdout.listenerCount('error') > 1) return;
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  try {
+    writeSync(2, `belarus-letter: Could not write to standard output: ${error.code ?? error.message}.\n`);
+  } catch {
+    // stderr is gone too: the exit code is all that is left.
+  }
+  process.exit(1);
 };
 if (original?.get && original.configurable) {
   const build = original.get;

@@ -4,7 +4,7 @@
  * and what comes back is small: how the file went, a hash of the letter, and its body when the
  * form-letter risk samples it. Nothing here renders, so the writer thread loads none of the engine.
  */
-import { readFileSync } from 'node:fs';
+import { NotAFileError, readSmallRegularFile } from '../io/regular-file.js';
 import { FileExistsError, writeFileAtomic } from '../io/write-file.js';
 import { hash53, hash53Bytes } from '../render/hash.js';
 
@@ -67,16 +67,32 @@ export type WrittenFile = { row: number } & (
   | { status: 'written' | 'skipped' }
   | { status: 'failed'; reason: 'exists' }
   | { status: 'failed'; reason: 'io'; code: string }
+  /** A folder, link, device or FIFO at the letter's name: never replaced, never read. */
+  | { status: 'failed'; reason: 'not-a-file'; kind: string }
 );
+
+/** No letter is this big: a bigger file at a letter's name is not read to compare (--resume). */
+export const MAX_LETTER_BYTES = 1024 * 1024;
 
 export function writeLetterFile({ row, path, text }: LetterFile, options: WriteOptions): WrittenFile {
   try {
     writeFileAtomic(path, text, { force: options.force, fsync: false });
     return { row, status: 'written' };
   } catch (error) {
+    if (error instanceof NotAFileError) return { row, status: 'failed', reason: 'not-a-file', kind: error.kind };
     if (error instanceof FileExistsError) {
       // Killed between writing a letter and recording it: the same letter is already there.
-      if (options.resume && sameText(readFileSync(path), text)) return { row, status: 'skipped' };
+      if (options.resume) {
+        try {
+          const earlier = readSmallRegularFile(path, MAX_LETTER_BYTES, (kind) => new NotAFileError(path, kind));
+          if (earlier && sameText(earlier, text)) return { row, status: 'skipped' };
+        } catch (readError) {
+          if (readError instanceof NotAFileError) return { row, status: 'failed', reason: 'not-a-file', kind: readError.kind };
+          const code = (readError as NodeJS.ErrnoException).code;
+          if (!code) throw readError;
+          return { row, status: 'failed', reason: 'io', code };
+        }
+      }
       return { row, status: 'failed', reason: 'exists' };
     }
     const code = (error as NodeJS.ErrnoException).code;

@@ -3,11 +3,13 @@
  * whole lines once the row is done, so a run killed at any moment leaves a manifest that is true
  * up to its last whole line. `--resume` reads it back.
  */
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
+import { closeSync, constants, createReadStream, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as z from 'zod/mini';
+import { errnoCode, FileError } from '../io/fs-errors.js';
+import { NotAFileError, openRegularFile } from '../io/regular-file.js';
+import { pathInside } from '../io/safe-name.js';
 
 export const MANIFEST_NAME = '.belarus-letter-manifest.ndjson';
 
@@ -30,18 +32,44 @@ export interface EarlierRuns {
   done: Map<number, string>;
   /** The input the last run read, as it named it. */
   input?: string;
-  /** The date the last run put on its letters. */
+  /** The date the last run put on its letters, as its header gives it (the caller checks it). */
   date?: string;
+  /** Lines whose file is not a name inside the out-dir: ignored, for the caller to warn of. */
+  outside: { line: number; file: string }[];
+}
+
+/** Something other than a file where the manifest belongs: a link, a folder, a FIFO. */
+function notAManifest(path: string) {
+  return (kind: string) =>
+    new NotAFileError(path, kind, `${path} is ${kind} where bulk keeps its manifest (a file it writes itself); it was left untouched.`, 'Move it away, or choose another --out-dir.');
+}
+
+/**
+ * Opens the manifest to read or append, never through a link (bulk would append to whatever it
+ * points at) nor into a FIFO. undefined: there is none, when reading.
+ */
+function openManifest(path: string, flags: number): number | undefined {
+  try {
+    return openRegularFile(path, flags, notAManifest(path));
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT' && !(flags & constants.O_CREAT)) return undefined;
+    if (errnoCode(error) && !(error instanceof NotAFileError)) throw new FileError(path, flags & constants.O_CREAT ? 'write' : 'read', error);
+    throw error;
+  }
 }
 
 export async function readDoneRows(outDir: string): Promise<EarlierRuns | undefined> {
   const path = manifestPath(outDir);
-  if (!existsSync(path)) return undefined;
+  const fd = openManifest(path, constants.O_RDONLY);
+  if (fd === undefined) return undefined;
   const done = new Map<number, string>();
+  const outside: EarlierRuns['outside'] = [];
   let input: string | undefined;
   let date: string | undefined;
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let number = 0;
+  const lines = createInterface({ input: createReadStream(path, { fd, encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of lines) {
+    number++;
     let parsed: unknown;
     try {
       parsed = JSON.parse(line);
@@ -55,10 +83,24 @@ export async function readDoneRows(outDir: string): Promise<EarlierRuns | undefi
       continue;
     }
     const { row, status, file } = entry.data;
+    // A letter is a file directly in the out-dir: any other path is not one this tool wrote.
+    if (file !== null && !isInside(outDir, file)) {
+      outside.push({ line: number, file });
+      continue;
+    }
     if ((status === 'written' || status === 'skipped') && file) done.set(row, file);
     else if (status === 'failed') done.delete(row);
   }
-  return { done, input, date };
+  return { done, input, date, outside };
+}
+
+function isInside(outDir: string, file: string): boolean {
+  try {
+    pathInside(outDir, file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -69,6 +111,7 @@ export async function readDoneRows(outDir: string): Promise<EarlierRuns | undefi
  */
 export class ManifestWriter {
   private readonly fd: number;
+  private readonly path: string;
   private pending: string[] = [];
 
   constructor(
@@ -76,8 +119,25 @@ export class ManifestWriter {
     header: Record<string, unknown>,
     private readonly batch = 64,
   ) {
-    this.fd = openSync(manifestPath(outDir), 'a', 0o644);
-    writeSync(this.fd, `${JSON.stringify({ run: new Date().toISOString(), ...header })}\n`);
+    this.path = manifestPath(outDir);
+    this.fd = openManifest(this.path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT) as number;
+    try {
+      this.write(`${JSON.stringify({ run: new Date().toISOString(), ...header })}\n`);
+    } catch (error) {
+      closeSync(this.fd);
+      throw error;
+    }
+  }
+
+  /** All of text, or a FileError naming the manifest (a full disk ends the run, not just this line). */
+  private write(text: string): void {
+    const bytes = Buffer.from(text, 'utf8');
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(this.fd, bytes, done);
+    } catch (error) {
+      throw new FileError(this.path, 'write', error);
+    }
   }
 
   record(entry: ManifestEntry): void {
@@ -87,12 +147,16 @@ export class ManifestWriter {
 
   flush(): void {
     if (this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(''));
+    const text = this.pending.join('');
     this.pending = [];
+    this.write(text);
   }
 
   close(): void {
-    this.flush();
-    closeSync(this.fd);
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.fd);
+    }
   }
 }

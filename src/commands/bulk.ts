@@ -4,7 +4,7 @@
  * the same render; each letter is written atomically under a safe, unique name; a manifest in
  * the output folder records every row so an interrupted or partly failed run can be resumed.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
@@ -18,6 +18,9 @@ import { openInput, type InputSource } from '../io/input-source.js';
 import { readJsonRows, readNdjsonRows } from '../io/json-rows.js';
 import { INPUT_FORMATS, InputError, ROW_WORDS, type InputFormat, type InputRow } from '../io/rows.js';
 import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, loadSlugLibrary, NamePatternError, NameRegistry, pathInside, slugReadyFor } from '../io/safe-name.js';
+import { describeCode, withFileError } from '../io/fs-errors.js';
+import { makeFolder } from '../io/make-folder.js';
+import { writeStdout, writeStdoutUnlessClosed } from '../io/stdout.js';
 import { today } from '../io/terminal.js';
 import { TEMP_FILE_PATTERN } from '../io/write-file.js';
 import type { LetterOutcome } from '../bulk/letter-file.js';
@@ -25,7 +28,7 @@ import { defaultThreads, letterPipeline } from '../bulk/letter-pipeline.js';
 import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance, unknownId, type Letter } from '../render/render.js';
 import { renderMemoised } from '../render/render-memo.js';
-import type { LetterFormat, LetterRequest } from '../request.js';
+import { letterRequestSchema, type LetterFormat, type LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
 import { grouped } from '../numbers.js';
 import type { DraftOptions } from './draft.js';
@@ -193,10 +196,21 @@ function removeStaleTempFiles(outDir: string): number {
   return removed;
 }
 
-/** A letter an earlier run wrote that is still there (an empty file, after a power cut, is not). */
+/** The batch's date from the manifest's header, checked as --date is: a bad one is the manifest's fault, not the sheet's. */
+function manifestDate(outDir: string, date: string): string {
+  const checked = letterRequestSchema.shape.date.safeParse(date);
+  if (checked.success) return checked.data;
+  throw new AppError(
+    `${manifestPath(outDir)} gives the batch's date as "${date}", which ${checked.error.issues[0]?.message ?? 'is not a date'}.`,
+    EXIT.failed,
+    'Give the letters\' date with --date YYYY-MM-DD, or correct the date in the manifest\'s last header line.',
+  );
+}
+
+/** A letter an earlier run wrote that is still there (an empty file, after a power cut, is not; nor is a link). */
 function isWholeFile(path: string): boolean {
   try {
-    const stat = statSync(path);
+    const stat = lstatSync(path);
     return stat.isFile() && stat.size > 0;
   } catch {
     return false;
@@ -219,21 +233,6 @@ function rows(source: InputSource, settings: Settings, onHeader: (headers: strin
   return readNdjsonRows(source.chunks);
 }
 
-/** Waits until stdout takes more, or is gone (a reader like `head` that has had enough). */
-function drained(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      process.stdout.off('drain', done);
-      process.stdout.off('error', done);
-      process.stdout.off('close', done);
-      resolve();
-    };
-    process.stdout.once('drain', done);
-    process.stdout.once('error', done);
-    process.stdout.once('close', done);
-  });
-}
-
 function formatSeconds(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
@@ -250,11 +249,11 @@ function riskLines(risk: RiskReport): string[] {
 
 export async function runBulk(file: string | undefined, options: BulkOptions, globals: GlobalOptions): Promise<void> {
   if (options.columns) {
-    process.stdout.write(columnsHelp());
+    writeStdout(columnsHelp(), 'the list of columns');
     return;
   }
   if (options.example) {
-    process.stdout.write(exampleCsv());
+    writeStdout(exampleCsv(), 'the example sheet');
     return;
   }
   if (file === undefined) {
@@ -283,10 +282,14 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       if (earlier.input !== undefined && earlier.input !== input) {
         warn(`the manifest in ${outDir} is from ${earlier.input}, not ${input}; rows are matched by number, so make sure they are the same senders in the same order.`);
       }
+      for (const { line, file: name } of earlier.outside.slice(0, 3)) {
+        warn(`line ${line} of ${manifestPath(outDir)} names "${name}", which is not a file in ${outDir}; that line is ignored.`);
+      }
+      if (earlier.outside.length > 3) warn(`... and ${earlier.outside.length - 3} more such lines, also ignored.`);
       if (writing) removeStaleTempFiles(outDir);
       // The letters of one batch carry one date, and a letter written just before a stop is
       // then the same letter again, so it is kept rather than reported as in the way.
-      if (options.date === undefined && earlier.date && /^\d{4}-\d{2}-\d{2}$/.test(earlier.date)) settings.defaults.date = earlier.date;
+      if (options.date === undefined && earlier.date !== undefined) settings.defaults.date = manifestDate(outDir, earlier.date);
     }
   }
 
@@ -340,7 +343,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     warnUnknown();
   };
 
-  if (writing) mkdirSync(outDir, { recursive: true });
+  if (writing) withFileError(outDir, 'create the folder', () => makeFolder(outDir));
   const manifest = writing ? new ManifestWriter(outDir, { input: source.name, date: defaults.date }) : undefined;
   const registry = new NameRegistry();
   const risk = new FormLetterRisk();
@@ -355,10 +358,11 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     stopped = 'interrupt';
   };
   process.on('SIGINT', onSigint);
-  const onPipeError = (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') stopped = 'pipe';
+  // Checked writes (see io/stdout.ts): a reader that has gone stops the run with its summary;
+  // any other failure to write is an error, never "Printed N letters".
+  const print = (text: string, what: string) => {
+    if (stopped !== 'pipe' && !writeStdoutUnlessClosed(text, what)) stopped = 'pipe';
   };
-  process.stdout.on('error', onPipeError);
   const started = Date.now();
 
   const record = (entry: ManifestEntry) => manifest?.record(entry);
@@ -371,7 +375,13 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
 
   const failRender = (row: number, message: string) => fail(row, `${words.row} ${row}: ${message.replace(/\.$/, '')}`);
   const failExisting = (row: number, name: string) =>
-    fail(row, `${words.row} ${row}: ${join(outDir, name)} already exists; add --force to replace it, or --resume to skip rows already written`, name);
+    fail(
+      row,
+      options.resume
+        ? `${words.row} ${row}: ${join(outDir, name)} already exists and is not this ${words.row}'s letter; add --force to replace it, or move it away`
+        : `${words.row} ${row}: ${join(outDir, name)} already exists; add --force to replace it, or --resume to skip rows already written`,
+      name,
+    );
 
   const tally = (texts: string[], row: number) => {
     for (const w of texts) {
@@ -413,8 +423,10 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     if (file.status === 'failed') {
       drop(row, job);
       if (file.reason === 'exists') failExisting(row, job.name);
-      else {
-        fail(row, `${words.row} ${row}: ${join(outDir, job.name)} could not be written (${file.code})`, job.name);
+      else if (file.reason === 'not-a-file') {
+        fail(row, `${words.row} ${row}: ${join(outDir, job.name)} is ${file.kind}, not a letter file; it was left untouched (remove it, or choose another --out-dir)`, job.name);
+      } else {
+        fail(row, `${words.row} ${row}: ${join(outDir, job.name)} could not be written: ${describeCode(file.code)}`, job.name);
         // No room, or no right to write: every row after this one would fail the same way.
         if (file.code === 'ENOSPC' || file.code === 'EROFS' || file.code === 'EACCES') halted = true;
       }
@@ -509,8 +521,9 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       risk.add(row.row, group, letter.text, letter.body, request.story);
       if (toStdout) {
         const line = `${JSON.stringify({ row: row.row, file: name, letter: letter.text, meta: letter.meta })}\n`;
-        if (!dryRun && !process.stdout.write(line)) await drained();
+        if (!dryRun) print(line, `the letter of ${where}`);
         if (dryRun) listFile(row.row, name);
+        if (stopped === 'pipe') break; // that one did not reach the reader
         counts.done++;
         continue;
       }
@@ -521,6 +534,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         continue;
       }
       listFile(row.row, join(outDir, name));
+      if (stopped === 'pipe') break;
       counts.done++;
     }
     await pipeline.drain();
@@ -536,10 +550,12 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     throw error;
   } finally {
     process.off('SIGINT', onSigint);
-    process.stdout.off('error', onPipeError);
-    manifest?.close();
-    await pipeline.close();
-    await source.close();
+    try {
+      manifest?.close();
+    } finally {
+      await pipeline.close();
+      await source.close();
+    }
   }
   progress.stop();
 
@@ -570,7 +586,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
 
   /** A dry run's list of files, one "row<TAB>path" a line; --json has the counts instead. */
   function listFile(row: number, path: string): void {
-    if (!options.json) process.stdout.write(`${row}\t${path}\n`);
+    if (!options.json) print(`${row}\t${path}\n`, 'the list of files');
   }
 
   /** --json: what the summary on stderr says, for a script. */
@@ -608,7 +624,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       `${verb} ${grouped(counts.done)} letter${counts.done === 1 ? '' : 's'}${where}: ${grouped(counts.skipped)} skipped, ${grouped(counts.failed)} failed, in ${formatSeconds(elapsed)}.`,
     );
     const report = risk.report();
-    if (options.json) process.stdout.write(`${JSON.stringify(jsonSummary(report, elapsed))}\n`);
+    if (options.json) print(`${JSON.stringify(jsonSummary(report, elapsed))}\n`, 'the JSON summary');
     if (report.letters === 0) return;
     for (const line of riskLines(report)) info(line);
     if (report.identicalPairs > 0) {

@@ -1,19 +1,20 @@
 /** `belarus-letter config show|clear`: what the wizard remembers, and forgetting it. */
 import { clearConfig, configPath, CONFIG_KEYS, readConfig } from '../config/config.js';
+import { writeStdout } from '../io/stdout.js';
 import { info } from '../ui.js';
 
 export function runConfigShow(options: { json?: boolean }): void {
   const path = configPath();
   const config = readConfig(path);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ path, config }, null, 2)}\n`);
+    writeStdout(`${JSON.stringify({ path, config }, null, 2)}\n`, 'the settings');
     return;
   }
   const set = CONFIG_KEYS.filter((key) => config[key] !== undefined);
   const lines = [`Settings file: ${path}`];
   if (set.length === 0) lines.push('Nothing is remembered.');
   for (const key of set) lines.push(`${key.padEnd(10)} ${config[key]}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  writeStdout(`${lines.join('\n')}\n`, 'the settings');
 }
 
 export function runConfigClear(): void {

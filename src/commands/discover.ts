@@ -3,6 +3,7 @@ import { AppError, UsageError } from '../errors.js';
 import type { Pack } from '../pack/load.js';
 import { compileSmall } from '../render/compile.js';
 import { formatPartialDate } from '../render/dates.js';
+import { writeStdout } from '../io/stdout.js';
 import { factSummary } from '../render/fact-text.js';
 import { sourceAddress, sourceEntry } from '../render/format.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
@@ -17,7 +18,7 @@ interface FactsOptions extends ListOptions {
   timeout?: string;
 }
 
-const out = (text: string) => process.stdout.write(text);
+const out = (text: string, what: string) => writeStdout(text, what);
 
 export function regionsData(pack: Pack) {
   return pack.regions.map((region) => ({
@@ -41,7 +42,7 @@ export function regionsData(pack: Pack) {
 
 export async function runRegions(options: ListOptions, globals: GlobalOptions): Promise<void> {
   const data = regionsData(await packFor(globals));
-  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`); return; }
+  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`, 'the list of regions'); return; }
   const lines: string[] = [];
   for (const region of data) {
     lines.push(`${region.id.padEnd(6)} ${region.name}`);
@@ -51,16 +52,16 @@ export async function runRegions(options: ListOptions, globals: GlobalOptions): 
     lines.push('');
   }
   lines.push('Use: belarus-letter draft --region ID --recipient ID ...');
-  out(`${lines.join('\n')}\n`);
+  out(`${lines.join('\n')}\n`, 'the list of regions');
 }
 
 export async function runStances(options: ListOptions, globals: GlobalOptions): Promise<void> {
   const pack = await packFor(globals);
   const data = pack.stances.map((s) => ({ id: s.id, label: s.label, description: s.description, ask: s.ask, facts: s.facts }));
-  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`); return; }
+  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`, 'the list of stances'); return; }
   const lines = data.flatMap((s) => [`${s.id.padEnd(12)} ${s.label}`, `             ${s.description}`, '']);
   lines.push('Use: belarus-letter draft --stance ID ...');
-  out(`${lines.join('\n')}\n`);
+  out(`${lines.join('\n')}\n`, 'the list of stances');
 }
 
 export function factsData(pack: Pack) {
@@ -85,7 +86,7 @@ export async function runFacts(options: FactsOptions, globals: GlobalOptions): P
   const pack = await packFor(globals);
   if (options.checkLinks) return runCheckLinks(pack, options);
   const data = factsData(pack);
-  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`); return; }
+  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`, 'the list of facts'); return; }
   const lines: string[] = [];
   for (const f of data) {
     const flags = [`as of ${formatPartialDate(f.asOf, 'en-GB')}`, f.confidence === 'medium' ? 'medium confidence: optional' : '', f.origin !== 'built-in' ? `from ${f.origin}` : '']
@@ -102,7 +103,7 @@ export async function runFacts(options: FactsOptions, globals: GlobalOptions): P
     lines.push('');
   }
   if (pack.countSource) lines.push(`The count of political prisoners changes every month: check ${pack.countSource} for the current figure.`);
-  out(`${lines.join('\n')}\n`);
+  out(`${lines.join('\n')}\n`, 'the list of facts');
 }
 
 /** Seconds from --timeout: a positive number, at most a minute. */
@@ -132,7 +133,7 @@ async function runCheckLinks(pack: Pack, options: FactsOptions): Promise<void> {
       ...results.map((r) => ({ id: r.id, url: r.url, ok: r.ok, outcome: r.outcome, status: r.status ?? null, finalUrl: r.finalUrl ?? null, detail: r.detail ?? null })),
       ...without.map((s) => ({ id: s.id, url: 'none', ok: true, outcome: 'no-address', status: null, finalUrl: null, detail: s.reason ?? null })),
     ];
-    out(`${JSON.stringify(data, null, 2)}\n`);
+    out(`${JSON.stringify(data, null, 2)}\n`, 'the link report');
   } else {
     const width = Math.max(...sources.map((s) => s.id.length));
     const lines = results.map((r) => {
@@ -140,7 +141,7 @@ async function runCheckLinks(pack: Pack, options: FactsOptions): Promise<void> {
       return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.id.padEnd(width)}  ${what}  ${r.url}${r.finalUrl ? ` -> ${r.finalUrl}` : ''}`;
     });
     for (const s of without) lines.push(`none  ${s.id.padEnd(width)}  no address: ${s.reason ?? ''}`);
-    out(`${lines.join('\n')}\n`);
+    out(`${lines.join('\n')}\n`, 'the link report');
   }
   const failed = results.filter((r) => !r.ok);
   if (failed.length > 0) {

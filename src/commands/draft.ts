@@ -129,7 +129,7 @@ export async function emitLetter(letter: Letter, options: Pick<DraftOptions, 'ou
   }
   const output = options.json ? `${JSON.stringify({ letter: letter.text, meta: letter.meta }, null, 2)}\n` : letter.text;
   if (!options.out || options.out === '-') {
-    writeStdout(output);
+    writeStdout(output, 'the letter');
     return;
   }
   writeFileAtomic(options.out, output, { force: options.force, mkdir: true });

@@ -3,6 +3,7 @@
  * a new message with the letter filled in (--mailto, --webmail). Loaded by draft on demand.
  */
 import { listChoices, UsageError } from '../errors.js';
+import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { MAILTO_SAFE_LENGTH, mailtoLink, WEBMAIL, webmailLink, type Webmail } from '../render/links.js';
 import type { Letter } from '../render/render.js';
@@ -13,7 +14,7 @@ import type { DraftOptions } from './draft.js';
 
 function write(data: string | Uint8Array, options: Pick<DraftOptions, 'out' | 'force'>, what: string): void {
   if (!options.out || options.out === '-') {
-    process.stdout.write(data);
+    writeStdout(data, typeof data === 'string' ? 'the link' : 'the PDF');
     return;
   }
   writeFileAtomic(options.out, data, { force: options.force, mkdir: true });

@@ -1,15 +1,17 @@
 /** `belarus-letter templates list|show|eject|validate`: working with template packs. */
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { AppError, listChoices, PackError, UsageError } from '../errors.js';
 import { builtinPackDir, FACTS_FILE, MANIFEST_FILE } from '../pack/files.js';
 import type { LetterTemplate, Pack } from '../pack/load.js';
 import { stringify } from 'yaml';
+import { makeFolder } from '../io/make-folder.js';
+import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { info } from '../ui.js';
 import { packFor, templatesDir, type GlobalOptions } from './pack-options.js';
 
-const out = (text: string) => process.stdout.write(text);
+const out = (text: string, what: string) => writeStdout(text, what);
 
 export function templatesData(pack: Pack) {
   return pack.templates.map((t) => ({
@@ -31,7 +33,7 @@ export async function runTemplatesList(options: { json?: boolean }, globals: Glo
   const pack = await packFor(globals);
   const data = templatesData(pack);
   if (options.json) {
-    out(`${JSON.stringify(data, null, 2)}\n`);
+    out(`${JSON.stringify(data, null, 2)}\n`, 'the list of templates');
     return;
   }
   const lines: string[] = [];
@@ -42,7 +44,7 @@ export async function runTemplatesList(options: { json?: boolean }, globals: Glo
     lines.push('');
   }
   lines.push('Without --template, draft uses the first template above that serves the request and format.');
-  out(`${lines.join('\n')}\n`);
+  out(`${lines.join('\n')}\n`, 'the list of templates');
 }
 
 function findTemplate(pack: Pack, id: string): LetterTemplate {
@@ -60,11 +62,11 @@ export async function runTemplatesShow(id: string, options: { json?: boolean }, 
   const pack = await packFor(globals);
   const t = findTemplate(pack, id);
   if (options.json) {
-    out(`${JSON.stringify({ id: t.meta.id, file: t.file, origin: t.origin, frontMatter: t.meta, source: t.source }, null, 2)}\n`);
+    out(`${JSON.stringify({ id: t.meta.id, file: t.file, origin: t.origin, frontMatter: t.meta, source: t.source }, null, 2)}\n`, 'the template');
     return;
   }
   info(`# ${t.file}`);
-  out(`---\n${stringify(t.meta, { flowCollectionPadding: false }).replace(/\n$/, '')}\n---\n${t.source}`);
+  out(`---\n${stringify(t.meta, { flowCollectionPadding: false }).replace(/\n$/, '')}\n---\n${t.source}`, 'the template');
 }
 
 /** The built-in pack's files, as paths relative to its folder. */
@@ -99,13 +101,13 @@ export async function runTemplatesEject(dir: string, options: { force?: boolean 
       throw new AppError(`${dir} is not empty; nothing was written.`, 1, 'Choose a new or empty folder, or add --force to replace the pack files in it (other files are left alone).');
     }
   }
-  mkdirSync(root, { recursive: true });
+  makeFolder(root);
   const source = builtinPackDir();
   const files = builtinFiles();
   for (const rel of files) {
     const target = join(root, rel);
     assertInside(root, target);
-    mkdirSync(join(target, '..'), { recursive: true });
+    makeFolder(join(target, '..'));
     assertInside(root, target);
     if (options.force) writeFileAtomic(target, readFileSync(join(source, rel), 'utf8'), { force: true });
     else copyFileSync(join(source, rel), target, 1 /* COPYFILE_EXCL */);
@@ -126,7 +128,7 @@ export async function runTemplatesValidate(dir: string | undefined, globals: Glo
     );
   } catch (error) {
     if (!(error instanceof PackError)) throw error;
-    out(`${error.problems.join('\n')}\n`);
+    out(`${error.problems.join('\n')}\n`, 'the list of problems');
     throw new AppError(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${chosen ?? 'the built-in pack'}; fix ${error.problems.length === 1 ? 'it' : 'them'} and validate again.`);
   }
 }

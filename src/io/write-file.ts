@@ -2,10 +2,17 @@
  * Writing a file so that no reader ever sees half of it and nothing is overwritten by accident:
  * the text goes to a temporary file beside the target, which is then linked into place (fails
  * if the target exists) or, with force, renamed over it. Both are atomic on one file system.
+ * Force replaces only a regular file: never a folder, a link, a device or a FIFO. Whatever fails,
+ * the temporary file goes, and a system error comes back as a FileError naming the target.
  */
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { AppError } from '../errors.js';
+import { errnoCode, FileError, withFileError } from './fs-errors.js';
+import { makeFolder } from './make-folder.js';
+import { refuseUnlessRegularFile } from './regular-file.js';
+
+export { NotAFileError } from './regular-file.js';
 
 export class FileExistsError extends AppError {
   constructor(readonly path: string) {
@@ -40,18 +47,25 @@ export function tempNameFor(path: string): string {
 }
 
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
-  if (options.mkdir) mkdirSync(dirname(path), { recursive: true });
-  const tmp = tempNameFor(path);
-  const fd = openSync(tmp, 'wx', 0o644);
-  try {
-    if (typeof data === 'string') writeSync(fd, data);
-    else writeSync(fd, data);
-    if (options.fsync !== false) fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+  if (options.mkdir) {
+    const dir = dirname(path);
+    withFileError(dir, 'create the folder', () => makeFolder(dir));
   }
+  // Checked again before the rename; this first look spares a temporary file beside a device.
+  if (options.force) refuseUnlessRegularFile(path);
+  const tmp = tempNameFor(path);
+  const fd = withFileError(path, 'write', () => openSync(tmp, 'wx', 0o644));
   try {
+    try {
+      if (typeof data === 'string') writeSync(fd, data);
+      else writeSync(fd, data);
+      if (options.fsync !== false) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     if (options.force) {
+      // rename() replaces whatever entry has the name: a link, a FIFO, /dev/null. Only a letter may go.
+      refuseUnlessRegularFile(path);
       renameSync(tmp, path);
       return;
     }
@@ -59,7 +73,10 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
       linkSync(tmp, path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new FileExistsError(path);
+      if (code === 'EEXIST') {
+        refuseUnlessRegularFile(path);
+        throw new FileExistsError(path);
+      }
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
       // File systems without hard links: a plain exclusive create, then the rename.
       closeSync(openSync(path, 'wx'));
@@ -68,11 +85,13 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     }
     unlinkSync(tmp);
   } catch (error) {
+    // Nothing half-written stays behind, whatever failed: a full disk, a refusal, a rename.
     try {
       unlinkSync(tmp);
     } catch {
       // Already renamed or never made.
     }
+    if (errnoCode(error) && !(error instanceof AppError)) throw new FileError(path, 'write', error);
     throw error;
   }
 }

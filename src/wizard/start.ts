@@ -1,6 +1,7 @@
 /** Starting the wizard from `draft`: the real pack, prompts, files and remembered answers. */
-import { statSync } from 'node:fs';
 import { configPath, readConfig, writeConfig, type Config } from '../config/config.js';
+import { kindAt } from '../io/regular-file.js';
+import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import type { Pack } from '../pack/load.js';
 import type { LetterRequestInput } from '../request.js';
@@ -28,10 +29,11 @@ export async function startWizard(packLoading: Pack | Promise<Pack>, given: Lett
   const path = configPath();
   const io: WizardIO = {
     show: (text) => process.stderr.write(`\n${wrapToTerminal(text)}\n`),
-    print: (text) => process.stdout.write(text),
+    print: (text) => writeStdout(text, 'the letter'),
     exists(file) {
       try {
-        return statSync(file).isDirectory() ? 'folder' : 'file';
+        const kind = kindAt(file);
+        return kind === undefined ? false : kind === 'a file' ? 'file' : kind === 'a folder' ? 'folder' : kind;
       } catch {
         return false;
       }

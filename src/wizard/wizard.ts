@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import type { Config } from '../config/config.js';
-import { UsageError } from '../errors.js';
+import { AppError, UsageError } from '../errors.js';
 import { sourceLines } from '../render/format.js';
 import { defaultFacts, findRecipient, findRegion, findStance, render, type Letter } from '../render/render.js';
 import { defaultSeed } from '../render/variation.js';
@@ -22,7 +22,11 @@ export interface WizardIO {
   show(text: string): void;
   /** A letter printed on request (stdout). */
   print(text: string): void;
-  exists(path: string): 'file' | 'folder' | false;
+  /**
+   * What is at path, without following a link: 'file', 'folder', false for nothing, or what else
+   * is there in words ("a symbolic link", "a device"), which is never saved over.
+   */
+  exists(path: string): string | false;
   /** Writes atomically; replaces an existing file only with force. */
   writeFile(path: string, data: string, force: boolean): void;
   /** Stores remembered answers; absent when remembering is off (--no-config). */
@@ -156,7 +160,12 @@ async function save(ctx: WizardContext, io: WizardIO, options: WizardOptions, an
         message: 'File name',
         default: suggestion,
         required: true,
-        validate: (value) => (value.trim() === '' ? 'Please type a file name.' : io.exists(value.trim()) === 'folder' ? 'That is a folder; type a file name.' : true),
+        validate: (value) => {
+          if (value.trim() === '') return 'Please type a file name.';
+          const there = io.exists(value.trim());
+          if (there === 'folder') return 'That is a folder; type a file name.';
+          return there === false || there === 'file' ? true : `That is ${there}, not a file; type another file name.`;
+        },
       })
     ).trim();
     suggestion = path;
@@ -169,7 +178,8 @@ async function save(ctx: WizardContext, io: WizardIO, options: WizardOptions, an
       io.writeFile(path, letter.text, force);
     } catch (error) {
       if (!(error instanceof Error)) throw error;
-      ctx.prompts.say(`Could not save ${path}: ${error.message}`);
+      // Our own errors name the path and the cause already; anything else gets them added.
+      ctx.prompts.say(error instanceof AppError ? error.message : `Could not save ${path}: ${error.message}`);
       continue;
     }
     ctx.prompts.say(`Saved ${path} (${letter.meta.wordCount} words).`);
@@ -187,7 +197,14 @@ async function offerToRemember(ctx: WizardContext, io: WizardIO, options: Wizard
   ctx.prompts.say(`This tool can remember your name, town and region in ${io.remember.path}, to offer them next time. Your own words are never stored.`);
   const yes = await ctx.prompts.confirm({ id: 'remember', message: 'Remember them?', default: false });
   if (!yes) return;
-  io.remember.save({ ...known, ...wanted });
+  try {
+    io.remember.save({ ...known, ...wanted });
+  } catch (error) {
+    // The letter is done; a settings folder that cannot be written only means nothing is remembered.
+    if (!(error instanceof Error)) throw error;
+    ctx.prompts.say(`${error instanceof AppError ? error.message : `Could not write ${io.remember.path}: ${error.message}`} Nothing was remembered; your letter is not affected.`);
+    return;
+  }
   ctx.prompts.say('Remembered. `belarus-letter config clear` forgets it.');
 }
 

@@ -1,9 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requestInputFromOptions, type DraftOptions } from '../../src/commands/draft.js';
-import type { Config } from '../../src/config/config.js';
+import { writeConfig, type Config } from '../../src/config/config.js';
+import { FileError } from '../../src/io/fs-errors.js';
 import { loadPack, type Pack } from '../../src/pack/load.js';
 import { defaultFacts, render } from '../../src/render/render.js';
 import { runWizard, type WizardIO, type WizardOptions } from '../../src/wizard/wizard.js';
+import { tempDir } from '../helpers/cli.js';
 import { DEFAULT, scriptedPrompts } from '../helpers/prompts.js';
 
 let pack: Pack;
@@ -293,5 +297,45 @@ describe('wizard: remembering, with consent', () => {
     const { prompts, stored } = await session({ ...UK_SESSION }, { remember: false });
     expect(prompts.ids()).not.toContain('remember');
     expect(stored).toEqual([]);
+  });
+});
+
+describe('wizard: a disk or settings folder that says no', () => {
+  it('a settings folder that cannot be written: the letter is printed, remembering is skipped with a note', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const configFile = join(dir, 'not-a-folder', 'belarus-letter', 'config.json');
+    const prompts = scriptedPrompts({ ...UK_SESSION, action: 'print', remember: true });
+    const mem = memoryIO();
+    mem.io.remember = { path: configFile, save: (config) => writeConfig(config, configFile) };
+    const result = await runWizard({ pack, given: requestInputFromOptions({ date: DATE }), remembered: {}, prompts }, mem.io);
+    expect(result.outcome).toBe('printed');
+    expect(mem.printed[0]).toContain('Dear Ms Smith,');
+    expect(prompts.said.at(-1)).toBe(
+      `Could not create the folder ${join(dir, 'not-a-folder', 'belarus-letter')}: part of the path is a file, not a folder (ENOTDIR). Nothing was remembered; your letter is not affected.`,
+    );
+  });
+
+  it('a save that fails says the path and the cause once, and asks for another name', async () => {
+    const prompts = scriptedPrompts({ ...UK_SESSION, path: ['full.txt', 'other.txt'] });
+    const mem = memoryIO();
+    const write = mem.io.writeFile;
+    mem.io.writeFile = (path, data, force) => {
+      if (path === 'full.txt') throw new FileError(path, 'write', Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }));
+      write(path, data, force);
+    };
+    const result = await runWizard({ pack, given: requestInputFromOptions({ date: DATE }), remembered: {}, prompts }, mem.io);
+    expect(prompts.said).toContain('Could not write full.txt: no space left on the disk (ENOSPC).');
+    expect(result).toMatchObject({ outcome: 'saved', path: 'other.txt' });
+  });
+
+  it('never offers to replace a link, a device or a FIFO', async () => {
+    const prompts = scriptedPrompts({ ...UK_SESSION, path: 'null' });
+    const mem = memoryIO();
+    mem.io.exists = (path) => (path === 'null' ? 'a symbolic link' : false);
+    await expect(runWizard({ pack, given: requestInputFromOptions({ date: DATE }), remembered: {}, prompts }, mem.io)).rejects.toThrow(
+      'fails validation for "path": That is a symbolic link, not a file; type another file name.',
+    );
+    expect(mem.writes).toEqual([]);
   });
 });
