@@ -29,12 +29,26 @@ export class OutputError extends AppError {
 export type WriteBytes = (bytes: Uint8Array, offset: number) => number;
 
 const toStdout: WriteBytes = (bytes, offset) => writeSync(1, bytes, offset);
+let target: WriteBytes = toStdout;
+
+/** Sends what would go to fd 1 elsewhere (undefined: back to fd 1), so tests can run commands in process. */
+export function redirectStdout(write: WriteBytes | undefined): void {
+  target = write ?? toStdout;
+}
+
+/** A WriteBytes that appends to a string, for tests that read what a command printed. */
+export function collectInto(append: (text: string) => void): WriteBytes {
+  return (bytes, offset) => {
+    append(Buffer.from(bytes.subarray(offset)).toString('utf8'));
+    return bytes.length - offset;
+  };
+}
 
 /**
  * Writes all of data before returning. Returns false if the reader has gone (EPIPE), so a caller
  * that has a summary to give (bulk) can stop there; any other failure throws an OutputError.
  */
-export function writeStdoutUnlessClosed(data: string | Uint8Array, what: string, write: WriteBytes = toStdout): boolean {
+export function writeStdoutUnlessClosed(data: string | Uint8Array, what: string, write: WriteBytes = target): boolean {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let done = 0;
   while (done < bytes.length) {

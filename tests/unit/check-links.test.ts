@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { collectInto, redirectStdout } from '../../src/io/stdout.js';
 import { main } from '../../src/cli.js';
 import { checkLinks, looksOffline } from '../../src/io/check-links.js';
 import { builtinPackDir } from '../../src/pack/files.js';
@@ -86,10 +87,11 @@ describe('belarus-letter facts --check-links', () => {
   const capture = () => {
     stdout = '';
     stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+    redirectStdout(collectInto((text) => (stdout += text)));
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   };
   afterEach(() => {
+    redirectStdout(undefined);
     vi.restoreAllMocks();
     vi.unstubAllGlobals();
   });
