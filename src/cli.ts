@@ -160,13 +160,15 @@ Examples:
 
   const templates = program
     .command('templates')
-    .description('list, show, eject and validate letter templates (your own pack: --templates DIR)')
+    .description('list, show, eject, validate and preview letter templates (your own pack: --templates DIR)')
     .addHelpText(
       'after',
       `
 Examples:
   $ belarus-letter templates eject my-pack        # copy the built-in pack to edit
+  $ belarus-letter templates eject --example postcard my-postcard   # or a worked example
   $ belarus-letter templates validate my-pack     # every problem, with file:line:column
+  $ belarus-letter templates preview my-pack      # every letter it writes, with word counts
   $ belarus-letter --templates my-pack templates list
   $ belarus-letter --templates my-pack draft --template postcard ...`,
     );
@@ -186,8 +188,16 @@ Examples:
     });
   templates
     .command('eject <dir>')
-    .description('copy the built-in pack (manifest, facts, letters, partials) into DIR to edit')
+    .description('copy the built-in pack (manifest, facts, letters, partials), or a worked example, into DIR to edit')
+    .option('--example <name>', 'copy a worked example instead, e.g. postcard: a pack of its own that layers over the built-in one')
     .option('--force', 'write into a non-empty DIR, replacing pack files of the same name')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ belarus-letter templates eject my-pack                         # the whole built-in pack
+  $ belarus-letter templates eject --example postcard my-postcard  # the 120-word postcard example`,
+    )
     .action(async (dir: string, options) => {
       await (await import('./commands/templates.js')).runTemplatesEject(dir, options);
     });
