@@ -5,6 +5,7 @@
  * closer that closes nothing or the wrong block, an {{else}} outside any block, or a tag or
  * comment never closed, each at its own line and column. It runs only once Handlebars has failed.
  */
+import { KNOWN_HELPERS } from '../render/helpers-list.js';
 import { closest } from './check.js';
 
 export interface SyntaxProblem {
@@ -179,6 +180,10 @@ export function blockProblems(source: string, origin: TextOrigin = { lineOffset:
       for (const open of stack.splice(match).slice(1).reverse()) neverClosed(open, tag);
     } else if (!top) {
       problems.push({ line: tag.line, column: tag.column, message: `${tag.text} closes nothing: no {{#${tag.name}}} is open here; remove it, or add the {{#${tag.name} ...}} it should close` });
+    } else if (closest(tag.name, [top.name]) && KNOWN_HELPERS.has(tag.name) && !KNOWN_HELPERS.has(top.name)) {
+      // The opener is the misspelt one: {{#eahc facts}}...{{/each}}.
+      problems.push({ line: top.line, column: top.column, message: `${top.text} does not match its closer ${tag.text} at ${where(tag)} (did you mean {{#${tag.name}}}?)` });
+      stack.pop();
     } else {
       const typo = closest(tag.name, [top.name]);
       problems.push({

@@ -226,6 +226,9 @@ describe('syntax errors point at the block, in the file\'s own terms', () => {
     expect(problemsOf(letter('{{#unless story}}No story.{{/unles}}\n'))).toEqual([
       'letters/t.hbs:5:27: {{/unles}} does not match {{#unless story}} opened at 5:1 (did you mean {{/unless}}?)',
     ]);
+    expect(problemsOf(letter('{{#eahc facts}}{{fact this}}{{/each}}\n'))).toEqual([
+      'letters/t.hbs:5:1: {{#eahc facts}} does not match its closer {{/each}} at 5:29 (did you mean {{#each}}?)',
+    ]);
   });
 
   it('skips comments and raw text, and names a tag or comment left unfinished', () => {
