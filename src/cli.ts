@@ -174,13 +174,15 @@ Examples:
 
   const templates = program
     .command('templates')
-    .description('list, show, eject and validate letter templates (your own pack: --templates DIR)')
+    .description('list, show, eject, validate and preview letter templates (your own pack: --templates DIR)')
     .addHelpText(
       'after',
       `
 Examples:
   $ belarus-letter templates eject my-pack        # copy the built-in pack to edit
+  $ belarus-letter templates eject --example postcard my-postcard   # or a worked example
   $ belarus-letter templates validate my-pack     # every problem, with file:line:column
+  $ belarus-letter templates preview my-pack      # every letter it writes, with word counts
   $ belarus-letter --templates my-pack templates list
   $ belarus-letter --templates my-pack draft --template postcard ...`,
     );
@@ -200,8 +202,16 @@ Examples:
     });
   templates
     .command('eject <dir>')
-    .description('copy the built-in pack (manifest, facts, letters, partials) into DIR to edit')
+    .description('copy the built-in pack (manifest, facts, letters, partials), or a worked example, into DIR to edit')
+    .option('--example <name>', 'copy a worked example instead, e.g. postcard: a pack of its own that layers over the built-in one')
     .option('--force', 'write into a non-empty DIR, replacing pack files of the same name')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ belarus-letter templates eject my-pack                         # the whole built-in pack
+  $ belarus-letter templates eject --example postcard my-postcard  # the 120-word postcard example`,
+    )
     .action(async (dir: string, options) => {
       await (await import('./commands/templates.js')).runTemplatesEject(dir, options);
     });
@@ -210,6 +220,32 @@ Examples:
     .description('check a pack (default: --templates, else the built-in one); lists every problem, exit 1 if any')
     .action(async (dir: string | undefined, _options, command: Command) => {
       await (await import('./commands/templates.js')).runTemplatesValidate(dir, globalsOf(command));
+    });
+
+  templates
+    .command('preview [dir]')
+    .description("one letter for every region, recipient and stance a pack serves (default: --templates, else the built-in one), with its word count and how alike two senders' letters are")
+    .option('--out-dir <dir>', 'write one file per letter into this folder instead of printing them')
+    .option('--force', 'replace preview files already in --out-dir')
+    .addOption(new Option('-f, --format <format>', 'letter format').choices(['text', 'markdown', 'html']))
+    .option('--template <id>', 'preview only this template (default: every template of the pack)')
+    .option('--json', 'print { pack, format, date, senders, letters: [{ template, region, recipient, stance, words, similarity, letter or file }], failed } as JSON')
+    .addHelpText(
+      'after',
+      `
+Every letter is from the same sender (Alex Example, with a 60-word story) to Jane Smith, dated
+2026-11-30, with a fixed seed: the same pack always previews the same, so a change to the pack
+shows as a difference. The similarity (0 to 1) is bulk's form-letter measure: the share of
+three-word runs a second sender's letter for the same request has in common with it.
+
+Examples:
+  $ belarus-letter templates preview my-pack | less               # read every letter
+  $ belarus-letter templates preview my-pack --template postcard  # one template's letters
+  $ belarus-letter templates preview my-pack --out-dir preview    # one file per letter
+  $ belarus-letter templates preview --json | jq '.letters[] | [.region, .recipient, .stance, .words, .similarity]'`,
+    )
+    .action(async (dir: string | undefined, options, command: Command) => {
+      await (await import('./commands/preview.js')).runTemplatesPreview(dir, options, globalsOf(command));
     });
 
   const config = program.command('config').description('show or forget the answers the wizard remembers (your name, town and region)');

@@ -14,6 +14,8 @@ export type LetterFormat = z.infer<typeof formatSchema>;
 export const BODY_FORMATS = ['text', 'markdown', 'html'] as const;
 export type BodyFormat = (typeof BODY_FORMATS)[number];
 export const bodyFormatOf = (format: LetterFormat): BodyFormat => (format === 'eml' || format === 'pdf' ? 'text' : format);
+/** The file extension of a letter in each body format. */
+export const BODY_EXTENSIONS: Record<BodyFormat, string> = { text: 'txt', markdown: 'md', html: 'html' };
 
 // Control characters other than tab and newline have no place in a letter, and in an email
 // header a newline could inject another header.

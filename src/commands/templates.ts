@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { AppError, listChoices, PackError, UsageError } from '../errors.js';
+import { closest } from '../pack/check.js';
 import { builtinPackDir, FACTS_FILE, MANIFEST_FILE } from '../pack/files.js';
 import type { LetterTemplate, Pack } from '../pack/load.js';
 import { stringify } from 'yaml';
@@ -93,25 +94,74 @@ function assertInside(root: string, target: string): void {
   }
 }
 
-export async function runTemplatesEject(dir: string, options: { force?: boolean }): Promise<void> {
+/** The worked examples shipped beside the built-in pack: examples/NAME, each a pack of its own. */
+export function examplesDir(): string {
+  return join(builtinPackDir(), '..', 'examples');
+}
+
+export function exampleNames(): string[] {
+  const dir = examplesDir();
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+/** An example's files, relative to its folder: plain files only, so a link cannot copy anything else. */
+function exampleFiles(name: string): { source: string; files: string[] } {
+  const names = exampleNames();
+  if (!names.includes(name)) {
+    const near = closest(name, names);
+    throw new UsageError(
+      `Unknown example "${name}" (--example)${near ? `; did you mean "${near}"?` : '.'} ${names.length > 0 ? `The examples are ${listChoices(names, 'and')}.` : 'This installation has no examples.'}`,
+    );
+  }
+  const source = join(examplesDir(), name);
+  const files: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(source, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  };
+  walk('');
+  return { source, files: files.sort() };
+}
+
+/** Copies files into DIR, which must be new or empty (or --force); nothing lands outside it. */
+function copyInto(dir: string, source: string, files: string[], force: boolean | undefined): void {
   const root = resolve(dir);
   if (existsSync(root)) {
     if (!statSync(root).isDirectory()) throw new UsageError(`${dir} exists and is not a folder.`, 'Choose a new folder name.');
-    if (readdirSync(root).length > 0 && !options.force) {
+    if (readdirSync(root).length > 0 && !force) {
       throw new AppError(`${dir} is not empty; nothing was written.`, 1, 'Choose a new or empty folder, or add --force to replace the pack files in it (other files are left alone).');
     }
   }
   makeFolder(root);
-  const source = builtinPackDir();
-  const files = builtinFiles();
   for (const rel of files) {
     const target = join(root, rel);
     assertInside(root, target);
     makeFolder(join(target, '..'));
     assertInside(root, target);
-    if (options.force) writeFileAtomic(target, readFileSync(join(source, rel), 'utf8'), { force: true });
+    if (force) writeFileAtomic(target, readFileSync(join(source, rel), 'utf8'), { force: true });
     else copyFileSync(join(source, rel), target, 1 /* COPYFILE_EXCL */);
   }
+}
+
+export async function runTemplatesEject(dir: string, options: { force?: boolean; example?: string }): Promise<void> {
+  if (options.example !== undefined) {
+    const { source, files } = exampleFiles(options.example);
+    copyInto(dir, source, files, options.force);
+    info(`Copied the example ${options.example} to ${dir} (${files.length} file${files.length === 1 ? '' : 's'}: ${files.join(', ')}); it layers over the built-in pack.`);
+    info(`Edit it, then check it with:  belarus-letter templates validate ${dir}`);
+    info(`read every letter it writes:  belarus-letter templates preview ${dir}`);
+    info(`and use it with:              belarus-letter --templates ${dir} draft ...`);
+    return;
+  }
+  const files = builtinFiles();
+  copyInto(dir, builtinPackDir(), files, options.force);
   info(`Copied the built-in template pack to ${dir} (${files.length} files: ${MANIFEST_FILE}, ${FACTS_FILE}, letters/, partials/).`);
   info(`Edit it, then check it with:  belarus-letter templates validate ${dir}`);
   info(`and use it with:              belarus-letter --templates ${dir} draft ...`);

@@ -268,7 +268,7 @@ export class TemplateChecker {
     if (node.path.type !== 'PathExpression' || !isSimple(path) || !this.env.helpers.has(path.original)) {
       const name = node.path.type === 'PathExpression' ? path.original : '(literal)';
       const near = closest(name, this.env.helpers);
-      this.report(scope, node.path, `unknown helper "${name}"${near ? ` (did you mean "${near}"?)` : ''}; templates can use ${[...this.env.helpers].join(', ')}`);
+      this.report(scope, node.path, `unknown helper "${name}"${near ? ` (did you mean "${near}"?)` : `; templates can use ${[...this.env.helpers].join(', ')}`}`);
       return { shape: ANY, inner };
     }
     const name = path.original;
@@ -465,7 +465,7 @@ export class TemplateChecker {
     const hash = (node.hash?.pairs ?? []).map((pair) => [pair.key, this.expr(pair.value, scope)] as const);
     if (!partial) {
       const near = closest(name, this.env.partials.keys());
-      this.report(scope, node, `unknown partial "${name}"${near ? ` (did you mean "${near}"?)` : ''}; partials/ has ${[...this.env.partials.keys()].join(', ') || 'none'}`);
+      this.report(scope, node, `unknown partial "${name}"${near ? ` (did you mean "${near}"?)` : `; partials/ has ${[...this.env.partials.keys()].join(', ') || 'none'}`}`);
       return;
     }
     if (scope.chain.includes(name)) {

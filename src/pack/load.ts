@@ -8,7 +8,7 @@ import { PackError } from '../errors.js';
 import type * as z from 'zod/mini';
 import { BUILTIN_HELPERS, KNOWN_HELPERS } from '../render/helpers-list.js';
 import { letterViewSchema, nameViewSchema, shapeOf, type Shape } from '../render/view.js';
-import { parseErrorLocation } from './analyse.js';
+import { syntaxProblems } from './analyse.js';
 import { closest, formatProblem, MAX_NESTING, TemplateChecker, tooDeep } from './check.js';
 import { builtinPackDir, MANIFEST_FILE, readLayer, type RawLayer, type TextFile } from './files.js';
 import {
@@ -179,7 +179,7 @@ function parseTemplate(
   origin: string,
   problems: string[],
   withFrontMatter: boolean,
-): { parsed: ParsedTemplate; frontMatter?: unknown; frontMatterAt?: Pick<ParsedLayerYaml, 'locate' | 'locateKey'>; bodyLine: number } | undefined {
+): { parsed: ParsedTemplate; frontMatter?: unknown; frontMatterAt?: Pick<ParsedLayerYaml, 'locate' | 'locateKey'>; bodyLine: number; broken?: true } | undefined {
   let body = file.text;
   let frontMatter: unknown;
   let frontMatterAt: Pick<ParsedLayerYaml, 'locate' | 'locateKey'> | undefined;
@@ -209,9 +209,9 @@ function parseTemplate(
     const ast = Handlebars.parse(body);
     return { parsed: { name, file: file.path, origin, source: body, ast }, frontMatter, frontMatterAt, bodyLine };
   } catch (error) {
-    const loc = parseErrorLocation(error, body);
-    problems.push(`${file.path}:${loc.line + bodyLine}:${loc.column}: Handlebars syntax error: ${loc.reason}`);
-    return undefined;
+    problems.push(...syntaxProblems(error, body, { lineOffset: bodyLine }).map((p) => formatProblem({ file: file.path, ...p })));
+    // The front matter is still checked, so one run lists its problems too.
+    return { parsed: { name, file: file.path, origin, source: body, ast: Handlebars.parse('') }, frontMatter, frontMatterAt, bodyLine, broken: true };
   }
 }
 
@@ -238,8 +238,7 @@ function checkNameTemplates(layer: ParsedLayerYaml, problems: string[]): void {
         try {
           ast = Handlebars.parse(source);
         } catch (error) {
-          const loc = parseErrorLocation(error, source);
-          problems.push(`${layer.file}:${line + loc.line - 1}:${loc.column + (loc.line === 1 ? origin.columnOffset : 0)}: Handlebars syntax error: ${loc.reason}`);
+          problems.push(...syntaxProblems(error, source, origin).map((p) => formatProblem({ file: layer.file, ...p })));
           continue;
         }
         const checker = new TemplateChecker({ root: nameShape(), helpers: NAME_HELPERS, partials: new Map() });
@@ -370,6 +369,7 @@ export function buildPack(layers: RawLayer[]): Pack {
         });
       }
     }
+    if (parsed.broken) continue;
     const seen = templateIds.get(meta.data.id);
     if (seen) problems.push(`${frontAt(['id'])}: template id "${meta.data.id}" is also used by ${seen}`);
     templateIds.set(meta.data.id, file.path);
@@ -400,13 +400,13 @@ export function buildPack(layers: RawLayer[]): Pack {
   if (manifest && factsOk) {
     manifest.stances.forEach((stance, i) =>
       stance.facts.forEach((id, j) => {
-        if (!facts.has(id)) problems.push(`${manifestAt(['stances', i, 'facts', j])}: stances[${i}].facts[${j}]: unknown fact "${id}"`);
+        if (!facts.has(id)) problems.push(`${manifestAt(['stances', i, 'facts', j])}: stances[${i}].facts[${j}]: ${unknownFact(id, facts)}`);
       }),
     );
     manifest.regions.forEach((region, i) =>
       region.recipients.forEach((r, j) => {
         if (r.basis && !facts.has(r.basis)) {
-          problems.push(`${manifestAt(['regions', i, 'recipients', j, 'basis'])}: regions[${i}].recipients[${j}].basis: unknown fact "${r.basis}"`);
+          problems.push(`${manifestAt(['regions', i, 'recipients', j, 'basis'])}: regions[${i}].recipients[${j}].basis: ${unknownFact(r.basis, facts)}`);
         }
       }),
     );
@@ -452,6 +452,12 @@ export function buildPack(layers: RawLayer[]): Pack {
   problems.push(...pageProblems(pack, (t) => !sameAsBase(layers, t, partials)));
   if (problems.length > 0) throw new PackError(problems);
   return pack;
+}
+
+/** A fact id the manifest cites that the facts file lacks, with the nearest id there is. */
+function unknownFact(id: string, facts: ReadonlyMap<string, unknown>): string {
+  const near = closest(id, facts.keys());
+  return `unknown fact "${id}"${near ? ` (did you mean "${near}"?)` : ''}`;
 }
 
 /** Names of the partials a template calls, directly or through other partials. */

@@ -42,7 +42,7 @@ export function pageProblems(pack: Pack, needsCheck: (template: LetterTemplate) 
   for (const template of pack.templates) {
     if (!needsCheck(template)) continue;
     const format = template.meta.formats.includes('text') ? 'text' : (template.meta.formats[0] ?? 'text');
-    let longest: { words: number; where: string } | undefined;
+    let longest: { words: number; where: string; region: string } | undefined;
     for (const ids of requestsServed(pack, template)) {
       const where = `region ${ids.region}, recipient ${ids.recipient}, stance ${ids.stance}`;
       const request = letterRequestSchema.parse({
@@ -56,7 +56,7 @@ export function pageProblems(pack: Pack, needsCheck: (template: LetterTemplate) 
       });
       try {
         const words = render(pack, request, { longest: true }).meta.wordCount;
-        if (!longest || words > longest.words) longest = { words, where };
+        if (!longest || words > longest.words) longest = { words, where, region: ids.region };
       } catch (error) {
         const message = (error as Error).message.replace(/^Template \S+ could not render: /, '');
         problems.push(`${template.file}:1:1: does not render for ${where}: ${message}`);
@@ -65,9 +65,16 @@ export function pageProblems(pack: Pack, needsCheck: (template: LetterTemplate) 
     }
     if (longest && longest.words > ONE_PAGE_WORDS) {
       problems.push(
-        `${template.file}:1:1: its longest letter runs to ${longest.words} words (${longest.where}, with a 60-word story), more than fits on one page (${ONE_PAGE_WORDS}); shorten it or its longest phrasings`,
+        `${template.file}:1:1: its longest letter runs to ${longest.words} words (${longest.where}, with a 60-word story), more than fits on one page (${ONE_PAGE_WORDS}); shorten it or its longest phrasings${narrowRegions(pack, template, longest.region)}`,
       );
     }
   }
   return problems;
+}
+
+/** How to stop a template serving the region where it runs long: the front matter's regions without it. */
+function narrowRegions(pack: Pack, template: LetterTemplate, region: string): string {
+  const rest = pack.regions.map((r) => r.id).filter((id) => id !== region && serves(template.meta.regions, id));
+  // A template that serves that region alone has nothing to narrow.
+  return rest.length > 0 ? `, or leave region ${region} to another template: put regions: [${rest.join(', ')}] in its front matter` : '';
 }

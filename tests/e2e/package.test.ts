@@ -48,11 +48,11 @@ beforeAll(() => {
 }, 300_000);
 
 describe('the npm package', () => {
-  it('holds the built code, bin, templates, README and LICENSE, and nothing it does not need', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'bin/belarus-letter.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'templates/pack.yaml', 'templates/facts.yaml', 'templates/letters/letter.hbs']) {
+  it('holds the built code, bin, templates, examples, README and LICENSE, and nothing it does not need', () => {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'bin/belarus-letter.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'templates/pack.yaml', 'templates/facts.yaml', 'templates/letters/letter.hbs', 'examples/postcard/letters/postcard.hbs']) {
       expect(files, f).toContain(f);
     }
-    const stray = files.filter((f) => !/^(dist|bin|templates)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f));
+    const stray = files.filter((f) => !/^(dist|bin|templates|examples)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f));
     expect(stray).toEqual([]);
     expect(files.filter((f) => /\.(ts|map)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
   });
@@ -79,6 +79,18 @@ describe('the npm package', () => {
     const pdf = sh('npx', [...args, '--out', 'letter.pdf'], { cwd: consumer });
     expect(pdf.code, pdf.stderr).toBe(0);
     expect(readFileSync(join(consumer, 'letter.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 120_000);
+
+  it('ejects the worked example from the installed package, and it validates and previews', () => {
+    const ejected = sh('npx', ['--offline', 'belarus-letter', 'templates', 'eject', '--example', 'postcard', 'my-postcard'], { cwd: consumer });
+    expect(ejected.code, ejected.stderr).toBe(0);
+    expect(readFileSync(join(consumer, 'my-postcard', 'letters', 'postcard.hbs'), 'utf8')).toBe(readFileSync(join(ROOT, 'examples', 'postcard', 'letters', 'postcard.hbs'), 'utf8'));
+    const valid = sh('npx', ['--offline', 'belarus-letter', 'templates', 'validate', 'my-postcard'], { cwd: consumer });
+    expect(valid.code, valid.stdout + valid.stderr).toBe(0);
+    expect(valid.stderr).toMatch(/my-postcard is valid over the built-in pack: 2 letter templates/);
+    const preview = sh('npx', ['--offline', 'belarus-letter', 'templates', 'preview', 'my-postcard', '--template', 'postcard', '--json'], { cwd: consumer });
+    expect(preview.code, preview.stderr).toBe(0);
+    expect((JSON.parse(preview.stdout) as { letters: unknown[] }).letters.length).toBeGreaterThan(0);
   }, 120_000);
 
   it('works as a library from JavaScript and type-checks from TypeScript', () => {

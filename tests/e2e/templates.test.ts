@@ -9,12 +9,19 @@ const POSTCARD = join(ROOT, 'examples', 'postcard', 'letters', 'postcard.hbs');
 describe('the eject, edit, validate, draft round trip', () => {
   it('works as the README walks through it', () => {
     const cwd = tempDir('bl-e2e-templates-');
-    const ejected = run(['templates', 'eject', 'my-pack'], { cwd });
-    expect(ejected.code).toBe(0);
+    // The whole built-in pack, to edit.
+    const full = run(['templates', 'eject', 'full-pack'], { cwd });
+    expect(full.code).toBe(0);
+    expect(full.stdout).toBe('');
+    expect(full.stderr).toMatch(/Copied the built-in template pack to full-pack \(13 files/);
+    expect(readdirSync(join(cwd, 'full-pack')).sort()).toEqual(['facts.yaml', 'letters', 'pack.yaml', 'partials']);
+    expect(readFileSync(join(cwd, 'full-pack', 'letters', 'letter.hbs'), 'utf8')).toBe(readFileSync(join(ROOT, 'templates', 'letters', 'letter.hbs'), 'utf8'));
+
+    // The worked example, as the README starts it.
+    const ejected = run(['templates', 'eject', '--example', 'postcard', 'my-pack'], { cwd });
+    expect(ejected.code, ejected.stderr).toBe(0);
     expect(ejected.stdout).toBe('');
-    expect(ejected.stderr).toMatch(/Copied the built-in template pack to my-pack \(13 files/);
-    expect(readdirSync(join(cwd, 'my-pack')).sort()).toEqual(['facts.yaml', 'letters', 'pack.yaml', 'partials']);
-    expect(readFileSync(join(cwd, 'my-pack', 'letters', 'letter.hbs'), 'utf8')).toBe(readFileSync(join(ROOT, 'templates', 'letters', 'letter.hbs'), 'utf8'));
+    expect(readdirSync(join(cwd, 'my-pack'))).toEqual(['letters']);
 
     // A second eject refuses the folder, now not empty.
     const again = run(['templates', 'eject', 'my-pack'], { cwd });
@@ -43,8 +50,8 @@ describe('the eject, edit, validate, draft round trip', () => {
     const list = run(['--templates', 'my-pack', 'templates', 'list', '--json'], { cwd });
     expect(list.code).toBe(0);
     const listed = JSON.parse(list.stdout) as { id: string; regions: string[]; file: string }[];
-    expect(listed.map((t) => t.id)).toEqual(['letter', 'postcard']);
-    expect(listed[1]).toMatchObject({ regions: ['*'], recipients: ['*'], stances: ['*'], file: 'my-pack/letters/postcard.hbs' });
+    expect(listed.map((t) => t.id)).toEqual(['postcard', 'letter']);
+    expect(listed[0]).toMatchObject({ regions: ['*'], recipients: ['*'], stances: ['*'], file: 'my-pack/letters/postcard.hbs' });
 
     const show = run(['--templates', 'my-pack', 'templates', 'show', 'postcard'], { cwd });
     expect(show.code).toBe(0);
@@ -59,9 +66,16 @@ describe('the eject, edit, validate, draft round trip', () => {
     expect(letter).toMatch(/^Dear Jane Smith,\n\n/);
     expect(letter).toMatch(/Thank you,\n+Alex Doe, Leeds\n\nSources\n1\. Human Rights Watch/);
 
-    // Without --template the pack's first template in file order drafts: the letter.
+    // The preview shows every letter the postcard writes, each under its header.
+    const preview = run(['templates', 'preview', 'my-pack', '--template', 'postcard'], { cwd });
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout.match(/^=== region \S+, recipient \S+, stance \S+ \(template postcard\): \d+ words; similarity 0\.\d\d/gm)).toHaveLength(42);
+
+    // Without --template a template of the user's pack drafts before the built-in ones.
     const plain = run(['--templates', 'my-pack', ...UK_MP, '--json'], { cwd });
-    expect(JSON.parse(plain.stdout).meta.template).toBe('letter');
+    expect(JSON.parse(plain.stdout).meta.template).toBe('postcard');
+    const builtin = run(['--templates', 'full-pack', ...UK_MP, '--json'], { cwd });
+    expect(JSON.parse(builtin.stdout).meta.template).toBe('letter');
   });
 });
 

@@ -8,12 +8,14 @@ import { loadPack, type Pack } from '../../src/pack/load.js';
 import { userPack } from '../helpers/pack.js';
 
 
+/** The pack's problems, its files named from the pack's folder (letters/t.hbs). */
 function problemsOf(files: Record<string, string>): string[] {
+  const dir = userPack(files);
   try {
-    loadPack({ templatesDir: userPack(files) });
+    loadPack({ templatesDir: dir });
     return [];
   } catch (error) {
-    if (error instanceof PackError) return [...error.problems];
+    if (error instanceof PackError) return error.problems.map((p) => (p.startsWith(`${dir}/`) ? p.slice(dir.length + 1) : p));
     throw error;
   }
 }
@@ -81,7 +83,7 @@ describe('helpers, partials, facts and front matter', () => {
     const problems = problemsOf(letter('{{shout story}}\n{{> signatur}}\n{{fact "still-imprisond"}}\n{{#if}}x{{/if}}{{log "x"}}\n'));
     expect(problems).toEqual([
       expect.stringMatching(/t\.hbs:5:3: unknown helper "shout"; templates can use if, unless, each, with, lookup, fact, variants, variant, eq/),
-      expect.stringMatching(/t\.hbs:6:1: unknown partial "signatur" \(did you mean "signature"\?\)/),
+      expect.stringMatching(/t\.hbs:6:1: unknown partial "signatur" \(did you mean "signature"\?\)$/),
       expect.stringMatching(/t\.hbs:7:8: unknown fact "still-imprisond" \(did you mean "still-imprisoned"\?\)/),
       expect.stringMatching(/t\.hbs:8:1: if takes one argument, not 0/),
       expect.stringMatching(/t\.hbs:8:18: unknown helper "log"/),
@@ -104,7 +106,9 @@ describe('helpers, partials, facts and front matter', () => {
   });
 
   it('reports a Handlebars syntax error with file:line:column', () => {
-    expect(problemsOf(letter('one\n{{#if story}}x{{/each}}\n'))).toEqual([expect.stringMatching(/letters\/t\.hbs:6:\d+: Handlebars syntax error: if doesn't match each/)]);
+    expect(problemsOf(letter('one\n{{#if story}}x{{/each}}\n'))).toEqual(['letters/t.hbs:6:15: {{/each}} does not match {{#if story}} opened at 6:1; close that with {{/if}}']);
+    // A fault that is not in the blocks keeps Handlebars' own words, at its place.
+    expect(problemsOf(letter('one\n{{fact story=}}\n'))).toEqual([expect.stringMatching(/letters\/t\.hbs:6:\d+: Handlebars syntax error: expected .*got 'CLOSE'/)]);
   });
 
   it('reports front-matter errors at their line, and still checks the body', () => {
@@ -128,7 +132,7 @@ describe('helpers, partials, facts and front matter', () => {
     });
     expect(problems).toEqual([
       expect.stringMatching(/pack\.yaml:5:29: unknown variable "titel" \(did you mean "title"\?\); templates can use name, surname, title/),
-      expect.stringMatching(/pack\.yaml:6:\d+: Handlebars syntax error/),
+      expect.stringMatching(/pack\.yaml:6:40: \{\{\/if: this tag is not ended with \}\}/),
       expect.stringMatching(/pack\.yaml:6:\d+: unknown helper "fact"; templates can use if, unless, each, with, lookup/),
     ]);
   });
@@ -151,6 +155,18 @@ describe('the one-page check', () => {
     });
     expect(problems).toEqual([
       expect.stringMatching(/letters\/t\.hbs:1:1: its longest letter runs to \d{3} words \(region uk, recipient foreign-secretary, stance maintain, with a 60-word story\), more than fits on one page \(450\)/),
+    ]);
+  });
+
+  it('says how to narrow the regions of a template that runs long in one of them', () => {
+    const long = Array.from({ length: 45 }, () => 'This sentence adds ten words to the letter, no more.').join(' ');
+    const problems = problemsOf({
+      'letters/t.hbs': `---\nid: t\ndescription: test\nregions: [uk, eu, ca]\nstances: [maintain]\n---\n{{#variants "x"}}{{#variant}}Short.{{/variant}}{{#variant recipient="foreign-secretary"}}${long}{{/variant}}{{/variants}} {{story}}\n`,
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^letters\/t\.hbs:1:1: its longest letter runs to \d{3} words \(region uk, recipient foreign-secretary, stance maintain, .*\); shorten it or its longest phrasings, or leave region uk to another template: put regions: \[eu, ca\] in its front matter$/,
+      ),
     ]);
   });
 
@@ -188,5 +204,68 @@ describe('all at once', () => {
     });
     expect(problems.length).toBeGreaterThanOrEqual(4);
     for (const p of problems) expect(p).toMatch(/^\S+:\d+:\d+: /);
+  });
+});
+
+describe('syntax errors point at the block, in the file\'s own terms', () => {
+  it('names the block left open at its opener, not the end of the file', () => {
+    expect(problemsOf(letter('Dear all,\n\n  {{#each facts}}{{fact this}}\nThanks.\n'))).toEqual(['letters/t.hbs:7:3: {{#each facts}} is never closed: add {{/each}}']);
+    // Left open inside another block: the closer that comes first says where the end belongs.
+    expect(problemsOf(letter('{{#if story}}\n{{#each facts}}{{fact this}}\n{{/if}}\n'))).toEqual([
+      'letters/t.hbs:6:1: {{#each facts}} is never closed: add {{/each}} before {{/if}} at 7:1',
+    ]);
+  });
+
+  it('names a stray closer, a mismatched one and a misspelt one', () => {
+    expect(problemsOf(letter('{{#if story}}{{story}}{{/if}}\n\n    {{/if}}\n'))).toEqual([
+      'letters/t.hbs:7:5: {{/if}} closes nothing: no {{#if}} is open here; remove it, or add the {{#if ...}} it should close',
+    ]);
+    expect(problemsOf(letter('{{#if story}}\n{{story}}\n\n\n{{/each}}\n'))).toEqual([
+      'letters/t.hbs:9:1: {{/each}} does not match {{#if story}} opened at 5:1; close that with {{/if}}',
+    ]);
+    expect(problemsOf(letter('{{#unless story}}No story.{{/unles}}\n'))).toEqual([
+      'letters/t.hbs:5:27: {{/unles}} does not match {{#unless story}} opened at 5:1 (did you mean {{/unless}}?)',
+    ]);
+    expect(problemsOf(letter('{{#eahc facts}}{{fact this}}{{/each}}\n'))).toEqual([
+      'letters/t.hbs:5:1: {{#eahc facts}} does not match its closer {{/each}} at 5:29 (did you mean {{#each}}?)',
+    ]);
+  });
+
+  it('skips comments and raw text, and names a tag or comment left unfinished', () => {
+    expect(problemsOf(letter('{{!-- {{#if}} is fine in here --}}{{! and {{/each}} here }}\\{{/if}}\n{{#if story}}\n'))).toEqual([
+      'letters/t.hbs:6:1: {{#if story}} is never closed: add {{/if}}',
+    ]);
+    expect(problemsOf(letter('{{#if story}x{{/if}}\n'))).toEqual(['letters/t.hbs:5:1: {{#if story}x: this tag is not ended with }}']);
+    expect(problemsOf(letter('x\n{{!-- a note\n'))).toEqual(['letters/t.hbs:6:1: this comment {{!-- is never closed: add --}}']);
+    expect(problemsOf(letter('{{else}}\n'))).toEqual([expect.stringMatching(/^letters\/t\.hbs:5:1: \{\{else\}\} is outside any block/)]);
+  });
+
+  it('lists the problems of every file, and the front matter of a file whose body does not parse', () => {
+    const problems = problemsOf({
+      'letters/a.hbs': '---\nid: a\ndescription: x\nregions: [ukk]\n---\n{{#each facts}}\n',
+      'letters/b.hbs': `${HEADER}{{/if}}\n`,
+      'partials/p.hbs': 'x{{#with recipient}}\n',
+    });
+    expect(problems).toEqual([
+      'partials/p.hbs:1:2: {{#with recipient}} is never closed: add {{/with}}',
+      'letters/a.hbs:6:1: {{#each facts}} is never closed: add {{/each}}',
+      'letters/a.hbs:4:11: regions: no region "ukk" in the pack (did you mean "uk"?)',
+      expect.stringMatching(/^letters\/b\.hbs:5:1: \{\{\/if\}\} closes nothing/),
+    ]);
+  });
+});
+
+describe('"did you mean" instead of the whole list', () => {
+  it('suggests the nearest fact, partial and helper', () => {
+    expect(problemsOf(letter('{{fact "still-imprisoned-"}}\n{{> sigature}}\n{{#eahc facts}}x{{/eahc}}\n'))).toEqual([
+      'letters/t.hbs:5:8: unknown fact "still-imprisoned-" (did you mean "still-imprisoned"?)',
+      'letters/t.hbs:6:1: unknown partial "sigature" (did you mean "signature"?)',
+      'letters/t.hbs:7:4: unknown helper "eahc" (did you mean "each"?)',
+    ]);
+  });
+
+  it('suggests the nearest fact for the manifest and the nearest source for a fact', () => {
+    const problems = problemsOf({ 'pack.yaml': 'stances:\n  - id: maintain\n    facts: [still-imprisond]\n' });
+    expect(problems).toEqual([expect.stringMatching(/pack\.yaml:3:13: stances\[0\]\.facts\[0\]: unknown fact "still-imprisond" \(did you mean "still-imprisoned"\?\)$/)]);
   });
 });
