@@ -50,8 +50,8 @@ export function chooseOfficial(result: LookupResult, recipient: string, picks: {
 /** "Ron Wyden (Democrat), senior senator for Oregon" */
 export function describeOfficial(o: Official): string {
   const party = o.party ? ` (${o.party})` : '';
-  const seat = o.recipient === 'senator' ? `${o.seat.toLowerCase()} for ${o.areaName}` : `${o.areaName}, ${o.seat.toLowerCase()}`;
-  return `${o.name}${party}, ${seat}${o.note ? `, ${o.note}` : ''}`;
+  const lower = `${o.seat.charAt(0).toLowerCase()}${o.seat.slice(1)}`;
+  return `${o.name}${party}, ${o.recipient === 'senator' ? `${lower} for ${o.areaName}` : `${o.areaName}, ${lower}`}`;
 }
 
 /** Where to send a letter to this official, as lines for the writer. */

@@ -29,10 +29,8 @@ export interface Official {
   /** The area they serve, e.g. "OR" */
   area: string;
   areaName: string;
-  /** "District 1", "At large", "Senior senator"... */
+  /** "1st district", "At large", "Senior senator"... */
   seat: string;
-  /** A note that belongs with the name, e.g. "non-voting delegate". */
-  note?: string;
   sendTo: SendTo;
   offices: LocalOffice[];
 }

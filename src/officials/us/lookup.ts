@@ -36,7 +36,7 @@ function toOfficial(m: Member): Official {
       ? `${m.rank.charAt(0).toUpperCase()}${m.rank.slice(1)} senator`
       : 'Senator'
     : m.district === 0
-      ? NON_STATES.has(m.state) ? 'Member of the House' : 'At large'
+      ? NON_STATES.has(m.state) ? 'Non-voting member of the House' : 'At large'
       : `${ordinal(m.district ?? 0)} district`;
   const postal = [senate ? 'United States Senate' : 'U.S. House of Representatives', m.office, m.city].filter((x): x is string => Boolean(x));
   return {
@@ -47,7 +47,6 @@ function toOfficial(m: Member): Official {
     area: m.state,
     areaName: stateName(m.state),
     seat,
-    ...(NON_STATES.has(m.state) && !senate ? { note: 'non-voting member of the House' } : {}),
     sendTo: { postal, ...(m.contactForm ? { contactForm: m.contactForm } : {}), ...(m.url ? { website: m.url } : {}), ...(m.phone ? { phone: m.phone } : {}) },
     offices: m.offices ?? [],
   };
@@ -166,7 +165,7 @@ export class UsDirectorySource implements OfficialsSource {
       districts: districts.map(districtLabel),
       ...this.forStates(states, districts),
       notes: [
-        `ZIP ${zip} is not in the Census ZIP table (a PO box or business ZIP often is not); by its first three digits it is in ${states.map(stateName).join(' or ')}. Its senators are certain; every district's representative is listed: find yours at ${HOUSE_FINDER}.`,
+        `ZIP ${zip} is not in the Census ZIP table (a PO box or business ZIP often is not); by its first three digits it is in ${states.map(stateName).join(' or ')}. ${states.length === 1 ? 'Its senators are listed, and every district\'s representative' : 'Each state\'s senators are listed, and every district\'s representative'}: find yours at ${HOUSE_FINDER}.`,
         ...this.territoryNotes(states),
       ],
     };
