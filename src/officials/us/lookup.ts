@@ -4,7 +4,7 @@ import { usAgeNotes } from '../age.js';
 import type { DataInfo, LookupResult, Official, OfficialsSource, Vacancy } from '../types.js';
 import type { Member, UsDirectory } from './schema.js';
 import { NON_STATES, STATE_NAMES, stateName } from './states.js';
-import { decodeZips, splitDistrict, type DistrictCode } from './zip-codec.js';
+import { districtsInRange, districtsOfZip, splitDistrict, type DistrictCode } from './zip-codec.js';
 
 export const US_RECIPIENTS = ['senator', 'representative'] as const;
 export const CHECK_WHERE = `Check ${HOUSE_FINDER} and ${SENATE_FINDER}, or run \`belarus-letter officials update\`.`;
@@ -56,7 +56,6 @@ export class UsDirectorySource implements OfficialsSource {
   readonly region = 'us';
   readonly recipients = US_RECIPIENTS;
   readonly info: DataInfo;
-  private zipTable?: Map<string, DistrictCode[]>;
   private districtsByState?: Map<string, DistrictCode[]>;
 
   constructor(
@@ -70,11 +69,6 @@ export class UsDirectorySource implements OfficialsSource {
     };
   }
 
-  private zips(): Map<string, DistrictCode[]> {
-    this.zipTable ??= decodeZips(this.directory.zips);
-    return this.zipTable;
-  }
-
   /** Every district the ZIP table and the members know, per state, in order. */
   private districts(state: string): DistrictCode[] {
     if (!this.districtsByState) {
@@ -84,7 +78,7 @@ export class UsDirectorySource implements OfficialsSource {
         if (!set) all.set(s, (set = new Set()));
         set.add(d);
       };
-      for (const codes of this.zips().values()) for (const code of codes) add(splitDistrict(code).state, splitDistrict(code).district);
+      for (const code of districtsInRange(this.directory.zips)) add(splitDistrict(code).state, splitDistrict(code).district);
       for (const m of this.directory.members) if (m.chamber === 'house') add(m.state, m.district ?? 0);
       this.districtsByState = new Map([...all].map(([s, set]) => [s, [...set].sort((a, b) => a - b).map((d) => `${s}${d}`)]));
     }
@@ -93,10 +87,9 @@ export class UsDirectorySource implements OfficialsSource {
 
   /** States whose ZIPs start with these three digits. */
   private statesByPrefix(zip: string): string[] {
-    const prefix = zip.slice(0, 3);
-    const states = new Set<string>();
-    for (const [z, codes] of this.zips()) if (z.startsWith(prefix)) for (const c of codes) states.add(splitDistrict(c).state);
-    return [...states].sort();
+    const first = Number(zip.slice(0, 3)) * 100;
+    const codes = districtsInRange(this.directory.zips, first, first + 99);
+    return [...new Set([...codes].map((c) => splitDistrict(c).state))].sort();
   }
 
   private senate(state: string): { officials: Official[]; vacancies: Vacancy[] } {
@@ -134,7 +127,7 @@ export class UsDirectorySource implements OfficialsSource {
       return { query, match: 'area', areas: [{ code: state, name: stateName(state) }], districts: districts.map(districtLabel), ...this.forStates([state], districts), notes: this.territoryNotes([state]) };
     }
     const zip = query.postcode ?? '';
-    const codes = this.zips().get(zip);
+    const codes = districtsOfZip(this.directory.zips, zip);
     if (codes) {
       const states = [...new Set(codes.map((c) => splitDistrict(c).state))];
       const notes = this.territoryNotes(states);

@@ -3,6 +3,7 @@
  * current members of Congress and the ZIP -> district table, with where and when they came from.
  */
 import * as z from 'zod/mini';
+import { ZIP_TABLE } from './zip-codec.js';
 
 export const DIRECTORY_FORMAT = 1;
 
@@ -49,7 +50,7 @@ export const directorySchema = z.object({
   sources: z.array(sourceSchema),
   members: z.array(memberSchema),
   /** See zip-codec.ts. */
-  zips: text,
+  zips: z.string().check(z.regex(ZIP_TABLE, 'is not a ZIP table')),
 });
 
 export type Member = z.infer<typeof memberSchema>;

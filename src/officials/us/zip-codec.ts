@@ -37,3 +37,58 @@ export function decodeZips(text: string): Map<string, DistrictCode[]> {
 export function splitDistrict(code: DistrictCode): { state: string; district: number } {
   return { state: code.slice(0, 2), district: Number(code.slice(2)) };
 }
+
+/** The whole table's shape, checked once when a file is read: a damaged copy is refused, not misread. */
+export const ZIP_TABLE = /^(?:[0-9a-z]+[A-Z]{2}\d{1,2}(?:,[A-Z]{2}\d{1,2})*(?:;(?=.)|$))*$/;
+
+/**
+ * Walks the table in ZIP order without building it: `visit` gets each ZIP (as a number) and the
+ * span of its districts in `text`, and returns false to stop. A lookup reads a few kilobytes of
+ * the string instead of making 34,000 map entries.
+ */
+export function scanZips(text: string, visit: (zip: number, from: number, to: number) => boolean | void): void {
+  let zip = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let end = text.indexOf(';', i);
+    if (end < 0) end = n;
+    let j = i;
+    let delta = 0;
+    for (; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c >= 48 && c <= 57) delta = delta * 36 + (c - 48);
+      else if (c >= 97 && c <= 122) delta = delta * 36 + (c - 87);
+      else break;
+    }
+    zip += delta;
+    if (visit(zip, j, end) === false) return;
+    i = end + 1;
+  }
+}
+
+/** The districts of one ZIP, or undefined when the table lacks it. */
+export function districtsOfZip(text: string, zip: string): DistrictCode[] | undefined {
+  const target = Number(zip);
+  let found: DistrictCode[] | undefined;
+  scanZips(text, (z, from, to) => {
+    if (z === target) found = text.slice(from, to).split(',');
+    return z < target;
+  });
+  return found;
+}
+
+/** Every district code of the ZIPs from `first` to `last` (inclusive), or of all ZIPs. */
+export function districtsInRange(text: string, first = 0, last = Infinity): Set<DistrictCode> {
+  const codes = new Set<DistrictCode>();
+  // Neighbouring ZIPs mostly share their districts: an entry like the one before adds nothing.
+  let previous = '';
+  scanZips(text, (z, from, to) => {
+    if (z > last) return false;
+    if (z < first || (to - from === previous.length && text.startsWith(previous, from))) return true;
+    previous = text.slice(from, to);
+    for (const code of previous.split(',')) codes.add(code);
+    return true;
+  });
+  return codes;
+}
