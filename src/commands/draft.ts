@@ -145,9 +145,10 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   // A ZIP code names the official: loaded only when given, so other letters start no slower.
   const byZip = options.zip !== undefined || options.official !== undefined ? await import('./draft-zip.js') : undefined;
   const zip = byZip?.checkZipOptions(options, input);
-  // Asking questions, the wizard offers the ZIP's officials by name (unless --official picked one).
+  // Asking questions, the wizard offers the ZIP's officials by name (unless --official or a name picked one).
   const asking = missingRequired(input).length > 0 && canPrompt();
-  const official = zip && (!asking || options.official !== undefined) ? await byZip?.applyZip(input, zip, options) : undefined;
+  const picked = options.official !== undefined || Boolean(input.recipientName);
+  const official = zip && (!asking || picked) ? await byZip?.applyZip(input, zip, options) : undefined;
   const missing = missingRequired(input);
   if (missing.length > 0 && canPrompt()) {
     refuseSendOptionsForWizard(options, input, missing);
