@@ -64,7 +64,8 @@ export function officialsText(result: LookupResult, source: OfficialsSource): st
   const head = result.query.postcode
     ? `ZIP ${result.query.postcode}${where ? `: ${where}` : ''}${result.match === 'exact' ? `, ${result.districts.length === 1 ? 'district' : 'districts'} ${result.districts.join(', ')}` : ''}`
     : `${where}: ${result.districts.length === 1 ? 'district' : `${result.districts.length} districts`} ${result.districts.join(', ')}`;
-  const lines = [head, `Members of Congress as of ${formatPartialDate(source.info.asOf, 'en-US')} (${source.info.origin}).`, ''];
+  const sources = source.info.sources.map((s) => `${s.repo} ${/^[0-9a-f]{40}$/.test(s.commit) ? s.commit.slice(0, 7) : s.commit}, ${formatPartialDate(s.date, 'en-US')}`);
+  const lines = [head, `Members of Congress as of ${formatPartialDate(source.info.asOf, 'en-US')} (${source.info.origin}).`, `From ${sources.join('; ')}.`, ''];
   const senators = result.officials.filter((o) => o.recipient === 'senator');
   const reps = result.officials.filter((o) => o.recipient === 'representative');
   const vacant = (recipient: string) => result.vacancies.filter((v) => v.recipient === recipient).map((v) => `  Vacant: ${v.seat} (no member in the directory)`);

@@ -53,6 +53,7 @@ describe('belarus-letter officials', () => {
     const r = await cli('officials', '--zip', '97201');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ZIP 97201: Oregon, district OR-1\nMembers of Congress as of June 15, 2026 \(shipped with belarus-letter /);
+    expect(r.stdout).toContain('\nFrom unitedstates/congress-legislators dfa9622, June 15, 2026; OpenSourceActivismTech/us-zipcodes-congress 1335b61, November 12, 2024.\n');
     expect(r.stdout).toContain('Ron Wyden (Democrat), senior senator for Oregon    --official W000779');
     expect(r.stdout).toContain('Representative\n  Suzanne Bonamici (Democrat), Oregon, 1st district');
     expect(r.stderr).toBe('');
