@@ -68,6 +68,10 @@ export function officialForZip(source: OfficialsSource, zip: string, given: Give
         hint: `A new member may have been sworn in since${check ? `: ${check}` : '.'} Then give their name with --recipient-name, or write to a senator.`,
       };
     case 'none':
-      return { ok: false, message: `${result.areas.map((a) => a.name).join(' and ') || `ZIP ${zip}`} has no ${plural(given.recipient)} in Congress.`, hint: result.notes[0] };
+      return {
+        ok: false,
+        message: `${result.areas.map((a) => a.name).join(' and ') || `ZIP ${zip}`} has no ${plural(given.recipient)} in Congress.`,
+        hint: given.recipient === 'senator' ? 'Write to its member of the House instead: --recipient representative.' : undefined,
+      };
   }
 }
