@@ -135,6 +135,11 @@ describe('lookup by ZIP', () => {
     expect(r.officials.filter((o) => o.recipient === 'senator')).toEqual([]);
     expect(r.vacancies).toEqual([]);
     expect(r.notes.join(' ')).toMatch(/District of Columbia has no senators/);
+    expect(officialForZip(source(), '20001', { recipient: 'senator' }, '--official ID')).toEqual({
+      ok: false,
+      message: 'District of Columbia has no senators in Congress.',
+      hint: 'Write to its member of the House instead: --recipient representative.',
+    });
   });
 
   it('by state: its senators and every district', () => {
