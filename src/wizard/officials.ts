@@ -59,6 +59,6 @@ export async function askOfficialByZip(ctx: WizardContext, answers: Answers, reg
     recipientName: official.name,
     recipientTitle: undefined,
     recipientAddress: official.sendTo.postal,
-    official: { id: official.id, recipient: recipient.id, name: official.name, sendTo: sendToLines(official) },
+    official: { id: official.id, region: region.id, recipient: recipient.id, name: official.name, sendTo: sendToLines(official) },
   };
 }

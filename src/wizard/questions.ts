@@ -48,6 +48,7 @@ export interface WizardContext {
 /** An official picked from the directory: who, for which recipient, and where the letter goes. */
 export interface ChosenOfficial {
   id: string;
+  region: string;
   recipient: string;
   name: string;
   sendTo: string[];

@@ -116,7 +116,8 @@ async function reconcile(ctx: WizardContext, before: Answers, answers: Answers):
     Object.assign(answers, await questionById('recipient').ask(ctx, answers));
   }
   // An official picked from the directory is one recipient's: another recipient needs another.
-  if (answers.official && answers.official.recipient !== recipientOf(ctx, answers).id && !questionById('recipientName').given(ctx)) {
+  const official = answers.official;
+  if (official && (official.region !== regionOf(ctx, answers).id || official.recipient !== recipientOf(ctx, answers).id) && !questionById('recipientName').given(ctx)) {
     Object.assign(answers, { recipientName: undefined, recipientAddress: undefined, official: undefined });
     Object.assign(answers, await questionById('recipientName').ask(ctx, answers));
   }

@@ -70,6 +70,12 @@ describe('wizard: your own official by ZIP code', () => {
     expect(prompts.ids().filter((id) => id === 'official')).toHaveLength(2);
   });
 
+  it('moving from the US to Australia, a senator from the directory is not kept', async () => {
+    const { printed } = await session({ ...US_SESSION, zip: '97201', official: 'W000779', action: ['change', 'print'], change: 'region', region: ['us', 'au'], recipientName: 'Jane Smith' });
+    expect(printed[0]).toContain('Dear Senator Smith,');
+    expect(printed[0]).not.toContain('Wyden');
+  });
+
   it('outside the US the name question points to the official finder', async () => {
     const prompts = scriptedPrompts({ region: 'uk', recipient: 'mp', recipientName: 'Jane Smith', stance: DEFAULT, facts: DEFAULT, name: 'A', city: 'Leeds', connection: '', why: '', want: '', action: 'quit' });
     const inputs: string[] = [];
