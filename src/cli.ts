@@ -37,6 +37,7 @@ Examples:
   $ belarus-letter draft --region uk --recipient mp --recipient-name "Jane Smith" \\
       --stance maintain --name "Alex Doe" --city Leeds --story "My aunt was jailed in Minsk in 2021."
   $ belarus-letter regions                  # regions and the officials you can write to
+  $ belarus-letter officials --zip 97201    # your US senators and representative, by name
   $ belarus-letter stances                  # what each stance asks for
   $ belarus-letter facts                    # every fact a letter can cite, with sources
   $ belarus-letter bulk senders.csv         # one letter per row of a sheet (see \`bulk --example\`)
@@ -52,6 +53,8 @@ Examples:
     .option('--recipient-title <title>', 'their courtesy title for the salutation, e.g. Ms, Mr, Dr')
     .option('--recipient-address <line>', 'an address line for the official (repeat for more lines)', collect)
     .option('--recipient-email <address>', 'the official\'s email address: To of --format eml and of --mailto/--webmail links')
+    .option('--zip <zip>', 'US: your ZIP code; names your senator or representative and their address (see `officials`)')
+    .option('--official <id>', 'US: which of several officials for your ZIP, by the id `officials --zip` shows')
     .option('-s, --stance <id>', 'what you ask: maintain, strengthen or conditional (see `stances`)')
     .option('-n, --name <name>', 'your name, as you sign the letter')
     .option('-c, --city <place>', 'your town or city')
@@ -80,6 +83,7 @@ Examples:
       --stance maintain --name "Alex Doe" --city Leeds --story "My aunt was jailed in Minsk in 2021."
   $ belarus-letter draft -r us -t senator --recipient-name "John Doe" -s conditional \\
       -n "Sam Lee" -c "Portland, OR" --out letter.html
+  $ belarus-letter draft --zip 97201 -t representative -s maintain -n "Sam Lee" -c Portland
   $ belarus-letter draft -r eu -t mep -s strengthen -n "Ana Novak" -c Ljubljana --json | jq .meta
   $ belarus-letter draft ... --email me@example.org --recipient-email mp@example.org --out letter.eml
   $ belarus-letter draft ... --format text --max-chars 2000   # for an office's web form
@@ -143,6 +147,35 @@ Examples:
     .option('--json', 'print as JSON')
     .action(async (options, command: Command) => {
       await (await import('./commands/discover.js')).runRegions(options, globalsOf(command));
+    });
+
+  const officials = program
+    .command('officials')
+    .description('your US senators and representative by ZIP code or state, from a dated directory shipped with the tool')
+    .option('--zip <zip>', 'your 5-digit ZIP code, e.g. 97201')
+    .option('--state <state>', 'a state\'s two-letter code or name, e.g. OR: its senators and every district')
+    .option('--json', 'print the lookup and the directory\'s date and sources as JSON')
+    .addHelpText(
+      'after',
+      `
+The directory is dated: its as-of date is printed with every answer, and a note says when it
+is old. \`officials update\` downloads a fresh one when you are online.
+
+Examples:
+  $ belarus-letter officials --zip 97201
+  $ belarus-letter officials --state OR --json
+  $ belarus-letter officials update
+  $ belarus-letter draft --zip 97201 --recipient senator --official W000779 -s maintain -n "Sam Lee" -c Portland`,
+    )
+    .action(async (options) => {
+      await (await import('./commands/officials.js')).runOfficials(options);
+    });
+  officials
+    .command('update')
+    .description('download the sources again and rebuild the directory in your cache folder (used from then on)')
+    .option('--base-url <url>', 'where the source files are, as <repo>/<branch>/<file> (default: https://raw.githubusercontent.com; also $BELARUS_LETTER_OFFICIALS_URL)')
+    .action(async (options) => {
+      await (await import('./commands/officials.js')).runOfficialsUpdate(options);
     });
 
   program

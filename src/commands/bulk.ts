@@ -33,6 +33,8 @@ import { info, note, paint, warn } from '../ui.js';
 import { grouped } from '../numbers.js';
 import type { DraftOptions } from './draft.js';
 import { packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
+import { isZipHeader, RowOfficials } from '../bulk/zip-officials.js';
+import { noteAge } from './officials.js';
 
 /** The options bulk shares with draft give defaults for rows that leave a cell empty. */
 export interface BulkOptions
@@ -302,10 +304,13 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   }
   const words = ROW_WORDS[source.format];
   const mapper = new ColumnMapper(settings.columnMaps);
+  // US rows with a ZIP code get their official from the directory (see bulk/zip-officials.ts).
+  const rowOfficials = new RowOfficials((source) => void noteAge(source));
   let warnedUnknown = 0;
   let warnedOverridden = 0;
   const warnUnknown = () => {
     for (; warnedUnknown < mapper.unknown.length; warnedUnknown++) {
+      if (isZipHeader(mapper.unknown[warnedUnknown] as string)) continue;
       warn(`${words.column} "${mapper.unknown[warnedUnknown]}" is not one belarus-letter knows; it is ignored (see \`belarus-letter bulk --columns\`, or read it as one with --map).`);
     }
     for (; warnedOverridden < mapper.overridden.length; warnedOverridden++) {
@@ -475,7 +480,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         if (options.failFast) break;
         continue;
       }
-      const request = parsed.request;
+      let request = parsed.request;
       const nameOf = (field: string) => {
         const header = mapper.headerOf.get(field as never);
         return header !== undefined ? `${words.column} ${header}` : `option --${field}`;
@@ -486,6 +491,13 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         if (options.failFast) break;
         continue;
       }
+      const byZip = rowOfficials.fill(row, request, where, words.column);
+      if (!byZip.ok) {
+        fail(row.row, byZip.error);
+        if (options.failFast) break;
+        continue;
+      }
+      request = byZip.request;
 
       const nameValues = {
         row: row.row,

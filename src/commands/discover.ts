@@ -6,6 +6,9 @@ import { formatPartialDate } from '../render/dates.js';
 import { writeStdout } from '../io/stdout.js';
 import { factSummary } from '../render/fact-text.js';
 import { sourceAddress, sourceEntry } from '../render/format.js';
+import { finderFor } from '../officials/finders.js';
+import { hasOfficialsData, officialsSource } from '../officials/sources.js';
+import { noteAge, usSource } from './officials.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
 interface ListOptions {
@@ -36,8 +39,17 @@ export function regionsData(pack: Pack) {
       address: r.address.map((line) => compileSmall(pack, line)({ name: '', surname: '', title: '' }).trim()).filter(Boolean),
       action: r.action,
       basis: r.basis ?? null,
+      finder: finderFor(region.id, r.id) ?? null,
     })),
+    directory: directoryInfo(region.id),
   }));
+}
+
+/** The officials data a region has (the US directory), with its as-of date; null elsewhere. */
+function directoryInfo(region: string) {
+  if (!hasOfficialsData(region)) return null;
+  const info = officialsSource(region)?.info;
+  return info ? { asOf: info.asOf, origin: info.origin, lookup: 'belarus-letter officials --zip ZIP' } : null;
 }
 
 export async function runRegions(options: ListOptions, globals: GlobalOptions): Promise<void> {
@@ -48,11 +60,16 @@ export async function runRegions(options: ListOptions, globals: GlobalOptions): 
     lines.push(`${region.id.padEnd(6)} ${region.name}`);
     for (const r of region.recipients) {
       lines.push(`  --recipient ${r.id.padEnd(20)} ${r.label}  (e.g. "${r.exampleSalutation}")`);
+      if (r.finder) lines.push(`  ${''.padEnd(32)} find yours: ${r.finder.url}`);
+    }
+    if (region.directory) {
+      lines.push(`  Members of Congress by ZIP code: \`${region.directory.lookup}\` (directory as of ${formatPartialDate(region.directory.asOf, 'en-US')})`);
     }
     lines.push('');
   }
   lines.push('Use: belarus-letter draft --region ID --recipient ID ...');
   out(`${lines.join('\n')}\n`, 'the list of regions');
+  if (data.some((r) => r.directory)) await noteAge(usSource());
 }
 
 export async function runStances(options: ListOptions, globals: GlobalOptions): Promise<void> {

@@ -38,6 +38,10 @@ export interface DraftOptions {
   webmail?: string;
   /** false with --no-config: the wizard neither reads nor stores remembered answers. */
   config?: boolean;
+  /** US: the writer's ZIP code, to name their senator or representative (see draft-zip.ts). */
+  zip?: string;
+  /** One of several officials for the ZIP, by id. */
+  official?: string;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.txt': 'text', '.eml': 'eml', '.pdf': 'pdf' };
@@ -138,6 +142,13 @@ export async function emitLetter(letter: Letter, options: Pick<DraftOptions, 'ou
 
 export async function runDraft(options: DraftOptions, globals: GlobalOptions): Promise<void> {
   const input = requestInputFromOptions(options);
+  // A ZIP code names the official: loaded only when given, so other letters start no slower.
+  const byZip = options.zip !== undefined || options.official !== undefined ? await import('./draft-zip.js') : undefined;
+  const zip = byZip?.checkZipOptions(options, input);
+  // Asking questions, the wizard offers the ZIP's officials by name (unless --official or a name picked one).
+  const asking = missingRequired(input).length > 0 && canPrompt();
+  const picked = options.official !== undefined || Boolean(input.recipientName);
+  const official = zip && (!asking || picked) ? await byZip?.applyZip(input, zip, options) : undefined;
   const missing = missingRequired(input);
   if (missing.length > 0 && canPrompt()) {
     refuseSendOptionsForWizard(options, input, missing);
@@ -149,6 +160,7 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
       out: options.out,
       json: options.json,
       templates: globals.templates,
+      zip: official ? undefined : zip,
     });
     return;
   }
@@ -170,4 +182,5 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
     return;
   }
   await emitLetter(letter, options);
+  if (official) await byZip?.sayWhereToSend(official);
 }

@@ -3,7 +3,9 @@
  * read through. To stdout, each under a header naming the request, its word count and how alike
  * two senders' letters are; or one file per letter into a folder; or JSON for scripts.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { writeStdout } from '../io/stdout.js';
+import { existsSync, statSync } from 'node:fs';
+import { makeFolder } from '../io/make-folder.js';
 import { join, resolve } from 'node:path';
 import { SIMILAR_WARNING } from '../bulk/form-letter-risk.js';
 import { AppError, isAppError, listChoices, UsageError } from '../errors.js';
@@ -22,7 +24,7 @@ export interface PreviewCommandOptions {
   template?: string;
 }
 
-const out = (text: string) => process.stdout.write(text);
+const out = (text: string) => writeStdout(text, 'the preview');
 const where = (p: Pick<PreviewLetter, 'region' | 'recipient' | 'stance'>) => `region ${p.region}, recipient ${p.recipient}, stance ${p.stance}`;
 const fileName = (p: Pick<PreviewLetter, 'template' | 'region' | 'recipient' | 'stance'>, format: BodyFormat) =>
   `${p.template}-${p.region}-${p.recipient}-${p.stance}.${BODY_EXTENSIONS[format]}`;
@@ -43,7 +45,7 @@ function prepareOutDir(dir: string, names: string[], force: boolean | undefined)
       'Add --force to replace them, or choose another --out-dir.',
     );
   }
-  mkdirSync(root, { recursive: true });
+  makeFolder(root);
   return root;
 }
 

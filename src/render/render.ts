@@ -155,10 +155,14 @@ export function chooseTemplate(pack: Pack, request: Pick<LetterRequest, 'region'
   return t;
 }
 
-/** "Smith" from "Jane Smith"; a name in one word is its own surname. */
+/** A generational suffix after a surname: "Frank Pallone, Jr." is Representative Pallone. */
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|v)\.?$/i;
+
+/** "Smith" from "Jane Smith" or "Jane Smith, Jr."; a name in one word is its own surname. */
 export function surnameOf(name: string): string {
   const parts = name.trim().split(/\s+/);
-  return parts[parts.length - 1] ?? '';
+  while (parts.length > 1 && NAME_SUFFIX.test(parts[parts.length - 1] as string)) parts.pop();
+  return (parts[parts.length - 1] ?? '').replace(/,$/, '');
 }
 
 /** Trailing spaces gone, at most one blank line between paragraphs, no leading or trailing blank lines. */

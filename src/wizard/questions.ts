@@ -10,6 +10,8 @@ import { factSummary } from '../render/fact-text.js';
 import { defaultFacts, findRegion, findRecipient, findStance, surnameOf } from '../render/render.js';
 import type { LetterRequestInput } from '../request.js';
 import { factSourceText, offeredFacts } from './facts.js';
+import { askOfficialByZip, finderHelp } from './officials.js';
+import type { OfficialsSource } from '../officials/types.js';
 import type { Choice, Prompts } from './prompts.js';
 
 export interface Answers {
@@ -21,6 +23,10 @@ export interface Answers {
   facts?: string[];
   name?: string;
   city?: string;
+  /** US: the ZIP code the officials were looked up by, and the official chosen from the directory. */
+  zip?: string;
+  recipientAddress?: string[];
+  official?: ChosenOfficial;
   /** The guided personal part: each in the writer's own words, each optional. */
   connection?: string;
   why?: string;
@@ -34,6 +40,19 @@ export interface WizardContext {
   /** Remembered answers, offered as defaults. */
   remembered: Config;
   prompts: Prompts;
+  /** The officials data for a region, where there is some (the US directory); loaded when first asked. */
+  officials?: (region: string) => OfficialsSource | undefined;
+  /** --zip from the command line: not asked again. */
+  zip?: string;
+}
+
+/** An official picked from the directory: who, for which recipient, and where the letter goes. */
+export interface ChosenOfficial {
+  id: string;
+  region: string;
+  recipient: string;
+  name: string;
+  sendTo: string[];
 }
 
 export type QuestionId = 'region' | 'recipient' | 'recipientName' | 'stance' | 'facts' | 'name' | 'city' | 'connection' | 'why' | 'want';
@@ -137,6 +156,8 @@ export const QUESTIONS: readonly Question[] = [
     given: (ctx) => has(ctx.given.recipientName),
     async ask(ctx, answers) {
       const recipient = recipientOf(ctx, answers);
+      const fromData = await askOfficialByZip(ctx, answers, regionOf(ctx, answers), recipient);
+      if (fromData && 'official' in fromData && fromData.official) return fromData;
       const givenTitle = ctx.given.recipientTitle as string | undefined;
       const current = answers.recipientName ? [answers.recipientTitle, answers.recipientName].filter(Boolean).join(' ') : undefined;
       const raw = await ctx.prompts.input({
@@ -144,11 +165,11 @@ export const QUESTIONS: readonly Question[] = [
         message: 'Their name (optional)',
         default: current,
         editable: true,
-        help: `For example: Jane Smith, or Ms Jane Smith for a formal greeting. With no name the letter opens "${salutationFor(ctx.pack, recipient)}"`,
+        help: `For example: Jane Smith, or Ms Jane Smith for a formal greeting. With no name the letter opens "${salutationFor(ctx.pack, recipient)}"${finderHelp(regionOf(ctx, answers).id, recipient.id)}`,
       });
       const { name, title } = splitTitle(raw);
       if (name) ctx.prompts.say(`The letter opens "${salutationFor(ctx.pack, recipient, name, givenTitle ?? title)}"`);
-      return { recipientName: name, recipientTitle: givenTitle ? undefined : title };
+      return { ...fromData, recipientName: name, recipientTitle: givenTitle ? undefined : title, recipientAddress: undefined, official: undefined };
     },
     summary: (ctx, a) => `${a.recipientName ?? 'none'} (the letter opens "${salutationFor(ctx.pack, recipientOf(ctx, a), a.recipientName, (ctx.given.recipientTitle as string | undefined) ?? a.recipientTitle)}")`,
   },

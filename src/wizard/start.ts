@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../io/write-file.js';
 import type { Pack } from '../pack/load.js';
 import type { LetterRequestInput } from '../request.js';
 import { paint, warn } from '../ui.js';
+import { hasOfficialsData, officialsSource } from '../officials/sources.js';
 import { inquirerPrompts, wrapToTerminal } from './inquirer.js';
 import { runWizard, type WizardIO, type WizardOptions, type WizardOutcome } from './wizard.js';
 
@@ -43,5 +44,6 @@ export async function startWizard(packLoading: Pack | Promise<Pack>, given: Lett
     heading: (text) => paint.bold.underline(text),
   };
   const [pack, prompts] = await Promise.all([packLoading, inquirerPrompts()]);
-  return runWizard({ pack, given, remembered: options.config ? remembered(path) : {}, prompts }, io, options);
+  const officials = (region: string) => (hasOfficialsData(region) ? officialsSource(region) : undefined);
+  return runWizard({ pack, given, remembered: options.config ? remembered(path) : {}, prompts, officials, zip: options.zip }, io, options);
 }

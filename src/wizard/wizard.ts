@@ -43,6 +43,8 @@ export interface WizardOptions {
   json?: boolean;
   /** --templates, stored with remembered answers. */
   templates?: string;
+  /** --zip: the US ZIP code to look officials up by, not asked again. */
+  zip?: string;
 }
 
 type Saved = { outcome: 'saved'; path: string; request: LetterRequest };
@@ -81,6 +83,8 @@ export function requestFrom(ctx: WizardContext, answers: Answers, seed?: string,
     city: g.city ?? answers.city,
     recipientName: g.recipientName ?? answers.recipientName,
     recipientTitle: g.recipientTitle ?? answers.recipientTitle,
+    // An address given on the command line wins over the directory's.
+    recipientAddress: g.recipientAddress && g.recipientAddress.length > 0 ? g.recipientAddress : answers.recipientAddress,
     facts: g.facts ?? answers.facts,
     story: storyOf(ctx, answers),
     seed: seed ?? g.seed,
@@ -114,6 +118,12 @@ async function reconcile(ctx: WizardContext, before: Answers, answers: Answers):
   if (answers.recipient && !regionOf(ctx, answers).recipients.some((r) => r.id === answers.recipient)) {
     answers.recipient = undefined;
     Object.assign(answers, await questionById('recipient').ask(ctx, answers));
+  }
+  // An official picked from the directory is one recipient's: another recipient needs another.
+  const official = answers.official;
+  if (official && (official.region !== regionOf(ctx, answers).id || official.recipient !== recipientOf(ctx, answers).id) && !questionById('recipientName').given(ctx)) {
+    Object.assign(answers, { recipientName: undefined, recipientAddress: undefined, official: undefined });
+    Object.assign(answers, await questionById('recipientName').ask(ctx, answers));
   }
   if (ctx.given.facts !== undefined || answers.facts === undefined) return;
   const stanceBefore = stanceOf(ctx, before);
@@ -224,6 +234,7 @@ export async function runWizard(ctx: WizardContext, io: WizardIO, options: Wizar
     const seed = round === 0 ? base.seed : `${base.seed ?? defaultSeed(base)}#${round}`;
     const preview = render(ctx.pack, { ...base, seed, sources: true });
     io.show(previewText(preview, storyOf(ctx, answers) !== undefined, io.heading));
+    if (answers.official) io.show(`${io.heading('Where to send it')}\n${answers.official.sendTo.join('\n')}`);
 
     const action = await ctx.prompts.select<Action>({
       id: 'action',

@@ -49,10 +49,10 @@ beforeAll(() => {
 
 describe('the npm package', () => {
   it('holds the built code, bin, templates, examples, README and LICENSE, and nothing it does not need', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'bin/belarus-letter.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'templates/pack.yaml', 'templates/facts.yaml', 'templates/letters/letter.hbs', 'examples/postcard/letters/postcard.hbs']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'bin/belarus-letter.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'templates/pack.yaml', 'templates/facts.yaml', 'templates/letters/letter.hbs', 'examples/postcard/letters/postcard.hbs', 'data/us-congress.json', 'data/LICENSES.md']) {
       expect(files, f).toContain(f);
     }
-    const stray = files.filter((f) => !/^(dist|bin|templates|examples)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f));
+    const stray = files.filter((f) => !/^(dist|bin|templates|examples|data)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f));
     expect(stray).toEqual([]);
     expect(files.filter((f) => /\.(ts|map)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
   });
@@ -79,6 +79,10 @@ describe('the npm package', () => {
     const pdf = sh('npx', [...args, '--out', 'letter.pdf'], { cwd: consumer });
     expect(pdf.code, pdf.stderr).toBe(0);
     expect(readFileSync(join(consumer, 'letter.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // The directory of members of Congress ships in data/ and is found from the installed package.
+    const officials = sh('npx', ['--offline', 'belarus-letter', 'officials', '--zip', '97201', '--json'], { cwd: consumer });
+    expect(officials.code, officials.stderr).toBe(0);
+    expect(JSON.parse(officials.stdout).officials.map((o: { recipient: string }) => o.recipient)).toEqual(['senator', 'senator', 'representative']);
   }, 120_000);
 
   it('ejects the worked example from the installed package, and it validates and previews', () => {
