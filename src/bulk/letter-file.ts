@@ -75,8 +75,9 @@ export function writeLetterFile({ row, path, text }: LetterFile, options: WriteO
     return { row, status: 'written' };
   } catch (error) {
     if (error instanceof FileExistsError) {
-      // Killed between writing a letter and recording it: the same letter is already there.
-      if (options.resume && sameText(readFileSync(path), text)) return { row, status: 'skipped' };
+      // The same letter is already there (a run again, or one killed before it recorded the
+      // letter): nothing to do, and nothing went wrong.
+      if (sameText(readFileSync(path), text)) return { row, status: 'skipped' };
       return { row, status: 'failed', reason: 'exists' };
     }
     const code = (error as NodeJS.ErrnoException).code;
@@ -85,4 +86,4 @@ export function writeLetterFile({ row, path, text }: LetterFile, options: WriteO
   }
 }
 
-const sameText = (file: Buffer, text: string | Uint8Array) => (typeof text === 'string' ? file.toString('utf8') === text : file.equals(text));
+export const sameText = (file: Buffer, text: string | Uint8Array) => (typeof text === 'string' ? file.toString('utf8') === text : file.equals(text));
