@@ -31,7 +31,7 @@ export interface ColumnSpec {
 
 // Aliases are written as a form would word the question; German and French ones cover the
 // sheets organisers in those countries export. Officials' role words, for the recipient's name.
-const ROLE = '(?:mp|mep|senator|representative|rep|member|member of parliament|member of the european parliament|member of congress|congressman|congresswoman|official|politician|deputy|depute|abgeordneter?|abgeordneten)';
+const ROLE = '(?:mp|mep|senator|representative|rep|member|member of parliament|member of the european parliament|member of congress|congressman|congresswoman|official|politician|deputy|depute|eurodepute|abgeordneter?|abgeordneten)';
 
 export const COLUMNS: readonly ColumnSpec[] = [
   { field: 'name', column: 'name', meaning: 'the sender\'s name, as they sign (required)', aliases: ['full name', 'your full name', 'first and last name', 'sender', 'sender name', 'your name', 'signature', 'what is your name', 'what is your full name', 'nom', 'nom complet', 'votre nom', 'nom et prenom', 'prenom et nom', 'vollstandiger name', 'ihr name', 'vor und nachname'], required: true },
@@ -40,13 +40,13 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { field: 'postcode', column: 'postcode', meaning: 'the sender\'s postcode or ZIP code', aliases: ['post code', 'postal code', 'zip', 'zip code', 'zipcode', 'your postcode', 'your zip code', 'postleitzahl', 'plz', 'code postal'] },
   { field: 'email', column: 'email', meaning: 'the sender\'s email address, shown under their name', aliases: ['email address', 'your email', 'your email address', 'e-mail', 'mail', 'what is your email', 'what is your email address', 'courriel', 'adresse email', 'adresse e mail', 'adresse electronique', 'e mail adresse', 'ihre e mail adresse'] },
   { field: 'region', column: 'region', meaning: 'us, uk, eu, ca, au or other, or the country: United Kingdom, GB, France, DE... (required, or --region)', aliases: ['country', 'your country', 'country of residence', 'which country do you live in', 'what country do you live in', 'pays', 'votre pays', 'land', 'staat'], required: true, flag: '--region' },
-  { field: 'recipient', column: 'recipient', meaning: 'which official: mp, senator, mep, foreign-minister... (required, or --recipient)', aliases: ['official', 'recipient role', 'role', 'who to write to', 'destinataire'], required: true, flag: '--recipient' },
+  { field: 'recipient', column: 'recipient', meaning: 'which official: mp, senator, mep, foreign-minister... (required, or --recipient)', aliases: ['official', 'recipient role', 'role', 'who to write to', 'who do you want to write to', 'destinataire', 'empfanger'], required: true, flag: '--recipient' },
   {
     field: 'recipientName',
     column: 'recipient_name',
     meaning: 'the official\'s name, e.g. Jane Smith (or --recipient-name)',
     aliases: ['official name', 'mp', 'mp name', 'representative name', 'senator name', 'mep name', 'recipient full name'],
-    patterns: [new RegExp(`^(?:(?:your|the|my) )?${ROLE} (?:full )?name$`), new RegExp(`^(?:full )?name of (?:your |the |my )?${ROLE}$`), new RegExp(`^(?:your|my) ${ROLE}$`), new RegExp(`^(?:nom (?:de )?(?:votre |du )?|name (?:ihres |ihrer |des )?)${ROLE}$`)],
+    patterns: [new RegExp(`^(?:(?:your|the|my) )?${ROLE} (?:full )?name$`), new RegExp(`^(?:full )?name of (?:your |the |my )?${ROLE}$`), new RegExp(`^(?:your|my) ${ROLE}$`), new RegExp(`^who is your ${ROLE}$`), new RegExp(`^(?:nom (?:de )?(?:votre |du )?|name (?:ihres |ihrer |des )?)${ROLE}$`)],
     flag: '--recipient-name',
   },
   { field: 'recipientTitle', column: 'recipient_title', meaning: 'their courtesy title for the salutation, e.g. Ms, Mr, Dr', aliases: ['official title'], flag: '--recipient-title' },
@@ -58,7 +58,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     meaning: 'a few sentences in the sender\'s own words, kept unchanged; several such columns are joined',
     aliases: ['personal story', 'message', 'why', 'comment', 'comments', 'your story', 'your message', 'tell us your story', 'why does this matter to you', 'why it matters to you', 'anything else', 'nachricht', 'ihre nachricht', 'ihre geschichte', 'kommentar', 'message personnel', 'votre message', 'votre histoire', 'commentaire', 'commentaires'],
     // The wizard's own personal questions, whatever official they name.
-    patterns: [/^what is your connection to belarus\b/, /^what do you want your .+ to do$/, /^why (?:does|is) (?:this|it) (?:matter|important)\b/, /^tell us\b/, /^pourquoi\b/, /^warum\b/],
+    patterns: [/^what is your connection to belarus\b/, /^your message\b/, /^what do you want your .+ to do$/, /^why (?:does|is) (?:this|it) (?:matter|important)\b/, /^tell us\b/, /^pourquoi\b/, /^warum\b/],
     joins: true,
   },
   { field: 'facts', column: 'facts', meaning: 'comma-separated fact ids (see `belarus-letter facts`; or --facts)', aliases: ['fact ids'], flag: '--facts' },
@@ -85,6 +85,7 @@ export function headerWords(header: string): string {
     .replace(/ß/g, 'ss')
     .toLowerCase()
     .replace(FILLER_NOTE, '')
+    .replace(/\b(what|who|where|which)['’]s\b/g, '$1 is')
     .replace(/['’]s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

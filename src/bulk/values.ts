@@ -4,7 +4,7 @@
  * ("foreign minister", "member of parliament") for the recipient, a European or American date
  * for the date. Pure: the pack's region and official ids come in as data.
  */
-import { countryFor, valueKey } from './countries.js';
+import { countryFor, valueKey } from '../countries.js';
 
 /** The pack's regions, each with the ids of the officials there. */
 export type RegionIds = ReadonlyMap<string, readonly string[]>;
@@ -31,10 +31,10 @@ export function readRegion(value: string, regions: RegionIds): RegionValue {
 const OFFICIALS: [names: string[], ids: string[]][] = [
   [['mp', 'm p', 'member of parliament', 'member of the house of commons', 'parliamentarian'], ['mp', 'member']],
   [['member', 'member of the house of representatives', 'federal mp'], ['member', 'mp']],
-  [['mep', 'member of the european parliament', 'european mp'], ['mep']],
+  [['mep', 'member of the european parliament', 'european mp', 'europaabgeordneter', 'europaabgeordnete', 'eurodepute', 'eurodeputee', 'depute europeen', 'deputee europeenne'], ['mep']],
   [['senator', 'senate', 'us senator'], ['senator']],
   [['representative', 'rep', 'congressman', 'congresswoman', 'congressperson', 'member of congress', 'house representative', 'us representative'], ['representative', 'member']],
-  [['foreign minister', 'minister of foreign affairs', 'minister for foreign affairs', 'foreign affairs minister', 'minister'], ['foreign-minister', 'foreign-secretary']],
+  [['foreign minister', 'minister of foreign affairs', 'minister for foreign affairs', 'foreign affairs minister', 'minister', 'aussenminister', 'aussenministerin', 'ministre des affaires etrangeres', 'ministre'], ['foreign-minister', 'foreign-secretary']],
   [['foreign secretary', 'secretary of state for foreign commonwealth and development affairs'], ['foreign-secretary', 'foreign-minister']],
   [['secretary of state', 'us secretary of state'], ['secretary-of-state', 'foreign-secretary']],
 ];

@@ -32,8 +32,8 @@ describe('bulk columns', () => {
     expect(columnFor('Email Address:')?.field).toBe('email');
     expect(columnFor('Town (e.g. Leeds)')?.field).toBe('city');
     expect(columnFor('Email (if any)')?.field).toBe('email');
-    // A note that says what the column holds is kept: this is not the sender's name.
-    expect(columnFor('Name (of your MP)')).toBeUndefined();
+    // A note that says what the column holds is kept: this is the official's name, not the sender's.
+    expect(columnFor('Name (of your MP)')?.field).toBe('recipientName');
     expect(columnFor('Timestamp')).toBeUndefined();
   });
 
