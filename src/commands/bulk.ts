@@ -244,15 +244,18 @@ function isWholeFile(path: string): boolean {
   }
 }
 
-/** The command line to run again with --resume, from how this run was started (and the columns mapped on the terminal). */
-export function resumeCommand(argv: readonly string[], extra: readonly string[] = []): string {
-  const args = argv.slice(2).filter((a) => a !== '--resume');
-  return suggestCommand([...args, ...extra, '--resume']);
+/**
+ * The command line to run again with --resume (or --force), from how this run was started and
+ * the columns mapped on the terminal.
+ */
+export function resumeCommand(argv: readonly string[], extra: readonly string[] = [], flag: '--resume' | '--force' = '--resume'): string {
+  const args = argv.slice(2).filter((a) => a !== '--resume' && a !== '--force');
+  return suggestCommand([...args, ...extra, flag]);
 }
 
-/** How to carry on: the resume command, piped the same input again when it came on stdin. */
-function resumeHint(file: string, extra: readonly string[]): string {
-  const command = resumeCommand(process.argv, extra);
+/** How to carry on: the command, piped the same input again when it came on stdin. */
+function resumeHint(file: string, extra: readonly string[], flag: '--resume' | '--force' = '--resume'): string {
+  const command = resumeCommand(process.argv, extra, flag);
   return file === '-' ? `(pipe the same input in again)\n  ... | ${command}` : command;
 }
 
@@ -331,6 +334,15 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       // then the same letter again, so it is kept rather than reported as in the way.
       if (options.date === undefined && earlier.date && /^\d{4}-\d{2}-\d{2}$/.test(earlier.date)) settings.defaults.date = earlier.date;
     }
+  } else if (writing && options.date === undefined && existsSync(manifestPath(outDir))) {
+    // The same sheet run again into its folder: its letters keep the batch's date, so those
+    // already written are the same letters (counted as already there), not clashes.
+    const earlier = await readDoneRows(outDir);
+    const input = file === '-' ? 'stdin' : file;
+    if (earlier?.input === input && earlier.date && /^\d{4}-\d{2}-\d{2}$/.test(earlier.date) && earlier.date !== defaults.date) {
+      settings.defaults.date = earlier.date;
+      note(`${outDir}/ holds letters from ${input} dated ${earlier.date}; this run dates its letters the same (give --date to change it).`);
+    }
   }
 
   let source: InputSource;
@@ -376,7 +388,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   const risk = new FormLetterRisk();
   const progress = new Progress(process.stderr);
   const extension = EXTENSIONS[defaults.format as BulkFormat];
-  const counts = { done: 0, failed: 0, skipped: 0, same: 0, bytes: 0, size: source.size };
+  const counts = { done: 0, failed: 0, skipped: 0, same: 0, differ: 0, bytes: 0, size: source.size };
   const warnings = new Map<string, { count: number; row: number }>();
   let seenRows = 0;
   let printedErrors = 0;
@@ -400,8 +412,10 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   };
 
   const failRender = (row: number, message: string) => fail(row, `${words.row} ${row}: ${message.replace(/\.$/, '')}`);
-  const failExisting = (row: number, name: string) =>
+  const failExisting = (row: number, name: string) => {
+    counts.differ++;
     fail(row, `${words.row} ${row}: ${join(outDir, name)} already exists with a different letter; add --force to replace it, or --resume to skip rows already written`, name);
+  };
 
   const tally = (texts: string[], row: number) => {
     for (const w of texts) {
@@ -597,9 +611,11 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     throw new AppError(
       `${partOf(counts.failed, seenRows, 'row', ['failed', 'failed'])}${options.failFast ? '; stopped at the first (--fail-fast)' : ''}.`,
       EXIT.failed,
-      writing
-        ? `Each is listed above and in ${manifestPath(outDir)}. Fix them in the file and run again; the rows already written are skipped:\n  ${resumeHint(file, addedArgs)}`
-        : 'Each is listed above; fix them in the file and run again.',
+      counts.differ === counts.failed && !options.resume
+        ? `${counts.differ === 1 ? 'That letter is' : 'Those letters are'} already in ${outDir}/ but differ from what this run writes (the sheet, the options or the date changed?). To replace ${counts.differ === 1 ? 'it' : 'them'}:\n  ${resumeHint(file, addedArgs, '--force')}\nTo keep ${counts.differ === 1 ? 'it' : 'them'} and write only the rest:\n  ${resumeHint(file, addedArgs)}`
+        : writing
+          ? `Each is listed above and in ${manifestPath(outDir)}. Fix them in the file and run again; the rows already written are skipped:\n  ${resumeHint(file, addedArgs)}`
+          : 'Each is listed above; fix them in the file and run again.',
     );
   }
 
