@@ -612,7 +612,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       `${partOf(counts.failed, seenRows, 'row', ['failed', 'failed'])}${options.failFast ? '; stopped at the first (--fail-fast)' : ''}.`,
       EXIT.failed,
       counts.differ === counts.failed && !options.resume
-        ? `${counts.differ === 1 ? 'That letter is' : 'Those letters are'} already in ${outDir}/ but differ from what this run writes (the sheet, the options or the date changed?). To replace ${counts.differ === 1 ? 'it' : 'them'}:\n  ${resumeHint(file, addedArgs, '--force')}\nTo keep ${counts.differ === 1 ? 'it' : 'them'} and write only the rest:\n  ${resumeHint(file, addedArgs)}`
+        ? `${counts.differ === 1 ? 'That letter is' : 'Those letters are'} already in ${outDir}/ but ${counts.differ === 1 ? 'differs' : 'differ'} from what this run writes (the sheet, the options or the date changed?). To replace ${counts.differ === 1 ? 'it' : 'them'}:\n  ${resumeHint(file, addedArgs, '--force')}\nTo keep ${counts.differ === 1 ? 'it' : 'them'} and write only the rest:\n  ${resumeHint(file, addedArgs)}`
         : writing
           ? `Each is listed above and in ${manifestPath(outDir)}. Fix them in the file and run again; the rows already written are skipped:\n  ${resumeHint(file, addedArgs)}`
           : 'Each is listed above; fix them in the file and run again.',

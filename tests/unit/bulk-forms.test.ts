@@ -189,7 +189,9 @@ describe('words for counts and commands', () => {
   });
 
   it('suggests npx belarus-letter when npx ran it', () => {
-    expect(commandName({ npm_command: 'exec' }, '/usr/bin/belarus-letter')).toBe('npx belarus-letter');
+    expect(commandName({ npm_command: 'exec' }, '/work/project/node_modules/.bin/belarus-letter')).toBe('npx belarus-letter');
+    // Run by something npx started (a test runner), not by npx itself.
+    expect(commandName({ npm_command: 'exec' }, '/work/belarus-letter/bin/belarus-letter.js')).toBe('belarus-letter');
     expect(commandName({}, '/home/a/.npm/_npx/1f2e/node_modules/.bin/belarus-letter')).toBe('npx belarus-letter');
     expect(commandName({}, '/usr/local/bin/belarus-letter')).toBe('belarus-letter');
     expect(suggestCommand(['bulk', "My MP's sheet.csv", '--resume'], 'belarus-letter')).toBe("belarus-letter bulk 'My MP'\\''s sheet.csv' --resume");
