@@ -5,6 +5,7 @@
  */
 import { letterRequestSchema, REQUIRED_FIELDS, type LetterFormat, type LetterRequest } from '../request.js';
 import { describeIssues } from '../validate.js';
+import { listChoices } from '../errors.js';
 import type { InputRow } from '../io/rows.js';
 import { joinStory } from '../wizard/story.js';
 import { columnFor, COLUMNS, isFormMetadata, normaliseHeader, type ColumnMap, type ColumnSpec, type RowField } from './columns.js';
@@ -151,8 +152,11 @@ export function rowToInput(row: InputRow, mapper: ColumnMapper, defaults: RowDef
 function readValues(input: Record<string, unknown>, defaults: RowDefaults): Omit<RowInput, 'input'> {
   const notes: string[] = [];
   const { regions } = defaults;
+  /** A region cell that names no region or country known. */
+  let unknownRegion: string | undefined;
   if (regions && typeof input.region === 'string') {
     const read = readRegion(input.region, regions);
+    if (read.unknown) unknownRegion = input.region.trim();
     input.region = read.region;
     if (read.country) input.country = read.country;
     if (read.note) notes.push(read.note);
@@ -160,6 +164,12 @@ function readValues(input: Record<string, unknown>, defaults: RowDefaults): Omit
   const region = input.region ?? defaults.values.region;
   if (regions && typeof input.recipient === 'string' && typeof region === 'string') {
     input.recipient = readRecipient(input.recipient, regions.get(region.trim().toLowerCase()));
+  }
+  // A value that is no country at all ("mars", a typo) whose official the generic region does
+  // not have either: the region is what to fix, not the official.
+  const recipient = input.recipient ?? defaults.values.recipient;
+  if (regions && unknownRegion !== undefined && typeof recipient === 'string' && !regions.get('other')?.includes(recipient)) {
+    return { notes: [], problem: { field: 'region', message: `unknown region or country "${unknownRegion}"; choose ${listChoices([...regions.keys()])}, or a country's name or code` } };
   }
   if (typeof input.date === 'string') {
     const date = readDate(input.date, defaults.dateOrder);

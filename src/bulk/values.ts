@@ -15,6 +15,7 @@ export interface RegionValue {
   country?: string;
   /** Set when the value named no region or country known: why the letter goes to `other`. */
   note?: string;
+  unknown?: boolean;
 }
 
 export function readRegion(value: string, regions: RegionIds): RegionValue {
@@ -23,7 +24,7 @@ export function readRegion(value: string, regions: RegionIds): RegionValue {
   const country = countryFor(value);
   if (country && regions.has(country.region)) return { region: country.region, country: country.code };
   // Anything else is a country with no letters of its own: the generic region writes to them.
-  if (regions.has('other')) return { region: 'other', note: `"${value.trim()}" is not a region or country belarus-letter has letters for; its letters use region other` };
+  if (regions.has('other')) return { region: 'other', unknown: true, note: `"${value.trim()}" is not a region or country belarus-letter has letters for; its letters use region other` };
   return { region: id };
 }
 
