@@ -124,18 +124,23 @@ function checkRequired({ name, headers, defaults }: SheetColumns, mapper: Column
 }
 
 function checkDuplicates({ name, headers }: SheetColumns, mapper: ColumnMapper): void {
-  const seen = new Map<string, string>();
+  const whole = new Map<string, string>();
+  const parts = new Map<string, string>();
   for (const h of headers) {
     const spec = mapper.spec(h);
     if (!spec || spec.lines || spec.joins) continue;
-    const earlier = seen.get(spec.field);
+    // First and last name together give the name; either beside a whole name is one too many.
+    const earlier = spec.part ? (parts.get(spec.column) ?? whole.get(spec.field)) : (whole.get(spec.field) ?? parts.get(spec.field));
     if (earlier !== undefined) {
       throw new UsageError(
-        `${name}: the columns "${earlier}" and "${h}" both mean ${spec.column}; keep one.`,
+        `${name}: the columns "${earlier}" and "${h}" both mean ${spec.part ? 'name' : spec.column}; keep one.`,
         `To read "${h}" and leave the other out: ${mapArg(earlier, '')}.`,
       );
     }
-    seen.set(spec.field, h);
+    if (spec.part) {
+      parts.set(spec.column, h);
+      if (!parts.has(spec.field)) parts.set(spec.field, h);
+    } else whole.set(spec.field, h);
   }
 }
 

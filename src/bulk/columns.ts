@@ -24,6 +24,8 @@ export interface ColumnSpec {
   lines?: boolean;
   /** Several columns may feed it (the wizard's personal questions): their answers are joined as sentences. */
   joins?: boolean;
+  /** A part of the field (first name, last name): the parts are joined with spaces, in this order. */
+  part?: number;
   required?: boolean;
   /** The bulk option that gives a default for rows without a value. */
   flag?: string;
@@ -35,6 +37,8 @@ const ROLE = '(?:mp|mep|senator|representative|rep|member|member of parliament|m
 
 export const COLUMNS: readonly ColumnSpec[] = [
   { field: 'name', column: 'name', meaning: 'the sender\'s name, as they sign (required)', aliases: ['full name', 'your full name', 'first and last name', 'sender', 'sender name', 'your name', 'signature', 'what is your name', 'what is your full name', 'nom', 'nom complet', 'votre nom', 'nom et prenom', 'prenom et nom', 'vollstandiger name', 'ihr name', 'vor und nachname'], required: true },
+  { field: 'name', column: 'first_name', meaning: 'or the sender\'s first name, joined with last_name', aliases: ['first name', 'given name', 'forename', 'your first name', 'vorname', 'prenom', 'votre prenom'], part: 1 },
+  { field: 'name', column: 'last_name', meaning: 'and their last name', aliases: ['last name', 'surname', 'family name', 'your last name', 'your surname', 'nachname', 'familienname', 'nom de famille'], part: 2 },
   { field: 'city', column: 'city', meaning: 'the sender\'s town or city (required, or --city)', aliases: ['town', 'town or city', 'city or town', 'town/city', 'city/town', 'your town', 'your city', 'place', 'sender city', 'where do you live', 'ville', 'votre ville', 'commune', 'stadt', 'ort', 'wohnort', 'stadt ort'], required: true, flag: '--city' },
   { field: 'address', column: 'address', meaning: 'the sender\'s postal address; lines split by " | " or in address_1, address_2...', aliases: ['postal address', 'street', 'street address', 'your address', 'home address', 'adresse', 'adresse postale', 'votre adresse', 'strasse', 'anschrift', 'strasse und hausnummer'], lines: true },
   { field: 'postcode', column: 'postcode', meaning: 'the sender\'s postcode or ZIP code', aliases: ['post code', 'postal code', 'zip', 'zip code', 'zipcode', 'your postcode', 'your zip code', 'postleitzahl', 'plz', 'code postal'] },
@@ -101,7 +105,8 @@ export function normaliseHeader(header: string): string {
 
 const BY_HEADER = new Map<string, ColumnSpec>();
 for (const spec of COLUMNS) {
-  for (const name of [spec.column, spec.field, ...(spec.aliases ?? [])]) BY_HEADER.set(normaliseHeader(name), spec);
+  // A part (first_name) is not known by its field's name: "name" is the whole name.
+  for (const name of [spec.column, ...(spec.part ? [] : [spec.field]), ...(spec.aliases ?? [])]) BY_HEADER.set(normaliseHeader(name), spec);
 }
 
 /**

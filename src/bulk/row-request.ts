@@ -31,7 +31,7 @@ export interface RowWords {
 /** A request, with notes on values read generously (a country with no letters of its own). */
 export type RowResult = { ok: true; request: LetterRequest; notes: string[] } | { ok: false; error: string };
 
-const SPEC_BY_FIELD = new Map(COLUMNS.map((c) => [c.field, c]));
+const SPEC_BY_FIELD = new Map(COLUMNS.filter((c) => !c.part).map((c) => [c.field, c]));
 const PLAIN_FIELDS = [...COLUMNS.map((c) => c.field), 'country', 'format', 'sources'];
 
 /**
@@ -54,7 +54,7 @@ export class ColumnMapper {
   constructor(maps: readonly ColumnMap[] = []) {
     for (const map of maps) {
       this.maps.set(normaliseHeader(map.header), map);
-      if (map.spec && !map.spec.lines && !map.spec.joins) this.mappedFrom.set(map.spec.field, map.header);
+      if (map.spec && !map.spec.lines && !map.spec.joins && !map.spec.part) this.mappedFrom.set(map.spec.field, map.header);
     }
   }
 
@@ -120,12 +120,16 @@ export function rowToInput(row: InputRow, mapper: ColumnMapper, defaults: RowDef
   const input: Record<string, unknown> = Object.create(null);
   /** Answers of several story columns, joined once all are read. */
   let answers: string[] | undefined;
+  /** First and last name in columns of their own. */
+  let parts: string[] | undefined;
   for (const [header, raw] of row.entries) {
     const spec = mapper.spec(header);
     if (!spec) continue;
     const value = cell(raw);
     if (isBlank(value)) continue;
-    if (spec.joins && input[spec.field] !== undefined) {
+    if (spec.part) {
+      (parts ??= [])[spec.part] = String(value).trim();
+    } else if (spec.joins && input[spec.field] !== undefined) {
       answers ??= [input[spec.field] as string];
       answers.push(value as string);
     } else if (spec.lines && input[spec.field] !== undefined) {
@@ -138,6 +142,7 @@ export function rowToInput(row: InputRow, mapper: ColumnMapper, defaults: RowDef
   // Several personal questions read as one story, the way the wizard joins its answers; one
   // story column stays exactly as the sender wrote it.
   if (answers) input.story = joinStory(answers.map(String));
+  if (parts && input.name === undefined) input.name = parts.filter(Boolean).join(' ');
   const read = readValues(input, defaults);
   for (const [field, value] of Object.entries(defaults.values)) {
     if (isBlank(input[field])) input[field] = value;

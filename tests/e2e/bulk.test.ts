@@ -185,7 +185,7 @@ describe('bulk: a sign-up form\'s own headers (--map)', () => {
 
   it.each([
     [['--map', 'nothing'], /--map "nothing": give it as HEADER=COLUMN/],
-    [['--map', 'Full legal name=nme'], /--map "Full legal name=nme": "nme" is not a column; choose name, city/],
+    [['--map', 'Full legal name=nme'], /--map "Full legal name=nme": "nme" is not a column; choose name, first_name, last_name, city/],
     [['--map', 'Legal name=name'], /--map "Legal name=name": \S*senders\.csv has no column "Legal name"; its header is: Timestamp/],
     [['--map', 'Name=name', '--map', 'name=city'], /--map "Name=name" and --map "name=city" both map the header "name"; keep one\./],
     [['--map', 'Full legal name=name', '--map', 'Name=name', '--map', 'Where do you live=city'], /the columns "Full legal name" and "Name" both mean name; keep one\./],

@@ -52,6 +52,16 @@ describe('headers as form tools write them', () => {
     expect(one.ok && one.request.story).toBe('lower case, no stop');
   });
 
+  it('joins first and last name columns into the name', () => {
+    for (const h of ['First name', 'first_name', 'Vorname', 'Prénom']) expect(columnFor(h)?.column, h).toBe('first_name');
+    for (const h of ['Last name', 'Surname', 'Nachname', 'Nom de famille']) expect(columnFor(h)?.column, h).toBe('last_name');
+    expect(columnFor('name')?.column).toBe('name');
+    const d = defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' });
+    const r = rowToRequest(row(2, [['first_name', 'Alex'], ['last_name', 'Doe'], ['zip_code', 'LS1 1AA'], ['City', 'Leeds']]), new ColumnMapper(), d, words);
+    expect(r.ok && r.request).toMatchObject({ name: 'Alex Doe', postcode: 'LS1 1AA' });
+    expect(missingColumns(['First name', 'Last name', 'City'], d, new ColumnMapper())).toEqual([]);
+  });
+
   it('leaves trailing empty headers out without a warning', () => {
     const mapper = new ColumnMapper();
     for (const h of ['Name', '', '']) mapper.spec(h);

@@ -64,7 +64,7 @@ describe('--map: a header of the user\'s own read as a column', () => {
     expect(parseColumnMap('Timestamp=')).toEqual({ header: 'Timestamp', spec: null });
     expect(() => parseColumnMap('name')).toThrow(ColumnMapError);
     expect(() => parseColumnMap('=name')).toThrow(/HEADER=COLUMN/);
-    expect(() => parseColumnMap('Full name=nme')).toThrow(/"nme" is not a column; choose name, city/);
+    expect(() => parseColumnMap('Full name=nme')).toThrow(/"nme" is not a column; choose name, first_name, last_name, city/);
   });
 
   it('reads a mapped header as its column, quietly ignores HEADER=, and leaves out a header the map displaces', () => {
