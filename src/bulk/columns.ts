@@ -43,7 +43,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { field: 'address', column: 'address', meaning: 'the sender\'s postal address; lines split by " | " or in address_1, address_2...', aliases: ['postal address', 'street', 'street address', 'your address', 'home address', 'adresse', 'adresse postale', 'votre adresse', 'strasse', 'anschrift', 'strasse und hausnummer'], lines: true },
   { field: 'postcode', column: 'postcode', meaning: 'the sender\'s postcode or ZIP code', aliases: ['post code', 'postal code', 'zip', 'zip code', 'zipcode', 'your postcode', 'your zip code', 'postleitzahl', 'plz', 'code postal'] },
   { field: 'email', column: 'email', meaning: 'the sender\'s email address, shown under their name', aliases: ['email address', 'your email', 'your email address', 'e-mail', 'mail', 'what is your email', 'what is your email address', 'courriel', 'adresse email', 'adresse e mail', 'adresse electronique', 'e mail adresse', 'ihre e mail adresse'] },
-  { field: 'region', column: 'region', meaning: 'us, uk, eu, ca, au or other, or the country: United Kingdom, GB, France, DE... (required, or --region)', aliases: ['country', 'your country', 'country of residence', 'which country do you live in', 'what country do you live in', 'pays', 'votre pays', 'land', 'staat'], required: true, flag: '--region' },
+  { field: 'region', column: 'region', meaning: 'us, uk, eu, ca, au or other, or a country: UK, France, DE... (required, or --region)', aliases: ['country', 'your country', 'country of residence', 'which country do you live in', 'what country do you live in', 'pays', 'votre pays', 'land', 'staat'], required: true, flag: '--region' },
   { field: 'recipient', column: 'recipient', meaning: 'which official: mp, senator, mep, foreign-minister... (required, or --recipient)', aliases: ['official', 'recipient role', 'role', 'who to write to', 'who do you want to write to', 'destinataire', 'empfanger'], required: true, flag: '--recipient' },
   {
     field: 'recipientName',
@@ -66,7 +66,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     joins: true,
   },
   { field: 'facts', column: 'facts', meaning: 'comma-separated fact ids (see `belarus-letter facts`; or --facts)', aliases: ['fact ids'], flag: '--facts' },
-  { field: 'date', column: 'date', meaning: 'the date on the letter: YYYY-MM-DD, DD.MM.YYYY, or DD/MM/YYYY or MM/DD/YYYY (see --date-format; default: --date, else today)', aliases: ['letter date', 'datum'], flag: '--date' },
+  { field: 'date', column: 'date', meaning: 'the date on the letter, as YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (default: --date, else today)', aliases: ['letter date', 'datum'], flag: '--date' },
   { field: 'seed', column: 'seed', meaning: 'another wording for this sender; the same seed gives the same letter' },
   { field: 'template', column: 'template', meaning: 'the letter template to use when several fit (or --template)', flag: '--template' },
 ];
@@ -185,11 +185,19 @@ export function columnsHelp(): string {
   const lines = COLUMNS.map((c) => `${c.column.padEnd(width)}${c.meaning}`);
   return `${lines.join('\n')}
 
-Headers are matched ignoring case, spaces, punctuation and a note such as "(optional)"
-("Recipient Name" and "Your story (optional)" work). Any other column is ignored with a
-warning. To read a header of your own as a column, map it:
-  --map "Your full name=name" --map "Where do you live?=city"
-and --map "Timestamp=" ignores a column without a warning.
+Headers are matched ignoring case, accents, spaces, punctuation and a note such as "(optional)",
+and as form tools word their questions: "Your MP's name" and "Name of your MP" are
+recipient_name, "Why does this matter to you?" and "Tell us your story" are story (several
+such columns are joined), "Postcode" and "ZIP" are postcode, "First name" and "Last name" make
+the name. A form tool's own columns (Timestamp, Start time...) are left out quietly; any other
+column is left out with a warning that gives the --map to read it. To read a header of your
+own as a column, map it:
+  --map "Legal name=name" --map "Home town=city"
+and --map "Timestamp=" leaves a column out quietly; --mapping FILE reads maps saved on the
+terminal (lines "HEADER: column").
+Values are read as people type them: a region column takes country names and codes
+(United Kingdom, GB, USA, Deutschland, FR...), recipient takes "foreign minister" or "member of
+parliament", and date takes YYYY-MM-DD, DD.MM.YYYY, and DD/MM/YYYY or MM/DD/YYYY (--date-format).
 Options such as --region uk --stance maintain give a value to rows whose cell is empty.
 `;
 }
