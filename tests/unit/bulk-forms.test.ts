@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { columnFor, isFormMetadata, parseColumnMap } from '../../src/bulk/columns.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { columnFor, columnsHelp, isFormMetadata, parseColumnMap } from '../../src/bulk/columns.js';
 import { mapArgs, mappingFileText, parseMappingFile } from '../../src/bulk/mapping-file.js';
 import { askMappings } from '../../src/bulk/interactive-map.js';
 import { ColumnMapper, missingColumns, rowToRequest, type RowDefaults } from '../../src/bulk/row-request.js';
@@ -9,6 +11,7 @@ import { parseDateOrder, readDate, readRecipient, readRegion } from '../../src/b
 import { COUNTRIES } from '../../src/countries.js';
 import { commandName, suggestCommand } from '../../src/io/invocation.js';
 import type { InputRow } from '../../src/io/rows.js';
+import { ROOT } from '../helpers/cli.js';
 import { builtinPack } from '../helpers/pack.js';
 import { scriptedPrompts } from '../helpers/prompts.js';
 
@@ -205,5 +208,13 @@ describe('words for counts and commands', () => {
     expect(commandName({}, '/home/a/.npm/_npx/1f2e/node_modules/.bin/belarus-letter')).toBe('npx belarus-letter');
     expect(commandName({}, '/usr/local/bin/belarus-letter')).toBe('belarus-letter');
     expect(suggestCommand(['bulk', "My MP's sheet.csv", '--resume'], 'belarus-letter')).toBe("belarus-letter bulk 'My MP'\\''s sheet.csv' --resume");
+  });
+});
+
+describe('docs/bulk.md', () => {
+  it('lists the columns exactly as `bulk --columns` prints them', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'bulk.md'), 'utf8');
+    const table = columnsHelp().split('\n\n')[0] as string;
+    expect(doc).toContain(table);
   });
 });
