@@ -46,6 +46,8 @@ export async function setUpColumns(sheet: SheetColumns): Promise<ColumnSetup> {
   if (sheet.headerIsComplete) checkMapsMet(new ColumnMapper(maps), sheet);
   let mapper = readHeaders(maps, headers);
   const added: ColumnMap[] = [];
+  // JSON with no records has no keys to check: the caller says there are no senders.
+  if (!sheet.headerIsComplete && sample.length === 0) return { mapper, added, warnUnknown: () => undefined };
   const missing = missingColumns(headers, defaults, mapper);
   const guesses = guessColumns(headers, sample, mapper);
   if (sheet.prompts && mapper.unknown.length > 0) {

@@ -59,7 +59,7 @@ export interface LetterFile {
 
 export interface WriteOptions {
   force: boolean;
-  /** With --resume, a letter already there and the same is a row done before, not a clash. */
+  /** Whether this is a --resume run. A letter already there and the same is never a clash, resumed or not. */
   resume: boolean;
 }
 
