@@ -71,6 +71,13 @@ export async function setUpColumns(sheet: SheetColumns): Promise<ColumnSetup> {
       `To read ${lost.length === 1 ? 'it' : 'them'}, add ${lost.map((g) => mapArg(g.header, g.column)).join(' ')}; to leave ${lost.length === 1 ? 'it' : 'them'} out, add ${lost.map((g) => mapArg(g.header, '')).join(' ')}.`,
     );
   }
+  // An empty header is a spreadsheet's stray trailing comma, unless its column holds values.
+  // (A CSV row's entries are in the header's order, so the column is known by its place.)
+  headers.forEach((h, i) => {
+    if (h.trim() !== '') return;
+    const value = sample.map((row) => row.entries[i]).find((entry) => entry?.[0] === h && typeof entry[1] === 'string' && entry[1].trim() !== '')?.[1];
+    if (value !== undefined) warn(`${words.column} ${i + 1} has no header but holds values such as "${String(value).trim()}"; it is left out. Give it a header to read it.`);
+  });
   const warned = new Set<string>();
   for (const guess of found) {
     warned.add(guess.header);

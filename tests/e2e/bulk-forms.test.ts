@@ -123,6 +123,18 @@ describe('bulk: no silent loss', () => {
   });
 });
 
+describe('bulk: empty headers', () => {
+  it('leaves a trailing empty column out quietly, and warns of one that holds values', () => {
+    const dir = tempDir();
+    const path = join(dir, 'sheet.csv');
+    writeFileSync(path, 'name,,city,\nAlex Doe,secret,Leeds,\n');
+    const r = run(['bulk', path, '--out-dir', join(dir, 'out'), '-r', 'uk', '-t', 'mp', '-s', 'maintain', ...DATE]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/column 2 has no header but holds values such as "secret"; it is left out/);
+    expect(r.stderr).not.toMatch(/column 4/);
+  });
+});
+
 describe('bulk: reruns', () => {
   const SHEET = 'name,city,recipient_name,story\nAlex Doe,Leeds,Jane Smith,My aunt was jailed in Minsk in 2021.\nSam Lee,York,John Doe,\n';
   const UK = ['-r', 'uk', '-t', 'mp', '-s', 'maintain'];
