@@ -107,6 +107,8 @@ Examples:
     .addOption(new Option('--input-format <format>', 'how to read FILE (default: from its extension, else its content)').choices(['csv', 'json', 'ndjson']))
     .option('--delimiter <char>', 'the CSV delimiter (default: detected from the header: , ; tab or |)')
     .option('--map <header=column>', 'read a header of your sheet as one of the columns, e.g. "Your full name=name" (repeat for more)', collect)
+    .option('--mapping <file>', 'read headers as columns from a mapping file (YAML lines "HEADER: column"), as saved when mapping on the terminal')
+    .option('--date-format <order>', 'how to read dates like 04/05/2026 in a date column: DD/MM/YYYY or MM/DD/YYYY')
     .option('-r, --region <id>', 'region for rows without one')
     .option('-t, --recipient <id>', 'official for rows without one')
     .option('--recipient-name <name>', 'official\'s name for rows without one')
@@ -133,6 +135,8 @@ Examples:
   $ belarus-letter bulk --columns                   # the columns a row can have
   $ belarus-letter bulk senders.csv --dry-run       # check every row, write nothing
   $ belarus-letter bulk form.csv --map "Full legal name=name" --map "Timestamp="   # your sheet's own headers
+  $ belarus-letter bulk form.csv --mapping mapping.yaml   # the headers mapped last time (saved on the terminal)
+  $ belarus-letter bulk export.csv --date-format DD/MM/YYYY   # 04/05/2026 is 4 May
   $ belarus-letter bulk senders.csv --out-dir letters --region uk --recipient mp --stance maintain
   $ belarus-letter bulk senders.csv --out-dir letters --resume   # carry on after a stop or a fix`,
     )

@@ -113,11 +113,14 @@ const realDate = (s: string) => {
 
 export const letterRequestSchema = z.object({
   region: idRef,
+  /** In region eu, the member state (ISO 3166-1 alpha-2, e.g. DE): whose minister, where known. */
+  country: optionalValue(z.pipe(z.string(), z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE')))),
   recipient: idRef,
   stance: idRef,
   name: singleLine(200),
   city: singleLine(200),
   address: lines(6),
+  postcode: optionalLine(40),
   email: optionalValue(z.email('must be an email address like name@example.org')),
   /** The official's email address: the To of --format eml and of mail links. */
   recipientEmail: optionalValue(z.email('must be an email address like office@example.org')),

@@ -59,7 +59,7 @@ export interface LetterFile {
 
 export interface WriteOptions {
   force: boolean;
-  /** With --resume, a letter already there and the same is a row done before, not a clash. */
+  /** Whether this is a --resume run. A letter already there and the same is never a clash, resumed or not. */
   resume: boolean;
 }
 
@@ -74,6 +74,16 @@ export type WrittenFile = { row: number } & (
 /** No letter is this big: a bigger file at a letter's name is not read to compare (--resume). */
 export const MAX_LETTER_BYTES = 1024 * 1024;
 
+/** Whether a plain file of a letter's size at path holds exactly text; anything else is not the same letter. */
+export function sameLetterThere(path: string, text: string): boolean {
+  try {
+    const earlier = readSmallRegularFile(path, MAX_LETTER_BYTES, (kind) => new NotAFileError(path, kind));
+    return earlier !== undefined && sameText(earlier, text);
+  } catch {
+    return false;
+  }
+}
+
 export function writeLetterFile({ row, path, text }: LetterFile, options: WriteOptions): WrittenFile {
   try {
     writeFileAtomic(path, text, { force: options.force, fsync: false });
@@ -81,17 +91,16 @@ export function writeLetterFile({ row, path, text }: LetterFile, options: WriteO
   } catch (error) {
     if (error instanceof NotAFileError) return { row, status: 'failed', reason: 'not-a-file', kind: error.kind };
     if (error instanceof FileExistsError) {
-      // Killed between writing a letter and recording it: the same letter is already there.
-      if (options.resume) {
-        try {
-          const earlier = readSmallRegularFile(path, MAX_LETTER_BYTES, (kind) => new NotAFileError(path, kind));
-          if (earlier && sameText(earlier, text)) return { row, status: 'skipped' };
-        } catch (readError) {
-          if (readError instanceof NotAFileError) return { row, status: 'failed', reason: 'not-a-file', kind: readError.kind };
-          const code = (readError as NodeJS.ErrnoException).code;
-          if (!code) throw readError;
-          return { row, status: 'failed', reason: 'io', code };
-        }
+      // The same letter is already there (a run again, or one killed before it recorded the
+      // letter): nothing to do, and nothing went wrong. Only a plain file of a letter's size is read.
+      try {
+        const earlier = readSmallRegularFile(path, MAX_LETTER_BYTES, (kind) => new NotAFileError(path, kind));
+        if (earlier && sameText(earlier, text)) return { row, status: 'skipped' };
+      } catch (readError) {
+        if (readError instanceof NotAFileError) return { row, status: 'failed', reason: 'not-a-file', kind: readError.kind };
+        const code = (readError as NodeJS.ErrnoException).code;
+        if (!code) throw readError;
+        return { row, status: 'failed', reason: 'io', code };
       }
       return { row, status: 'failed', reason: 'exists' };
     }
@@ -101,4 +110,4 @@ export function writeLetterFile({ row, path, text }: LetterFile, options: WriteO
   }
 }
 
-const sameText = (file: Buffer, text: string | Uint8Array) => (typeof text === 'string' ? file.toString('utf8') === text : file.equals(text));
+export const sameText = (file: Buffer, text: string | Uint8Array) => (typeof text === 'string' ? file.toString('utf8') === text : file.equals(text));

@@ -5,8 +5,11 @@
  */
 import { letterRequestSchema, REQUIRED_FIELDS, type LetterFormat, type LetterRequest } from '../request.js';
 import { describeIssues } from '../validate.js';
+import { listChoices } from '../errors.js';
 import type { InputRow } from '../io/rows.js';
-import { columnFor, COLUMNS, normaliseHeader, type ColumnMap, type ColumnSpec, type RowField } from './columns.js';
+import { joinStory } from '../wizard/story.js';
+import { columnFor, COLUMNS, isFormMetadata, normaliseHeader, type ColumnMap, type ColumnSpec, type RowField } from './columns.js';
+import { readDate, readRecipient, readRegion, type DateOrder, type RegionIds } from './values.js';
 
 /** Values from the command line for rows that leave a cell empty, and batch-wide settings. */
 export interface RowDefaults {
@@ -14,6 +17,10 @@ export interface RowDefaults {
   format: LetterFormat;
   sources: boolean;
   date: string;
+  /** The pack's regions and officials, to read a country or an official's everyday name as an id. */
+  regions?: RegionIds;
+  /** How to read a date like 04/05/2026 (--date-format). */
+  dateOrder?: DateOrder;
 }
 
 export interface RowWords {
@@ -21,10 +28,11 @@ export interface RowWords {
   column: string;
 }
 
-export type RowResult = { ok: true; request: LetterRequest } | { ok: false; error: string };
+/** A request, with notes on values read generously (a country with no letters of its own). */
+export type RowResult = { ok: true; request: LetterRequest; notes: string[] } | { ok: false; error: string };
 
-const SPEC_BY_FIELD = new Map(COLUMNS.map((c) => [c.field, c]));
-const PLAIN_FIELDS = [...COLUMNS.map((c) => c.field), 'format', 'sources'];
+const SPEC_BY_FIELD = new Map(COLUMNS.filter((c) => !c.part).map((c) => [c.field, c]));
+const PLAIN_FIELDS = [...COLUMNS.map((c) => c.field), 'country', 'format', 'sources'];
 
 /**
  * Caches header -> column, and remembers which headers were unknown (warned once each). A header
@@ -46,7 +54,7 @@ export class ColumnMapper {
   constructor(maps: readonly ColumnMap[] = []) {
     for (const map of maps) {
       this.maps.set(normaliseHeader(map.header), map);
-      if (map.spec && !map.spec.lines) this.mappedFrom.set(map.spec.field, map.header);
+      if (map.spec && !map.spec.lines && !map.spec.joins && !map.spec.part) this.mappedFrom.set(map.spec.field, map.header);
     }
   }
 
@@ -68,7 +76,8 @@ export class ColumnMapper {
     }
     const spec = columnFor(header);
     if (!spec) {
-      this.unknown.push(header);
+      // A form tool's own columns (Timestamp, Start time) and empty headers say nothing of the sender.
+      if (!isFormMetadata(header)) this.unknown.push(header);
       return null;
     }
     const by = this.mappedFrom.get(spec.field);
@@ -100,40 +109,85 @@ function cell(value: unknown): unknown {
 
 const isBlank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
-export function rowToInput(row: InputRow, mapper: ColumnMapper, defaults: RowDefaults): Record<string, unknown> {
+/** A row's values by field, with what reading them found: a problem (its field) or a note. */
+export interface RowInput {
+  input: Record<string, unknown>;
+  notes: string[];
+  problem?: { field: RowField; message: string };
+}
+
+export function rowToInput(row: InputRow, mapper: ColumnMapper, defaults: RowDefaults): RowInput {
   const input: Record<string, unknown> = Object.create(null);
+  /** Answers of several story columns, joined once all are read. */
+  let answers: string[] | undefined;
+  /** First and last name in columns of their own. */
+  let parts: string[] | undefined;
   for (const [header, raw] of row.entries) {
     const spec = mapper.spec(header);
     if (!spec) continue;
     const value = cell(raw);
     if (isBlank(value)) continue;
-    if (spec.lines && input[spec.field] !== undefined) {
+    if (spec.part) {
+      (parts ??= [])[spec.part] = String(value).trim();
+    } else if (spec.joins && input[spec.field] !== undefined) {
+      answers ??= [input[spec.field] as string];
+      answers.push(value as string);
+    } else if (spec.lines && input[spec.field] !== undefined) {
       const prev = input[spec.field];
       input[spec.field] = [...(Array.isArray(prev) ? prev : [prev]), ...(Array.isArray(value) ? value : [value])];
     } else {
       input[spec.field] = value;
     }
   }
+  // Several personal questions read as one story, the way the wizard joins its answers; one
+  // story column stays exactly as the sender wrote it.
+  if (answers) input.story = joinStory(answers.map(String));
+  if (parts && input.name === undefined) input.name = parts.filter(Boolean).join(' ');
+  const read = readValues(input, defaults);
   for (const [field, value] of Object.entries(defaults.values)) {
     if (isBlank(input[field])) input[field] = value;
   }
   input.date ??= defaults.date;
   input.format = defaults.format;
   input.sources = defaults.sources;
-  return input;
+  return { input, ...read };
+}
+
+/** A row's own region, official and date, as people type them, read as the ids and date a request holds. */
+function readValues(input: Record<string, unknown>, defaults: RowDefaults): Omit<RowInput, 'input'> {
+  const notes: string[] = [];
+  const { regions } = defaults;
+  /** A region cell that names no region or country known. */
+  let unknownRegion: string | undefined;
+  if (regions && typeof input.region === 'string') {
+    const read = readRegion(input.region, regions);
+    if (read.unknown) unknownRegion = input.region.trim();
+    input.region = read.region;
+    if (read.country) input.country = read.country;
+    if (read.note) notes.push(read.note);
+  }
+  const region = input.region ?? defaults.values.region;
+  if (regions && typeof input.recipient === 'string' && typeof region === 'string') {
+    input.recipient = readRecipient(input.recipient, regions.get(region.trim().toLowerCase()));
+  }
+  // A value that is no country at all ("mars", a typo) whose official the generic region does
+  // not have either: the region is what to fix, not the official.
+  const recipient = input.recipient ?? defaults.values.recipient;
+  if (regions && unknownRegion !== undefined && typeof recipient === 'string' && !regions.get('other')?.includes(recipient)) {
+    return { notes: [], problem: { field: 'region', message: `unknown region or country "${unknownRegion}"; choose ${listChoices([...regions.keys()])}, or a country's name or code` } };
+  }
+  if (typeof input.date === 'string') {
+    const date = readDate(input.date, defaults.dateOrder);
+    if (!date.ok) return { notes, problem: { field: 'date', message: date.error } };
+    input.date = date.date;
+  }
+  return { notes };
 }
 
 export function rowToRequest(row: InputRow, mapper: ColumnMapper, defaults: RowDefaults, words: RowWords): RowResult {
   const where = `${words.row} ${row.row}`;
   if (row.error) return { ok: false, error: `${where}: ${row.error}` };
-  const input = rowToInput(row, mapper, defaults);
-  // A fresh plain object for zod: only known fields, copied one by one, every one of them in
-  // the same order whether the row has it or not, so that zod's generated object parser sees
-  // one hidden class however the rows differ in which cells are blank.
-  const plain: Record<string, unknown> = {};
-  for (const key of PLAIN_FIELDS) plain[key] = input[key];
-  const result = letterRequestSchema.safeParse(plain);
-  if (result.success) return { ok: true, request: result.data };
+  const { input, notes, problem } = rowToInput(row, mapper, defaults);
   const nameOf = (field: string) => {
     const header = mapper.headerOf.get(field as RowField);
     const spec = SPEC_BY_FIELD.get(field as RowField);
@@ -141,6 +195,14 @@ export function rowToRequest(row: InputRow, mapper: ColumnMapper, defaults: RowD
     if (fromFlag) return `option ${spec.flag}`;
     return `${words.column} ${header ?? spec?.column ?? field}`;
   };
+  if (problem) return { ok: false, error: `${where}, ${nameOf(problem.field)}: ${problem.message}` };
+  // A fresh plain object for zod: only known fields, copied one by one, every one of them in
+  // the same order whether the row has it or not, so that zod's generated object parser sees
+  // one hidden class however the rows differ in which cells are blank.
+  const plain: Record<string, unknown> = {};
+  for (const key of PLAIN_FIELDS) plain[key] = input[key];
+  const result = letterRequestSchema.safeParse(plain);
+  if (result.success) return { ok: true, request: result.data, notes };
   const problems = describeIssues(result.error, nameOf);
   return { ok: false, error: `${where}, ${problems.join('; ')}` };
 }

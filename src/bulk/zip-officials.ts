@@ -36,7 +36,8 @@ export class RowOfficials {
 
   fill(row: InputRow, request: LetterRequest, where: string, columnWord: string): ZipFill {
     if (request.region !== 'us') return { ok: true, request };
-    const cell = zipCell(row);
+    // A header mapped to postcode with --map still counts: its value is in the request.
+    const cell = zipCell(row) ?? (request.postcode ? { header: 'postcode', value: request.postcode } : undefined);
     if (!cell) return { ok: true, request };
     if (!this.source) {
       this.source = officialsSource('us');

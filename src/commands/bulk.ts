@@ -8,11 +8,18 @@ import { existsSync, lstatSync, readdirSync, statSync, unlinkSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
-import { ColumnMapError, columnsHelp, exampleCsv, parseColumnMaps, type ColumnMap } from '../bulk/columns.js';
+import { ColumnMapError, columnsHelp, exampleCsv, normaliseHeader, parseColumnMaps, type ColumnMap } from '../bulk/columns.js';
+import { setUpColumns } from '../bulk/column-setup.js';
+import { mapArgs, parseMappingFile } from '../bulk/mapping-file.js';
+import { peekRows } from '../bulk/peek.js';
+import { counted, partOf } from '../bulk/summary-words.js';
+import { DATE_ORDERS, parseDateOrder, type DateOrder } from '../bulk/values.js';
+import { commandName, suggestCommand } from '../io/invocation.js';
+import { readTextInput } from '../io/read-text.js';
 import { FormLetterRisk, SAMPLE_PER_GROUP, SIMILAR_WARNING, type RiskReport } from '../bulk/form-letter-risk.js';
 import { ManifestWriter, manifestPath, readDoneRows, type ManifestEntry } from '../bulk/manifest.js';
 import { Progress } from '../bulk/progress.js';
-import { ColumnMapper, likelyHeaders, missingColumns, rowToRequest, type RowDefaults } from '../bulk/row-request.js';
+import { rowToRequest, type RowDefaults } from '../bulk/row-request.js';
 import { readCsvRows } from '../io/csv-rows.js';
 import { openInput, type InputSource } from '../io/input-source.js';
 import { readJsonRows, readNdjsonRows } from '../io/json-rows.js';
@@ -21,9 +28,9 @@ import { baseName, checkNamePattern, DEFAULT_NAME_PATTERN, loadSlugLibrary, Name
 import { describeCode, withFileError } from '../io/fs-errors.js';
 import { makeFolder } from '../io/make-folder.js';
 import { writeStdout, writeStdoutUnlessClosed } from '../io/stdout.js';
-import { today } from '../io/terminal.js';
+import { canPrompt, today } from '../io/terminal.js';
 import { TEMP_FILE_PATTERN } from '../io/write-file.js';
-import type { LetterOutcome } from '../bulk/letter-file.js';
+import { sameLetterThere, type LetterOutcome } from '../bulk/letter-file.js';
 import { defaultThreads, letterPipeline } from '../bulk/letter-pipeline.js';
 import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance, unknownId, type Letter } from '../render/render.js';
@@ -54,6 +61,8 @@ export interface BulkOptions
   limit?: string;
   jobs?: string;
   map?: string[];
+  mapping?: string;
+  dateFormat?: string;
   json?: boolean;
 }
 
@@ -66,6 +75,8 @@ const EXTENSIONS: Record<BulkFormat, string> = { text: '.txt', markdown: '.md', 
 const TURN_EVERY = 64;
 /** Row errors printed on stderr before the rest go only to the manifest. */
 const MAX_PRINTED_ERRORS = 20;
+/** Rows read before any letter is written, to check what the columns hold. */
+const SAMPLE_ROWS = 50;
 
 interface Settings {
   file: string;
@@ -114,12 +125,11 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
     jobs = Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`--jobs must be a whole number of worker threads from 0 to 64, not "${options.jobs}".`);
   }
-  let columnMaps: ColumnMap[];
-  try {
-    columnMaps = parseColumnMaps(options.map ?? []);
-  } catch (error) {
-    if (error instanceof ColumnMapError) throw new UsageError(`${error.message}.`, 'Run `belarus-letter bulk --columns` for the columns it reads.');
-    throw error;
+  const columnMaps = columnMapsFrom(options);
+  let dateOrder: DateOrder | undefined;
+  if (options.dateFormat !== undefined) {
+    dateOrder = parseDateOrder(options.dateFormat);
+    if (!dateOrder) throw new UsageError(`--date-format must be DD/MM/YYYY or MM/DD/YYYY (or ${listChoices([...DATE_ORDERS])}), not "${options.dateFormat}".`);
   }
   const pattern = options.namePattern ?? DEFAULT_NAME_PATTERN;
   try {
@@ -162,8 +172,39 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
     limit,
     jobs,
     columnMaps,
-    defaults: { values, format: (options.format as LetterFormat | undefined) ?? 'text', sources: options.sources !== false, date: options.date ?? today() },
+    defaults: {
+      values,
+      format: (options.format as LetterFormat | undefined) ?? 'text',
+      sources: options.sources !== false,
+      date: options.date ?? today(),
+      regions: new Map(pack.regions.map((r) => [r.id, r.recipients.map((x) => x.id)])),
+      dateOrder,
+    },
   };
+}
+
+/** --mapping FILE's maps, and --map's over them for a header both name. */
+function columnMapsFrom(options: BulkOptions): ColumnMap[] {
+  const columnsHint = `Run \`${commandName()} bulk --columns\` for the columns it reads.`;
+  let fromFile: ColumnMap[] = [];
+  if (options.mapping !== undefined) {
+    try {
+      fromFile = parseMappingFile(readTextInput(options.mapping, '--mapping'));
+    } catch (error) {
+      if (error instanceof ColumnMapError) throw new UsageError(`--mapping ${options.mapping}: ${error.message}.`, columnsHint);
+      throw error;
+    }
+  }
+  let fromFlags: ColumnMap[];
+  try {
+    fromFlags = parseColumnMaps(options.map ?? []);
+  } catch (error) {
+    if (error instanceof ColumnMapError) throw new UsageError(`${error.message}.`, columnsHint);
+    throw error;
+  }
+  // A --map for a header the file maps too wins: the command line says what this run wants.
+  const flagged = new Set(fromFlags.map((m) => normaliseHeader(m.header)));
+  return [...fromFile.filter((m) => !flagged.has(normaliseHeader(m.header))), ...fromFlags];
 }
 
 /** Region, official and stance named in a row, checked with messages that name the column. */
@@ -219,17 +260,22 @@ function isWholeFile(path: string): boolean {
   }
 }
 
-function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+/**
+ * The command line to run again with --resume (or --force), from how this run was started and
+ * the columns mapped on the terminal.
+ */
+export function resumeCommand(argv: readonly string[], extra: readonly string[] = [], flag: '--resume' | '--force' = '--resume'): string {
+  const args = argv.slice(2).filter((a) => a !== '--resume' && a !== '--force');
+  return suggestCommand([...args, ...extra, flag]);
 }
 
-/** The command line to run again with --resume, from how this run was started. */
-export function resumeCommand(argv: readonly string[]): string {
-  const args = argv.slice(2).filter((a) => a !== '--resume');
-  return ['belarus-letter', ...args, '--resume'].map(shellQuote).join(' ');
+/** How to carry on: the command, piped the same input again when it came on stdin. */
+function resumeHint(file: string, extra: readonly string[], flag: '--resume' | '--force' = '--resume'): string {
+  const command = resumeCommand(process.argv, extra, flag);
+  return file === '-' ? `(pipe the same input in again)\n  ... | ${command}` : command;
 }
 
-function rows(source: InputSource, settings: Settings, onHeader: (headers: string[]) => void): AsyncIterable<InputRow> {
+function readRows(source: InputSource, settings: Settings, onHeader: (headers: string[]) => void): AsyncIterable<InputRow> {
   if (source.format === 'csv') return readCsvRows(source.chunks, { name: source.name, delimiter: settings.delimiter, head: source.head, onHeader });
   if (source.format === 'json') return readJsonRows(source.chunks, source.name);
   return readNdjsonRows(source.chunks);
@@ -260,8 +306,8 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   }
   if (file === undefined) {
     throw new UsageError(
-      'Give the file of senders: belarus-letter bulk senders.csv (or - to read stdin).',
-      'Run `belarus-letter bulk --example > senders.csv` for a starter sheet, and `bulk --columns` for the columns it can have.',
+      `Give the file of senders: ${commandName()} bulk senders.csv (or - to read stdin).`,
+      `Run \`${commandName()} bulk --example > senders.csv\` for a starter sheet, and \`bulk --columns\` for the columns it can have.`,
     );
   }
   const packDir = await templatesDir(globals);
@@ -293,60 +339,55 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       // then the same letter again, so it is kept rather than reported as in the way.
       if (options.date === undefined && earlier.date !== undefined) settings.defaults.date = manifestDate(outDir, earlier.date);
     }
+  } else if (writing && options.date === undefined && existsSync(manifestPath(outDir))) {
+    // The same sheet run again into its folder: its letters keep the batch's date, so those
+    // already written are the same letters (counted as already there), not clashes.
+    const earlier = await readDoneRows(outDir);
+    const input = file === '-' ? 'stdin' : file;
+    if (earlier?.input === input && earlier.date && /^\d{4}-\d{2}-\d{2}$/.test(earlier.date) && earlier.date !== defaults.date) {
+      settings.defaults.date = earlier.date;
+      note(`${outDir}/ holds letters from ${input} dated ${earlier.date}; this run dates its letters the same (give --date to change it).`);
+    }
   }
 
   let source: InputSource;
   try {
     source = await openInput(settings.file, settings.inputFormat);
   } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message, 'Run `belarus-letter bulk --example` to see a sheet it accepts.');
+    if (error instanceof InputError) throw new UsageError(error.message, `Run \`${commandName()} bulk --example\` to see a sheet it accepts.`);
     throw error;
   }
   const words = ROW_WORDS[source.format];
-  const mapper = new ColumnMapper(settings.columnMaps);
+  // The header and the first rows, read before anything is written: the columns are checked
+  // (and, on a terminal, mapped) against what they hold.
+  let csvHeader: string[] | undefined;
+  let peeked;
+  try {
+    peeked = await peekRows(readRows(source, settings, (headers) => (csvHeader = headers)), SAMPLE_ROWS);
+  } catch (error) {
+    await source.close();
+    if (error instanceof InputError) throw new UsageError(error.message);
+    throw error;
+  }
+  const headers = csvHeader ?? [...new Set(peeked.head.flatMap((row) => row.entries.map(([key]) => key)))];
+  const columns = await setUpColumns({
+    name: source.name,
+    words,
+    headers,
+    sample: peeked.head,
+    maps: settings.columnMaps,
+    defaults,
+    headerIsComplete: csvHeader !== undefined,
+    prompts: canPrompt() && !options.json ? async () => (await import('../wizard/inquirer.js')).inquirerPrompts() : undefined,
+  }).catch(async (error: unknown) => {
+    await source.close();
+    throw error;
+  });
+  const { mapper, warnUnknown } = columns;
+  /** Maps made on the terminal, for the commands suggested at the end. */
+  const addedArgs = mapArgs(columns.added);
   // US rows with a ZIP code get their official from the directory (see bulk/zip-officials.ts).
   const rowOfficials = new RowOfficials((source) => void noteAge(source));
-  let warnedUnknown = 0;
-  let warnedOverridden = 0;
-  const warnUnknown = () => {
-    for (; warnedUnknown < mapper.unknown.length; warnedUnknown++) {
-      if (isZipHeader(mapper.unknown[warnedUnknown] as string)) continue;
-      warn(`${words.column} "${mapper.unknown[warnedUnknown]}" is not one belarus-letter knows; it is ignored (see \`belarus-letter bulk --columns\`, or read it as one with --map).`);
-    }
-    for (; warnedOverridden < mapper.overridden.length; warnedOverridden++) {
-      const { header, column, by } = mapper.overridden[warnedOverridden] as ColumnMapper['overridden'][number];
-      warn(`${words.column} "${header}" is ignored: --map reads ${column} from "${by}".`);
-    }
-  };
-  const onHeader = (headers: string[]) => {
-    const absent = mapper.mapsNotIn(headers);
-    if (absent.length > 0) {
-      throw new UsageError(
-        `--map "${absent[0]?.header}=${absent[0]?.spec?.column ?? ''}": ${source.name} has no column "${absent[0]?.header}"; its header is: ${headers.join(', ') || '(empty)'}.`,
-        'Give the header as it stands in the first row of the sheet (case, spaces and punctuation do not matter).',
-      );
-    }
-    const missing = missingColumns(headers, defaults, mapper);
-    if (missing.length > 0) {
-      const flags = missing.filter((c) => c.flag).map((c) => c.flag as string);
-      const likely = likelyHeaders(missing, headers, mapper);
-      const maps = likely.map(({ header, column }) => `--map ${shellQuote(`${header}=${column}`)}`).join(' ');
-      throw new UsageError(
-        `${source.name} has no ${missing.length === 1 ? 'column' : 'columns'} for ${listChoices(missing.map((c) => c.column))}; its header is: ${headers.join(', ') || '(empty)'}.`,
-        `${likely.length ? `If your sheet calls ${missing.length === 1 ? 'it' : 'them'} something else, map ${likely.length === 1 ? 'that header' : 'those headers'}: ${maps}. Or add` : 'Add'} ${missing.length === 1 ? 'that column' : 'those columns'}${flags.length ? `, or give ${listChoices(flags, 'and')} for every row` : ''}. Run \`belarus-letter bulk --columns\` for the columns it reads.`,
-      );
-    }
-    const seen = new Map<string, string>();
-    for (const h of headers) {
-      const spec = mapper.spec(h);
-      if (!spec || spec.lines) continue;
-      const earlier = seen.get(spec.field);
-      if (earlier !== undefined) throw new UsageError(`${source.name}: the columns "${earlier}" and "${h}" both mean ${spec.column}; keep one.`);
-      seen.set(spec.field, h);
-    }
-    for (const h of headers) if (h !== h.trim() && mapper.spec(h)) note(`the header "${h}" has spaces around it; read as ${mapper.spec(h)?.column}.`);
-    warnUnknown();
-  };
 
   if (writing) withFileError(outDir, 'create the folder', () => makeFolder(outDir));
   const manifest = writing ? new ManifestWriter(outDir, { input: source.name, date: defaults.date }) : undefined;
@@ -354,7 +395,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   const risk = new FormLetterRisk();
   const progress = new Progress(process.stderr);
   const extension = EXTENSIONS[defaults.format as BulkFormat];
-  const counts = { done: 0, failed: 0, skipped: 0, bytes: 0, size: source.size };
+  const counts = { done: 0, failed: 0, skipped: 0, same: 0, differ: 0, bytes: 0, size: source.size };
   const warnings = new Map<string, { count: number; row: number }>();
   let seenRows = 0;
   let printedErrors = 0;
@@ -379,14 +420,16 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   };
 
   const failRender = (row: number, message: string) => fail(row, `${words.row} ${row}: ${message.replace(/\.$/, '')}`);
-  const failExisting = (row: number, name: string) =>
+  const failExisting = (row: number, name: string) => {
+    counts.differ++;
     fail(
       row,
       options.resume
         ? `${words.row} ${row}: ${join(outDir, name)} already exists and is not this ${words.row}'s letter; add --force to replace it, or move it away`
-        : `${words.row} ${row}: ${join(outDir, name)} already exists; add --force to replace it, or --resume to skip rows already written`,
+        : `${words.row} ${row}: ${join(outDir, name)} already exists with a different letter; add --force to replace it, or --resume to skip rows already written`,
       name,
     );
+  };
 
   const tally = (texts: string[], row: number) => {
     for (const w of texts) {
@@ -441,7 +484,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     queued.delete(row);
     tally(outcome.warnings, row);
     risk.record(row, outcome.hash, job.slot, job.group, outcome.body, job.story);
-    if (file.status === 'skipped') counts.skipped++;
+    if (file.status === 'skipped') counts.same++;
     else counts.done++;
     record({ row, status: file.status, file: job.name, error: null });
   };
@@ -454,7 +497,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   });
 
   try {
-    for await (const row of rows(source, settings, onHeader)) {
+    for await (const row of peeked.rows) {
       // Rows read ahead come in promises that never leave this turn of the event loop; a turn
       // now and then lets Ctrl-C, a closed stdout and the progress bar's timer through.
       if (seenRows % TURN_EVERY === 0) await setImmediate();
@@ -481,6 +524,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         continue;
       }
       let request = parsed.request;
+      tally(parsed.notes, row.row);
       const nameOf = (field: string) => {
         const header = mapper.headerOf.get(field as never);
         return header !== undefined ? `${words.column} ${header}` : `option --${field}`;
@@ -540,7 +584,11 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         continue;
       }
       const path = pathInside(outDir, name);
-      if (!options.force && existsSync(path)) {
+      if (!options.force && lstatSync(path, { throwIfNoEntry: false })) {
+        if (sameLetterThere(path, letter.text)) {
+          counts.same++;
+          continue;
+        }
         failExisting(row.row, name);
         if (options.failFast) break;
         continue;
@@ -557,7 +605,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       await pipeline.drain();
       if (error.atStart) throw new UsageError(error.message);
       printSummary();
-      throw new AppError(error.message, EXIT.failed, writing ? `The letters before it were written; fix the file and run again with --resume:\n  ${resumeCommand(process.argv)}` : undefined);
+      throw new AppError(error.message, EXIT.failed, writing ? `The letters before it were written; fix the file and run again with --resume:\n  ${resumeHint(file, addedArgs)}` : undefined);
     }
     throw error;
   } finally {
@@ -572,7 +620,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   progress.stop();
 
   if (seenRows === 0 && !stopped) {
-    throw new UsageError(`${source.name} has a header but no rows of senders.`, 'Add one row per sender under the header (see `belarus-letter bulk --example`).');
+    throw new UsageError(`${source.name} has a header but no rows of senders.`, `Add one row per sender under the header (see \`${commandName()} bulk --example\`).`);
   }
   // A CSV's header is checked against --map before any row; JSON records can differ in their keys.
   for (const map of source.format === 'csv' ? [] : mapper.unusedMaps()) warn(`--map "${map.header}=${map.spec?.column ?? ''}" met no ${words.column} "${map.header}" in ${source.name}.`);
@@ -581,18 +629,20 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   if (stopped === 'pipe') note('stdout was closed by the program reading it; stopped there.');
   if (stopped === 'interrupt') {
     throw new AppError(
-      `Stopped after ${grouped(counts.done + counts.failed + counts.skipped)} rows.`,
+      `Stopped after ${counted(counts.done + counts.failed + counts.skipped + counts.same, 'row')}.`,
       EXIT.interrupted,
-      writing ? `Every letter written is whole. To carry on:\n  ${resumeCommand(process.argv)}` : undefined,
+      writing ? `Every letter written is whole. To carry on:\n  ${resumeHint(file, addedArgs)}` : undefined,
     );
   }
   if (counts.failed > 0) {
     throw new AppError(
-      `${counts.failed} of ${seenRows} row${seenRows === 1 ? '' : 's'} failed${options.failFast ? '; stopped at the first (--fail-fast)' : ''}.`,
+      `${partOf(counts.failed, seenRows, 'row', ['failed', 'failed'])}${options.failFast ? '; stopped at the first (--fail-fast)' : ''}.`,
       EXIT.failed,
-      writing
-        ? `Each is listed above and in ${manifestPath(outDir)}. Fix them in the file and run again; the rows already written are skipped:\n  ${resumeCommand(process.argv)}`
-        : 'Each is listed above; fix them in the file and run again.',
+      counts.differ === counts.failed && !options.resume
+        ? `${counts.differ === 1 ? 'That letter is' : 'Those letters are'} already in ${outDir}/ but ${counts.differ === 1 ? 'differs' : 'differ'} from what this run writes (the sheet, the options or the date changed?). To replace ${counts.differ === 1 ? 'it' : 'them'}:\n  ${resumeHint(file, addedArgs, '--force')}\nTo keep ${counts.differ === 1 ? 'it' : 'them'} and write only the rest:\n  ${resumeHint(file, addedArgs)}`
+        : writing
+          ? `Each is listed above and in ${manifestPath(outDir)}. Fix them in the file and run again; the rows already written are skipped:\n  ${resumeHint(file, addedArgs)}`
+          : 'Each is listed above; fix them in the file and run again.',
     );
   }
 
@@ -609,6 +659,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       dryRun,
       letters: counts.done,
       skipped: counts.skipped,
+      alreadyThere: counts.same,
       failed: counts.failed,
       seconds: elapsed / 1000,
       stopped: stopped ?? null,
@@ -627,13 +678,13 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   function printSummary(): void {
     const elapsed = Date.now() - started;
     for (const [text, { count, row }] of warnings) {
-      note(count === 1 ? `${words.row} ${row}: ${text}` : `${text} (${grouped(count)} letters)`);
+      note(count === 1 ? `${words.row} ${row}: ${text}` : `${text} (${counted(count, 'letter')})`);
     }
-    if (printedErrors > MAX_PRINTED_ERRORS) info(`... and ${printedErrors - MAX_PRINTED_ERRORS} more failed rows${manifest ? `, listed in ${manifestPath(outDir)}` : ''}.`);
+    if (printedErrors > MAX_PRINTED_ERRORS) info(`... and ${counted(printedErrors - MAX_PRINTED_ERRORS, 'more failed row')}${manifest ? `, listed in ${manifestPath(outDir)}` : ''}.`);
     const verb = dryRun ? 'Would write' : toStdout ? 'Printed' : 'Wrote';
     const where = toStdout ? '' : ` ${dryRun ? 'to' : 'in'} ${resolve(outDir) === resolve('.') ? 'this folder' : `${outDir}/`}`;
     info(
-      `${verb} ${grouped(counts.done)} letter${counts.done === 1 ? '' : 's'}${where}: ${grouped(counts.skipped)} skipped, ${grouped(counts.failed)} failed, in ${formatSeconds(elapsed)}.`,
+      `${verb} ${counted(counts.done, 'letter')}${where}: ${counts.same > 0 ? `${grouped(counts.same)} already there as this run would write ${counts.same === 1 ? 'it' : 'them'}, ` : ''}${grouped(counts.skipped)} skipped, ${grouped(counts.failed)} failed, in ${formatSeconds(elapsed)}.`,
     );
     const report = risk.report();
     if (options.json) print(`${JSON.stringify(jsonSummary(report, elapsed))}\n`, 'the JSON summary');
@@ -648,7 +699,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     }
     if (report.withoutStory * 2 > report.letters) {
       warn(
-        `${grouped(report.withoutStory)} of ${grouped(report.letters)} letters have no personal story; a few sentences in the sender's own words (a story column) make a letter count.`,
+        `${partOf(report.withoutStory, report.letters, 'letter')} no personal story; a few sentences in the sender's own words (a story column) make a letter count.`,
       );
     }
   }

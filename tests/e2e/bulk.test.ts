@@ -136,8 +136,8 @@ describe('bulk: reading senders', () => {
     const out = join(dir, 'out');
     const r = run(['bulk', sheet(dir, `${HEADER},Favourite Colour,__proto__\nAlex Doe,Leeds,uk,mp,,maintain,,blue,x\n`), '--out-dir', out, ...DATE]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/column "Favourite Colour" is not one belarus-letter knows/);
-    expect(r.stderr).toMatch(/column "__proto__" is not one belarus-letter knows/);
+    expect(r.stderr).toMatch(/column "Favourite Colour" is not one belarus-letter reads/);
+    expect(r.stderr).toMatch(/column "__proto__" is not one belarus-letter reads/);
     expect(letters(out)).toEqual(['0002-mp-alex-doe.txt']);
   });
 });
@@ -166,9 +166,9 @@ describe('bulk: a sign-up form\'s own headers (--map)', () => {
 
   it('suggests the --map for a required column the sheet calls something else', () => {
     const dir = tempDir();
-    const r = run(['bulk', sheet(dir, FORM), '--out-dir', join(dir, 'out'), ...ROUTE, '--map', 'Full legal name=name']);
+    const r = run(['bulk', sheet(dir, FORM.replace('Where do you live?', 'Residence')), '--out-dir', join(dir, 'out'), ...ROUTE, '--map', 'Full legal name=name']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/has no column for city; its header is: Timestamp, Full legal name, Where do you live\?, Name, Your story \(optional\)\./);
+    expect(r.stderr).toMatch(/has no column for city; its header is: Timestamp, Full legal name, Residence, Name, Your story \(optional\)\./);
     expect(r.stderr).not.toMatch(/map that header/);
     const named = run(['bulk', sheet(dir, 'Sender full name,Home town\nAnna,Leeds\n', 'other.csv'), '--out-dir', join(dir, 'out'), ...ROUTE]);
     expect(named.code).toBe(2);
@@ -180,12 +180,12 @@ describe('bulk: a sign-up form\'s own headers (--map)', () => {
     const dir = tempDir();
     const r = run(['bulk', sheet(dir, FORM), '--out-dir', join(dir, 'out'), ...ROUTE, '--map', 'Full legal name=name', '--map', 'Where do you live=city']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('column "Name" is ignored: --map reads name from "Full legal name".');
+    expect(r.stderr).toContain('column "Name" is left out: --map reads name from "Full legal name".');
   });
 
   it.each([
     [['--map', 'nothing'], /--map "nothing": give it as HEADER=COLUMN/],
-    [['--map', 'Full legal name=nme'], /--map "Full legal name=nme": "nme" is not a column; choose name, city/],
+    [['--map', 'Full legal name=nme'], /--map "Full legal name=nme": "nme" is not a column; choose name, first_name, last_name, city/],
     [['--map', 'Legal name=name'], /--map "Legal name=name": \S*senders\.csv has no column "Legal name"; its header is: Timestamp/],
     [['--map', 'Name=name', '--map', 'name=city'], /--map "Name=name" and --map "name=city" both map the header "name"; keep one\./],
     [['--map', 'Full legal name=name', '--map', 'Name=name', '--map', 'Where do you live=city'], /the columns "Full legal name" and "Name" both mean name; keep one\./],
@@ -273,7 +273,7 @@ describe('bulk: bad input', () => {
     const r = run(['bulk', sheet(dir, text), '--out-dir', out, ...DATE]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('row 3, column Name: is required');
-    expect(r.stderr).toContain('row 4, column Region: unknown region "mars"');
+    expect(r.stderr).toContain('row 4, column Region: unknown region or country "mars"; choose us, uk, eu, ca, au or other, or a country\'s name or code');
     expect(r.stderr).toContain('row 5, column Recipient: uk has no official "senator"; choose mp or foreign-secretary');
     expect(r.stderr).toContain('row 6, column Email: must be an email address');
     expect(r.stderr).toMatch(/4 of 6 rows failed/);
@@ -369,11 +369,12 @@ describe('bulk: options', () => {
     expect(summary.seconds).toBeGreaterThan(0);
     expect(ok.stderr).toMatch(/Wrote 3 letters/);
 
-    // A dry run lists no files under --json, and a row that fails counts (exit 1 as ever).
+    // A dry run lists no files under --json, letters already there as it would write them are
+    // counted so, and a row that fails counts (exit 1 as ever).
     const again = run(['bulk', sheet(dir, `${SHEET}\nBad Row,Leeds,uk,nobody,,maintain,`, 'more.csv'), '--out-dir', out, '--json', '--dry-run', ...DATE]);
     expect(again.code).toBe(1);
     expect(again.stdout.trim().split('\n')).toHaveLength(1);
-    expect(JSON.parse(again.stdout)).toMatchObject({ dryRun: true, letters: 0, failed: 4, manifest: null });
+    expect(JSON.parse(again.stdout)).toMatchObject({ dryRun: true, letters: 0, alreadyThere: 3, failed: 1, manifest: null });
   });
 
   it('--json and --out - both want stdout: a usage error', () => {
@@ -400,7 +401,7 @@ describe('bulk: options', () => {
     writeFileSync(file, 'KEEP ME');
     const again = run(['bulk', path, '--out-dir', out, ...DATE]);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/0002-jane-smith-alex-doe.txt already exists; add --force/);
+    expect(again.stderr).toMatch(/0002-jane-smith-alex-doe.txt already exists with a different letter; add --force/);
     expect(readFileSync(file, 'utf8')).toBe('KEEP ME');
     const forced = run(['bulk', path, '--out-dir', out, '--force', ...DATE]);
     expect(forced.code).toBe(0);

@@ -32,8 +32,8 @@ describe('bulk columns', () => {
     expect(columnFor('Email Address:')?.field).toBe('email');
     expect(columnFor('Town (e.g. Leeds)')?.field).toBe('city');
     expect(columnFor('Email (if any)')?.field).toBe('email');
-    // A note that says what the column holds is kept: this is not the sender's name.
-    expect(columnFor('Name (of your MP)')).toBeUndefined();
+    // A note that says what the column holds is kept: this is the official's name, not the sender's.
+    expect(columnFor('Name (of your MP)')?.field).toBe('recipientName');
     expect(columnFor('Timestamp')).toBeUndefined();
   });
 
@@ -64,7 +64,7 @@ describe('--map: a header of the user\'s own read as a column', () => {
     expect(parseColumnMap('Timestamp=')).toEqual({ header: 'Timestamp', spec: null });
     expect(() => parseColumnMap('name')).toThrow(ColumnMapError);
     expect(() => parseColumnMap('=name')).toThrow(/HEADER=COLUMN/);
-    expect(() => parseColumnMap('Full name=nme')).toThrow(/"nme" is not a column; choose name, city/);
+    expect(() => parseColumnMap('Full name=nme')).toThrow(/"nme" is not a column; choose name, first_name, last_name, city/);
   });
 
   it('reads a mapped header as its column, quietly ignores HEADER=, and leaves out a header the map displaces', () => {

@@ -1,0 +1,78 @@
+/**
+ * Country names and codes as people type them in a sign-up sheet's country column, in English
+ * and as written locally (and, for the countries organisers most often list, in French and
+ * German), each to the region whose officials the letter goes to. An EU member state gives `eu`
+ * and its ISO 3166-1 code.
+ */
+export interface Country {
+  region: string;
+  /** ISO 3166-1 alpha-2 code, for an EU member state. */
+  code?: string;
+  /** Its English name, for messages. */
+  name: string;
+  /** Names and codes a sheet may hold, besides the English name. */
+  also: string[];
+}
+
+const EU_STATES: [code: string, name: string, also: string[]][] = [
+  ['AT', 'Austria', ['Österreich', 'Autriche']],
+  ['BE', 'Belgium', ['België', 'Belgique', 'Belgien']],
+  ['BG', 'Bulgaria', ['България', 'Bulgarie', 'Bulgarien']],
+  ['HR', 'Croatia', ['Hrvatska', 'Croatie', 'Kroatien']],
+  ['CY', 'Cyprus', ['Κύπρος', 'Kıbrıs', 'Chypre', 'Zypern']],
+  ['CZ', 'Czechia', ['Czech Republic', 'Česko', 'Česká republika', 'Tchéquie', 'République tchèque', 'Tschechien']],
+  ['DK', 'Denmark', ['Danmark', 'Danemark', 'Dänemark']],
+  ['EE', 'Estonia', ['Eesti', 'Estonie', 'Estland']],
+  ['FI', 'Finland', ['Suomi', 'Finlande', 'Finnland']],
+  ['FR', 'France', ['Frankreich', 'République française']],
+  ['DE', 'Germany', ['Deutschland', 'Allemagne', 'Bundesrepublik Deutschland']],
+  ['GR', 'Greece', ['EL', 'Ελλάδα', 'Hellas', 'Grèce', 'Griechenland']],
+  ['HU', 'Hungary', ['Magyarország', 'Hongrie', 'Ungarn']],
+  ['IE', 'Ireland', ['Éire', 'Republic of Ireland', 'Irlande', 'Irland']],
+  ['IT', 'Italy', ['Italia', 'Italie', 'Italien']],
+  ['LV', 'Latvia', ['Latvija', 'Lettonie', 'Lettland']],
+  ['LT', 'Lithuania', ['Lietuva', 'Lituanie', 'Litauen']],
+  ['LU', 'Luxembourg', ['Lëtzebuerg', 'Luxemburg']],
+  ['MT', 'Malta', ['Malte']],
+  ['NL', 'Netherlands', ['Nederland', 'The Netherlands', 'Holland', 'Pays-Bas', 'Niederlande']],
+  ['PL', 'Poland', ['Polska', 'Pologne', 'Polen']],
+  ['PT', 'Portugal', []],
+  ['RO', 'Romania', ['România', 'Roumanie', 'Rumänien']],
+  ['SK', 'Slovakia', ['Slovensko', 'Slovaquie', 'Slowakei']],
+  ['SI', 'Slovenia', ['Slovenija', 'Slovénie', 'Slowenien']],
+  ['ES', 'Spain', ['España', 'Espagne', 'Spanien']],
+  ['SE', 'Sweden', ['Sverige', 'Suède', 'Schweden']],
+];
+
+export const COUNTRIES: readonly Country[] = [
+  { region: 'uk', name: 'United Kingdom', also: ['UK', 'GB', 'Great Britain', 'Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Royaume-Uni', 'Vereinigtes Königreich', 'Großbritannien'] },
+  { region: 'us', name: 'United States', also: ['US', 'USA', 'U.S.', 'U.S.A.', 'United States of America', 'America', 'États-Unis', 'Vereinigte Staaten'] },
+  { region: 'ca', name: 'Canada', also: ['CA', 'Kanada'] },
+  { region: 'au', name: 'Australia', also: ['AU', 'Australie', 'Australien'] },
+  { region: 'eu', name: 'European Union', also: ['EU', 'Union européenne', 'Europäische Union'] },
+  ...EU_STATES.map(([code, name, also]) => ({ region: 'eu', code, name, also: [code, ...also] })),
+];
+
+/** A value as words to look up: lower case, accents folded, punctuation gone ("U.S.A." is "usa"). */
+export function valueKey(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/\./g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const BY_KEY = new Map<string, Country>();
+for (const country of COUNTRIES) for (const name of [country.name, ...country.also]) BY_KEY.set(valueKey(name), country);
+
+export function countryFor(value: string): Country | undefined {
+  return BY_KEY.get(valueKey(value)) ?? BY_KEY.get(valueKey(value).replace(/^the /, ''));
+}
+
+/** An EU member state's English name, from its code. */
+export function countryName(code: string): string | undefined {
+  return COUNTRIES.find((c) => c.code === code)?.name;
+}
