@@ -14,6 +14,7 @@ import { ManifestWriter, manifestPath, readDoneRows, type ManifestEntry } from '
 import { Progress } from '../bulk/progress.js';
 import { ColumnMapper, likelyHeaders, missingColumns, rowToRequest, type RowDefaults } from '../bulk/row-request.js';
 import { readCsvRows } from '../io/csv-rows.js';
+import { encodingChoices, encodingLabel } from '../io/encoding.js';
 import { openInput, type InputSource } from '../io/input-source.js';
 import { readJsonRows, readNdjsonRows } from '../io/json-rows.js';
 import { INPUT_FORMATS, InputError, ROW_WORDS, type InputFormat, type InputRow } from '../io/rows.js';
@@ -40,6 +41,7 @@ export interface BulkOptions
   columns?: boolean;
   example?: boolean;
   inputFormat?: string;
+  encoding?: string;
   delimiter?: string;
   outDir?: string;
   namePattern?: string;
@@ -65,6 +67,8 @@ const MAX_PRINTED_ERRORS = 20;
 interface Settings {
   file: string;
   inputFormat?: InputFormat;
+  /** The input's encoding as a TextDecoder label (--encoding); UTF-8 when not given. */
+  encoding?: string;
   delimiter?: string;
   outDir: string;
   toStdout: boolean;
@@ -97,6 +101,10 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
     throw new UsageError('--out takes only "-" (NDJSON records on stdout); use --out-dir for a folder of letters.');
   }
   const toStdout = options.out === '-';
+  const encoding = options.encoding === undefined ? undefined : encodingLabel(options.encoding);
+  if (options.encoding !== undefined && !encoding) {
+    throw new UsageError(`Unknown encoding "${options.encoding}" (--encoding). Choose ${encodingChoices()}.`);
+  }
   if (toStdout && options.resume) throw new UsageError('--resume works with --out-dir, not with --out -.');
   if (toStdout && options.json) throw new UsageError('--json prints a summary on stdout, where --out - prints the letters; use one of them.');
   let limit: number | undefined;
@@ -150,6 +158,7 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
   return {
     file,
     inputFormat: options.inputFormat as InputFormat | undefined,
+    encoding,
     delimiter: parseDelimiter(options.delimiter),
     outDir: options.outDir ?? DEFAULT_OUT_DIR,
     toStdout,
@@ -292,9 +301,9 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
 
   let source: InputSource;
   try {
-    source = await openInput(settings.file, settings.inputFormat);
+    source = await openInput(settings.file, { format: settings.inputFormat, encoding: settings.encoding });
   } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message, 'Run `belarus-letter bulk --example` to see a sheet it accepts.');
+    if (error instanceof InputError) throw new UsageError(error.message, error.hint ?? 'Run `belarus-letter bulk --example` to see a sheet it accepts.');
     throw error;
   }
   const words = ROW_WORDS[source.format];
@@ -529,9 +538,10 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     if (error instanceof InputError) {
       // The rows before the bad spot are being written: wait for them, so the manifest has them.
       await pipeline.drain();
-      if (error.atStart) throw new UsageError(error.message);
+      if (error.atStart) throw new UsageError(error.message, error.hint);
       printSummary();
-      throw new AppError(error.message, EXIT.failed, writing ? `The letters before it were written; fix the file and run again with --resume:\n  ${resumeCommand(process.argv)}` : undefined);
+      const resume = writing ? `The letters before it were written; fix the file and run again with --resume:\n  ${resumeCommand(process.argv)}` : undefined;
+      throw new AppError(error.message, EXIT.failed, [error.hint, resume].filter(Boolean).join('\n') || undefined);
     }
     throw error;
   } finally {
