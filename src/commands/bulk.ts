@@ -26,7 +26,7 @@ import { defaultThreads, letterPipeline } from '../bulk/letter-pipeline.js';
 import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance, unknownId, type Letter } from '../render/render.js';
 import { renderMemoised } from '../render/render-memo.js';
-import type { LetterFormat, LetterRequest } from '../request.js';
+import { dateSchema, type LetterFormat, type LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
 import { grouped } from '../numbers.js';
 import type { DraftOptions } from './draft.js';
@@ -131,8 +131,12 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
     if (error instanceof NamePatternError) throw new UsageError(`--name-pattern "${pattern}": ${error.message}.`);
     throw error;
   }
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
-    throw new UsageError(`--date must be a date as YYYY-MM-DD, not "${options.date}".`);
+  if (options.date !== undefined) {
+    const issue = dateSchema.safeParse(options.date).error?.issues[0];
+    if (issue) throw new UsageError(`--date "${options.date}": ${issue.message}.`);
+  }
+  if (options.outDir !== undefined && options.outDir.trim() === '') {
+    throw new UsageError('--out-dir needs the name of a folder, not an empty one.', `Leave it out to write into ./${DEFAULT_OUT_DIR}, or give --out-dir . for this folder.`);
   }
   // Defaults from flags are checked once here, not reported again on every row.
   const region = options.region?.trim().toLowerCase();

@@ -100,7 +100,7 @@ describe('a pack is refused at load', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'Ж', ' ', '.', ','), maxLength: 20 });
     fc.assert(
       fc.property(text, control, text, fc.boolean(), (before, ch, after, inFact) => {
-        const files = inFact
+        const files: Record<string, string> = inFact
           ? { 'facts.yaml': `facts:\n  - id: f\n    text: "x ${before}${ch}${after}"\n    sources: [hrw-2025-12-15]\n    asOf: 2025\n    confidence: high\n` }
           : { 'partials/close.hbs': `Yours, ${before}${ch}${after}\n` };
         const problems = problemsOf(userPack(files));
