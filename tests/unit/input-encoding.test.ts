@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openInput } from '../../src/io/input-source.js';
 import { readTextInput } from '../../src/io/read-text.js';
@@ -56,6 +57,38 @@ describe('bulk input that is not UTF-8', () => {
     expect(letters[1]?.letter).toContain('José Müller');
     expect(json.stdout).not.toContain('\uFFFD');
     expect((await runMain(['bulk', path, '--encoding', 'ebcdic'])).stderr).toMatch(/Unknown encoding "ebcdic" \(--encoding\)\. Choose utf-8, windows-1252 or latin1/);
+  });
+});
+
+describe('property: a sheet with any bytes in its names', () => {
+  it('either gives letters with no replacement character, or is refused naming the first line that is not UTF-8', async () => {
+    const byte = fc.oneof(fc.integer({ min: 0x41, max: 0x5a }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0xc3, 0xa9, 0xe2, 0x80, 0x94));
+    const name = fc.array(byte, { minLength: 1, maxLength: 6 }).map((b) => Buffer.from([0x41, ...b.filter((x) => x !== 0x22)]));
+    await fc.assert(
+      fc.asyncProperty(fc.array(name, { minLength: 1, maxLength: 4 }), async (names) => {
+        const rows = names.map((n) => Buffer.concat([Buffer.from('"'), n, Buffer.from('",Leeds,uk,mp,Jane Smith,maintain\n')]));
+        const path = file(Buffer.concat([Buffer.from(HEADER), ...rows]));
+        const r = await runMain(['bulk', path, '--out', '-', '--date', '2026-01-10']);
+        const firstBad = names.findIndex((n) => {
+          try {
+            new TextDecoder('utf-8', { fatal: true }).decode(n);
+            return false;
+          } catch {
+            return true;
+          }
+        });
+        if (firstBad === -1) {
+          expect(r.stdout).not.toContain('\uFFFD');
+          // A row fails only for what UTF-8 can say but a name must not hold (a C1 control character).
+          expect(r.code === 0 || /control characters/.test(r.stderr)).toBe(true);
+        } else {
+          expect(r.code).toBe(2);
+          expect(r.stdout).toBe('');
+          expect(r.stderr).toContain(`is not UTF-8 text: line ${firstBad + 2} has the byte`);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
