@@ -91,8 +91,9 @@ export class ColumnMapper {
   }
 }
 
-/** A JSON null is an empty cell. */
+/** A JSON null is an empty cell; a number (a seed, the one column that takes one) is its digits. */
 function cell(value: unknown): unknown {
+  if (typeof value === 'number') return String(value);
   return value === null ? undefined : value;
 }
 
@@ -108,7 +109,8 @@ function kindOf(value: unknown): string | undefined {
 /**
  * Values of the wrong type for their column (JSON input: a CSV cell is always text): each column
  * takes text, and one of several lines (address) or facts also a list of texts. A number is
- * refused too, not turned into text, since a sheet that has one where a name belongs is wrong.
+ * refused too, not turned into text, since a list that has one where a name belongs is wrong;
+ * only a seed may be a number.
  */
 function typeProblems(row: InputRow, mapper: ColumnMapper, words: RowWords): string[] {
   const problems: string[] = [];
@@ -122,6 +124,8 @@ function typeProblems(row: InputRow, mapper: ColumnMapper, words: RowWords): str
       continue;
     }
     const wrong = kindOf(value);
+    // A seed only has to be the same each time: 7 will do as well as "7".
+    if (spec.field === 'seed' && typeof value === 'number') continue;
     if (wrong) problems.push(`${words.column} ${header}: expected text${takesList ? ' or a list of texts' : ''}, got ${wrong}`);
   }
   return problems;

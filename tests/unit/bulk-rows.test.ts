@@ -183,6 +183,7 @@ describe('JSON values of the wrong type', () => {
     expect(error([['city', ['Leeds']]])).toBe('item 3, field city: expected text, got a list');
     expect(error([['story', { text: 'x' }]])).toBe('item 3, field story: expected text, got an object');
     expect(error([['seed', true]])).toBe('item 3, field seed: expected text, got true');
+    expect(error([['seed', 7]])).toBeUndefined();
     expect(error([['address', ['1 High St', 7]]])).toBe('item 3, field address: expected a list of texts, got a number in the list');
     expect(error([['recipient_address', 5]])).toBe('item 3, field recipient_address: expected text or a list of texts, got a number');
   });
