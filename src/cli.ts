@@ -105,6 +105,7 @@ Examples:
     .option('--name-pattern <pattern>', 'file names from {row}, {official}, {name}, {city}, {region}, {recipient}, {recipient_name}, {stance}', '{row}-{official}-{name}')
     .addOption(new Option('-f, --format <format>', 'letter format, and the files\' extension').choices(['text', 'markdown', 'html']))
     .addOption(new Option('--input-format <format>', 'how to read FILE (default: from its extension, else its content)').choices(['csv', 'json', 'ndjson']))
+    .option('--encoding <name>', 'the encoding of FILE when it is not UTF-8: windows-1252 (an older Excel CSV) or latin1')
     .option('--delimiter <char>', 'the CSV delimiter (default: detected from the header: , ; tab or |)')
     .option('--map <header=column>', 'read a header of your sheet as one of the columns, e.g. "Your full name=name" (repeat for more)', collect)
     .option('--mapping <file>', 'read headers as columns from a mapping file (YAML lines "HEADER: column"), as saved when mapping on the terminal')
@@ -137,6 +138,7 @@ Examples:
   $ belarus-letter bulk form.csv --map "Full legal name=name" --map "Timestamp="   # your sheet's own headers
   $ belarus-letter bulk form.csv --mapping mapping.yaml   # the headers mapped last time (saved on the terminal)
   $ belarus-letter bulk export.csv --date-format DD/MM/YYYY   # 04/05/2026 is 4 May
+  $ belarus-letter bulk old-excel.csv --encoding windows-1252   # a CSV that is not UTF-8
   $ belarus-letter bulk senders.csv --out-dir letters --region uk --recipient mp --stance maintain
   $ belarus-letter bulk senders.csv --out-dir letters --resume   # carry on after a stop or a fix`,
     )

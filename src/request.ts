@@ -111,6 +111,19 @@ const realDate = (s: string) => {
   return lastReal;
 };
 
+/** A letter is dated in a year people write letters in: a slip such as 0206 or 2206 is caught. */
+const plausibleYear = (s: string) => {
+  const year = Number(s.slice(0, 4));
+  return year >= 1900 && year <= 2999;
+};
+
+/** The date of a letter: a real day of a year from 1900 to 2999, as YYYY-MM-DD. */
+export const dateSchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+  z.refine(realDate, 'is not a real date'),
+  z.refine(plausibleYear, 'must be in a year from 1900 to 2999'),
+);
+
 export const letterRequestSchema = z.object({
   region: idRef,
   /** In region eu, the member state (ISO 3166-1 alpha-2, e.g. DE): whose minister, where known. */
@@ -135,10 +148,7 @@ export const letterRequestSchema = z.object({
       z.array(z.string().check(z.trim(), z.minLength(1))),
     ),
   ),
-  date: z.string().check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
-    z.refine(realDate, 'is not a real date'),
-  ),
+  date: dateSchema,
   seed: optionalLine(200),
   format: z._default(formatSchema, 'text'),
   sources: z._default(z.boolean(), true),

@@ -100,11 +100,44 @@ export class ColumnMapper {
   }
 }
 
-/** Scalars as text; lists and objects are left for zod to accept (lines) or reject. */
+/** A JSON null is an empty cell; a number (a seed, the one column that takes one) is its digits. */
 function cell(value: unknown): unknown {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null) return undefined;
-  return value;
+  if (typeof value === 'number') return String(value);
+  return value === null ? undefined : value;
+}
+
+/** What a JSON value is, in words, when it is not text. */
+function kindOf(value: unknown): string | undefined {
+  if (typeof value === 'string' || value === null || value === undefined) return undefined;
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return `${value}`;
+  if (Array.isArray(value)) return 'a list';
+  return 'an object';
+}
+
+/**
+ * Values of the wrong type for their column (JSON input: a CSV cell is always text): each column
+ * takes text, and one of several lines (address) or facts also a list of texts. A number is
+ * refused too, not turned into text, since a list that has one where a name belongs is wrong;
+ * only a seed may be a number.
+ */
+function typeProblems(row: InputRow, mapper: ColumnMapper, words: RowWords): string[] {
+  const problems: string[] = [];
+  for (const [header, value] of row.entries) {
+    const spec = mapper.spec(header);
+    if (!spec) continue;
+    const takesList = spec.lines || spec.field === 'facts';
+    if (takesList && Array.isArray(value)) {
+      const wrong = value.map((x) => (x === null ? 'null' : kindOf(x))).find((k) => k !== undefined);
+      if (wrong) problems.push(`${words.column} ${header}: expected a list of texts, got ${wrong} in the list`);
+      continue;
+    }
+    const wrong = kindOf(value);
+    // A seed only has to be the same each time: 7 will do as well as "7".
+    if (spec.field === 'seed' && typeof value === 'number') continue;
+    if (wrong) problems.push(`${words.column} ${header}: expected text${takesList ? ' or a list of texts' : ''}, got ${wrong}`);
+  }
+  return problems;
 }
 
 const isBlank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
@@ -187,6 +220,8 @@ function readValues(input: Record<string, unknown>, defaults: RowDefaults): Omit
 export function rowToRequest(row: InputRow, mapper: ColumnMapper, defaults: RowDefaults, words: RowWords): RowResult {
   const where = `${words.row} ${row.row}`;
   if (row.error) return { ok: false, error: `${where}: ${row.error}` };
+  const wrongTypes = typeProblems(row, mapper, words);
+  if (wrongTypes.length > 0) return { ok: false, error: `${where}, ${wrongTypes.join('; ')}` };
   const { input, notes, problem } = rowToInput(row, mapper, defaults);
   const nameOf = (field: string) => {
     const header = mapper.headerOf.get(field as RowField);

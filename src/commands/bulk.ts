@@ -21,6 +21,7 @@ import { ManifestWriter, manifestPath, readDoneRows, type ManifestEntry } from '
 import { Progress } from '../bulk/progress.js';
 import { rowToRequest, type RowDefaults } from '../bulk/row-request.js';
 import { readCsvRows } from '../io/csv-rows.js';
+import { encodingChoices, encodingLabel } from '../io/encoding.js';
 import { openInput, type InputSource } from '../io/input-source.js';
 import { readJsonRows, readNdjsonRows } from '../io/json-rows.js';
 import { INPUT_FORMATS, InputError, ROW_WORDS, type InputFormat, type InputRow } from '../io/rows.js';
@@ -35,7 +36,7 @@ import { defaultThreads, letterPipeline } from '../bulk/letter-pipeline.js';
 import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance, unknownId, type Letter } from '../render/render.js';
 import { renderMemoised } from '../render/render-memo.js';
-import { letterRequestSchema, type LetterFormat, type LetterRequest } from '../request.js';
+import { dateSchema, letterRequestSchema, type LetterFormat, type LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
 import { grouped } from '../numbers.js';
 import type { DraftOptions } from './draft.js';
@@ -52,6 +53,7 @@ export interface BulkOptions
   columns?: boolean;
   example?: boolean;
   inputFormat?: string;
+  encoding?: string;
   delimiter?: string;
   outDir?: string;
   namePattern?: string;
@@ -81,6 +83,8 @@ const SAMPLE_ROWS = 50;
 interface Settings {
   file: string;
   inputFormat?: InputFormat;
+  /** The input's encoding as a TextDecoder label (--encoding); UTF-8 when not given. */
+  encoding?: string;
   delimiter?: string;
   outDir: string;
   toStdout: boolean;
@@ -113,6 +117,10 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
     throw new UsageError('--out takes only "-" (NDJSON records on stdout); use --out-dir for a folder of letters.');
   }
   const toStdout = options.out === '-';
+  const encoding = options.encoding === undefined ? undefined : encodingLabel(options.encoding);
+  if (options.encoding !== undefined && !encoding) {
+    throw new UsageError(`Unknown encoding "${options.encoding}" (--encoding). Choose ${encodingChoices()}.`);
+  }
   if (toStdout && options.resume) throw new UsageError('--resume works with --out-dir, not with --out -.');
   if (toStdout && options.json) throw new UsageError('--json prints a summary on stdout, where --out - prints the letters; use one of them.');
   let limit: number | undefined;
@@ -138,8 +146,12 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
     if (error instanceof NamePatternError) throw new UsageError(`--name-pattern "${pattern}": ${error.message}.`);
     throw error;
   }
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
-    throw new UsageError(`--date must be a date as YYYY-MM-DD, not "${options.date}".`);
+  if (options.date !== undefined) {
+    const issue = dateSchema.safeParse(options.date).error?.issues[0];
+    if (issue) throw new UsageError(`--date "${options.date}": ${issue.message}.`);
+  }
+  if (options.outDir !== undefined && options.outDir.trim() === '') {
+    throw new UsageError('--out-dir needs the name of a folder, not an empty one.', `Leave it out to write into ./${DEFAULT_OUT_DIR}, or give --out-dir . for this folder.`);
   }
   // Defaults from flags are checked once here, not reported again on every row.
   const region = options.region?.trim().toLowerCase();
@@ -165,6 +177,7 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
   return {
     file,
     inputFormat: options.inputFormat as InputFormat | undefined,
+    encoding,
     delimiter: parseDelimiter(options.delimiter),
     outDir: options.outDir ?? DEFAULT_OUT_DIR,
     toStdout,
@@ -352,9 +365,9 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
 
   let source: InputSource;
   try {
-    source = await openInput(settings.file, settings.inputFormat);
+    source = await openInput(settings.file, { format: settings.inputFormat, encoding: settings.encoding });
   } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message, `Run \`${commandName()} bulk --example\` to see a sheet it accepts.`);
+    if (error instanceof InputError) throw new UsageError(error.message, error.hint ?? `Run \`${commandName()} bulk --example\` to see a sheet it accepts.`);
     throw error;
   }
   const words = ROW_WORDS[source.format];
@@ -603,9 +616,10 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     if (error instanceof InputError) {
       // The rows before the bad spot are being written: wait for them, so the manifest has them.
       await pipeline.drain();
-      if (error.atStart) throw new UsageError(error.message);
+      if (error.atStart) throw new UsageError(error.message, error.hint);
       printSummary();
-      throw new AppError(error.message, EXIT.failed, writing ? `The letters before it were written; fix the file and run again with --resume:\n  ${resumeHint(file, addedArgs)}` : undefined);
+      const resume = writing ? `The letters before it were written; fix the file and run again with --resume:\n  ${resumeHint(file, addedArgs)}` : undefined;
+      throw new AppError(error.message, EXIT.failed, [error.hint, resume].filter(Boolean).join('\n') || undefined);
     }
     throw error;
   } finally {

@@ -3,10 +3,13 @@
  * only with their consent, in the platform's usual folder for settings. Never the personal
  * answers: those belong to one letter.
  */
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, unlinkSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { AppError } from '../errors.js';
+import { decodeUtf8 } from '../io/encoding.js';
+import { readLimited } from '../io/read-limited.js';
 import { writeFileAtomic } from '../io/write-file.js';
+import { note } from '../ui.js';
 import { configPath } from './config-path.js';
 
 export { configDir, configPath } from './config-path.js';
@@ -33,12 +36,53 @@ export class ConfigError extends AppError {
   }
 }
 
+/** A few short settings; a bigger file is not one this tool wrote. */
+export const MAX_CONFIG_BYTES = 64 * 1024;
+
+/** Paths already noted as not a file, so one run says it once. */
+const noted = new Set<string>();
+
+/**
+ * The settings file's text, or undefined when there is none or it is not a regular file (a
+ * folder, a pipe that would block, a device that never ends), which is ignored with a note.
+ */
+function readConfigText(path: string): string | undefined {
+  let fd: number;
+  try {
+    // Non-blocking, so that opening a pipe put at this name does not wait for a writer.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'EISDIR') return ignored(path);
+    throw new ConfigError(path, `it could not be opened (${code ?? (error as Error).message})`);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return ignored(path);
+    const bytes = readLimited(fd, MAX_CONFIG_BYTES);
+    if (!bytes) throw new ConfigError(path, `it holds more than ${MAX_CONFIG_BYTES / 1024} KB, far more than the few settings this tool writes`);
+    return decodeUtf8(bytes);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(path, (error as Error).message);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function ignored(path: string): undefined {
+  if (!noted.has(path)) note(`The settings file ${path} is not a regular file; it is ignored.`);
+  noted.add(path);
+  return undefined;
+}
+
 /** The stored settings; an absent file is no settings. A broken one is an error the caller may soften. */
 export function readConfig(path = configPath()): Config {
-  if (!existsSync(path)) return {};
+  const text = readConfigText(path);
+  if (text === undefined) return {};
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new ConfigError(path, error instanceof SyntaxError ? 'it is not valid JSON' : (error as Error).message);
   }

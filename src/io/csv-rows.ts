@@ -9,10 +9,11 @@
  * tenth of a bulk run.
  */
 import Papa from 'papaparse';
+import { RowSkipper } from './long-row.js';
 import { InputError, type InputRow } from './rows.js';
 
 const CANDIDATES = [',', ';', '\t', '|'] as const;
-/** A row this long is a quote left open, not a sender: stop before it swallows the file. */
+/** No sender's row is this long: the rest of it is passed over (see long-row.ts), and it fails. */
 const MAX_ROW_CHARS = 1_000_000;
 
 /** The delimiter the header line uses most (outside quotes); a comma when none shows. */
@@ -82,6 +83,8 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, options: CsvOp
   let lines = 0;
   let pending = '';
   let first = true;
+  /** Set while the rest of a row over MAX_ROW_CHARS is passed over. */
+  let skipping: { skipper: RowSkipper; line: number } | undefined;
 
   const fail = (message: string): InputError => new InputError(`${options.name}: ${message}`, !header);
 
@@ -117,8 +120,28 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, options: CsvOp
       const cursor = result.meta.cursor;
       lines += lineAt(text, cursor, newline) - 1;
       pending = text.slice(cursor);
-      if (pending.length > MAX_ROW_CHARS) throw fail(`a row is too long at line ${lines + 1}; check for an unclosed quote.`);
+      if (pending.length > MAX_ROW_CHARS) {
+        if (!header) throw fail(`the header row is over a million characters long at line ${lines + 1}; check for an unclosed quote.`);
+        skipping = { skipper: new RowSkipper(newline), line: lines + 1 };
+        skipping.skipper.scan(pending);
+        pending = '';
+      }
     }
+  }
+
+  /** Passes over the rest of a long row in `chunk`; returns the text after the row, or undefined. */
+  function* skip(chunk: string): Generator<InputRow, string | undefined> {
+    const { skipper } = skipping as { skipper: RowSkipper };
+    const end = skipper.scan(chunk);
+    if (end === -1) return undefined;
+    skipping = undefined;
+    lines += skipper.lines + 1;
+    const row = ++records;
+    if (header) {
+      const size = skipper.chars.toLocaleString('en');
+      yield { row, entries: [], error: `is ${size} characters long, far more than any column takes (a story is at most 4,000); it is skipped` };
+    }
+    return chunk.slice(end);
   }
 
   for await (let chunk of chunks) {
@@ -126,8 +149,14 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, options: CsvOp
       chunk = chunk.replace(/^\uFEFF/, '');
       first = false;
     }
+    if (skipping) {
+      const rest = yield* skip(chunk);
+      if (rest === undefined) continue;
+      chunk = rest;
+    }
     yield* rowsOf(pending + chunk, false);
   }
+  if (skipping) throw fail(`a quoted field is never closed at line ${skipping.line}; check for a stray double quote (") in that row.`);
   if (pending !== '') yield* rowsOf(pending, true);
   if (!header) throw new InputError(`${options.name} is empty; it needs a header row and then one row per sender.`, true);
 }

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { InputError, type InputRow } from './rows.js';
 
-/** No sender needs more; a bigger item is a broken file, and must not eat the memory. */
+/** No sender needs more: a bigger item is passed over (kept out of memory) and fails. */
 const MAX_ITEM_LENGTH = 1_000_000;
 
 function toRow(row: number, text: string): InputRow {
@@ -33,12 +33,14 @@ export class JsonArraySplitter {
   private escaped = false;
   private item = '';
   private count = 0;
+  /** Characters of the current item passed over, once it is too long to keep. */
+  private dropped = 0;
 
   constructor(private readonly name: string) {}
 
-  /** Items completed by this chunk, as source text. */
-  push(chunk: string): string[] {
-    const items: string[] = [];
+  /** Items completed by this chunk, as source text; a number for one too long to keep (its length). */
+  push(chunk: string): (string | number)[] {
+    const items: (string | number)[] = [];
     let from = 0;
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk.charCodeAt(i);
@@ -75,14 +77,21 @@ export class JsonArraySplitter {
     }
     if (this.started && !this.ended) this.item += chunk.slice(from);
     if (this.item.length > MAX_ITEM_LENGTH) {
-      throw new InputError(`${this.name}: item ${this.count + 1} is over a million characters; is a quote or bracket left open?`, false);
+      this.dropped += this.item.length;
+      this.item = '';
     }
     return items;
   }
 
-  private finish(items: string[], tail: string, last: boolean): void {
+  private finish(items: (string | number)[], tail: string, last: boolean): void {
     const text = (this.item + tail).trim();
     this.item = '';
+    if (this.dropped > 0) {
+      this.count++;
+      items.push(this.dropped + tail.length);
+      this.dropped = 0;
+      return;
+    }
     if (text === '') {
       if (last && this.count === 0) return; // []
       if (last) return; // a trailing comma: forgiven
@@ -102,7 +111,10 @@ export async function* readJsonRows(chunks: AsyncIterable<string>, name: string)
   const splitter = new JsonArraySplitter(name);
   let row = 0;
   for await (const chunk of chunks) {
-    for (const text of splitter.push(chunk)) yield toRow(++row, text);
+    for (const item of splitter.push(chunk)) {
+      row++;
+      yield typeof item === 'string' ? toRow(row, item) : { row, entries: [], error: `is ${item.toLocaleString('en')} characters long, far more than any field takes (a story is at most 4,000); it is skipped` };
+    }
   }
   splitter.end();
 }

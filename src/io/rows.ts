@@ -27,6 +27,8 @@ export class InputError extends Error {
     message: string,
     /** True when nothing could be read at all (usage error); false when it broke mid-way. */
     readonly atStart: boolean,
+    /** What to do about it, when there is more to say than the message. */
+    readonly hint?: string,
   ) {
     super(message);
   }

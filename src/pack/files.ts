@@ -6,6 +6,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import { decodeUtf8, NotUtf8Error } from '../io/encoding.js';
 
 export interface TextFile {
   /** Path shown in messages. */
@@ -56,9 +57,8 @@ function displayPath(root: string, origin: string, path: string): string {
 function readPackFile(root: string, path: string, show: (path: string) => string, problems: string[]): TextFile | undefined {
   const shown = show(path);
   if (lstatSync(path).isSymbolicLink()) {
-    const target = realpathSync(path);
-    const rel = relative(realpathSync(root), target);
-    if (rel.startsWith('..') || isAbsolute(rel)) {
+    const target = outsideTarget(root, path);
+    if (target !== undefined) {
       problems.push(`${shown}:1:1: is a link to ${target}, outside the pack folder; a pack holds its own files`);
       return undefined;
     }
@@ -72,12 +72,31 @@ function readPackFile(root: string, path: string, show: (path: string) => string
     problems.push(`${shown}:1:1: is ${Math.round(stat.size / 1024)} KB; pack files may be at most ${MAX_FILE_BYTES / 1024} KB`);
     return undefined;
   }
-  return { path: shown, text: readFileSync(path, 'utf8') };
+  try {
+    return { path: shown, text: decodeUtf8(readFileSync(path)) };
+  } catch (error) {
+    if (!(error instanceof NotUtf8Error)) throw error;
+    problems.push(`${shown}:${error.line}:1: is not UTF-8 text (${error.message}); save it as UTF-8`);
+    return undefined;
+  }
+}
+
+/** Where a path really leads when that is outside the pack folder (through a link), else undefined. */
+function outsideTarget(root: string, path: string): string | undefined {
+  const target = realpathSync(path);
+  const rel = relative(realpathSync(root), target);
+  return rel.startsWith('..') || isAbsolute(rel) ? target : undefined;
 }
 
 function readHbsFolder(root: string, dir: string, show: (path: string) => string, problems: string[]): Map<string, TextFile> {
   const out = new Map<string, TextFile>();
   if (!existsSync(dir)) return out;
+  // A folder that is a link out of the pack would let every file in it through.
+  const target = outsideTarget(root, dir);
+  if (target !== undefined) {
+    problems.push(`${show(dir)}/:1:1: is a link to ${target}, outside the pack folder; a pack holds its own files`);
+    return out;
+  }
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.hbs')) continue;
     const file = readPackFile(root, join(dir, name), show, problems);

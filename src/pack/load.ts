@@ -24,6 +24,7 @@ import {
   type Stance,
 } from './schema.js';
 import { pageProblems } from './page-check.js';
+import { controlCharProblems, repeatedIdProblems, urlProblems, yamlControlProblems } from './pack-text.js';
 import { parseYaml, type Locate, type YamlPath } from './yaml-file.js';
 import type { TemplateFn } from '../render/compile.js';
 
@@ -258,6 +259,7 @@ const nameShape = () => (nameShapeCache ??= shapeOf(nameViewSchema));
 /** Builds a Pack from raw layers (built-in first). Pure apart from the Handlebars instance. */
 export function buildPack(layers: RawLayer[]): Pack {
   const problems: string[] = layers.flatMap((l) => l.problems ?? []);
+  problems.push(...layers.flatMap(layerTextProblems));
 
   // Manifest: merged by id across layers, then validated once.
   let manifestRaw: Obj = {};
@@ -275,6 +277,9 @@ export function buildPack(layers: RawLayer[]): Pack {
     }
     const parsed = { file: layer.manifest.path, text: layer.manifest.text, value: yaml.value, locate: yaml.locate, locateKey: yaml.locateKey };
     manifestLayers.push(parsed);
+    problems.push(...yamlTextProblems(layer.manifest, yaml.value, (path) => at(parsed, path)));
+    const manifestWhere = (path: YamlPath) => at(parsed, path);
+    problems.push(...repeatedIdProblems(yaml.value.regions, 'region', manifestWhere, ['regions']), ...repeatedIdProblems(yaml.value.stances, 'stance', manifestWhere, ['stances']));
     checkNameTemplates(parsed, problems);
     manifestRaw = mergeManifests(manifestRaw, yaml.value);
   }
@@ -298,6 +303,12 @@ export function buildPack(layers: RawLayer[]): Pack {
       continue;
     }
     const where = (path: YamlPath, key?: boolean) => at({ file: (layer.facts as TextFile).path, ...yaml }, path, key);
+    const factsProblems = factsFileProblems(layer.facts, yaml.value, where);
+    if (factsProblems.length > 0) {
+      problems.push(...factsProblems);
+      factsOk = false;
+      continue;
+    }
     const raw = isObj(yaml.value) ? { ...yaml.value } : yaml.value;
     const replace = isObj(raw) && raw.replace === true;
     if (isObj(raw)) delete raw.replace;
@@ -352,6 +363,7 @@ export function buildPack(layers: RawLayer[]): Pack {
     const parsed = parseTemplate(name, file, origin, problems, true);
     if (!parsed) continue;
     const frontAt = (path: YamlPath, key?: boolean) => at({ file: file.path, ...(parsed.frontMatterAt as Pick<ParsedLayerYaml, 'locate' | 'locateKey'>) }, path, key);
+    problems.push(...yamlTextProblems(file, parsed.frontMatter, frontAt));
     const meta = frontMatterSchema.safeParse(parsed.frontMatter);
     if (!meta.success) {
       problems.push(...zodIssuesAt(meta.error, frontAt, () => Object.keys(frontMatterSchema.shape)));
@@ -458,6 +470,28 @@ export function buildPack(layers: RawLayer[]): Pack {
 function unknownFact(id: string, facts: ReadonlyMap<string, unknown>): string {
   const near = closest(id, facts.keys());
   return `unknown fact "${id}"${near ? ` (did you mean "${near}"?)` : ''}`;
+}
+
+/** Control characters in any file of a layer, by line. */
+function layerTextProblems(layer: RawLayer): string[] {
+  const files = [layer.manifest, layer.facts, ...layer.letters.values(), ...layer.partials.values()];
+  return files.flatMap((file) => (file ? controlCharProblems(file) : []));
+}
+
+/** Control characters that only YAML escapes ("\e") put in: a file with raw ones is reported by line already. */
+function yamlTextProblems(file: TextFile, value: unknown, where: (path: YamlPath) => string): string[] {
+  return controlCharProblems(file).length > 0 ? [] : yamlControlProblems(value, where);
+}
+
+/** What the facts file's schema cannot say: ids used twice, addresses that are not web pages, control characters. */
+function factsFileProblems(file: TextFile, value: unknown, where: (path: YamlPath) => string): string[] {
+  const lists = isObj(value) ? value : {};
+  return [
+    ...repeatedIdProblems(lists.facts, 'fact', where, ['facts']),
+    ...repeatedIdProblems(lists.sources, 'source', where, ['sources']),
+    ...urlProblems(value, where),
+    ...yamlTextProblems(file, value, where),
+  ];
 }
 
 /** Names of the partials a template calls, directly or through other partials. */

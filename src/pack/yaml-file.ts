@@ -2,6 +2,9 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { TextFile } from './files.js';
 
+/** yaml's own guard against aliases that multiply data: a pack needs few, if any. */
+const MAX_ALIAS_COUNT = 100;
+
 export type YamlPath = readonly (string | number)[];
 /** Line and column (1-based) of the value at a path, or of the nearest parent that exists. */
 export type Locate = (path: YamlPath) => { line: number; column: number };
@@ -46,5 +49,15 @@ export function parseYaml(file: TextFile, lineOffset = 0): YamlResult {
     }
     return locate(path);
   };
-  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), locate, locateKey };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError when aliases (*name) would multiply the data: a "billion laughs".
+    if (!(error instanceof ReferenceError)) throw error;
+    const where = `${file.path}:${1 + lineOffset}:1`;
+    if (!/^Excessive alias/.test(error.message)) return { ok: false, problems: [`${where}: ${error.message}`] };
+    return { ok: false, problems: [`${where}: its aliases (*name) repeat data too often to read safely (more than ${MAX_ALIAS_COUNT}); write the values out instead`] };
+  }
+  return { ok: true, value, locate, locateKey };
 }

@@ -6,6 +6,7 @@
 import type { HelperOptions } from 'handlebars';
 import type { Pack, ParsedTemplate } from '../pack/load.js';
 import { PACK_HELPERS } from './helpers-list.js';
+import { RenderBudget } from './budget.js';
 import { memo } from './memo.js';
 import { sectionMarker } from './sections.js';
 import { respell } from './spelling.js';
@@ -35,6 +36,8 @@ export interface RenderState {
    * letters and pick per letter later. `renderPick` renders one phrasing (an index of eligible).
    */
   deferVariants?(name: string, eligible: number[], renderPick: (pick: number) => string): string;
+  /** Steps and text so far (see budget.ts); made by the first loop or phrasing that needs it. */
+  budget?: RenderBudget;
 }
 
 export interface VariantsRun {
@@ -91,6 +94,21 @@ function registerHelpers(pack: Pack): void {
     return state(options).cite(id);
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // Handlebars' own {{#each}}, with each turn counted against the render's budget.
+  const each = hb.helpers.each as (this: unknown, context: unknown, options: HelperOptions) => string;
+  hb.registerHelper('each', function (this: unknown, context: unknown, options: HelperOptions) {
+    const s = (options.data as { letter?: RenderState } | undefined)?.letter;
+    if (!s || typeof options.fn !== 'function') return each.call(this, context, options);
+    const budget = (s.budget ??= new RenderBudget());
+    const fn = options.fn;
+    const counted = Object.assign((ctx: unknown, o?: unknown) => {
+      budget.step();
+      const out = fn(ctx, o as never);
+      budget.output(out.length);
+      return out;
+    }, fn);
+    return each.call(this, context, { ...options, fn: counted });
+  });
   hb.registerHelper('section', function (this: unknown, name: unknown, options: HelperOptions) {
     if (typeof name !== 'string' || !/^[a-z][a-z-]*$/.test(name) || typeof options?.fn !== 'function') {
       throw new TemplateRenderError('{{#section}} needs a name, like {{#section "reason"}}…{{/section}}');
@@ -125,11 +143,15 @@ function registerHelpers(pack: Pack): void {
         `no phrasing of section "${name}" fits region ${s.ids.region}, recipient ${s.ids.recipient}, stance ${s.ids.stance}`,
       );
     }
+    const budget = (s.budget ??= new RenderBudget());
     const renderPick = (pick: number): string => {
+      budget.step();
       run.pick = pick;
       run.mode = 'render';
       run.n = 0;
-      return runBlock();
+      const out = runBlock();
+      budget.output(out.length);
+      return out;
     };
     if (s.deferVariants && !s.longest) return s.deferVariants(name, eligible, renderPick);
     if (!s.longest) return renderPick(chosenVariant(seedState(s.seed), name, eligible));

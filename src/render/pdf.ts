@@ -6,11 +6,43 @@
  * dependencies load only when a PDF is asked for.
  */
 import { createRequire } from 'node:module';
+import { AppError, EXIT } from '../errors.js';
 import type { Letter } from './render.js';
-import { sourceAddress, sourceEntry } from './format.js';
+import { sourceAddress, sourceEntry, sourceLines } from './format.js';
 
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = '@expo-google-fonts/pt-serif/400Regular/PTSerif_400Regular.ttf';
+const FONT_NAME = 'PT Serif';
+
+/** The part of fontkit's font that the check needs (pdfkit keeps it as its font's `font`). */
+interface GlyphSource {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): { glyphs: { id: number }[] };
+}
+
+/** Spaces and invisible marks (joiners, variation selectors) print as nothing in any font. */
+const INVISIBLE = /[\s\p{Cf}\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/u;
+
+/**
+ * The characters of `text` the font cannot draw, in order of first use. pdfkit would print them
+ * as nothing, and a name or a story would lose letters without a word. A character the font lacks
+ * but can build from parts it has (a letter and its accent) is drawn, so it is not counted.
+ */
+export function missingGlyphs(font: GlyphSource, text: string): string[] {
+  const missing = new Set<string>();
+  for (const ch of new Set(text)) {
+    const code = ch.codePointAt(0) as number;
+    if (INVISIBLE.test(ch) || font.hasGlyphForCodePoint(code)) continue;
+    if (font.layout(ch).glyphs.some((g) => g.id === 0)) missing.add(ch);
+  }
+  return [...missing];
+}
+
+/** The characters as a message shows them: each with its code, the first ten. */
+function listed(chars: string[]): string {
+  const shown = chars.slice(0, 10).map((ch) => `"${ch}" (U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`);
+  return `${shown.join(', ')}${chars.length > 10 ? ` and ${chars.length - 10} more` : ''}`;
+}
 
 const PT = 72 / 25.4; // points per millimetre
 
@@ -31,6 +63,17 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
       CreationDate: new Date(`${letter.meta.date}T12:00:00Z`),
     },
   });
+  // Checked before a byte is written: a PDF that drops characters is refused, not made.
+  const font = (doc as unknown as { _font: { font: GlyphSource } })._font.font;
+  const text = [...letter.sections.map((s) => s.text), ...sourceLines(letter.notes)].join('\n').normalize('NFC');
+  const missing = missingGlyphs(font, text);
+  if (missing.length > 0) {
+    throw new AppError(
+      `The PDF's font (${FONT_NAME}) has no ${missing.length === 1 ? 'character' : 'characters'} ${listed(missing)}, so the PDF would leave ${missing.length === 1 ? 'it' : 'them'} out; nothing was written.`,
+      EXIT.failed,
+      'Use --format html and print it from your browser, which finds a font for every character (or --format text).',
+    );
+  }
   const chunks: Uint8Array[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on('data', (c: Uint8Array) => chunks.push(c));
@@ -41,8 +84,9 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
   const size = 10.5;
   const gap = 0.65 * size;
   doc.fontSize(size).lineGap(1.5);
+  // Composed characters: the font has "ä" but not the separate accent of "a" + U+0308.
   const para = (text: string, options: PDFKit.Mixins.TextOptions = {}, after = gap) => {
-    doc.text(text, { ...options });
+    doc.text(text.normalize('NFC'), { ...options });
     doc.y += after;
   };
   for (const section of letter.sections) {
@@ -74,7 +118,7 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
     doc.fontSize(8).fillColor('#333333').text('SOURCES', x, doc.y, { characterSpacing: 0.4 });
     // Each entry with its address in one wrapped paragraph, so the notes keep the letter to a page.
     doc.fontSize(7.5);
-    letter.notes.forEach((s, i) => doc.text(`${i + 1}. ${sourceEntry(s)}. ${sourceAddress(s)}`, { lineGap: 0 }));
+    letter.notes.forEach((s, i) => doc.text(`${i + 1}. ${sourceEntry(s)}. ${sourceAddress(s)}`.normalize('NFC'), { lineGap: 0 }));
   }
   doc.end();
   return done;

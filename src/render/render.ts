@@ -17,6 +17,7 @@ import { formatPrintHtml } from './print-html.js';
 import { joinSections, splitSections, type LetterSection } from './sections.js';
 import { respell, respellPackText } from './spelling.js';
 import { memo } from './memo.js';
+import { RenderBudget } from './budget.js';
 import { defaultSeed } from './variation.js';
 import { countWords } from './word-count.js';
 import type { LetterView, NameView } from './view.js';
@@ -426,7 +427,11 @@ export function runTemplate(pack: Pack, prepared: PreparedLetter, state: RenderS
   const fn = set.templates.get(template.meta.id);
   if (!fn) throw new AppError(`Template ${template.meta.id} is not compiled.`);
   try {
-    return fn(view, { data: { letter: state }, partials: set.partials });
+    // Each render starts with a full budget.
+    state.budget = new RenderBudget();
+    const out = fn(view, { data: { letter: state }, partials: set.partials });
+    state.budget.output(out.length);
+    return out;
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError(

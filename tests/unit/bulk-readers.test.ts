@@ -87,9 +87,25 @@ describe('CSV rows', () => {
     expect(seen.map((r) => r.row)).toEqual([2]);
   });
 
-  it('stops at a quote left open before it reads the rest of a long file into memory', async () => {
+  it('reports a quote left open to the end of a long file, without holding the file in memory', async () => {
     const text = `name,story\nAlex,"${'x'.repeat(1_100_000)}\nSam,ok\n`;
-    await expect(csv(text, undefined, 64 * 1024)).rejects.toThrow(/a row is too long at line 2; check for an unclosed quote/);
+    await expect(csv(text, undefined, 64 * 1024)).rejects.toThrow(/a quoted field is never closed at line 2/);
+  });
+
+  it('fails a row with a 10 MB cell, quoted or not, and reads the rows after it with their numbers', async () => {
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    for (const cell of [huge, `"${huge}\nwith, a line break"`]) {
+      const { rows } = await csv(`name,story\nAlex,ok\nSam,${cell}\nKim,"two\nlines"\nLee,fine\n`, undefined, 64 * 1024);
+      expect(rows.map((r) => [r.row, r.error === undefined ? r.entries[0]?.[1] : r.error])).toEqual([
+        [2, 'Alex'],
+        [3, expect.stringMatching(/^is 10,48\d,\d{3} characters long, far more than any column takes/)],
+        [4, 'Kim'],
+        [5, 'Lee'],
+      ]);
+      expect(rows[1]?.error).not.toMatch(/quote/);
+    }
+    const after = await csv(`name,story\nSam,${huge}\nKim,"broken\n`, undefined, 64 * 1024).catch((e: unknown) => e);
+    expect(after).toMatchObject({ message: expect.stringMatching(/quoted field is never closed at line 3/) });
   });
 
   it('property: any table written as CSV reads back the same, whatever the chunks and line ends', async () => {
@@ -124,11 +140,22 @@ describe('JSON rows', () => {
     const text = ' [ {"name": "A ] , [ \\" {", "x": [1, {"y": 2}]} , {"name":"B"} ] ';
     for (const size of [1, 2, 3, 5, 100]) {
       const splitter = new JsonArraySplitter('in.json');
-      const items: string[] = [];
+      const items: (string | number)[] = [];
       for (let i = 0; i < text.length; i += size) items.push(...splitter.push(text.slice(i, i + size)));
       splitter.end();
-      expect(items.map((t) => JSON.parse(t))).toEqual([{ name: 'A ] , [ " {', x: [1, { y: 2 }] }, { name: 'B' }]);
+      expect(items.map((t) => JSON.parse(String(t)))).toEqual([{ name: 'A ] , [ " {', x: [1, { y: 2 }] }, { name: 'B' }]);
     }
+  });
+
+  it('fails an item with a 10 MB value and reads the items after it', async () => {
+    const text = `[{"name":"A"}, {"name":"B","story":"${'x'.repeat(10 * 1024 * 1024)}"}, {"name":"C"}]`;
+    const rows = await collect(readJsonRows(chunked(text, 64 * 1024), 'in.json'));
+    expect(rows.map((r) => [r.row, r.error ?? r.entries[0]?.[1]])).toEqual([
+      [1, 'A'],
+      [2, expect.stringMatching(/^is 10,485,\d{3} characters long, far more than any field takes/)],
+      [3, 'C'],
+    ]);
+    await expect(collect(readJsonRows(chunked(`[{"name":"A"}, {"name":"${'x'.repeat(2_000_000)}`, 64 * 1024), 'in.json'))).rejects.toThrow(/ends inside the array \(after item 1\)/);
   });
 
   it('reads items with their numbers and marks ones that are not objects', async () => {

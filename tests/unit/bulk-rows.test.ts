@@ -170,3 +170,25 @@ describe('a row to a request', () => {
     expect(story(' \n \t ')).toBeUndefined();
   });
 });
+
+describe('JSON values of the wrong type', () => {
+  const json = { row: 'item', column: 'field' };
+  const error = (entries: [string, unknown][]) => {
+    const r = rowToRequest(row(3, [...ALEX.filter(([k]) => !entries.some(([h]) => h.toLowerCase() === k.toLowerCase())), ...entries]), new ColumnMapper(), defaults(), json);
+    return r.ok ? undefined : r.error;
+  };
+
+  it('names the field and the type where text is expected, numbers included', () => {
+    expect(error([['name', 42]])).toBe('item 3, field name: expected text, got a number');
+    expect(error([['city', ['Leeds']]])).toBe('item 3, field city: expected text, got a list');
+    expect(error([['story', { text: 'x' }]])).toBe('item 3, field story: expected text, got an object');
+    expect(error([['seed', true]])).toBe('item 3, field seed: expected text, got true');
+    expect(error([['seed', 7]])).toBeUndefined();
+    expect(error([['address', ['1 High St', 7]]])).toBe('item 3, field address: expected a list of texts, got a number in the list');
+    expect(error([['recipient_address', 5]])).toBe('item 3, field recipient_address: expected text or a list of texts, got a number');
+  });
+
+  it('takes text, null as an empty value, and lists of lines or facts', () => {
+    expect(error([['address', ['1 High St', 'Leeds']], ['email', null], ['facts', ['still-imprisoned']]])).toBeUndefined();
+  });
+});

@@ -77,3 +77,22 @@ describe('--format pdf', () => {
     expect(us).toMatch(/\/MediaBox \[0 0 612 792\]/);
   });
 });
+
+describe('--format pdf with characters its font lacks', () => {
+  it('refuses, naming the characters and the HTML format, rather than print the name without them', async () => {
+    const error = await letterToPdf(draft({ format: 'pdf', name: '李小龍 Lee', story: 'We miss you 😀 every day.' })).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      exitCode: 1,
+      message: expect.stringMatching(/PDF's font \(PT Serif\) has no characters "李" \(U\+674E\), "小" \(U\+5C0F\), "龍" \(U\+9F8D\), "😀" \(U\+1F600\)/),
+      hint: expect.stringMatching(/--format html/),
+    });
+  });
+
+  it('prints a letter written as a base and an accent (composed first), and ignores invisible marks', async () => {
+    // "ü" as u + U+0308 (the font has ü, not the lone accent), and a variation selector after a dash.
+    const pdf = await letterToPdf(draft({ format: 'pdf', name: 'Mu\u0308ller Dóe', story: 'Free them all \u2014\uFE0F now.' }));
+    expect(streams(Buffer.from(pdf)).toLowerCase()).toContain('<00fc>');
+    // A letter the font cannot make from parts it has is refused: ǘ needs an accent it lacks.
+    await expect(letterToPdf(draft({ format: 'pdf', name: 'Lu\u0308\u0301 Doe' }))).rejects.toThrow(/no character "ǘ" \(U\+01D8\)/);
+  });
+});

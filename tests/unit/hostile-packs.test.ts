@@ -1,0 +1,112 @@
+/**
+ * Packs that are careless or hostile in ways a schema cannot see: loops that never end, ids used
+ * twice, terminal escapes, source links that run code, folders linked out of the pack, YAML
+ * alias bombs. Each is refused at load with its file and place.
+ */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PackError } from '../../src/errors.js';
+import { loadPack } from '../../src/pack/load.js';
+import { render } from '../../src/render/render.js';
+import { tempDir } from '../helpers/cli.js';
+import { builtinPack, request, userPack } from '../helpers/pack.js';
+
+function problemsOf(dir: string): string[] {
+  try {
+    loadPack({ templatesDir: dir });
+  } catch (error) {
+    if (error instanceof PackError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('the pack loaded');
+}
+
+const letter = (body: string) => ({ 'letters/letter.hbs': `---\nid: letter\ndescription: hostile\n---\n${body}` });
+const FACT = (id: string, source = 'hrw-2025-12-15') => `  - id: ${id}\n    text: A fact.\n    sources: [${source}]\n    asOf: 2025\n    confidence: high\n`;
+
+describe('rendering has a budget', () => {
+  it('stops loops inside loops over every fact, naming the template, and validation ends', () => {
+    const nested = `${'{{#each @root.facts}}'.repeat(14)}{{/each}}${'{{/each}}'.repeat(13)}\n`;
+    expect(problemsOf(userPack(letter(nested)))).toEqual([expect.stringMatching(/letters\/letter\.hbs:1:1: does not render for .*: it takes more than 100,000 steps/)]);
+    const big = `${'{{#each @root.facts}}'.repeat(14)}{{fact this}}${'{{/each}}'.repeat(14)}\n`;
+    expect(problemsOf(userPack(letter(big)))).toEqual([expect.stringMatching(/letters\/letter\.hbs:1:1: does not render for .*: it makes more than 200 KB of text/)]);
+  });
+
+  it('leaves the built-in letter well inside it', () => {
+    expect(render(builtinPack(), request({ story: 'My aunt was jailed.' })).body).toContain('Alex Doe');
+  });
+});
+
+describe('a pack is refused at load', () => {
+  it('when a fact id or a source id is used twice in one file', () => {
+    const facts = `facts:\n${FACT('dup-fact')}${FACT('dup-fact')}sources:\n  - id: s1\n    title: T\n    publisher: P\n  - id: s1\n    title: T2\n    publisher: P2\n`;
+    const problems = problemsOf(userPack({ 'facts.yaml': facts }));
+    expect(problems).toContainEqual(expect.stringMatching(/facts\.yaml:7:9: fact id "dup-fact" is used twice in this file \(also at .*facts\.yaml:2:9\)/));
+    expect(problems).toContainEqual(expect.stringMatching(/facts\.yaml:\d+:\d+: source id "s1" is used twice/));
+  });
+
+  it('when a source address is not a web page', () => {
+    const source = (id: string, url: string) => `  - id: ${id}\n    title: T\n    publisher: P\n    url: "${url}"\n`;
+    const facts = `sources:\n${source('a', 'javascript:alert(1)')}${source('b', 'data:text/html,<b>x</b>')}${source('c', 'file:///etc/passwd')}${source('d', 'https://example.org/')}`;
+    const problems = problemsOf(userPack({ 'facts.yaml': facts }));
+    expect(problems).toEqual([
+      expect.stringMatching(/facts\.yaml:5:10: a source's address must start with https: or http:, not javascript:/),
+      expect.stringMatching(/facts\.yaml:9:10: .* not data:/),
+      expect.stringMatching(/facts\.yaml:13:10: .* not file:/),
+    ]);
+  });
+
+  it('when any pack text holds a terminal control character, raw or as a YAML escape', () => {
+    expect(problemsOf(userPack({ 'partials/close.hbs': 'Yours,\n\u001b]8;;https://x.example\u0007click\n' }))).toEqual([
+      expect.stringMatching(/partials\/close\.hbs:2:1: holds ESC \(U\+001B\); pack text must be plain text/),
+    ]);
+    const escaped = `facts:\n  - id: f\n    text: "Free them \\e[2J now"\n    sources: [hrw-2025-12-15]\n    asOf: 2025\n    confidence: high\n`;
+    expect(problemsOf(userPack({ 'facts.yaml': escaped }))).toEqual([expect.stringMatching(/facts\.yaml:3:11: holds ESC/)]);
+    const front = { 'letters/letter.hbs': '---\nid: letter\ndescription: "ring \\a"\n---\nx\n' };
+    expect(problemsOf(userPack(front))).toContainEqual(expect.stringMatching(/letters\/letter\.hbs:3:14: holds BEL/));
+    expect(problemsOf(userPack({ 'pack.yaml': 'name: x\u009b31m\n' }))).toContainEqual(expect.stringMatching(/pack\.yaml:1:8: holds CSI \(U\+009B\)/));
+  });
+
+  it('but takes CRLF line ends and tabs', () => {
+    expect(() => loadPack({ templatesDir: userPack({ 'partials/close.hbs': 'Yours\tsincerely,\r\n' }) })).not.toThrow();
+  });
+
+  it('when letters/ or partials/ is a link to a folder outside the pack', () => {
+    const outside = tempDir('bl-outside-');
+    writeFileSync(join(outside, 'close.hbs'), 'the secret\n');
+    const dir = userPack({});
+    symlinkSync(outside, join(dir, 'partials'));
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(/partials\/:1:1: is a link to .*bl-outside-.*, outside the pack folder/)]);
+  });
+
+  it('when a YAML file is an alias bomb, naming the file', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [i, n] of ['b', 'c', 'd', 'e', 'f', 'g'].entries()) lines.push(`${n}: &${n} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`);
+    const problems = problemsOf(userPack({ 'facts.yaml': `${lines.join('\n')}\n` }));
+    expect(problems).toEqual([expect.stringMatching(/facts\.yaml:1:1: its aliases \(\*name\) repeat data too often/)]);
+  });
+
+  it('when a pack file is not UTF-8', () => {
+    const dir = userPack({});
+    mkdirSync(join(dir, 'partials'));
+    writeFileSync(join(dir, 'partials', 'close.hbs'), Buffer.from('Yours,\nJos\xe9\n', 'latin1'));
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(/partials\/close\.hbs:2:1: is not UTF-8 text/)]);
+  });
+
+  it('property: a control character anywhere in a partial or a fact is refused, with its file', () => {
+    const control = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0x0b, max: 0x0c }), fc.integer({ min: 0x0e, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((c) => String.fromCharCode(c));
+    const text = fc.string({ unit: fc.constantFrom('a', 'Ж', ' ', '.', ','), maxLength: 20 });
+    fc.assert(
+      fc.property(text, control, text, fc.boolean(), (before, ch, after, inFact) => {
+        const files: Record<string, string> = inFact
+          ? { 'facts.yaml': `facts:\n  - id: f\n    text: "x ${before}${ch}${after}"\n    sources: [hrw-2025-12-15]\n    asOf: 2025\n    confidence: high\n` }
+          : { 'partials/close.hbs': `Yours, ${before}${ch}${after}\n` };
+        const problems = problemsOf(userPack(files));
+        expect(problems.some((p) => (inFact ? /facts\.yaml:3:\d+: / : /partials\/close\.hbs:1:\d+: /).test(p) && /holds .*U\+00[0-9A-F]{2}/.test(p))).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
