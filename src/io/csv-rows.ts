@@ -3,12 +3,11 @@
  * line ends; quoted fields with delimiters, quotes and newlines. Row numbers are the ones a
  * spreadsheet shows (the header is row 1), since that is where the organiser will look.
  *
- * The fields are split by Papa Parse's parser, fed chunk by chunk: it keeps no state between
- * calls, so each call gets the unfinished last row of the one before in front of the new text,
- * as Papa's own streamers do. It splits a sheet several times faster than csv-parse, which was a
- * tenth of a bulk run.
+ * csv-parse splits the fields and keeps its own state from one chunk to the next. Records are
+ * taken as it finds them (on_record), so the rows before a malformed one are read, and their
+ * letters written, before its error is reported.
  */
-import Papa from 'papaparse';
+import { CsvError, parse } from 'csv-parse';
 import { InputError, type InputRow } from './rows.js';
 
 const CANDIDATES = [',', ';', '\t', '|'] as const;
@@ -35,18 +34,6 @@ export function sniffDelimiter(head: string): string {
   return best;
 }
 
-/** How the header line ends (outside quotes): the line end of the whole file. */
-export function sniffNewline(head: string): '\n' | '\r\n' | '\r' {
-  let quoted = false;
-  for (let i = 0; i < head.length; i++) {
-    const ch = head[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === '\n') return '\n';
-    else if (!quoted && ch === '\r') return head[i + 1] === '\n' || i + 1 === head.length ? '\r\n' : '\r';
-  }
-  return '\n';
-}
-
 export interface CsvOptions {
   name: string;
   delimiter?: string;
@@ -55,44 +42,40 @@ export interface CsvOptions {
   onHeader(columns: string[]): void;
 }
 
-interface PapaError {
-  code: string;
-  /** The row it is in: its index in the rows of this call. */
-  row: number;
-  /** Where in the text given to parse() the parser was when it gave up on the row. */
-  index: number;
-}
-
-/** 1 + the line breaks in text before `end`. */
-function lineAt(text: string, end: number, newline: string): number {
-  let line = 1;
-  for (let i = text.indexOf(newline); i !== -1 && i < end; i = text.indexOf(newline, i + newline.length)) line++;
-  return line;
-}
-
 export async function* readCsvRows(chunks: AsyncIterable<string>, options: CsvOptions): AsyncGenerator<InputRow> {
   const delimiter = options.delimiter ?? sniffDelimiter(options.head);
-  const newline = sniffNewline(options.head.replace(/^\uFEFF/, ''));
-  const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
   const what = delimiter === '\t' ? 'tab' : delimiter;
   let header: string[] | undefined;
   /** Records read so far, the header and blank rows included: the spreadsheet's row number. */
   let records = 0;
-  /** Lines before `pending`, for messages. */
-  let lines = 0;
-  let pending = '';
-  let first = true;
+  /** The line the last whole record ended on: the next one, if malformed, starts after it. */
+  let lastLine = 0;
+  const found: string[][] = [];
+  let failure: Error | undefined;
+  const parser = parse({
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    max_record_size: MAX_ROW_CHARS,
+    on_record: (record: string[], { lines }: { lines: number }) => {
+      found.push(record);
+      lastLine = lines;
+      return null; // taken here, so nothing waits in the stream's buffer
+    },
+  });
+  const ended = new Promise<void>((resolve) => {
+    parser.on('error', (error) => {
+      failure ??= error;
+      resolve();
+    });
+    parser.on('end', resolve);
+  });
+  parser.resume();
 
   const fail = (message: string): InputError => new InputError(`${options.name}: ${message}`, !header);
 
-  function* rowsOf(text: string, last: boolean): Generator<InputRow> {
-    const result = parser.parse(text, 0, !last) as { data: string[][]; errors: PapaError[]; meta: { cursor: number } };
-    // A problem in the unfinished last row may only be the chunk's end ("" then a lone \r):
-    // that row is read again, whole, with the next chunk.
-    const error = result.errors.find((e) => last || e.row < result.data.length);
-    // The rows before a malformed one are read as usual, so their letters are written.
-    const good = error ? result.data.slice(0, error.row) : result.data;
-    for (const record of good) {
+  function* taken(): Generator<InputRow> {
+    for (const record of found.splice(0)) {
       records++;
       if (!header) {
         header = record;
@@ -108,26 +91,23 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, options: CsvOp
       }
       yield row;
     }
-    if (error) {
-      const line = lines + lineAt(text, error.index, newline);
-      if (error.code === 'MissingQuotes') throw fail(`a quoted field is never closed at line ${line}; check for a stray double quote (") in that row.`);
-      throw fail(`a quote is followed by other characters at line ${line}; inside a quoted field write a double quote as "".`);
-    }
-    if (!last) {
-      const cursor = result.meta.cursor;
-      lines += lineAt(text, cursor, newline) - 1;
-      pending = text.slice(cursor);
-      if (pending.length > MAX_ROW_CHARS) throw fail(`a row is too long at line ${lines + 1}; check for an unclosed quote.`);
-    }
   }
 
-  for await (let chunk of chunks) {
-    if (first) {
-      chunk = chunk.replace(/^\uFEFF/, '');
-      first = false;
-    }
-    yield* rowsOf(pending + chunk, false);
+  for await (const chunk of chunks) {
+    if (failure) break;
+    parser.write(chunk);
+    yield* taken();
   }
-  if (pending !== '') yield* rowsOf(pending, true);
+  if (!failure) parser.end();
+  await ended;
+  yield* taken();
+  if (failure) {
+    const line = lastLine + 1;
+    const code = failure instanceof CsvError ? failure.code : '';
+    if (code === 'CSV_QUOTE_NOT_CLOSED') throw fail(`a quoted field is never closed at line ${line}; check for a stray double quote (") in that row.`);
+    if (code === 'CSV_MAX_RECORD_SIZE') throw fail(`a row is too long at line ${line}; check for an unclosed quote.`);
+    if (code === 'CSV_INVALID_CLOSING_QUOTE') throw fail(`a quote is followed by other characters at line ${line}; inside a quoted field write a double quote as "".`);
+    throw fail(`${failure.message.replace(/\.$/, '')} (at line ${line}).`);
+  }
   if (!header) throw new InputError(`${options.name} is empty; it needs a header row and then one row per sender.`, true);
 }
