@@ -13,6 +13,7 @@ import { InputError, type InputRow } from './rows.js';
 const CANDIDATES = [',', ';', '\t', '|'] as const;
 /** A row this long is a quote left open, not a sender: stop before it swallows the file. */
 const MAX_ROW_CHARS = 1_000_000;
+const LINE_BREAK = /\r\n|\r|\n/g;
 
 /** The delimiter the header line uses most (outside quotes); a comma when none shows. */
 export function sniffDelimiter(head: string): string {
@@ -57,9 +58,14 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, options: CsvOp
     delimiter,
     relax_column_count: true,
     max_record_size: MAX_ROW_CHARS,
-    on_record: (record: string[], { lines }: { lines: number }) => {
+    // Lines are counted from each record's own text: the parser's count takes a CRLF inside
+    // quotes for two lines.
+    raw: true,
+    // With raw, each record comes as { record, raw }; the types do not say so.
+    on_record: (item: unknown) => {
+      const { record, raw } = item as { record: string[]; raw: string };
       found.push(record);
-      lastLine = lines;
+      lastLine += raw.match(LINE_BREAK)?.length ?? 0;
       return null; // taken here, so nothing waits in the stream's buffer
     },
   });
