@@ -42,8 +42,7 @@ const lazyChildProcess = {
 rmSync(`${root}/dist`, { recursive: true, force: true });
 const { metafile } = await build({
   ...common,
-  // bulk-worker: the worker thread a big bulk run starts (src/bulk/worker-pool.ts finds it here).
-  entryPoints: { cli: 'src/main.ts', index: 'src/index.ts', 'bulk-worker': 'src/bulk/worker.ts' },
+  entryPoints: { cli: 'src/main.ts', index: 'src/index.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { builtinPackDir } from '../src/pack/files.js';
 import { loadPack, type Pack } from '../src/pack/load.js';
 import { modesFile, packText, PRECOMPILED_FILE, type BuiltinData } from '../src/pack/builtin.js';
-import { isSubstitutable } from '../src/render/substitutable.js';
 import { astFor, compileOptions, modeKey, SMALL_OPTIONS, type Mode } from '../src/render/compile.js';
 
 function modesOf(pack: Pack): Mode[] {
@@ -31,8 +30,7 @@ export function precompileBuiltinPack(outDir: string): string {
     facts: [...pack.facts.values()],
     sources: [...pack.sources.values()],
     // Syntax trees are left out: they are half the file and a precompiled pack never compiles.
-    // What bulk needs to know from them is worked out here.
-    templates: pack.templates.map(({ ast: _ast, ...t }) => ({ ...t, substitutable: isSubstitutable(pack, { ...t, ast: _ast }) })),
+    templates: pack.templates.map(({ ast: _ast, ...t }) => t),
     partials: [...pack.partials.values()].map(({ ast: _ast, ...p }) => p),
   };
   const specObject = (entries: [string, string][]) =>

@@ -127,7 +127,6 @@ Examples:
     .option('--force', 'replace letters that already exist (only files: never a folder, link or device)')
     .option('--fail-fast', 'stop at the first row that fails')
     .option('--json', 'also print the summary as JSON on stdout (letters, skipped, failed, time, form-letter risk)')
-    .option('-j, --jobs <n>', 'threads besides the main one: 1 writes the files, more also render (default: 0 for a small sheet, else a writer and a renderer per core beyond two)')
     .addHelpText(
       'after',
       `

@@ -7,7 +7,6 @@
  * out trigrams as letters arrive would cost more: a reservoir takes in some 4 times as many
  * letters as it keeps.)
  */
-import { HashTable } from './hash-table.js';
 import { hash53 } from '../render/hash.js';
 import { campaignTrigrams, jaccard } from '../render/similarity.js';
 
@@ -64,7 +63,7 @@ export class FormLetterRisk {
   private letters = 0;
   private identicalPairs = 0;
   private readonly identicalExamples: [number, number][] = [];
-  private readonly firstRowByHash = new HashTable();
+  private readonly firstRowByHash = new Map<number, number>();
   private readonly repeats = new Map<number, number>();
   private readonly groups = new Map<string, Group>();
   private readonly random = generator(0x5eed);

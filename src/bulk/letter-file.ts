@@ -1,40 +1,16 @@
 /**
- * Writing a bulk run's letters to their files, on the writer thread of a big run (see
- * letter-pipeline.ts): each letter atomically, never over a file that is there (unless --force),
- * and what comes back is small: how the file went, a hash of the letter, and its body when the
- * form-letter risk samples it. Nothing here renders, so the writer thread loads none of the engine.
+ * Writing a bulk run's letters to their files: each letter atomically, never over a file that is
+ * there (unless --force), and what comes back is small: how the file went, a hash of the letter,
+ * and its body when the form-letter risk samples it.
  */
 import { NotAFileError, readSmallRegularFile } from '../io/regular-file.js';
 import { FileExistsError, writeFileAtomic } from '../io/write-file.js';
-import { hash53, hash53Bytes } from '../render/hash.js';
+import { hash53 } from '../render/hash.js';
 
-/**
- * A rendered letter on its way to its file, or why it could not be rendered. Its text is a
- * string, or its UTF-8 bytes once packed for another thread (see packTexts).
- */
+/** A rendered letter on its way to its file, or why it could not be rendered. */
 export type RenderedLetter =
-  | { row: number; ok: true; path: string; text: string | Uint8Array; body?: string; warnings: string[] }
+  | { row: number; ok: true; path: string; text: string; body?: string; warnings: string[] }
   | { row: number; ok: false; message: string };
-
-/**
- * The letters' texts as UTF-8 in one buffer, each letter's text a view of its part: a batch
- * then goes to the writer with its buffer moved, not copied, and is written as the bytes it is
- * (a thread's message copies every string, and writing a string encodes it).
- */
-export function packTexts(letters: RenderedLetter[]): ArrayBuffer[] {
-  let size = 0;
-  for (const letter of letters) if (letter.ok && typeof letter.text === 'string') size += Buffer.byteLength(letter.text);
-  if (size === 0) return [];
-  const bytes = Buffer.allocUnsafeSlow(size);
-  let at = 0;
-  for (const letter of letters) {
-    if (!letter.ok || typeof letter.text !== 'string') continue;
-    const length = bytes.write(letter.text, at);
-    letter.text = new Uint8Array(bytes.buffer, at, length);
-    at += length;
-  }
-  return [bytes.buffer];
-}
 
 export type LetterOutcome =
   | { row: number; ok: true; hash: number; body?: string; warnings: string[]; file: WrittenFile }
@@ -46,7 +22,7 @@ export function writeLetters(letters: readonly RenderedLetter[], options: WriteO
     if (!letter.ok) return letter;
     const { row, path, text, body, warnings } = letter;
     const file = writeLetterFile({ row, path, text }, options);
-    return { row, ok: true, hash: typeof text === 'string' ? hash53(text) : hash53Bytes(text), body, warnings, file };
+    return { row, ok: true, hash: hash53(text), body, warnings, file };
   });
 }
 
@@ -54,7 +30,7 @@ export function writeLetters(letters: readonly RenderedLetter[], options: WriteO
 export interface LetterFile {
   row: number;
   path: string;
-  text: string | Uint8Array;
+  text: string;
 }
 
 export interface WriteOptions {
@@ -110,4 +86,4 @@ export function writeLetterFile({ row, path, text }: LetterFile, options: WriteO
   }
 }
 
-export const sameText = (file: Buffer, text: string | Uint8Array) => (typeof text === 'string' ? file.toString('utf8') === text : file.equals(text));
+const sameText = (file: Buffer, text: string) => file.toString('utf8') === text;

@@ -1,12 +1,9 @@
 /**
  * One row's letter in a bulk run, rendered on its way to its file (letter-file.ts writes it).
- * Neither step needs to know about other rows, so a big run does each on a thread of its own
- * (see letter-pipeline.ts).
  */
 import { AppError } from '../errors.js';
 import type { Pack } from '../pack/load.js';
-import { renderMemoised } from '../render/render-memo.js';
-import type { Letter } from '../render/render.js';
+import { render, type Letter } from '../render/render.js';
 import type { LetterRequest } from '../request.js';
 import type { RenderedLetter } from './letter-file.js';
 
@@ -23,7 +20,7 @@ export interface LetterJob {
 function renderLetter(pack: Pack, { row, request, path, sample }: LetterJob): RenderedLetter {
   let letter: Letter;
   try {
-    letter = renderMemoised(pack, request);
+    letter = render(pack, request);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { row, ok: false, message: error.message };

@@ -31,11 +31,10 @@ import { makeFolder } from '../io/make-folder.js';
 import { writeStdout, writeStdoutUnlessClosed } from '../io/stdout.js';
 import { canPrompt, today } from '../io/terminal.js';
 import { TEMP_FILE_PATTERN } from '../io/write-file.js';
-import { sameLetterThere, type LetterOutcome } from '../bulk/letter-file.js';
-import { defaultThreads, letterPipeline } from '../bulk/letter-pipeline.js';
+import { sameLetterThere, writeLetters, type LetterOutcome } from '../bulk/letter-file.js';
+import { renderLetters } from '../bulk/letter-job.js';
 import type { Pack } from '../pack/load.js';
-import { findRecipient, findRegion, findStance, unknownId, type Letter } from '../render/render.js';
-import { renderMemoised } from '../render/render-memo.js';
+import { findRecipient, findRegion, findStance, render, unknownId, type Letter } from '../render/render.js';
 import { dateSchema, letterRequestSchema, type LetterFormat, type LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
 import { grouped } from '../numbers.js';
@@ -61,7 +60,6 @@ export interface BulkOptions
   dryRun?: boolean;
   failFast?: boolean;
   limit?: string;
-  jobs?: string;
   map?: string[];
   mapping?: string;
   dateFormat?: string;
@@ -91,8 +89,6 @@ interface Settings {
   pattern: string;
   defaults: RowDefaults;
   limit?: number;
-  /** Worker threads asked for with --jobs (0: none); undefined: decided from the input's size. */
-  jobs?: number;
   /** The user's headers read as columns (--map). */
   columnMaps: ColumnMap[];
 }
@@ -127,11 +123,6 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
   if (options.limit !== undefined) {
     limit = Number(options.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number of rows, 1 or more, not "${options.limit}".`);
-  }
-  let jobs: number | undefined;
-  if (options.jobs !== undefined) {
-    jobs = Number(options.jobs);
-    if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`--jobs must be a whole number of worker threads from 0 to 64, not "${options.jobs}".`);
   }
   const columnMaps = columnMapsFrom(options);
   let dateOrder: DateOrder | undefined;
@@ -183,7 +174,6 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
     toStdout,
     pattern,
     limit,
-    jobs,
     columnMaps,
     defaults: {
       values,
@@ -452,8 +442,8 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     }
   };
 
-  // A letter to write is rendered and written (see letter-pipeline.ts); outcomes come back in
-  // row order, and `finished` keeps the manifest, the counts and the form-letter risk.
+  // A letter to write is rendered and written before the next row is read (so --fail-fast stops
+  // at once); `finished` keeps the manifest, the counts and the form-letter risk.
   interface Queued {
     name: string;
     group: string;
@@ -501,13 +491,6 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     else counts.done++;
     record({ row, status: file.status, file: job.name, error: null });
   };
-  const pipeline = letterPipeline({
-    pack,
-    templatesDir: packDir,
-    threads: writing && !options.failFast ? (settings.jobs ?? defaultThreads(source.size)) : 0,
-    write: writeOptions,
-    done: finished,
-  });
 
   try {
     for await (const row of peeked.rows) {
@@ -573,13 +556,15 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       if (writing) {
         const slot = risk.count(group, request.story);
         queued.set(row.row, { name, group, slot, story: request.story });
-        await pipeline.add({ row: row.row, request, sample: slot >= 0, path: pathInside(outDir, name) });
+        for (const outcome of writeLetters(renderLetters(pack, [{ row: row.row, request, sample: slot >= 0, path: pathInside(outDir, name) }]), writeOptions)) {
+          finished(outcome);
+        }
         continue;
       }
 
       let letter: Letter;
       try {
-        letter = renderMemoised(pack, request);
+        letter = render(pack, request);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         failRender(row.row, error.message);
@@ -610,12 +595,9 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       if (stopped === 'pipe') break;
       counts.done++;
     }
-    await pipeline.drain();
   } catch (error) {
     progress.stop();
     if (error instanceof InputError) {
-      // The rows before the bad spot are being written: wait for them, so the manifest has them.
-      await pipeline.drain();
       if (error.atStart) throw new UsageError(error.message, error.hint);
       printSummary();
       const resume = writing ? `The letters before it were written; fix the file and run again with --resume:\n  ${resumeHint(file, addedArgs)}` : undefined;
@@ -627,7 +609,6 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
     try {
       manifest?.close();
     } finally {
-      await pipeline.close();
       await source.close();
     }
   }

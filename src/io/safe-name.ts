@@ -6,7 +6,6 @@
  * a last check that the resolved path lies inside the folder.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { HashTable } from '../bulk/hash-table.js';
 import { hash53 } from '../render/hash.js';
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
@@ -104,7 +103,7 @@ export function baseName(pattern: string, values: Partial<Record<NameField, stri
 const ASCII = /^[\x00-\x7f]*$/;
 
 export class NameRegistry {
-  private readonly taken = new HashTable();
+  private readonly taken = new Set<number>();
 
   private static key(name: string): number {
     // Names are slugs, so nearly always ASCII: nothing to decompose.
@@ -114,7 +113,7 @@ export class NameRegistry {
 
   /** Marks a name as used (a row done in an earlier run). */
   reserve(name: string): void {
-    this.taken.set(NameRegistry.key(name), 1);
+    this.taken.add(NameRegistry.key(name));
   }
 
   has(name: string): boolean {
@@ -126,7 +125,7 @@ export class NameRegistry {
     let name = `${base}${extension}`;
     let key = NameRegistry.key(name);
     for (let n = 2; this.taken.has(key); n++) key = NameRegistry.key((name = `${base}-${n}${extension}`));
-    this.taken.set(key, 1);
+    this.taken.add(key);
     return name;
   }
 }

@@ -38,11 +38,6 @@ export interface ParsedTemplate {
 
 export interface LetterTemplate extends ParsedTemplate {
   meta: FrontMatter;
-  /**
-   * Whether the template only prints the writer's values (see render/substitutable.ts): stored
-   * by the build for the precompiled pack, which has no syntax trees to check; otherwise unset.
-   */
-  substitutable?: boolean;
 }
 
 export interface PackFact extends Fact {

@@ -30,12 +30,6 @@ export interface RenderState {
   cite(id: string): string;
   /** The {{#variants}} blocks being rendered, innermost last (the helpers' own bookkeeping). */
   variantRuns?: VariantsRun[];
-  /**
-   * When set, a {{#variants}} block does not pick a phrasing: it hands its choices to this hook
-   * and prints what the hook returns, so render-memo.ts can render each phrasing once for many
-   * letters and pick per letter later. `renderPick` renders one phrasing (an index of eligible).
-   */
-  deferVariants?(name: string, eligible: number[], renderPick: (pick: number) => string): string;
   /** Steps and text so far (see budget.ts); made by the first loop or phrasing that needs it. */
   budget?: RenderBudget;
 }
@@ -153,7 +147,6 @@ function registerHelpers(pack: Pack): void {
       budget.output(out.length);
       return out;
     };
-    if (s.deferVariants && !s.longest) return s.deferVariants(name, eligible, renderPick);
     if (!s.longest) return renderPick(chosenVariant(seedState(s.seed), name, eligible));
     let best = '';
     for (const pick of eligible) {

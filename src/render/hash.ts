@@ -21,21 +21,6 @@ export function fmix32(value: number): number {
   return h >>> 0;
 }
 
-/**
- * cyrb53 over a letter's UTF-8 bytes: what hash53 is for its text, on a writer thread that gets
- * the bytes. (The two give different numbers for the same letter; a run uses one of them.)
- */
-export function hash53Bytes(bytes: Uint8Array, seed = 0): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < bytes.length; i++) {
-    const ch = bytes[i] as number;
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  return cyrb53Finish(h1, h2);
-}
-
 /** cyrb53: a fast 53-bit string hash, for telling identical letters apart without keeping them. */
 export function hash53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;

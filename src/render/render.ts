@@ -326,16 +326,13 @@ function settingOf(pack: Pack, request: LetterRequest, trim: Trim): LetterSettin
 }
 
 /**
- * Checks the request's ids against the pack and builds the template's view. Every value the
- * writer gave (their name, city, story, the official's name...) passes through `writerValue`
- * on its way into the view, after escaping for the format: a caller can swap them for
- * placeholders (see render-memo.ts).
+ * Checks the request's ids against the pack and builds the template's view.
  */
-export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, writerValue: (s: string) => string = (s) => s): PreparedLetter {
+export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): PreparedLetter {
   // Errors are thrown while making a setting, so a bad request never leaves one behind.
   const setting = settings(pack, settingKey(request, trim), () => settingOf(pack, request, trim));
   const { bodyFormat, region, recipient, stance, template, packText, factWordings } = setting;
-  const userText = bodyFormat === 'markdown' ? (s: string) => writerValue(markdownEscape(s)) : writerValue;
+  const userText = bodyFormat === 'markdown' ? markdownEscape : (s: string) => s;
 
   // Salutation and address come from small manifest templates over the official's name.
   const nameParts: NameView = {
@@ -447,24 +444,15 @@ export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, 
   return letterFrom(pack, prepared, splitSections(raw, tidy), cited);
 }
 
-/**
- * The letter from its tidied sections. A caller that has joined them already, or knows the body's
- * word count (render-memo.ts works it out from parts it has counted before), passes that in.
- */
-export function letterFrom(
-  pack: Pack,
-  prepared: PreparedLetter,
-  allSections: LetterSection[],
-  cited: readonly string[],
-  known: { body?: string; wordCount?: number; shownCited?: string[] } = {},
-): Letter {
+/** The letter from its tidied sections. */
+function letterFrom(pack: Pack, prepared: PreparedLetter, allSections: LetterSection[], cited: readonly string[]): Letter {
   const { request, trim, bodyFormat, region, recipient, stance, template, packText, factWordings } = prepared;
   const omit = trim.omit.size > 0;
   const sections = omit ? allSections.filter((s) => !(s.role && trim.omit.has(s.role))) : allSections;
-  const body = (!omit && known.body) || joinSections(sections);
+  const body = joinSections(sections);
   // Facts cited only in a dropped section are not the letter's, and neither are their sources.
   const plain = plainText(body, bodyFormat);
-  const shownCited = (!omit && known.shownCited) || cited.filter((id) => factWordings(pack.facts.get(id) as PackFact).some((w) => plain.includes(w)));
+  const shownCited = cited.filter((id) => factWordings(pack.facts.get(id) as PackFact).some((w) => plain.includes(w)));
   const shown = sourcesShown(pack, shownCited, region.locale);
   // Copies, so a caller that edits a letter's meta cannot change the next letter's.
   const sources = shown.sources.map((s) => ({ ...s }));
@@ -472,7 +460,7 @@ export function letterFrom(
   const sourceList = notes.length > 0 ? shown.lines : '';
   // A text letter's sections are plain text already.
   const plainSections = bodyFormat === 'text' ? sections : sections.map((s) => ({ ...s, text: plainText(s.text, bodyFormat) }));
-  const wordCount = known.wordCount ?? countWords(plain);
+  const wordCount = countWords(plain);
   const title = `Letter to the ${packText(recipient.label)}`;
   const subject = packText(stance.subject ?? title);
 

@@ -66,24 +66,6 @@ export const letterViewSchema = z.strictObject({
 
 export type LetterView = z.infer<typeof letterViewSchema>;
 
-/**
- * The view's values that come from what the writer typed rather than from the pack ('*': each
- * line of a list). The rest of a view is the same for every writer of one region, official,
- * stance, facts and date, which render-memo.ts relies on.
- */
-export const WRITER_VALUE_PATHS = [
-  'sender.name',
-  'sender.city',
-  'sender.address.*',
-  'sender.email',
-  'recipient.name',
-  'recipient.surname',
-  'recipient.title',
-  'recipient.salutation',
-  'recipient.address.*',
-  'story',
-] as const;
-
 /** The manifest's salutation and address lines are small templates over the official's name. */
 export const nameViewSchema = z.strictObject({
   name: text("the official's name, or empty"),

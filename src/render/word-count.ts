@@ -23,8 +23,7 @@ type Run = 0 | 1 | 2;
 
 /**
  * How a piece of text counts towards the words of a text it is part of: enough to add up the
- * words of pieces joined end to end (joinSpans) without reading them again, which is how
- * render-memo.ts counts a letter made of phrasings it has counted before.
+ * words of pieces joined end to end (joinSpans) without reading them again.
  */
 export interface WordSpan {
   /** No space in it: the whole piece is part of one run, `head` (= `tail`). */

@@ -484,21 +484,14 @@ describe('bulk: options', () => {
 
 const ROWS = 1500;
 
-// A small sheet runs in one thread; --jobs 2 gives it a writer thread and a rendering thread,
-// as a big sheet gets by default on a machine with two or three cores.
-const MODES: [string, string[]][] = [
-  ['in one thread', ['--jobs', '0']],
-  ['on worker threads', ['--jobs', '2']],
-];
-
-describe.each(MODES)('bulk: an interrupted run, %s', (_mode, jobs) => {
+describe('bulk: an interrupted run', () => {
   it('leaves only whole letters, and --resume completes the batch', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     // Enough rows that the kill lands mid-batch even if rendering gets much faster.
     const path = sheet(dir, csvRows(ROWS));
     const env = { ...process.env, NO_COLOR: '1', CI: '1' };
-    const child = spawn(process.execPath, [BIN, 'bulk', path, '--out-dir', out, ...jobs, ...DATE], { env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'bulk', path, '--out-dir', out, ...DATE], { env, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     // Kill it hard once some letters are on disk, well before the end.
     const deadline = Date.now() + 60_000;
@@ -523,7 +516,7 @@ describe.each(MODES)('bulk: an interrupted run, %s', (_mode, jobs) => {
     const parsed = lines.slice(0, -1).map((l) => JSON.parse(l));
     for (const m of parsed.filter((p) => p.status === 'written')) expect(before).toContain(m.file);
 
-    const resumed = run(['bulk', path, '--out-dir', out, '--resume', ...jobs, ...DATE], { timeout: 120_000 });
+    const resumed = run(['bulk', path, '--out-dir', out, '--resume', ...DATE], { timeout: 120_000 });
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(/skipped, 0 failed/);
     const after = letters(out);
@@ -533,12 +526,12 @@ describe.each(MODES)('bulk: an interrupted run, %s', (_mode, jobs) => {
   }, 180_000);
 });
 
-describe.each(MODES)('bulk: Ctrl-C, %s', (_mode, jobs) => {
+describe('bulk: Ctrl-C', () => {
   it('stops after the rows in hand, exits 130 and prints the command to resume', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const path = sheet(dir, csvRows(ROWS));
-    const child = spawn(process.execPath, [BIN, 'bulk', path, '--out-dir', out, ...jobs, ...DATE], { env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+    const child = spawn(process.execPath, [BIN, 'bulk', path, '--out-dir', out, ...DATE], { env: { ...process.env, NO_COLOR: '1', CI: '1' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const code = new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -554,59 +547,19 @@ describe.each(MODES)('bulk: Ctrl-C, %s', (_mode, jobs) => {
   }, 120_000);
 });
 
-describe('bulk: worker threads', () => {
-  it('write the same letters under the same names, and the same manifest, as one thread', () => {
-    const dir = tempDir();
-    // Failing rows in the middle too: they must be reported in order, not lost between threads.
-    const rows = csvRows(300).trimEnd().split('\n');
-    rows[50] = 'Bad Region,Leeds,narnia,mp,Jane Smith,maintain,';
-    rows[120] = 'No Stance,Leeds,uk,mp,Jane Smith,,';
-    // Text beyond ASCII goes to the writer thread as UTF-8 bytes.
-    rows[200] = 'Алесь Бяляцкі,Vilnius,eu,mep,Eva Horvat,maintain,"Мой брат у турме, і я пішу за яго."';
-    const path = sheet(dir, `${rows.join('\n')}\n`);
-    const one = run(['bulk', path, '--out-dir', join(dir, 'one'), '--jobs', '0', ...DATE]);
-    expect(one.code).toBe(1);
-    const strip = (r: { stderr: string }) => r.stderr.replace(/ in [\d.]+ s\./, '').replace(/many|one/g, 'OUT').replace(/--jobs \d/, '--jobs N');
-    const sortByRow = (entries: { row: number }[]) => [...entries].sort((a, b) => a.row - b.row);
-    // A writer alone (the main thread renders), and a writer with two renderers.
-    for (const jobs of ['1', '3']) {
-      const many = run(['bulk', path, '--out-dir', join(dir, 'many'), '--jobs', jobs, ...DATE]);
-      expect(many.code).toBe(1);
-      expect(many.stderr).toMatch(/Wrote 298 letters .*0 skipped, 2 failed/);
-      expect(strip(many)).toBe(strip(one));
-      expect(letters(join(dir, 'many'))).toEqual(letters(join(dir, 'one')));
-      expect(letters(join(dir, 'many'))).toHaveLength(298);
-      for (const f of letters(join(dir, 'one'))) expect(readFileSync(join(dir, 'many', f), 'utf8')).toBe(readFileSync(join(dir, 'one', f), 'utf8'));
-      expect(sortByRow(manifest(join(dir, 'many')))).toEqual(sortByRow(manifest(join(dir, 'one'))));
-      rmSync(join(dir, 'many'), { recursive: true });
-    }
-  }, 120_000);
-
-  it('render with the same template pack as the main thread (--templates)', () => {
+describe('bulk: --templates', () => {
+  it('renders every row with the given template pack', () => {
     const dir = tempDir();
     const pack = join(process.cwd(), 'examples', 'postcard');
     const path = sheet(dir, csvRows(40));
-    const args = (out: string, jobs: string) => ['--templates', pack, 'bulk', path, '--template', 'postcard', '--out-dir', join(dir, out), '--jobs', jobs, ...DATE];
-    const one = run(args('one', '0'));
-    const many = run(args('many', '2'));
-    expect(one.code).toBe(0);
-    expect(many.code).toBe(0);
-    const files = letters(join(dir, 'one'));
+    const r = run(['--templates', pack, 'bulk', path, '--template', 'postcard', '--out-dir', join(dir, 'out'), ...DATE]);
+    expect(r.code).toBe(0);
+    const files = letters(join(dir, 'out'));
     expect(files).toHaveLength(40);
-    expect(letters(join(dir, 'many'))).toEqual(files);
-    for (const f of files) expect(readFileSync(join(dir, 'many', f), 'utf8')).toBe(readFileSync(join(dir, 'one', f), 'utf8'));
     // The postcard, not the built-in letter (250 words or more).
-    const text = readFileSync(join(dir, 'many', files[0] as string), 'utf8');
+    const text = readFileSync(join(dir, 'out', files[0] as string), 'utf8');
     expect(text.split(/\s+/).length).toBeLessThan(200);
   }, 120_000);
-
-  it('--jobs takes a whole number of threads', () => {
-    const dir = tempDir();
-    const r = run(['bulk', sheet(dir, SHEET), '--out-dir', join(dir, 'out'), '--jobs', 'many']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--jobs must be a whole number of worker threads from 0 to 64, not "many"/);
-    expect(existsSync(join(dir, 'out'))).toBe(false);
-  });
 });
 
 describe('bulk: --resume keeps the batch\'s date', () => {

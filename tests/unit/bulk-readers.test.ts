@@ -129,6 +129,10 @@ describe('CSV rows', () => {
     );
   });
 
+  it('counts a CRLF inside quotes as one line in an error\'s line number', async () => {
+    await expect(csv('name,story\r\nAlex,"one\r\ntwo"\r\nSam,"York\r\n')).rejects.toThrow(/quoted field is never closed at line 4/);
+  });
+
   it('reports an unclosed quote with its line', async () => {
     await expect(csv('name,city\nAlex,"Leeds\n')).rejects.toThrow(/quoted field is never closed at line 2/);
     await expect(csv('name,city\nAlex,"Leeds\n')).rejects.toBeInstanceOf(InputError);

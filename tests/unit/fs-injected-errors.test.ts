@@ -3,7 +3,7 @@
  * nothing read-only, and no test should fill a real disk. One system call of node:fs is made
  * to fail with a given code, as the kernel would.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
@@ -28,6 +28,7 @@ const { writeFileAtomic } = await import('../../src/io/write-file.js');
 const { ManifestWriter } = await import('../../src/bulk/manifest.js');
 const { writeLetterFile } = await import('../../src/bulk/letter-file.js');
 const { FileError } = await import('../../src/io/fs-errors.js');
+const { main } = await import('../../src/cli.js');
 
 function fail(call: string, code: string, after = 0) {
   Object.assign(failing, { call, code, after });
@@ -93,5 +94,37 @@ describe('a full or read-only disk, for bulk', () => {
       code: 'ENOSPC',
     });
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('a disk that fills in the middle of a bulk run', () => {
+  const SENDERS = ['name,city,region,recipient,recipient_name,stance', ...Array.from({ length: 40 }, (_, i) => `Sender ${i},Leeds,uk,mp,Jane Smith,maintain`)].join('\n');
+
+  // Each letter is a temporary file, linked to its name; the run must end either way, with
+  // exit 1 and no temporary file left (with worker threads it once idled for ever).
+  it.each([
+    ['write', 'a letter\'s bytes'],
+    ['link', 'a letter\'s name'],
+  ])('a failed %s (%s) ends the run, exit 1, no temporary file left', async (call) => {
+    const dir = tempDir();
+    const sheet = join(dir, 'senders.csv');
+    writeFileSync(sheet, SENDERS);
+    const out = join(dir, 'out');
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+    fail(call, 'ENOSPC', 10);
+    let code: number;
+    try {
+      code = await main(['node', 'belarus-letter', 'bulk', sheet, '--out-dir', out, '--date', '2026-11-25']);
+    } finally {
+      fail('', '');
+      spy.mockRestore();
+    }
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/could not be written: no space left on the disk \(ENOSPC\)/);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const letters = readdirSync(out).filter((f) => f.endsWith('.txt'));
+    expect(letters.length).toBeGreaterThan(0);
+    expect(letters.length).toBeLessThan(40);
   });
 });
