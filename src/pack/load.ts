@@ -404,6 +404,11 @@ export function buildPack(layers: RawLayer[]): Pack {
       }),
     );
     manifest.regions.forEach((region, i) =>
+      region.facts.forEach((id, j) => {
+        if (!facts.has(id)) problems.push(`${manifestAt(['regions', i, 'facts', j])}: regions[${i}].facts[${j}]: unknown fact "${id}"`);
+      }),
+    );
+    manifest.regions.forEach((region, i) =>
       region.recipients.forEach((r, j) => {
         if (r.basis && !facts.has(r.basis)) {
           problems.push(`${manifestAt(['regions', i, 'recipients', j, 'basis'])}: regions[${i}].recipients[${j}].basis: unknown fact "${r.basis}"`);

@@ -289,7 +289,7 @@ export function shapeKey({ template, region, recipient, stance, view }: Prepared
   const { sender: s, recipient: r } = view;
   // Joined with characters none of these holds (ids, a date, placeholders), lists with their length.
   const list = (items: readonly string[]) => `${items.length}\u0001${items.join('\u0001')}`;
-  return [template.meta.id, region.id, recipient.id, stance.id, view.date, list(view.facts), view.format, s.name, s.city, list(s.address), s.email, r.name, r.surname, r.title, r.salutation, list(r.address), view.story].join('\u0000');
+  return [template.meta.id, region.id, recipient.id, stance.id, view.date, list(view.facts), view.format, s.name, s.city, list(s.address), s.postcode, list(s.lines), s.email, r.name, r.surname, r.title, r.salutation, list(r.address), view.story, view.storyAsks].join('\u0000');
 }
 
 /** Bounded: a shape's key holds the date and facts, which a sheet could vary row by row. */

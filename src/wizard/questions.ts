@@ -6,7 +6,8 @@ import type { Config } from '../config/config.js';
 import type { Pack } from '../pack/load.js';
 import type { Recipient, Region } from '../pack/schema.js';
 import { compileSmall } from '../render/compile.js';
-import { defaultFacts, findRegion, findRecipient, findStance, surnameOf } from '../render/render.js';
+import { defaultFacts, findRegion, findRecipient, findStance } from '../render/render.js';
+import { officialName } from '../render/names.js';
 import type { LetterRequestInput } from '../request.js';
 import { factSourceText, offeredFacts } from './facts.js';
 import type { Choice, Prompts } from './prompts.js';
@@ -76,8 +77,7 @@ export function splitTitle(raw: string): { name?: string; title?: string } {
 }
 
 export function salutationFor(pack: Pack, recipient: Recipient, name?: string, title?: string): string {
-  const parts = { name: name ?? '', surname: name ? surnameOf(name) : '', title: title ?? '' };
-  return compileSmall(pack, recipient.salutation)(parts).replace(/\s+/g, ' ').trim();
+  return compileSmall(pack, recipient.salutation)(officialName(name, title)).replace(/\s+/g, ' ').trim();
 }
 
 const nonEmpty = (what: string) => (value: string) => (value.trim() === '' ? `Please type ${what}.` : value.trim().length > 200 ? 'Please keep it under 200 characters.' : true);
