@@ -2,6 +2,7 @@
 import type { Pack } from '../pack/load.js';
 import { compileSmall } from '../render/compile.js';
 import { formatPartialDate } from '../render/dates.js';
+import { factSummary } from '../render/fact-text.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
 interface ListOptions {
@@ -57,14 +58,16 @@ export async function runStances(options: ListOptions, globals: GlobalOptions): 
 export function factsData(pack: Pack) {
   return [...pack.facts.values()].map((f) => ({
     id: f.id,
-    text: f.text.replace(/\s+/g, ' ').trim(),
+    text: factSummary(f.text, 'en-GB'),
+    /** Every wording as written in the facts file, dates still marked. */
+    wordings: f.text.map((t) => t.replace(/\s+/g, ' ').trim()),
     asOf: f.asOf,
     confidence: f.confidence,
     tags: f.tags,
     origin: f.origin,
     sources: f.sources.map((id) => {
       const s = pack.sources.get(id);
-      return { id, title: s?.title ?? '', publisher: s?.publisher ?? '', date: s?.date ?? null, url: s?.url ?? null };
+      return { id, title: s?.title ?? null, publisher: s?.publisher ?? '', date: s?.date ?? null, url: s?.url ?? null, reason: s?.reason ?? null };
     }),
   }));
 }
@@ -80,7 +83,10 @@ export async function runFacts(options: ListOptions, globals: GlobalOptions): Pr
       .join('; ');
     lines.push(`${f.id} (${flags})`);
     lines.push(`  ${f.text}`);
-    for (const s of f.sources) lines.push(`  - ${[s.publisher, `"${s.title}"`, s.date].filter(Boolean).join(', ')}`);
+    for (const s of f.sources) {
+      lines.push(`  - ${[s.publisher, s.title ? `"${s.title}"` : '', s.date ? formatPartialDate(s.date, 'en-GB') : ''].filter(Boolean).join(', ')}`);
+      lines.push(`    ${s.url === 'none' ? `no web address: ${s.reason ?? ''}` : (s.url ?? '')}`);
+    }
     lines.push('');
   }
   if (pack.countSource) lines.push(`The count of political prisoners changes every month: check ${pack.countSource} for the current figure.`);

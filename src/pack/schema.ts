@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { dateMarkProblem } from './date-marks.js';
 
 // zod/mini ships no messages of its own; English ones name what was expected.
 z.config(en());
@@ -76,17 +77,55 @@ export const manifestSchema = z.strictObject({
   stances: optionalDefault(z.array(stanceSchema), []),
 });
 
-export const sourceSchema = z.strictObject({
-  id: idSchema,
-  title: nonEmpty(),
-  publisher: nonEmpty(),
-  date: z.optional(partialDateSchema),
-  url: z.optional(z.url()),
-});
+/**
+ * Titles that are our own descriptions of a source rather than its published title: a reader
+ * who searches for them finds nothing, and a letter that cites one reads as invented.
+ */
+const DESCRIBED_TITLE = /^\(.*\)$|^(reporting|reports?|coverage|secondary reports?|various|trade press|news reports?)\b/i;
+const DESCRIBED_PUBLISHER = /^(various( news outlets| outlets| sources)?|trade press|news (reports|outlets)|press reports)$/i;
+
+/** A web address a reader can open: http(s) only, so a letter never links anything else. */
+const webAddress = z.string().check(z.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, 'must be a web address starting https://, or none (with a reason)'));
+
+export const sourceSchema = z
+  .strictObject({
+    id: idSchema,
+    /** The document's own published title; left out when it has none (a post, an interview). */
+    title: z.optional(
+      nonEmpty().check(
+        z.refine((t) => !DESCRIBED_TITLE.test(t.trim()), "reads as our own description, not the document's published title: give its exact title, or leave title out and cite it by publisher, date and url"),
+      ),
+    ),
+    publisher: nonEmpty().check(z.refine((p) => !DESCRIBED_PUBLISHER.test(p.trim()), 'must name the publisher, not a kind of outlet')),
+    date: z.optional(partialDateSchema),
+    /** Where a reader opens it; `none` only with a reason saying why no address is given. */
+    url: z.union([webAddress, z.literal('none')], {
+      error: 'every source needs a url: its web address (https://...), or url: none with a reason',
+    }),
+    reason: z.optional(nonEmpty()),
+  })
+  .check(
+    z.refine((s) => s.url !== 'none' || s.reason !== undefined, { message: 'url: none needs a reason: say why no address is given', path: ['reason'] }),
+    z.refine((s) => s.url === 'none' || s.reason === undefined, { message: 'a reason is only for url: none; this source has an address', path: ['reason'] }),
+  );
+
+const wording = nonEmpty().check(z.superRefine((text, ctx) => {
+  const problem = dateMarkProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
+}));
 
 export const factSchema = z.strictObject({
   id: idSchema,
-  text: nonEmpty(),
+  /**
+   * The fact in our own words: one wording, or a list of wordings of the same claim, each true
+   * under every source. A letter states the one its seed picks. Always a list once loaded.
+   */
+  text: z.pipe(
+    z.union([wording, z.array(wording).check(z.minLength(1, 'give at least one wording'))], {
+      error: 'text is the fact in your own words: a string, or a list of wordings of the same claim',
+    }),
+    z.transform((t) => (Array.isArray(t) ? t : [t])),
+  ),
   sources: z
     .array(idSchema, { error: 'every fact needs a source: add sources: [id], naming an entry of the sources list' })
     .check(z.minLength(1, 'every fact needs at least one source')),

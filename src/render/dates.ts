@@ -54,11 +54,25 @@ export function endOfPartialDate(date: string): number {
   return Date.UTC(y ?? 0, m - 1, d);
 }
 
-/** Whole months from one timestamp to a later one. */
+/**
+ * Whole calendar months from one day to a later one, as a person counts them: a month has
+ * passed on the same day of the next month, or on its last day when it has no such day, so
+ * 31 December 2025 to 30 November 2026 is 11 months and 31 January to 28 February is one.
+ */
 export function monthsBetween(from: number, to: number): number {
   const a = new Date(from);
   const b = new Date(to);
   let months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
-  if (b.getUTCDate() < a.getUTCDate()) months -= 1;
-  return months;
+  const lastDayOfB = new Date(Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 0)).getUTCDate();
+  if (b.getUTCDate() < a.getUTCDate() && b.getUTCDate() < lastDayOfB) months -= 1;
+  return Math.max(0, months);
+}
+
+/** "the end of December 2025" for a month's last day, else the day itself ("19 March 2026"). */
+export function asOfText(date: string, locale: string): string {
+  const [y, m, d] = date.split('-');
+  if (m === undefined) return y ?? date;
+  const end = new Date(endOfPartialDate(`${y}-${m}`));
+  if (d === undefined || Number(d) === end.getUTCDate()) return `the end of ${formatPartialDate(`${y}-${m}`, locale)}`;
+  return formatPartialDate(date, locale);
 }

@@ -49,9 +49,21 @@ export function plainText(body: string, format: BodyFormat): string {
   return body;
 }
 
-export function sourceLine(s: CitedSource): string {
-  return [s.publisher, `"${s.title}"`, s.dateText].filter(Boolean).join(', ') + (s.url ? ` <${s.url}>` : '');
+/**
+ * A source as a reader finds it: publisher, the published title in quotes (none when the source
+ * has no title of its own), date. The address goes on a line of its own (see sourceLines).
+ */
+export function sourceEntry(s: CitedSource, quotes: [string, string] = ['"', '"']): string {
+  return [s.publisher, s.title ? `${quotes[0]}${s.title}${quotes[1]}` : '', s.dateText].filter(Boolean).join(', ');
 }
+
+/** The address line of a source: its url, or why it has none. */
+export function sourceAddress(s: Pick<CitedSource, 'url' | 'reason'>): string {
+  return s.url && s.url !== 'none' ? s.url : `No web address: ${s.reason ?? 'none was found'}`;
+}
+
+/** Whether a source has an address a reader can open. */
+export const hasAddress = (s: Pick<CitedSource, 'url'>): s is CitedSource & { url: string } => Boolean(s.url) && s.url !== 'none';
 
 const paragraphs = (body: string) => body.split(/\n{2,}/);
 
@@ -66,12 +78,17 @@ export function formatMarkdown(input: FormatInput): string {
     .map((p) => p.split('\n').join('\\\n'))
     .join('\n\n');
   if (input.sources.length === 0) return `${body}\n`;
+  // Markdown's own link syntax; an address with no web page keeps its reason, in words.
   const list = input.sources
-    .map((s, i) => `${i + 1}. ${markdownEscape(sourceLine(s).replace(/ <(.*)>$/, ''))}${s.url ? ` <${s.url}>` : ''}`)
+    .map((s, i) => `${i + 1}. ${markdownEscape(sourceEntry(s))}${hasAddress(s) ? `: <${s.url}>` : `. ${markdownEscape(sourceAddress(s))}`}`)
     .join('\n');
   return `${body}\n\n## Sources\n\n${list}\n`;
 }
 
+/** The Sources section of a plain-text letter: each entry numbered, its address on the line below. */
 export function sourceLines(sources: readonly CitedSource[]): string[] {
-  return sources.map((s, i) => `${i + 1}. ${sourceLine(s)}`);
+  return sources.flatMap((s, i) => {
+    const number = `${i + 1}. `;
+    return [`${number}${sourceEntry(s)}`, `${' '.repeat(number.length)}${sourceAddress(s)}`];
+  });
 }

@@ -4,7 +4,7 @@
  * US and Canada). Section text arrives already HTML-escaped.
  */
 import type { LetterSection } from './sections.js';
-import { htmlEscape, type CitedSource } from './format.js';
+import { hasAddress, htmlEscape, sourceAddress, sourceEntry, type CitedSource } from './format.js';
 
 export interface PrintInput {
   sections: readonly LetterSection[];
@@ -40,8 +40,9 @@ function sectionHtml(section: LetterSection): string {
 function notesHtml(sources: readonly CitedSource[]): string {
   if (sources.length === 0) return '';
   const items = sources.map((s) => {
-    const text = htmlEscape([s.publisher, `“${s.title}”`, s.dateText].filter(Boolean).join(', '));
-    return `        <li>${text}${s.url ? `, <a href="${htmlEscape(s.url)}">${htmlEscape(s.url)}</a>` : ''}</li>`;
+    const text = htmlEscape(sourceEntry(s, ['“', '”']));
+    const address = hasAddress(s) ? `<a href="${htmlEscape(s.url)}">${htmlEscape(s.url)}</a>` : htmlEscape(sourceAddress(s));
+    return `        <li>${text}<br>\n          ${address}</li>`;
   });
   return `\n    <section class="notes">\n      <h2>Sources</h2>\n      <ol>\n${items.join('\n')}\n      </ol>\n    </section>`;
 }

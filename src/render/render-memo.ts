@@ -23,6 +23,7 @@ import { splitSections, type LetterSection, type SectionRole } from './sections.
 import { spanWords, WordTally, wordSpan, type WordSpan } from './word-count.js';
 import { isSubstitutable } from './substitutable.js';
 import { chosenVariant, seedState } from './variation.js';
+import { factPickName } from './fact-text.js';
 
 /** What a block's phrasing or the whole template printed, split at placeholders. */
 interface Piece {
@@ -139,10 +140,22 @@ function renderShape(pack: Pack, prepared: PreparedLetter): Shape | null {
   const shape: Shape = { top, blocks: [], pieces: [], events: top.events, plan: null, sections: new Map() };
   const state: RenderState = {
     ...base,
+    // A fact's wording depends on the seed, as a {{#variants}} block's phrasing does: it is
+    // left as a block, filled per letter with the wording render() would state.
     cite(id) {
-      const text = base.cite(id);
+      base.cite(id);
       shape.events.push(id);
-      return text;
+      const wordings = prepared.factWordings(pack.facts.get(id) as PackFact);
+      const block: Block = {
+        index: shape.blocks.length,
+        name: factPickName(id),
+        eligible: wordings.map((_, i) => i),
+        renderPick: (pick) => wordings[pick] as string,
+        phrasings: new Map(),
+      };
+      shape.blocks.push(block);
+      shape.events.push(block);
+      return placeholder(BLOCK, block.index);
     },
     deferVariants(name, eligible, renderPick) {
       const block: Block = { index: shape.blocks.length, name, eligible, renderPick, phrasings: new Map() };
@@ -355,13 +368,13 @@ export function renderMemoised(pack: Pack, request: LetterRequest): Letter {
 function shownCited(pack: Pack, prepared: PreparedLetter, tidied: readonly TidySection[], cited: readonly string[], body: string): string[] | undefined {
   if (prepared.bodyFormat !== 'text') return undefined;
   return cited.filter((id) => {
-    const text = prepared.factText(pack.facts.get(id) as PackFact);
+    const wordings = prepared.factWordings(pack.facts.get(id) as PackFact);
     for (const section of tidied) {
       section.holdsFact ??= new Map();
       let holds = section.holdsFact.get(id);
-      if (holds === undefined) section.holdsFact.set(id, (holds = section.parts.some((p) => typeof p === 'string' && p.includes(text))));
+      if (holds === undefined) section.holdsFact.set(id, (holds = section.parts.some((p) => typeof p === 'string' && wordings.some((w) => p.includes(w)))));
       if (holds) return true;
     }
-    return body.includes(text);
+    return wordings.some((w) => body.includes(w));
   });
 }

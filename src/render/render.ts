@@ -8,7 +8,8 @@ import type { LetterTemplate, Pack, PackFact } from '../pack/load.js';
 import type { Region, Recipient, Source, Stance } from '../pack/schema.js';
 import { bodyFormatOf, type BodyFormat, type LetterFormat, type LetterRequest } from '../request.js';
 import { compiled, compileSmall, TemplateRenderError, type RenderState } from './compile.js';
-import { endOfPartialDate, formatPartialDate, monthsBetween } from './dates.js';
+import { asOfText, endOfPartialDate, formatPartialDate, monthsBetween } from './dates.js';
+import { withDates, wordingIndex } from './fact-text.js';
 import { buildEml } from './eml.js';
 import { formChars, NO_TRIM, trims, type Trim } from './fit.js';
 import { formatMarkdown, htmlEscape, markdownEscape, plainText, sourceLines, textWithSources, type CitedSource } from './format.js';
@@ -178,13 +179,19 @@ export function tidy(text: string): string {
 const salutations = memo<Pack, string>(1000);
 const addresses = memo<Pack, string[]>(1000);
 
-/** A fact's wording as letters in one spelling state it; made once per pack and spelling. */
-const factTexts = memo<Pack, Map<string, string>>();
-function factTextFor(pack: Pack, fact: PackFact, spellingId: string, spelling: Record<string, string> | undefined): string {
-  const texts = factTexts(pack, spellingId, () => new Map());
-  let text = texts.get(fact.id);
-  if (text === undefined) texts.set(fact.id, (text = respell(fact.text.replace(/\s+/g, ' ').trim(), spelling)));
-  return text;
+/**
+ * A fact's wordings as letters in one spelling and locale state them: spaces tidied, the
+ * spelling applied, marked dates written out. Made once per pack, spelling and locale.
+ */
+const factTexts = memo<Pack, Map<string, string[]>>();
+function factWordingsFor(pack: Pack, fact: PackFact, region: Region, spelling: Record<string, string> | undefined): string[] {
+  const texts = factTexts(pack, `${region.spelling}\u0000${region.locale}`, () => new Map());
+  let wordings = texts.get(fact.id);
+  if (wordings === undefined) {
+    wordings = fact.text.map((t) => withDates(respell(t.replace(/\s+/g, ' ').trim(), spelling), region.locale));
+    texts.set(fact.id, wordings);
+  }
+  return wordings;
 }
 
 export interface RenderOptions {
@@ -247,7 +254,10 @@ export interface PreparedLetter {
   seed: string;
   view: LetterView;
   packText: (s: string) => string;
+  /** The wording of a fact this letter states (its seed's pick). */
   factText: (fact: PackFact) => string;
+  /** Every wording of a fact as this letter's region writes it. */
+  factWordings: (fact: PackFact) => string[];
 }
 
 /**
@@ -263,7 +273,7 @@ interface LetterSetting {
   facts: string[];
   spellingTable: Record<string, string> | undefined;
   packText: (s: string) => string;
-  factText: (fact: PackFact) => string;
+  factWordings: (fact: PackFact) => string[];
   date: string;
   recipientView: Pick<LetterView['recipient'], 'id' | 'label' | 'constituent' | 'action' | 'basis'>;
   regionView: LetterView['region'];
@@ -303,7 +313,7 @@ function settingOf(pack: Pack, request: LetterRequest, trim: Trim): LetterSettin
     facts: factIds,
     spellingTable,
     packText,
-    factText: (fact) => factTextFor(pack, fact, region.spelling, spellingTable),
+    factWordings: (fact) => factWordingsFor(pack, fact, region, spellingTable),
     date: formatPartialDate(request.date, region.locale),
     recipientView: {
       id: recipient.id,
@@ -326,7 +336,7 @@ function settingOf(pack: Pack, request: LetterRequest, trim: Trim): LetterSettin
 export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, writerValue: (s: string) => string = (s) => s): PreparedLetter {
   // Errors are thrown while making a setting, so a bad request never leaves one behind.
   const setting = settings(pack, settingKey(request, trim), () => settingOf(pack, request, trim));
-  const { bodyFormat, region, recipient, stance, template, packText, factText } = setting;
+  const { bodyFormat, region, recipient, stance, template, packText, factWordings } = setting;
   const userText = bodyFormat === 'markdown' ? (s: string) => writerValue(markdownEscape(s)) : writerValue;
 
   // Salutation and address come from small manifest templates over the official's name.
@@ -375,6 +385,7 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, wr
     date: setting.date,
     format: bodyFormat,
   };
+  const seed = request.seed ?? defaultSeed(request);
   return {
     request,
     trim,
@@ -386,7 +397,11 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, wr
     seed,
     view,
     packText,
-    factText,
+    factText: (fact) => {
+      const wordings = factWordings(fact);
+      return wordings[wordingIndex(seed, fact.id, wordings.length)] as string;
+    },
+    factWordings,
   };
 }
 
@@ -409,7 +424,8 @@ export function letterState(pack: Pack, prepared: PreparedLetter, cited: string[
       const fact = pack.facts.get(id);
       if (!fact) throw new TemplateRenderError(`unknown fact "${id}"`);
       if (!cited.includes(id)) cited.push(id);
-      return prepared.factText(fact);
+      if (!options.longest) return prepared.factText(fact);
+      return prepared.factWordings(fact).reduce((a, b) => (countWords(b) > countWords(a) ? b : a));
     },
   };
 }
@@ -448,13 +464,13 @@ export function letterFrom(
   cited: readonly string[],
   known: { body?: string; wordCount?: number; shownCited?: string[] } = {},
 ): Letter {
-  const { request, trim, bodyFormat, region, recipient, stance, template, packText, factText } = prepared;
+  const { request, trim, bodyFormat, region, recipient, stance, template, packText, factWordings } = prepared;
   const omit = trim.omit.size > 0;
   const sections = omit ? allSections.filter((s) => !(s.role && trim.omit.has(s.role))) : allSections;
   const body = (!omit && known.body) || joinSections(sections);
   // Facts cited only in a dropped section are not the letter's, and neither are their sources.
   const plain = plainText(body, bodyFormat);
-  const shownCited = (!omit && known.shownCited) || cited.filter((id) => plain.includes(factText(pack.facts.get(id) as PackFact)));
+  const shownCited = (!omit && known.shownCited) || cited.filter((id) => factWordings(pack.facts.get(id) as PackFact).some((w) => plain.includes(w)));
   const shown = sourcesShown(pack, shownCited, region.locale);
   // Copies, so a caller that edits a letter's meta cannot change the next letter's.
   const sources = shown.sources.map((s) => ({ ...s }));
@@ -497,7 +513,7 @@ export function letterFrom(
   }
 
   const warnings: string[] = [];
-  const stale = staleNote(pack, shownCited, request.date);
+  const stale = staleNote(pack, shownCited, request.date, region.locale);
   if (stale) warnings.push(stale);
   warnings.push(...constituentNotes(request, recipient, region, trim));
   if (wordCount > ONE_PAGE_WORDS) {
@@ -550,15 +566,23 @@ function constituentNotes(request: LetterRequest, recipient: Recipient, region: 
 /** Bounded: the key holds the letter's date, which a bulk sheet may vary row by row. */
 const staleNotes = memo<Pack, string>(1000);
 
-/** The warning for a letter whose newest figures are STALE_AFTER_MONTHS older than its date, or ''. */
-function staleNote(pack: Pack, shownCited: readonly string[], date: string): string {
-  if (shownCited.length === 0) return '';
-  return staleNotes(pack, `${date}\u0000${shownCited.join('\u0000')}`, () => {
-    const newest = Math.max(...shownCited.map((id) => endOfPartialDate((pack.facts.get(id) as PackFact).asOf)));
-    const months = monthsBetween(newest, Date.parse(`${date}T00:00:00Z`));
+/** Facts tagged so hold a count of political prisoners: the figure that goes out of date. */
+export const COUNT_TAG = 'count';
+
+/**
+ * The note for a letter whose count of political prisoners was made STALE_AFTER_MONTHS or more
+ * before the letter's date, or ''. It is about the count, so it goes by the newest count the
+ * letter states, not by whichever of its facts is newest.
+ */
+export function staleNote(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB'): string {
+  const counts = shownCited.map((id) => pack.facts.get(id) as PackFact).filter((f) => f.tags.includes(COUNT_TAG));
+  if (counts.length === 0) return '';
+  return staleNotes(pack, `${date}\u0000${locale}\u0000${counts.map((f) => f.id).join('\u0000')}`, () => {
+    const newest = counts.reduce((a, b) => (endOfPartialDate(b.asOf) > endOfPartialDate(a.asOf) ? b : a));
+    const months = monthsBetween(endOfPartialDate(newest.asOf), Date.parse(`${date}T00:00:00Z`));
     if (months < STALE_AFTER_MONTHS) return '';
-    const asOf = formatPartialDate(new Date(newest).toISOString().slice(0, 7), 'en-GB');
-    return `The figures in this letter are as of ${asOf}, ${months} months before its date; check the current count${pack.countSource ? ` with ${pack.countSource}` : ''} before you send it.`;
+    const where = pack.countSource ? ` with ${pack.countSource}` : '';
+    return `The count of political prisoners in this letter is from ${asOfText(newest.asOf, locale)}, ${months} months before the letter's date, and it changes every month; check the current count${where} before you send it.`;
   });
 }
 

@@ -6,6 +6,7 @@ import type { Config } from '../config/config.js';
 import type { Pack } from '../pack/load.js';
 import type { Recipient, Region } from '../pack/schema.js';
 import { compileSmall } from '../render/compile.js';
+import { factSummary } from '../render/fact-text.js';
 import { defaultFacts, findRegion, findRecipient, findStance } from '../render/render.js';
 import { officialName } from '../render/names.js';
 import type { LetterRequestInput } from '../request.js';
@@ -170,7 +171,7 @@ export const QUESTIONS: readonly Question[] = [
       const ticked = new Set(answers.facts ?? defaultFacts(ctx.pack, stance));
       const choices = offeredFacts(ctx.pack, regionOf(ctx, answers).id, recipientOf(ctx, answers), stance).map((fact) => ({
         value: fact.id,
-        name: fact.text.replace(/\s+/g, ' ').trim(),
+        name: factSummary(fact.text, regionOf(ctx, answers).locale),
         description: `Source: ${factSourceText(ctx.pack, fact)}${fact.confidence === 'medium' ? ' (medium confidence: check it before you rely on it)' : ''}`,
         checked: ticked.has(fact.id),
         short: fact.id,

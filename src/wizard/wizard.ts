@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import type { Config } from '../config/config.js';
 import { UsageError } from '../errors.js';
-import { sourceLine } from '../render/format.js';
+import { sourceLines } from '../render/format.js';
 import { defaultFacts, findRecipient, findRegion, findStance, render, type Letter } from '../render/render.js';
 import { defaultSeed } from '../render/variation.js';
 import { BODY_FORMATS, type BodyFormat, type LetterFormat, type LetterRequest } from '../request.js';
@@ -93,7 +93,7 @@ export function defaultFileName(request: LetterRequest, format: BodyFormat): str
 export function previewText(letter: Letter, hasStory: boolean, heading: (s: string) => string): string {
   const out = [heading('Your letter'), '', letter.body, ''];
   if (letter.meta.sources.length > 0) {
-    out.push(heading('Sources'), ...letter.meta.sources.map((s, i) => `${i + 1}. ${sourceLine(s)}`), '');
+    out.push(heading('Sources'), ...sourceLines(letter.meta.sources), '');
   }
   out.push(`${letter.meta.wordCount} words (one page is up to 450).`);
   for (const warning of letter.meta.warnings) out.push(`Note: ${warning}`);

@@ -24,9 +24,16 @@ describe('dates', () => {
   });
 
   it('counts whole months from the end of a partial date', () => {
-    expect(monthsBetween(endOfPartialDate('2025-12'), Date.parse('2026-06-30T00:00:00Z'))).toBe(5);
+    expect(monthsBetween(endOfPartialDate('2025-12'), Date.parse('2026-06-29T00:00:00Z'))).toBe(5);
+    expect(monthsBetween(endOfPartialDate('2025-12'), Date.parse('2026-06-30T00:00:00Z'))).toBe(6);
     expect(monthsBetween(endOfPartialDate('2025-12'), Date.parse('2026-07-01T00:00:00Z'))).toBe(6);
     expect(monthsBetween(endOfPartialDate('2025-12-31'), Date.parse('2026-11-25T00:00:00Z'))).toBe(10);
+    // As a person counts: the example, and a month ending before the start day.
+    expect(monthsBetween(Date.parse('2025-12-31T00:00:00Z'), Date.parse('2026-11-30T00:00:00Z'))).toBe(11);
+    expect(monthsBetween(Date.parse('2026-01-31T00:00:00Z'), Date.parse('2026-02-28T00:00:00Z'))).toBe(1);
+    expect(monthsBetween(Date.parse('2026-01-31T00:00:00Z'), Date.parse('2026-02-27T00:00:00Z'))).toBe(0);
+    expect(monthsBetween(Date.parse('2025-12-15T00:00:00Z'), Date.parse('2026-11-14T00:00:00Z'))).toBe(10);
+    expect(monthsBetween(Date.parse('2025-12-15T00:00:00Z'), Date.parse('2026-11-15T00:00:00Z'))).toBe(11);
   });
 });
 
