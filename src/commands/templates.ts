@@ -121,8 +121,10 @@ export async function runTemplatesValidate(dir: string | undefined, globals: Glo
   try {
     const pack = loadPack({ templatesDir: chosen });
     const what = chosen ?? 'The built-in pack';
+    const warnings = pack.warnings ?? [];
+    if (warnings.length > 0) out(`${warnings.map((w) => `warning: ${w}`).join('\n')}\n`);
     info(
-      `${what}${chosen ? ' is valid over the built-in pack' : ' is valid'}: ${pack.templates.length} letter template${pack.templates.length === 1 ? '' : 's'}, ${pack.partials.size} partials, ${pack.facts.size} facts; every letter fits on one page.`,
+      `${what}${chosen ? ' is valid over the built-in pack' : ' is valid'}: ${pack.templates.length} letter template${pack.templates.length === 1 ? '' : 's'}, ${pack.partials.size} partials, ${pack.facts.size} facts; ${warnings.length === 0 ? 'every letter fits on one page' : 'a letter that runs past a page is flagged when it is drafted'}.`,
     );
   } catch (error) {
     if (!(error instanceof PackError)) throw error;

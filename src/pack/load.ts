@@ -23,7 +23,7 @@ import {
   type Source,
   type Stance,
 } from './schema.js';
-import { pageProblems } from './page-check.js';
+import { pageCheck } from './page-check.js';
 import { parseYaml, type Locate, type YamlPath } from './yaml-file.js';
 import type { TemplateFn } from '../render/compile.js';
 
@@ -63,6 +63,8 @@ export interface Pack {
   /** This pack's own Handlebars instance; never the global one. */
   handlebars: typeof Handlebars;
   layers: { origin: string; dir: string }[];
+  /** What the pack's check found that does not stop it from working (a letter that can run past a page in some region). */
+  warnings?: string[];
   /** Template functions made at build time (the built-in pack), so no compiler loads at run time. */
   precompiled?: PrecompiledPack;
 }
@@ -454,7 +456,9 @@ export function buildPack(layers: RawLayer[]): Pack {
     handlebars: Handlebars.create(),
     layers: layers.map(({ origin, dir }) => ({ origin, dir })),
   };
-  problems.push(...pageProblems(pack, (t) => !sameAsBase(layers, t, partials)));
+  const pages = pageCheck(pack, (t) => !sameAsBase(layers, t, partials));
+  problems.push(...pages.problems);
+  pack.warnings = pages.warnings;
   if (problems.length > 0) throw new PackError(problems);
   return pack;
 }

@@ -339,8 +339,8 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, wr
   const { bodyFormat, region, recipient, stance, template, packText, factWordings } = setting;
   const userText = bodyFormat === 'markdown' ? (s: string) => writerValue(markdownEscape(s)) : writerValue;
 
-  // Salutation and address come from small manifest templates over the official's name.
   const seed = request.seed ?? defaultSeed(request);
+  // Salutation and address come from small manifest templates over the official's name.
   const nameParts: NameView = officialName(request.recipientName, request.recipientTitle);
   const small = (source: string, what: string) => {
     try {
@@ -385,7 +385,6 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim, wr
     date: setting.date,
     format: bodyFormat,
   };
-  const seed = request.seed ?? defaultSeed(request);
   return {
     request,
     trim,
