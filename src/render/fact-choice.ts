@@ -30,7 +30,7 @@ const PARTS: readonly Part[] = ['release', 'context', 'count'];
 
 export interface FactChoice {
   pool: readonly string[];
-  /** Facts every letter of the region starts with (the relief a government has already given). */
+  /** Facts a letter of the region starts with, one of them by seed (the relief a government has already given). */
   lead: readonly string[];
   seed: string;
   /** The writer named the facts: keep them all, in their order. */
@@ -40,11 +40,13 @@ export interface FactChoice {
 
 export function chooseFacts({ pool, lead, seed, chosenByWriter, tagsOf }: FactChoice): string[] {
   if (chosenByWriter) return [...pool];
-  // After a lead on relief, another fact about relief would repeat it.
-  const leadTags = new Set(lead.flatMap((id) => tagsOf(id)));
-  const rest = pool.filter((id) => !lead.includes(id) && !(leadTags.has('relief') && tagsOf(id).includes('relief')));
   const key = (id: string) => hash32(`${seed}\u0000fact\u0000${id}`);
-  const out = [...lead];
+  // One of the region's lead facts, so that they too differ from letter to letter.
+  const leads = [...lead].sort((a, b) => key(a) - key(b)).slice(0, 1);
+  // After a lead on relief, another fact about relief would repeat it.
+  const leadTags = new Set(leads.flatMap((id) => tagsOf(id)));
+  const rest = pool.filter((id) => !lead.includes(id) && !(leadTags.has('relief') && tagsOf(id).includes('relief')));
+  const out = [...leads];
   for (const part of PARTS) {
     // With a lead, the lead is the context.
     if (part === 'context' && lead.length > 0) continue;

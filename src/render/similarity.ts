@@ -139,6 +139,8 @@ export const FORM_LETTER_TARGETS = { meanSharedSentences: 0.1, maxSharedSentence
 export function proseSentences(text: string): string[] {
   const out: string[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
+    // A block of lines is an address, not prose (its "U.S." would end a sentence).
+    if (paragraph.trim().includes('\n')) continue;
     for (const sentence of paragraph.replace(/\s+/g, ' ').split(/(?<=[.?!])\s+(?=\S)/)) {
       if (!/[.?!]["')\]]?$/.test(sentence.trim())) continue;
       const w = words(sentence);
