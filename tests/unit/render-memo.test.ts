@@ -177,7 +177,7 @@ describe('isSubstitutable', () => {
   it('knows every value in the view that comes from the writer', () => {
     // Build a view with every optional value given, marking what passes through writerValue.
     const marked = new Set<string>();
-    const req = request({ address: ['1 High St'], email: 'a@example.org', recipientTitle: 'Dr', recipientAddress: ['1 Main St'], story: 'Mine.' });
+    const req = request({ address: ['1 High St'], postcode: 'LS1 4AB', email: 'a@example.org', recipientTitle: 'Dr', recipientAddress: ['1 Main St'], story: 'Mine.' });
     const { view } = prepareLetter(pack, req, NO_TRIM, (s) => `\u0004${s}`);
     const walk = (value: unknown, path: string[]) => {
       if (typeof value === 'string' && value.startsWith('\u0004')) marked.add(path.join('.'));
