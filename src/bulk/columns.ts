@@ -8,7 +8,7 @@ import type { LetterRequestInput } from '../request.js';
 
 export type RowField = Extract<
   keyof LetterRequestInput,
-  'name' | 'city' | 'address' | 'email' | 'region' | 'recipient' | 'recipientName' | 'recipientTitle' | 'recipientAddress' | 'stance' | 'story' | 'facts' | 'date' | 'seed' | 'template'
+  'name' | 'city' | 'address' | 'postcode' | 'email' | 'region' | 'recipient' | 'recipientName' | 'recipientTitle' | 'recipientAddress' | 'stance' | 'story' | 'facts' | 'date' | 'seed' | 'template'
 >;
 
 export interface ColumnSpec {
@@ -29,6 +29,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { field: 'name', column: 'name', meaning: 'the sender\'s name, as they sign (required)', aliases: ['full name', 'your full name', 'first and last name', 'sender', 'sender name', 'your name', 'signature'], required: true },
   { field: 'city', column: 'city', meaning: 'the sender\'s town or city (required, or --city)', aliases: ['town', 'town or city', 'city or town', 'town/city', 'city/town', 'your town', 'your city', 'place', 'sender city'], required: true, flag: '--city' },
   { field: 'address', column: 'address', meaning: 'the sender\'s postal address; lines split by " | " or in address_1, address_2...', aliases: ['postal address', 'street', 'street address'], lines: true },
+  { field: 'postcode', column: 'postcode', meaning: 'the sender\'s postcode or ZIP code, which offices check to count a constituent', aliases: ['zip', 'zip code', 'zipcode', 'postal code', 'post code', 'postcode/zip'] },
   { field: 'email', column: 'email', meaning: 'the sender\'s email address, shown under their name', aliases: ['email address', 'your email', 'your email address', 'e-mail', 'mail'] },
   { field: 'region', column: 'region', meaning: 'us, uk, eu, ca, au or other (required, or --region)', aliases: ['country'], required: true, flag: '--region' },
   { field: 'recipient', column: 'recipient', meaning: 'which official: mp, senator, mep, foreign-minister... (required, or --recipient)', aliases: ['official', 'recipient role', 'role'], required: true, flag: '--recipient' },

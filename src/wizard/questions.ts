@@ -22,6 +22,9 @@ export interface Answers {
   facts?: string[];
   name?: string;
   city?: string;
+  /** Street address (one line) and postcode: asked only of a constituency representative's writer. */
+  address?: string;
+  postcode?: string;
   /** The guided personal part: each in the writer's own words, each optional. */
   connection?: string;
   why?: string;
@@ -37,7 +40,7 @@ export interface WizardContext {
   prompts: Prompts;
 }
 
-export type QuestionId = 'region' | 'recipient' | 'recipientName' | 'stance' | 'facts' | 'name' | 'city' | 'connection' | 'why' | 'want';
+export type QuestionId = 'region' | 'recipient' | 'recipientName' | 'stance' | 'facts' | 'name' | 'city' | 'address' | 'postcode' | 'connection' | 'why' | 'want';
 
 export interface Question {
   id: QuestionId;
@@ -46,6 +49,8 @@ export interface Question {
   /** Said before the question when the wizard first reaches it. */
   intro?: string;
   given(ctx: WizardContext): boolean;
+  /** Not asked for these answers (a minister is not written to as a constituent). */
+  skip?(ctx: WizardContext, answers: Answers): boolean;
   ask(ctx: WizardContext, answers: Answers): Promise<Partial<Answers>>;
   summary(ctx: WizardContext, answers: Answers): string;
 }
@@ -197,6 +202,39 @@ export const QUESTIONS: readonly Question[] = [
       return { city: (await ctx.prompts.input({ id: 'city', message: 'Your town or city (shown under your name)', default: answers.city ?? ctx.remembered.city, required: true, validate: nonEmpty('your town or city') })).trim() };
     },
     summary: (_ctx, a) => a.city ?? '',
+  },
+  {
+    id: 'address',
+    label: 'Your street address',
+    given: (ctx) => has(ctx.given.address) && (ctx.given.address as unknown[]).length > 0,
+    skip: (ctx, a) => !recipientOf(ctx, a).constituent,
+    async ask(ctx, answers) {
+      const value = await ctx.prompts.input({
+        id: 'address',
+        message: 'Your street address (optional, Enter to skip)',
+        default: answers.address,
+        help: 'Offices count and answer letters from their own constituents, and check the address to tell who is one. It goes at the top of the letter.',
+      });
+      return { address: value.trim() === '' ? undefined : value.trim() };
+    },
+    summary: (_ctx, a) => a.address ?? '(none)',
+  },
+  {
+    id: 'postcode',
+    label: 'Your postcode',
+    given: (ctx) => has(ctx.given.postcode),
+    skip: (ctx, a) => !recipientOf(ctx, a).constituent,
+    async ask(ctx, answers) {
+      const zip = regionOf(ctx, answers).locale === 'en-US';
+      const value = await ctx.prompts.input({
+        id: 'postcode',
+        message: `Your ${zip ? 'ZIP code' : 'postcode'} (optional, Enter to skip)`,
+        default: answers.postcode,
+        help: `Offices match the ${zip ? 'ZIP code' : 'postcode'} to their ${zip ? 'district or state' : 'constituency'}; a letter without one is often set aside.`,
+      });
+      return { postcode: value.trim() === '' ? undefined : value.trim() };
+    },
+    summary: (_ctx, a) => a.postcode ?? '(none)',
   },
   {
     ...personal('connection', 'Your connection to Belarus', () => 'What is your connection to Belarus, or to people affected?', 'My aunt in Minsk was jailed in 2021 for joining a protest.'),

@@ -32,6 +32,10 @@ describe('the wizard in a terminal', { timeout: 120_000 }, () => {
     s.type(`Alex Doe${KEY.enter}`);
     await s.waitFor('Your town or city');
     s.type(`Leeds${KEY.enter}`);
+    await s.waitFor('Your street address');
+    s.type(`12 Station Road${KEY.enter}`);
+    await s.waitFor('Your postcode');
+    s.type(`LS1 4AB${KEY.enter}`);
     await s.waitFor('your connection to Belarus');
     s.type(`my aunt in Hrodna was jailed in 2021${KEY.enter}`);
     await s.waitFor('Why does this matter to you?');
