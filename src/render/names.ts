@@ -32,7 +32,7 @@ export function officialName(rawName: string | undefined, rawTitle: string | und
   const titleHonorific = honorificOf(title);
   if (titleHonorific) {
     honorific ||= titleHonorific;
-    title = title.replace(HONORIFIC, '').trim();
+    title = `${title} `.replace(HONORIFIC, '').trim();
   }
   // A courtesy title typed as part of the name ("The Rt Hon Ms Jane Smith") moves to the title.
   const first = name.split(/\s+/)[0] ?? '';
