@@ -2,8 +2,8 @@
  * Which facts a letter's facts paragraph states, and in what order. With no facts chosen by the
  * writer, each letter takes its own seeded selection from the stance's list (one release, one
  * fact of context, the count of those still held), so fifty letters to one office do not carry
- * the same paragraph; the region's lead facts (the relief the United States has already given)
- * always come first. A writer's own --facts are kept as given.
+ * the same paragraph. In a region with lead facts (the relief the United States has already
+ * given, the EU's renewal) the letter starts from one of them instead, then the count. A writer's own --facts are kept as given.
  */
 import { hash32 } from './variation.js';
 
@@ -48,8 +48,8 @@ export function chooseFacts({ pool, lead, seed, chosenByWriter, tagsOf }: FactCh
   const rest = pool.filter((id) => !lead.includes(id) && !(leadTags.has('relief') && tagsOf(id).includes('relief')));
   const out = [...leads];
   for (const part of PARTS) {
-    // With a lead, the lead is the context.
-    if (part === 'context' && lead.length > 0) continue;
+    // A lead fact stands in for the release and the context: the letter stays on one page.
+    if (part !== 'count' && leads.length > 0) continue;
     const candidates = rest.filter((id) => partOf(tagsOf(id)) === part).sort((a, b) => key(a) - key(b));
     if (candidates[0]) out.push(candidates[0]);
   }

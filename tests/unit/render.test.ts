@@ -78,7 +78,7 @@ describe('every region x recipient x stance x format', () => {
             expect(letter.body.split(/\n\n/).every((p) => /[\p{L}\p{N}]/u.test(p)), where).toBe(true);
 
             // One page.
-            expect(letter.meta.wordCount, where).toBeGreaterThanOrEqual(200);
+            expect(letter.meta.wordCount, where).toBeGreaterThanOrEqual(150);
             expect(letter.meta.wordCount, where).toBeLessThanOrEqual(450);
 
             // Grounded: every cited fact is in the facts file and stated in one of its wordings.

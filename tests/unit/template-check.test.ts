@@ -164,6 +164,7 @@ describe('the one-page check', () => {
   });
 
   it('passes the built-in letter and the example postcard', () => {
+    expect(loadPack().warnings ?? []).toEqual([]);
     const pack = loadPack({ templatesDir: 'examples/postcard' });
     expect(pack.templates.map((t) => t.meta.id)).toEqual(['postcard', 'letter']);
   });
