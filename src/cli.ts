@@ -77,7 +77,7 @@ Examples:
   $ belarus-letter draft --region uk --recipient mp --recipient-name "Jane Smith" \\
       --stance maintain --name "Alex Doe" --city Leeds --story "My aunt was jailed in Minsk in 2021."
   $ belarus-letter draft -r us -t senator --recipient-name "John Doe" -s conditional \\
-      -n "Sam Lee" -c "Portland, OR" --out letter.html
+      -n "Sam Lee" -c "Portland, OR" --address "1 Main St" --postcode 97201 --out letter.html
   $ belarus-letter draft -r eu -t mep -s strengthen -n "Ana Novak" -c Ljubljana --json | jq .meta
   $ belarus-letter draft ... --email me@example.org --recipient-email mp@example.org --out letter.eml
   $ belarus-letter draft ... --format text --max-chars 2000   # for an office's web form
