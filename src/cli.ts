@@ -153,8 +153,19 @@ Examples:
 
   program
     .command('facts')
-    .description('list every fact a letter can cite, with its sources and date')
+    .description('list every fact a letter can cite, with its sources, their addresses and dates')
     .option('--json', 'print as JSON')
+    .option('--check-links', "open every source's web address and report each that fails (exit 1 if any does)")
+    .option('--timeout <seconds>', 'with --check-links: how long to wait for each source (default 10)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ belarus-letter facts                              # each fact, its sources and their addresses
+  $ belarus-letter facts --json                       # the same, for scripts
+  $ belarus-letter facts --check-links                # does every source address still open?
+  $ belarus-letter --templates my-pack facts --check-links --timeout 20`,
+    )
     .action(async (options, command: Command) => {
       await (await import('./commands/discover.js')).runFacts(options, globalsOf(command));
     });

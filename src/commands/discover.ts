@@ -1,12 +1,20 @@
 /** `regions`, `stances`, `facts`: what the pack offers, for people (text) and scripts (--json). */
+import { AppError, UsageError } from '../errors.js';
 import type { Pack } from '../pack/load.js';
 import { compileSmall } from '../render/compile.js';
 import { formatPartialDate } from '../render/dates.js';
 import { factSummary } from '../render/fact-text.js';
+import { sourceAddress, sourceEntry } from '../render/format.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
 interface ListOptions {
   json?: boolean;
+}
+
+interface FactsOptions extends ListOptions {
+  checkLinks?: boolean;
+  /** Seconds per source, as typed. */
+  timeout?: string;
 }
 
 const out = (text: string) => process.stdout.write(text);
@@ -72,8 +80,10 @@ export function factsData(pack: Pack) {
   }));
 }
 
-export async function runFacts(options: ListOptions, globals: GlobalOptions): Promise<void> {
+export async function runFacts(options: FactsOptions, globals: GlobalOptions): Promise<void> {
+  if (options.timeout !== undefined && !options.checkLinks) throw new UsageError('--timeout goes with --check-links.');
   const pack = await packFor(globals);
+  if (options.checkLinks) return runCheckLinks(pack, options);
   const data = factsData(pack);
   if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`); return; }
   const lines: string[] = [];
@@ -83,12 +93,64 @@ export async function runFacts(options: ListOptions, globals: GlobalOptions): Pr
       .join('; ');
     lines.push(`${f.id} (${flags})`);
     lines.push(`  ${f.text}`);
-    for (const s of f.sources) {
-      lines.push(`  - ${[s.publisher, s.title ? `"${s.title}"` : '', s.date ? formatPartialDate(s.date, 'en-GB') : ''].filter(Boolean).join(', ')}`);
-      lines.push(`    ${s.url === 'none' ? `no web address: ${s.reason ?? ''}` : (s.url ?? '')}`);
+    for (const { id } of f.sources) {
+      const s = pack.sources.get(id);
+      if (!s) continue;
+      // As a letter's Sources section shows it: the entry, then its address on the line below.
+      lines.push(`  - ${sourceEntry({ ...s, dateText: s.date ? formatPartialDate(s.date, 'en-GB') : undefined })}`, `    ${sourceAddress(s)}`);
     }
     lines.push('');
   }
   if (pack.countSource) lines.push(`The count of political prisoners changes every month: check ${pack.countSource} for the current figure.`);
   out(`${lines.join('\n')}\n`);
 }
+
+/** Seconds from --timeout: a positive number, at most a minute. */
+function timeoutMs(text: string | undefined): number {
+  if (text === undefined) return 10_000;
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(seconds > 0) || seconds > 60) {
+    throw new UsageError(`--timeout must be a number of seconds between 0 and 60, like 10; got "${text}".`);
+  }
+  return Math.round(seconds * 1000);
+}
+
+/** `facts --check-links`: opens every source's address and reports each that fails, by id. */
+async function runCheckLinks(pack: Pack, options: FactsOptions): Promise<void> {
+  const ms = timeoutMs(options.timeout);
+  const sources = [...pack.sources.values()];
+  const targets = sources.filter((s) => s.url !== 'none').map((s) => ({ id: s.id, url: s.url }));
+  const without = sources.filter((s) => s.url === 'none');
+  const { checkLinks, looksOffline } = await import('../io/check-links.js');
+  process.stderr.write(`Checking ${targets.length} source address${targets.length === 1 ? '' : 'es'}, ${CONCURRENCY} at a time, up to ${ms / 1000} s each...\n`);
+  const results = await checkLinks(targets, { timeoutMs: ms, concurrency: CONCURRENCY });
+  if (looksOffline(results)) {
+    throw new AppError('No source address could be checked: not one host name resolved, so this machine looks offline.', 1, 'Connect to the internet and run `belarus-letter facts --check-links` again.');
+  }
+  if (options.json) {
+    const data = [
+      ...results.map((r) => ({ id: r.id, url: r.url, ok: r.ok, outcome: r.outcome, status: r.status ?? null, finalUrl: r.finalUrl ?? null, detail: r.detail ?? null })),
+      ...without.map((s) => ({ id: s.id, url: 'none', ok: true, outcome: 'no-address', status: null, finalUrl: null, detail: s.reason ?? null })),
+    ];
+    out(`${JSON.stringify(data, null, 2)}\n`);
+  } else {
+    const width = Math.max(...sources.map((s) => s.id.length));
+    const lines = results.map((r) => {
+      const what = r.ok ? String(r.status) : (r.detail ?? r.outcome);
+      return `${r.ok ? 'ok  ' : 'FAIL'}  ${r.id.padEnd(width)}  ${what}  ${r.url}${r.finalUrl ? ` -> ${r.finalUrl}` : ''}`;
+    });
+    for (const s of without) lines.push(`none  ${s.id.padEnd(width)}  no address: ${s.reason ?? ''}`);
+    out(`${lines.join('\n')}\n`);
+  }
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length > 0) {
+    throw new AppError(
+      `${failed.length} of ${results.length} source addresses failed: ${failed.map((r) => `${r.id} (${r.outcome === 'status' ? `HTTP ${r.status}` : r.outcome.replace(/-/g, ' ')})`).join(', ')}.`,
+      1,
+      'Open each in a browser; fix or replace its url in facts.yaml, or cite another source that covers the fact.',
+    );
+  }
+  process.stderr.write(`All ${results.length} addresses opened.\n`);
+}
+
+const CONCURRENCY = 4;

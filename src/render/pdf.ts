@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Letter } from './render.js';
-import { sourceLines } from './format.js';
+import { sourceAddress, sourceEntry } from './format.js';
 
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = '@expo-google-fonts/pt-serif/400Regular/PTSerif_400Regular.ttf';
@@ -72,7 +72,9 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
     doc.moveTo(x, doc.y).lineTo(x + width, doc.y).lineWidth(0.5).strokeColor('#999999').stroke();
     doc.y += 4;
     doc.fontSize(8).fillColor('#333333').text('SOURCES', x, doc.y, { characterSpacing: 0.4 });
-    for (const line of sourceLines(letter.notes)) doc.text(line, { lineGap: 0.5 });
+    // Each entry with its address in one wrapped paragraph, so the notes keep the letter to a page.
+    doc.fontSize(7.5);
+    letter.notes.forEach((s, i) => doc.text(`${i + 1}. ${sourceEntry(s)}. ${sourceAddress(s)}`, { lineGap: 0 }));
   }
   doc.end();
   return done;

@@ -42,7 +42,8 @@ function notesHtml(sources: readonly CitedSource[]): string {
   const items = sources.map((s) => {
     const text = htmlEscape(sourceEntry(s, ['“', '”']));
     const address = hasAddress(s) ? `<a href="${htmlEscape(s.url)}">${htmlEscape(s.url)}</a>` : htmlEscape(sourceAddress(s));
-    return `        <li>${text}<br>\n          ${address}</li>`;
+    // The address follows the entry in the same line of notes: a Sources list that wraps less keeps the letter to one page.
+    return `        <li>${text}. ${address}</li>`;
   });
   return `\n    <section class="notes">\n      <h2>Sources</h2>\n      <ol>\n${items.join('\n')}\n      </ol>\n    </section>`;
 }

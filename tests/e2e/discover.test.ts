@@ -31,14 +31,18 @@ describe('discovery commands', () => {
     expect(run(['stances']).stdout).toMatch(/^maintain\s+Keep the sanctions\n\s+Keep the targeted sanctions in place until every political prisoner is free\./m);
   });
 
-  it('facts lists each fact with its sources and as-of date', () => {
-    const facts = JSON.parse(run(['facts', '--json']).stdout) as { id: string; asOf: string; origin: string; sources: { title: string; publisher: string }[] }[];
+  it('facts lists each fact with its sources, their addresses and as-of date', () => {
+    const facts = JSON.parse(run(['facts', '--json']).stdout) as { id: string; asOf: string; origin: string; wordings: string[]; sources: { title: string | null; publisher: string; url: string }[] }[];
     const still = facts.find((f) => f.id === 'still-imprisoned')!;
     expect(still.asOf).toBe('2025-12-31');
     expect(still.origin).toBe('built-in');
-    expect(still.sources.map((s) => s.publisher)).toEqual(['Human Rights Watch', 'Viasna Human Rights Centre']);
+    expect(still.wordings.length).toBeGreaterThanOrEqual(3);
+    expect(still.sources.map((s) => s.publisher)).toEqual(['Reform.news', 'Human Rights Watch']);
+    expect(still.sources.every((s) => /^https:\/\//.test(s.url))).toBe(true);
     const text = run(['facts']).stdout;
     expect(text).toMatch(/still-imprisoned \(as of 31 December 2025\)/);
+    expect(text).toMatch(/\n  - Human Rights Watch, "More than 1,000 Belarusians Remain in Prison for Exercising Their Rights", 15 December 2025\n    https:\/\/www\.hrw\.org\//);
+    expect(text).toMatch(/\n    No web address: /);
     expect(text).toMatch(/new-prisoners-dec-2025 \(as of 31 December 2025; medium confidence: optional\)/);
     expect(text).toMatch(/check the Viasna Human Rights Centre \(spring96\.org\) for the current figure/);
   });

@@ -156,7 +156,7 @@ describe('facts from a user pack', () => {
     mkdirSync(join(dir, 'letters'), { recursive: true });
     writeFileSync(
       join(dir, 'facts.yaml'),
-      'facts:\n  - id: council-motion\n    text: Our council backed the political prisoners of Belarus in March 2026.\n    sources: [council-minutes]\n    asOf: 2026-03\n    confidence: high\nsources:\n  - id: council-minutes\n    title: Council minutes, March 2026\n    publisher: Leeds City Council\n    date: 2026-03-04\n',
+      'facts:\n  - id: council-motion\n    text: Our council backed the political prisoners of Belarus in March 2026.\n    sources: [council-minutes]\n    asOf: 2026-03\n    confidence: high\nsources:\n  - id: council-minutes\n    title: Council minutes, March 2026\n    publisher: Leeds City Council\n    date: 2026-03-04\n    url: https://example.org/council/minutes-2026-03-04\n',
     );
     const facts = run(['--templates', dir, 'facts']);
     expect(facts.code).toBe(0);

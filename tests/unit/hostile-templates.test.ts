@@ -77,7 +77,7 @@ describe('validation refuses hostile templates', () => {
 
   it('reads YAML as plain data: a code tag builds no function', () => {
     const dir = userPack({
-      'facts.yaml': 'facts:\n  - id: f\n    text: !!js/function "function () { return 1 }"\n    sources: [s]\n    asOf: 2025\n    confidence: high\nsources:\n  - id: s\n    title: t\n    publisher: p\n',
+      'facts.yaml': 'facts:\n  - id: f\n    text: !!js/function "function () { return 1 }"\n    sources: [s]\n    asOf: 2025\n    confidence: high\nsources:\n  - id: s\n    title: t\n    publisher: p\n    url: https://example.org/s\n',
     });
     let text: unknown;
     try {
@@ -86,7 +86,8 @@ describe('validation refuses hostile templates', () => {
       expect(error).toBeInstanceOf(PackError);
       return;
     }
-    expect(typeof text).toBe('string');
+    // Loaded, a fact's text is always a list of wordings: here one plain string.
+    expect(Array.isArray(text) && (text as unknown[]).every((t) => typeof t === 'string')).toBe(true);
   });
 
   it('ignores JavaScript files in a pack: there is nothing to load them', () => {

@@ -20,6 +20,7 @@ sources:
     title: Council minutes, March 2026
     publisher: Leeds City Council
     date: 2026-03-04
+    url: https://example.org/council/minutes-2026-03-04
 `;
 
 describe('a user file replaces the built-in file of the same name', () => {
@@ -109,14 +110,14 @@ describe('replace: true in a user facts file', () => {
 
   it('replaces the built-in facts and sources outright', () => {
     // Every built-in fact but one, plus one of our own: the one left out must be gone.
-    const without = builtinFacts.replace(/\n  - id: belavia-relief-sep-2025\n[\s\S]*?\n\n/, '\n');
-    expect(without).not.toContain('belavia-relief-sep-2025');
-    const mine = `replace: true\n${without.replace(/^sources:\n/m, `sources:\n  - id: my-source\n    title: Council minutes\n    publisher: Leeds City Council\n`)}`.replace(
+    const without = builtinFacts.replace(/\n  - id: kallas-release-all\n[\s\S]*?\n\n/, '\n');
+    expect(without).not.toContain('kallas-release-all');
+    const mine = `replace: true\n${without.replace(/^sources:\n/m, `sources:\n  - id: my-source\n    title: Council minutes\n    publisher: Leeds City Council\n    url: none\n    reason: printed minutes only\n`)}`.replace(
       /^facts:\n/m,
       'facts:\n  - id: my-fact\n    text: A motion passed in March 2026.\n    sources: [my-source]\n    asOf: 2026-03\n    confidence: high\n',
     );
     const pack = loadPack({ templatesDir: userPack({ 'facts.yaml': mine }) });
-    expect(pack.facts.has('belavia-relief-sep-2025')).toBe(false);
+    expect(pack.facts.has('kallas-release-all')).toBe(false);
     expect(pack.facts.has('my-fact')).toBe(true);
     expect(pack.facts.size).toBe(builtinPack().facts.size);
     expect([...pack.facts.values()].every((f) => f.origin !== 'built-in')).toBe(true);
@@ -129,7 +130,7 @@ describe('replace: true in a user facts file', () => {
     } catch (error) {
       problems = [...(error as PackError).problems];
     }
-    expect(problems).toContainEqual(expect.stringMatching(/\(built-in\) pack\.yaml:\d+:\d+: stances\[0\]\.facts\[0\]: unknown fact "release-dec-2025"/));
+    expect(problems).toContainEqual(expect.stringMatching(/\(built-in\) pack\.yaml:\d+:\d+: stances\[0\]\.facts\[0\]: unknown fact "release-mar-2026"/));
     expect(problems).toContainEqual(expect.stringMatching(/\(built-in\) pack\.yaml:\d+:\d+: regions\[0\]\.recipients\[2\]\.basis: unknown fact "us-sanctions-basis"/));
   });
 });

@@ -94,7 +94,13 @@ describe('wizard: a first session', () => {
     expect(preview).toContain('## Sources');
     expect(preview).toMatch(/\d+ words/);
     expect(preview).toContain('Human Rights Watch');
+    expect(preview).toContain('https://www.hrw.org/');
     expect(preview).not.toContain('Tip:');
+  });
+
+  it('says in the preview how old the count of prisoners is and where to check it', async () => {
+    const { previews } = await session(UK_SESSION, { given: { date: '2026-11-30' } });
+    expect(previews()[0]).toMatch(/Note: The count of political prisoners in this letter is from the end of December 2025, 11 months before the letter's date.*spring96\.org/);
   });
 
   it('says plainly that a personal sentence counts when every personal question is skipped', async () => {
