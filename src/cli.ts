@@ -58,7 +58,8 @@ Examples:
     .option('-s, --stance <id>', 'what you ask: maintain, strengthen or conditional (see `stances`)')
     .option('-n, --name <name>', 'your name, as you sign the letter')
     .option('-c, --city <place>', 'your town or city')
-    .option('--address <line>', 'a line of your postal address (repeat for more lines)', collect)
+    .option('--address <line>', 'a line of your street address (repeat for more lines); offices check it to count you as a constituent', collect)
+    .option('--postcode <code>', 'your postcode (ZIP code in the US): offices match it to their constituency')
     .option('--email <address>', 'your email address, shown under your name')
     .option('--story <text>', 'a few sentences in your own words: why this matters to you')
     .option('--story-file <file>', 'read your story from a file (- for stdin)')
@@ -82,7 +83,7 @@ Examples:
   $ belarus-letter draft --region uk --recipient mp --recipient-name "Jane Smith" \\
       --stance maintain --name "Alex Doe" --city Leeds --story "My aunt was jailed in Minsk in 2021."
   $ belarus-letter draft -r us -t senator --recipient-name "John Doe" -s conditional \\
-      -n "Sam Lee" -c "Portland, OR" --out letter.html
+      -n "Sam Lee" -c "Portland, OR" --address "1 Main St" --postcode 97201 --out letter.html
   $ belarus-letter draft --zip 97201 -t representative -s maintain -n "Sam Lee" -c Portland
   $ belarus-letter draft -r eu -t mep -s strengthen -n "Ana Novak" -c Ljubljana --json | jq .meta
   $ belarus-letter draft ... --email me@example.org --recipient-email mp@example.org --out letter.eml

@@ -133,7 +133,8 @@ export const letterRequestSchema = z.object({
   name: singleLine(200),
   city: singleLine(200),
   address: lines(6),
-  postcode: optionalLine(40),
+  /** Postcode or ZIP code: how an office matches a letter to its constituents. */
+  postcode: optionalLine(20),
   email: optionalValue(z.email('must be an email address like name@example.org')),
   /** The official's email address: the To of --format eml and of mail links. */
   recipientEmail: optionalValue(z.email('must be an email address like office@example.org')),
@@ -181,6 +182,7 @@ export const OPTION_NAMES: Record<string, string> = {
   name: '--name',
   city: '--city',
   address: '--address',
+  postcode: '--postcode',
   email: '--email',
   recipientEmail: '--recipient-email',
   recipientName: '--recipient-name',

@@ -8,7 +8,7 @@
  * letters as it keeps.)
  */
 import { hash53 } from '../render/hash.js';
-import { campaignTrigrams, jaccard } from '../render/similarity.js';
+import { campaignProfile, campaignTrigrams, formLetterMeasures, jaccard } from '../render/similarity.js';
 
 /**
  * 30 letters give 435 pairs per group: a mean steady to the second decimal, compared at the end of
@@ -26,6 +26,14 @@ export interface RiskReport {
   /** Mean word-trigram Jaccard similarity over pairs in the same region and stance; undefined if no group has two letters. */
   meanSimilarity?: number;
   pairsCompared: number;
+  /**
+   * As an office's mail sorting sees letters of one group (see campaignProfile): the mean share of
+   * a letter's sentences found word for word in another, the highest share for any pair, and the
+   * mean 8-word-shingle similarity. Undefined if no group has two letters.
+   */
+  sharedSentences?: number;
+  maxSharedSentences?: number;
+  shingleSimilarity?: number;
   withoutStory: number;
 }
 
@@ -118,9 +126,14 @@ export class FormLetterRisk {
     let weighted = 0;
     let weights = 0;
     let pairsCompared = 0;
+    let shared = 0;
+    let shingles = 0;
+    let maxShared = 0;
     for (const g of this.groups.values()) {
-      const s = g.sample.filter(Boolean).map(({ body, story }) => campaignTrigrams(body, story));
+      const sampled = g.sample.filter(Boolean);
+      const s = sampled.map(({ body, story }) => campaignTrigrams(body, story));
       if (s.length < 2) continue;
+      const measures = formLetterMeasures(sampled.map(({ body, story }) => campaignProfile(body, story)));
       let sum = 0;
       let pairs = 0;
       for (let i = 0; i < s.length; i++) {
@@ -134,6 +147,11 @@ export class FormLetterRisk {
       const weight = (g.seen * (g.seen - 1)) / 2;
       weighted += (sum / pairs) * weight;
       weights += weight;
+      if (measures) {
+        shared += measures.meanSharedSentences * weight;
+        shingles += measures.meanShingleJaccard * weight;
+        maxShared = Math.max(maxShared, measures.maxSharedSentences);
+      }
     }
     return {
       letters: this.letters,
@@ -141,6 +159,9 @@ export class FormLetterRisk {
       identicalExamples: this.identicalExamples,
       meanSimilarity: weights > 0 ? weighted / weights : undefined,
       pairsCompared,
+      sharedSentences: weights > 0 ? shared / weights : undefined,
+      maxSharedSentences: weights > 0 ? maxShared : undefined,
+      shingleSimilarity: weights > 0 ? shingles / weights : undefined,
       withoutStory: this.noStory,
     };
   }

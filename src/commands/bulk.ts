@@ -17,6 +17,7 @@ import { DATE_ORDERS, parseDateOrder, type DateOrder } from '../bulk/values.js';
 import { commandName, suggestCommand } from '../io/invocation.js';
 import { readTextInput } from '../io/read-text.js';
 import { FormLetterRisk, SAMPLE_PER_GROUP, SIMILAR_WARNING, type RiskReport } from '../bulk/form-letter-risk.js';
+import { FORM_LETTER_TARGETS } from '../render/similarity.js';
 import { ManifestWriter, manifestPath, readDoneRows, type ManifestEntry } from '../bulk/manifest.js';
 import { Progress } from '../bulk/progress.js';
 import { rowToRequest, type RowDefaults } from '../bulk/row-request.js';
@@ -295,6 +296,12 @@ function riskLines(risk: RiskReport): string[] {
       ? 'too few letters of one region and stance to compare'
       : `mean similarity ${risk.meanSimilarity.toFixed(2)} between letters of the same region and stance (word trigrams, stories left out; ${grouped(risk.pairsCompared)} pair${risk.pairsCompared === 1 ? '' : 's'} from up to ${SAMPLE_PER_GROUP} sampled letters per group)`;
   out.push(`Form-letter risk: ${risk.identicalPairs} identical letter pair${risk.identicalPairs === 1 ? '' : 's'}; ${similarity}.`);
+  if (risk.sharedSentences !== undefined && risk.shingleSimilarity !== undefined && risk.maxSharedSentences !== undefined) {
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    out.push(
+      `As an office sorts mail: on average ${pct(risk.sharedSentences)} of a letter's sentences appear word for word in another (at most ${pct(risk.maxSharedSentences)} for a pair); 8-word runs in common ${risk.shingleSimilarity.toFixed(2)}. Offices count near-identical letters as one; aim for at most ${pct(FORM_LETTER_TARGETS.meanSharedSentences)}, ${pct(FORM_LETTER_TARGETS.maxSharedSentences)} and ${FORM_LETTER_TARGETS.meanShingleJaccard.toFixed(2)}.`,
+    );
+  }
   return out;
 }
 
@@ -663,6 +670,9 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         identicalPairs: report.identicalPairs,
         identicalExamples: report.identicalExamples,
         meanSimilarity: report.meanSimilarity ?? null,
+        sharedSentences: report.sharedSentences ?? null,
+        maxSharedSentences: report.maxSharedSentences ?? null,
+        shingleSimilarity: report.shingleSimilarity ?? null,
         pairsCompared: report.pairsCompared,
         withoutStory: report.withoutStory,
       },

@@ -21,6 +21,7 @@ export interface DraftOptions {
   name?: string;
   city?: string;
   address?: string[];
+  postcode?: string;
   email?: string;
   story?: string;
   storyFile?: string;
@@ -70,6 +71,7 @@ export function requestInputFromOptions(options: DraftOptions): LetterRequestInp
     name: options.name,
     city: options.city,
     address: options.address ?? [],
+    postcode: options.postcode,
     email: options.email,
     recipientName: options.recipientName,
     recipientTitle: options.recipientTitle,

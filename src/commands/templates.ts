@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import { makeFolder } from '../io/make-folder.js';
 import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
-import { info } from '../ui.js';
+import { info, warn } from '../ui.js';
 import { packFor, templatesDir, type GlobalOptions } from './pack-options.js';
 
 const out = (text: string, what: string) => writeStdout(text, what);
@@ -173,8 +173,10 @@ export async function runTemplatesValidate(dir: string | undefined, globals: Glo
   try {
     const pack = loadPack({ templatesDir: chosen });
     const what = chosen ?? 'The built-in pack';
+    const warnings = pack.warnings ?? [];
+    for (const w of warnings) warn(w);
     info(
-      `${what}${chosen ? ' is valid over the built-in pack' : ' is valid'}: ${pack.templates.length} letter template${pack.templates.length === 1 ? '' : 's'}, ${pack.partials.size} partials, ${pack.facts.size} facts; every letter fits on one page.`,
+      `${what}${chosen ? ' is valid over the built-in pack' : ' is valid'}: ${pack.templates.length} letter template${pack.templates.length === 1 ? '' : 's'}, ${pack.partials.size} partials, ${pack.facts.size} facts; ${warnings.length === 0 ? 'every letter fits on one page' : 'a letter that runs past a page is flagged when it is drafted'}.`,
     );
   } catch (error) {
     if (!(error instanceof PackError)) throw error;

@@ -23,7 +23,7 @@ import {
   type Source,
   type Stance,
 } from './schema.js';
-import { pageProblems } from './page-check.js';
+import { pageCheck } from './page-check.js';
 import { controlCharProblems, repeatedIdProblems, urlProblems, yamlControlProblems } from './pack-text.js';
 import { parseYaml, type Locate, type YamlPath } from './yaml-file.js';
 import type { TemplateFn } from '../render/compile.js';
@@ -59,6 +59,8 @@ export interface Pack {
   /** This pack's own Handlebars instance; never the global one. */
   handlebars: typeof Handlebars;
   layers: { origin: string; dir: string }[];
+  /** What the pack's check found that does not stop it from working (a letter that can run past a page in some region). */
+  warnings?: string[];
   /** Template functions made at build time (the built-in pack), so no compiler loads at run time. */
   precompiled?: PrecompiledPack;
 }
@@ -411,6 +413,11 @@ export function buildPack(layers: RawLayer[]): Pack {
       }),
     );
     manifest.regions.forEach((region, i) =>
+      region.facts.forEach((id, j) => {
+        if (!facts.has(id)) problems.push(`${manifestAt(['regions', i, 'facts', j])}: regions[${i}].facts[${j}]: unknown fact "${id}"`);
+      }),
+    );
+    manifest.regions.forEach((region, i) =>
       region.recipients.forEach((r, j) => {
         if (r.basis && !facts.has(r.basis)) {
           problems.push(`${manifestAt(['regions', i, 'recipients', j, 'basis'])}: regions[${i}].recipients[${j}].basis: ${unknownFact(r.basis, facts)}`);
@@ -456,7 +463,9 @@ export function buildPack(layers: RawLayer[]): Pack {
     handlebars: Handlebars.create(),
     layers: layers.map(({ origin, dir }) => ({ origin, dir })),
   };
-  problems.push(...pageProblems(pack, (t) => !sameAsBase(layers, t, partials)));
+  const pages = pageCheck(pack, (t) => !sameAsBase(layers, t, partials));
+  problems.push(...pages.problems);
+  pack.warnings = pages.warnings;
   if (problems.length > 0) throw new PackError(problems);
   return pack;
 }

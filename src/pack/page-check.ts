@@ -37,14 +37,25 @@ export function requestsServed(pack: Pack, template: LetterTemplate): { region: 
   return out;
 }
 
-export function pageProblems(pack: Pack, needsCheck: (template: LetterTemplate) => boolean = () => true): string[] {
+export interface PageCheck {
+  /** Templates that fail to render for a request they serve: the pack cannot be used. */
+  problems: string[];
+  /**
+   * Regions where a template's longest letter runs past a page. Not a reason to refuse the pack:
+   * most letters are shorter than the worst case, and `draft` warns about one that is not.
+   */
+  warnings: string[];
+}
+
+export function pageCheck(pack: Pack, needsCheck: (template: LetterTemplate) => boolean = () => true): PageCheck {
   const problems: string[] = [];
+  const warnings: string[] = [];
   for (const template of pack.templates) {
     if (!needsCheck(template)) continue;
     const format = template.meta.formats.includes('text') ? 'text' : (template.meta.formats[0] ?? 'text');
-    let longest: { words: number; where: string; region: string } | undefined;
+    const longest = new Map<string, { words: number; where: string }>();
     for (const ids of requestsServed(pack, template)) {
-      const where = `region ${ids.region}, recipient ${ids.recipient}, stance ${ids.stance}`;
+      const where = `recipient ${ids.recipient}, stance ${ids.stance}`;
       const request = letterRequestSchema.parse({
         ...ids,
         ...TYPICAL_SENDER,
@@ -56,25 +67,23 @@ export function pageProblems(pack: Pack, needsCheck: (template: LetterTemplate) 
       });
       try {
         const words = render(pack, request, { longest: true }).meta.wordCount;
-        if (!longest || words > longest.words) longest = { words, where, region: ids.region };
+        const before = longest.get(ids.region);
+        if (!before || words > before.words) longest.set(ids.region, { words, where });
       } catch (error) {
         const message = (error as Error).message.replace(/^Template \S+ could not render: /, '');
-        problems.push(`${template.file}:1:1: does not render for ${where}: ${message}`);
+        problems.push(`${template.file}:1:1: does not render for region ${ids.region}, ${where}: ${message}`);
         break;
       }
     }
-    if (longest && longest.words > ONE_PAGE_WORDS) {
-      problems.push(
-        `${template.file}:1:1: its longest letter runs to ${longest.words} words (${longest.where}, with a 60-word story), more than fits on one page (${ONE_PAGE_WORDS}); shorten it or its longest phrasings${narrowRegions(pack, template, longest.region)}`,
+    const over = [...longest].filter(([, l]) => l.words > ONE_PAGE_WORDS);
+    const fits = [...longest].filter(([, l]) => l.words <= ONE_PAGE_WORDS).map(([region]) => region);
+    for (const [region, l] of over) {
+      const narrow = fits.length > 0 ? `, or narrow its front matter to the regions where it fits (regions: [${fits.join(', ')}])` : '';
+      warnings.push(
+        `${template.file}:1:1: for region ${region} its longest letter runs to ${l.words} words (${l.where}, with a 60-word story), more than fits on one page (${ONE_PAGE_WORDS}); shorten its longest phrasings${narrow}`,
       );
     }
   }
-  return problems;
+  return { problems, warnings };
 }
 
-/** How to stop a template serving the region where it runs long: the front matter's regions without it. */
-function narrowRegions(pack: Pack, template: LetterTemplate, region: string): string {
-  const rest = pack.regions.map((r) => r.id).filter((id) => id !== region && serves(template.meta.regions, id));
-  // A template that serves that region alone has nothing to narrow.
-  return rest.length > 0 ? `, or leave region ${region} to another template: put regions: [${rest.join(', ')}] in its front matter` : '';
-}

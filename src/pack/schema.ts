@@ -49,6 +49,10 @@ export const regionSchema = z.strictObject({
   /** Which spelling table applies to the pack's own text; "gb" means as written. */
   spelling: optionalDefault(nonEmpty(), 'gb'),
   paper: optionalDefault(z.enum(['a4', 'letter']), 'a4'),
+  /** Where the postcode goes in the writer's address: after the town (Leeds LS1 4AB), before it (1000 Ljubljana), or on a line of its own. */
+  postcode: optionalDefault(z.enum(['after-city', 'before-city', 'own-line']), 'after-city'),
+  /** Facts every letter to this region starts its facts paragraph with (the relief a government has already given). */
+  facts: optionalDefault(z.array(idSchema), []),
   recipients: z.array(recipientSchema).check(z.minLength(1)),
 });
 

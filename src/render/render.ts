@@ -19,6 +19,10 @@ import { respell, respellPackText } from './spelling.js';
 import { memo } from './memo.js';
 import { RenderBudget } from './budget.js';
 import { defaultSeed } from './variation.js';
+import { officialName } from './names.js';
+import { postalLines } from './postal.js';
+import { storyAsks } from './story-asks.js';
+import { chooseFacts, dropLightest } from './fact-choice.js';
 import { countWords } from './word-count.js';
 import type { LetterView, NameView } from './view.js';
 
@@ -156,15 +160,7 @@ export function chooseTemplate(pack: Pack, request: Pick<LetterRequest, 'region'
   return t;
 }
 
-/** A generational suffix after a surname: "Frank Pallone, Jr." is Representative Pallone. */
-const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|v)\.?$/i;
-
-/** "Smith" from "Jane Smith" or "Jane Smith, Jr."; a name in one word is its own surname. */
-export function surnameOf(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  while (parts.length > 1 && NAME_SUFFIX.test(parts[parts.length - 1] as string)) parts.pop();
-  return (parts[parts.length - 1] ?? '').replace(/,$/, '');
-}
+export { surnameOf } from './names.js';
 
 /** Trailing spaces gone, at most one blank line between paragraphs, no leading or trailing blank lines. */
 export function tidy(text: string): string {
@@ -172,6 +168,8 @@ export function tidy(text: string): string {
   let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (out.includes(' \n') || out.includes('\t')) out = out.replace(/[ \t]+$/gm, '');
   if (out.includes('\n\n\n')) out = out.replace(/\n{3,}/g, '\n\n');
+  // A phrasing a letter leaves out (an empty optional sentence) leaves two spaces behind.
+  if (out.includes('  ')) out = out.replace(/(\S) {2,}(?=\S)/g, '$1 ');
   return out.trim();
 }
 
@@ -213,14 +211,19 @@ export function render(pack: Pack, request: LetterRequest, options: RenderOption
     throw new UsageError(`--max-chars fits a letter into a web form, which takes plain text: use it with --format text, not ${request.format}.`);
   }
   let letter: Letter | undefined;
+  // A step that changes nothing (a second fact from a letter with one) is not reported as dropped.
+  const dropped: string[] = [];
   for (const trim of trims()) {
+    const before = letter?.text;
     letter = renderWith(pack, request, trim, options);
+    const step = trim.dropped.at(-1);
+    if (step && letter.text !== before) dropped.push(step);
     const chars = formChars(letter.text);
     if (chars <= request.maxChars) {
       letter.meta.chars = chars;
-      letter.meta.dropped = [...trim.dropped];
-      if (trim.dropped.length > 0) {
-        letter.meta.warnings.push(`To fit ${request.maxChars} characters the letter leaves out ${listChoices(trim.dropped, 'and')}.`);
+      letter.meta.dropped = dropped;
+      if (dropped.length > 0) {
+        letter.meta.warnings.push(`To fit ${request.maxChars} characters the letter leaves out ${listChoices(dropped, 'and')}.`);
       }
       return letter;
     }
@@ -282,7 +285,7 @@ interface LetterSetting {
 const settings = memo<Pack, LetterSetting>(1000);
 
 function settingKey(request: LetterRequest, trim: Trim): string {
-  return [request.region, request.recipient, request.stance, request.format, request.template ?? '', request.date, request.facts?.join(',') ?? '*', trim.maxFacts ?? ''].join('\u0000');
+  return [request.region, request.recipient, request.stance, request.format, request.template ?? '', request.date, request.facts?.join(',') ?? '*'].join('\u0000');
 }
 
 /** Checks the request's ids against the pack (throwing a message that names the option) and works out the setting. */
@@ -308,7 +311,7 @@ function settingOf(pack: Pack, request: LetterRequest, trim: Trim): LetterSettin
     recipient,
     stance,
     template,
-    facts: trim.maxFacts === undefined ? factIds : factIds.slice(0, trim.maxFacts),
+    facts: factIds,
     spellingTable,
     packText,
     factWordings: (fact) => factWordingsFor(pack, fact, region, spellingTable),
@@ -334,12 +337,9 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
   const { bodyFormat, region, recipient, stance, template, packText, factWordings } = setting;
   const userText = bodyFormat === 'markdown' ? markdownEscape : (s: string) => s;
 
+  const seed = request.seed ?? defaultSeed(request);
   // Salutation and address come from small manifest templates over the official's name.
-  const nameParts: NameView = {
-    name: request.recipientName ?? '',
-    surname: request.recipientName ? surnameOf(request.recipientName) : '',
-    title: request.recipientTitle ?? '',
-  };
+  const nameParts: NameView = officialName(request.recipientName, request.recipientTitle);
   const small = (source: string, what: string) => {
     try {
       return compileSmall(pack, source)(nameParts).replace(/\s+/g, ' ').trim();
@@ -347,11 +347,11 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
       throw new AppError(`The pack's ${what} for ${region.id}/${recipient.id} template could not render: ${(error as Error).message}`);
     }
   };
-  const official = `${region.id}\u0000${recipient.id}\u0000${nameParts.name}\u0000${nameParts.title}`;
+  const official = `${region.id}\u0000${recipient.id}\u0000${nameParts.name}\u0000${nameParts.title}\u0000${nameParts.honorific}`;
   const salutation = salutations(pack, official, () => small(recipient.salutation, 'salutation'));
   const address =
     request.recipientAddress.length > 0
-      ? [...(request.recipientName ? [request.recipientName] : []), ...request.recipientAddress]
+      ? [...(request.recipientName ? [[nameParts.honorific, nameParts.name].filter(Boolean).join(' ')] : []), ...request.recipientAddress]
       : addresses(pack, official, () => recipient.address.map((line) => small(line, 'address')).filter(Boolean));
 
   const view: LetterView = {
@@ -359,6 +359,8 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
       name: userText(request.name),
       city: userText(request.city),
       address: request.address.map(userText),
+      postcode: request.postcode ? userText(request.postcode) : '',
+      lines: postalLines(request.address, request.city, request.postcode, region.postcode).map(userText),
       email: request.email ? userText(request.email) : '',
     },
     recipient: {
@@ -376,11 +378,11 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
     region: setting.regionView,
     stance: setting.stanceView,
     story: request.story ? userText(request.story) : '',
-    facts: setting.facts,
+    storyAsks: request.story ? storyAsks(request.story) : false,
+    facts: lettersFacts(pack, setting, request, seed, trim),
     date: setting.date,
     format: bodyFormat,
   };
-  const seed = request.seed ?? defaultSeed(request);
   return {
     request,
     trim,
@@ -398,6 +400,14 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
     },
     factWordings,
   };
+}
+
+const tagsOf = (pack: Pack) => (id: string) => pack.facts.get(id)?.tags ?? [];
+
+/** The facts of this letter's facts paragraph: its own selection (see fact-choice.ts), less any dropped to fit. */
+function lettersFacts(pack: Pack, setting: LetterSetting, request: LetterRequest, seed: string, trim: Trim): string[] {
+  const chosen = chooseFacts({ pool: setting.facts, lead: setting.region.facts, seed, chosenByWriter: request.facts !== undefined, tagsOf: tagsOf(pack) });
+  return dropLightest(chosen, trim.dropFacts ?? 0, tagsOf(pack));
 }
 
 /** The state a render's helpers share; each fact the template cites is added to `cited`. */
@@ -497,6 +507,7 @@ function letterFrom(pack: Pack, prepared: PreparedLetter, allSections: LetterSec
   const warnings: string[] = [];
   const stale = staleNote(pack, shownCited, request.date, region.locale);
   if (stale) warnings.push(stale);
+  warnings.push(...constituentNotes(request, recipient, region, trim));
   if (wordCount > ONE_PAGE_WORDS) {
     warnings.push(`The letter is ${wordCount} words, more than fits on one page (${ONE_PAGE_WORDS}); a shorter story or fewer facts would help.`);
   }
@@ -522,6 +533,26 @@ function letterFrom(pack: Pack, prepared: PreparedLetter, allSections: LetterSec
       warnings,
     },
   };
+}
+
+/**
+ * What an office needs to count the letter as a constituent's, when it is missing: the street
+ * address or postcode (not asked of a letter fitted to a web form, which has fields for them), and
+ * the official's name for a salutation such as "Dear Senator Smith:".
+ */
+function constituentNotes(request: LetterRequest, recipient: Recipient, region: Region, trim: Trim): string[] {
+  if (!recipient.constituent) return [];
+  const notes: string[] = [];
+  const code = region.locale === 'en-US' ? 'ZIP code' : 'postcode';
+  if (request.address.length === 0 && !request.postcode && !trim.omit.has('sender')) {
+    notes.push(
+      `The letter has no street address or ${code}: offices check both to count a letter as a constituent's, and often set aside one without them. Add them with --address and --postcode.`,
+    );
+  }
+  if (!request.recipientName) {
+    notes.push(`The letter greets the official by role alone because it has no name: give their name with --recipient-name for a personal salutation.`);
+  }
+  return notes;
 }
 
 /** Bounded: the key holds the letter's date, which a bulk sheet may vary row by row. */

@@ -117,3 +117,90 @@ export function similarity(a: string, b: string, options: SimilarityOptions = {}
   const [sa, sb] = options.stories ?? [];
   return jaccard(campaignTrigrams(a, sa), campaignTrigrams(b, sb));
 }
+
+/**
+ * The measures an office's mail sorting reacts to, on a letter's own prose: whole sentences that
+ * recur word for word, and runs of eight words in a row. Only sentences (at least four words,
+ * ending in . ? or !) count, so address blocks, the date, the salutation and the sign-off, which
+ * are the same in every letter to one office and say nothing, are left out, as is the story.
+ */
+export interface CampaignProfile {
+  /** Each prose sentence, as its lower-cased words. */
+  sentences: Set<string>;
+  /** Distinct 8-word shingles of the prose, as sorted hashes. */
+  shingles: Uint32Array;
+}
+
+export const SHINGLE_WORDS = 8;
+/** Targets for letters without a story to one office with one stance (a test holds the built-in pack to them). */
+export const FORM_LETTER_TARGETS = { meanSharedSentences: 0.1, maxSharedSentences: 0.35, meanShingleJaccard: 0.1 } as const;
+
+/** The prose sentences of a text, each as its lower-cased words joined by single spaces. */
+export function proseSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    // A block of lines is an address, not prose (its "U.S." would end a sentence).
+    if (paragraph.trim().includes('\n')) continue;
+    for (const sentence of paragraph.replace(/\s+/g, ' ').split(/(?<=[.?!])\s+(?=\S)/)) {
+      if (!/[.?!]["')\]]?$/.test(sentence.trim())) continue;
+      const w = words(sentence);
+      if (w.length >= 4) out.push(w.join(' '));
+    }
+  }
+  return out;
+}
+
+export function campaignProfile(text: string, story?: string): CampaignProfile {
+  const sentences = proseSentences(withoutStory(text, story));
+  const w = sentences.join(' ').split(' ').filter(Boolean).map((x) => fnv1a32(x));
+  const hashes = new Uint32Array(Math.max(0, w.length - SHINGLE_WORDS + 1));
+  for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) {
+    let h = 0x9747b28c;
+    for (let k = 0; k < SHINGLE_WORDS; k++) h = fmix32(Math.imul(h ^ (w[i + k] as number), 0x85ebca6b) + k);
+    hashes[i] = h;
+  }
+  hashes.sort();
+  let n = 0;
+  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[n++] = hashes[i] as number;
+  return { sentences: new Set(sentences), shingles: hashes.slice(0, n) };
+}
+
+/** The share of a's sentences that appear word for word in b. */
+export function sharedSentences(a: CampaignProfile, b: CampaignProfile): number {
+  if (a.sentences.size === 0) return 0;
+  let shared = 0;
+  for (const s of a.sentences) if (b.sentences.has(s)) shared++;
+  return shared / a.sentences.size;
+}
+
+export interface FormLetterMeasures {
+  /** Mean over ordered pairs of the share of one letter's sentences found in the other. */
+  meanSharedSentences: number;
+  /** The highest such share for any pair. */
+  maxSharedSentences: number;
+  /** Mean 8-word-shingle Jaccard similarity over pairs. */
+  meanShingleJaccard: number;
+  pairs: number;
+}
+
+/** The measures over every pair of a group of letters (undefined for fewer than two). */
+export function formLetterMeasures(profiles: readonly CampaignProfile[]): FormLetterMeasures | undefined {
+  if (profiles.length < 2) return undefined;
+  let shared = 0;
+  let max = 0;
+  let jac = 0;
+  let pairs = 0;
+  for (let i = 0; i < profiles.length; i++) {
+    for (let j = i + 1; j < profiles.length; j++) {
+      const a = profiles[i] as CampaignProfile;
+      const b = profiles[j] as CampaignProfile;
+      const ab = sharedSentences(a, b);
+      const ba = sharedSentences(b, a);
+      shared += ab + ba;
+      max = Math.max(max, ab, ba);
+      jac += jaccard(a.shingles, b.shingles);
+      pairs++;
+    }
+  }
+  return { meanSharedSentences: shared / (2 * pairs), maxSharedSentences: max, meanShingleJaccard: jac / pairs, pairs };
+}

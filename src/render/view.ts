@@ -20,7 +20,9 @@ export const letterViewSchema = z.strictObject({
     z.strictObject({
       name: text('your name, as you sign'),
       city: text('your town or city'),
-      address: lines('your postal address lines (may be empty)'),
+      address: lines('your street address lines as you typed them (may be empty)'),
+      postcode: text('your postcode or ZIP code, or empty'),
+      lines: lines('your postal lines under your name: street lines, then town and postcode as the region writes them, the town not repeated'),
       email: text('your email address, or empty'),
     }),
     'the writer',
@@ -59,6 +61,7 @@ export const letterViewSchema = z.strictObject({
     'what the letter asks',
   ),
   story: text("the writer's own words, or empty"),
+  storyAsks: describe(z.boolean(), 'true when the story already asks the official for something ("please", "I ask you")'),
   facts: lines('ids of the facts chosen for the facts paragraph; print each with {{fact this}}'),
   date: text('the letter date, written for the region, e.g. 25 November 2026'),
   format: describe(z.enum(BODY_FORMATS), 'text, markdown or html (also for eml and pdf, which are laid out from text)'),
@@ -71,6 +74,7 @@ export const nameViewSchema = z.strictObject({
   name: text("the official's name, or empty"),
   surname: text('the last word of their name, or empty'),
   title: text('their courtesy title, or empty'),
+  honorific: text('"The Rt Hon" or "The Hon" when the writer gave one, for the address block only; or empty'),
 });
 
 export type NameView = z.infer<typeof nameViewSchema>;

@@ -6,8 +6,8 @@ import { formatPartialDate } from '../render/dates.js';
 
 /**
  * Every fact a writer may want, the stance's defaults first, medium-confidence ones last. Left
- * out: the recipient's own legal basis (the letter cites it in the ask anyway) and another
- * region's legal basis (it says nothing to this official).
+ * out: another region's legal basis (it says nothing to this official), and for a minister their
+ * own region's (a minister is asked to decide, not told their own powers).
  */
 export function offeredFacts(pack: Pack, regionId: string, recipient: Recipient, stanceId: string): PackFact[] {
   const regionIds = new Set(pack.regions.map((r) => r.id));
@@ -16,7 +16,8 @@ export function offeredFacts(pack: Pack, regionId: string, recipient: Recipient,
     if (fact.id === recipient.basis) return false;
     if (!fact.tags.includes('legal-basis')) return true;
     const regionTags = fact.tags.filter((t) => regionIds.has(t));
-    return regionTags.length === 0 || regionTags.includes(regionId);
+    if (regionTags.includes(regionId)) return recipient.constituent;
+    return regionTags.length === 0;
   });
   const rank = (f: PackFact) => {
     const i = defaults.indexOf(f.id);

@@ -7,7 +7,8 @@ import type { Pack } from '../pack/load.js';
 import type { Recipient, Region } from '../pack/schema.js';
 import { compileSmall } from '../render/compile.js';
 import { factSummary } from '../render/fact-text.js';
-import { defaultFacts, findRegion, findRecipient, findStance, surnameOf } from '../render/render.js';
+import { defaultFacts, findRegion, findRecipient, findStance } from '../render/render.js';
+import { officialName } from '../render/names.js';
 import type { LetterRequestInput } from '../request.js';
 import { factSourceText, offeredFacts } from './facts.js';
 import { askOfficialByZip, finderHelp } from './officials.js';
@@ -27,6 +28,9 @@ export interface Answers {
   zip?: string;
   recipientAddress?: string[];
   official?: ChosenOfficial;
+  /** Street address (one line) and postcode: asked only of a constituency representative's writer. */
+  address?: string;
+  postcode?: string;
   /** The guided personal part: each in the writer's own words, each optional. */
   connection?: string;
   why?: string;
@@ -55,7 +59,7 @@ export interface ChosenOfficial {
   sendTo: string[];
 }
 
-export type QuestionId = 'region' | 'recipient' | 'recipientName' | 'stance' | 'facts' | 'name' | 'city' | 'connection' | 'why' | 'want';
+export type QuestionId = 'region' | 'recipient' | 'recipientName' | 'stance' | 'facts' | 'name' | 'city' | 'address' | 'postcode' | 'connection' | 'why' | 'want';
 
 export interface Question {
   id: QuestionId;
@@ -64,6 +68,8 @@ export interface Question {
   /** Said before the question when the wizard first reaches it. */
   intro?: string;
   given(ctx: WizardContext): boolean;
+  /** Not asked for these answers (a minister is not written to as a constituent). */
+  skip?(ctx: WizardContext, answers: Answers): boolean;
   ask(ctx: WizardContext, answers: Answers): Promise<Partial<Answers>>;
   summary(ctx: WizardContext, answers: Answers): string;
 }
@@ -96,8 +102,7 @@ export function splitTitle(raw: string): { name?: string; title?: string } {
 }
 
 export function salutationFor(pack: Pack, recipient: Recipient, name?: string, title?: string): string {
-  const parts = { name: name ?? '', surname: name ? surnameOf(name) : '', title: title ?? '' };
-  return compileSmall(pack, recipient.salutation)(parts).replace(/\s+/g, ' ').trim();
+  return compileSmall(pack, recipient.salutation)(officialName(name, title)).replace(/\s+/g, ' ').trim();
 }
 
 const nonEmpty = (what: string) => (value: string) => (value.trim() === '' ? `Please type ${what}.` : value.trim().length > 200 ? 'Please keep it under 200 characters.' : true);
@@ -218,6 +223,40 @@ export const QUESTIONS: readonly Question[] = [
       return { city: (await ctx.prompts.input({ id: 'city', message: 'Your town or city (shown under your name)', default: answers.city ?? ctx.remembered.city, required: true, validate: nonEmpty('your town or city') })).trim() };
     },
     summary: (_ctx, a) => a.city ?? '',
+  },
+  {
+    id: 'address',
+    label: 'Your street address',
+    given: (ctx) => has(ctx.given.address) && (ctx.given.address as unknown[]).length > 0,
+    skip: (ctx, a) => !recipientOf(ctx, a).constituent,
+    async ask(ctx, answers) {
+      const value = await ctx.prompts.input({
+        id: 'address',
+        message: 'Your street address (optional, Enter to skip)',
+        default: answers.address,
+        help: 'Offices count and answer letters from their own constituents, and check the address to tell who is one. It goes at the top of the letter.',
+      });
+      return { address: value.trim() === '' ? undefined : value.trim() };
+    },
+    summary: (_ctx, a) => a.address ?? '(none)',
+  },
+  {
+    id: 'postcode',
+    label: 'Your postcode',
+    given: (ctx) => has(ctx.given.postcode),
+    // A US writer's ZIP, asked to find their officials, is their postcode too: not asked twice.
+    skip: (ctx, a) => !recipientOf(ctx, a).constituent || ((ctx.given.region ?? a.region) === 'us' && has(ctx.zip ?? a.zip)),
+    async ask(ctx, answers) {
+      const zip = regionOf(ctx, answers).locale === 'en-US';
+      const value = await ctx.prompts.input({
+        id: 'postcode',
+        message: `Your ${zip ? 'ZIP code' : 'postcode'} (optional, Enter to skip)`,
+        default: answers.postcode,
+        help: `Offices match the ${zip ? 'ZIP code' : 'postcode'} to their ${zip ? 'district or state' : 'constituency'}; a letter without one is often set aside.`,
+      });
+      return { postcode: value.trim() === '' ? undefined : value.trim() };
+    },
+    summary: (_ctx, a) => a.postcode ?? '(none)',
   },
   {
     ...personal('connection', 'Your connection to Belarus', () => 'What is your connection to Belarus, or to people affected?', 'My aunt in Minsk was jailed in 2021 for joining a protest.'),

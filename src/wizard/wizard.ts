@@ -81,6 +81,9 @@ export function requestFrom(ctx: WizardContext, answers: Answers, seed?: string,
     stance: g.stance ?? answers.stance,
     name: g.name ?? answers.name,
     city: g.city ?? answers.city,
+    address: (g.address as string[] | undefined)?.length ? g.address : answers.address ? [answers.address] : [],
+    // The ZIP a US writer gave to find their officials is their postcode too.
+    postcode: g.postcode ?? answers.postcode ?? ((g.region ?? answers.region) === 'us' ? (ctx.zip ?? answers.zip) : undefined),
     recipientName: g.recipientName ?? answers.recipientName,
     recipientTitle: g.recipientTitle ?? answers.recipientTitle,
     // An address given on the command line wins over the directory's.
@@ -137,7 +140,7 @@ async function reconcile(ctx: WizardContext, before: Answers, answers: Answers):
 }
 
 async function changeAnswer(ctx: WizardContext, answers: Answers): Promise<void> {
-  const askable = QUESTIONS.filter((q) => !q.given(ctx));
+  const askable = QUESTIONS.filter((q) => !q.given(ctx) && !q.skip?.(ctx, answers));
   const id = await ctx.prompts.select<QuestionId | 'back'>({
     id: 'change',
     message: 'Which answer do you want to change?',
@@ -223,7 +226,7 @@ export async function runWizard(ctx: WizardContext, io: WizardIO, options: Wizar
   io.show(`${io.heading('Write to your elected official about Belarus')}\nA few questions, then you see the letter before anything is saved. Ctrl-C quits at any time.\n`);
   const answers: Answers = {};
   for (const question of QUESTIONS) {
-    if (question.given(ctx)) continue;
+    if (question.given(ctx) || question.skip?.(ctx, answers)) continue;
     if (question.intro) ctx.prompts.say(question.intro);
     Object.assign(answers, await question.ask(ctx, answers));
   }

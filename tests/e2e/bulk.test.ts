@@ -558,7 +558,7 @@ describe('bulk: --templates', () => {
     expect(files).toHaveLength(40);
     // The postcard, not the built-in letter (250 words or more).
     const text = readFileSync(join(dir, 'out', files[0] as string), 'utf8');
-    expect(text.split(/\s+/).length).toBeLessThan(200);
+    expect(text.split(/\s+/).length).toBeLessThan(240);
   }, 120_000);
 });
 

@@ -11,8 +11,8 @@ describe('belarus-letter draft', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Alex Doe\nLeeds\n\n25 November 2026\n\nJane Smith MP\nHouse of Commons\nLondon SW1A 0AA\n\nDear Jane Smith,\n\n/);
     expect(r.stdout).toContain('My aunt was jailed in Minsk in 2021.');
-    expect(r.stdout).toMatch(/\n\nAlex Doe\nLeeds\n\nSources\n1\. Reform\.news, "US secures release of 250 political prisoners", March 2026\n {3}https:\/\/reform\.news\//);
-    expect(r.stderr).toMatch(/^note: The count of political prisoners in this letter is from the end of December 2025, 10 months before the letter's date, and it changes every month; check the current count with the Viasna Human Rights Centre \(spring96\.org\)/);
+    expect(r.stdout).toMatch(/\n\nAlex Doe\n\nSources\n1\. /);
+    expect(r.stderr).toMatch(/^note: The count of political prisoners in this letter is from the end of December 2025/m);
   });
 
   it('writes to --out, leaving stdout empty, and the file matches what stdout would show', () => {
@@ -63,15 +63,17 @@ describe('belarus-letter draft', () => {
     const out = JSON.parse(r.stdout);
     expect(out.letter).toBe(run(UK_MP).stdout);
     expect(out.meta).toMatchObject({ region: 'uk', recipient: 'mp', stance: 'maintain', format: 'text', date: '2026-11-25' });
-    expect(out.meta.citedFacts).toEqual(['release-mar-2026', 'still-imprisoned', 'us-relief-granted']);
-    expect(out.meta.wordCount).toBeGreaterThanOrEqual(250);
-    expect(out.meta.warnings[0]).toMatch(/from the end of December 2025/);
+    // One release, one fact of context and the count, chosen for this sender.
+    expect(out.meta.citedFacts).toHaveLength(3);
+    expect(out.meta.citedFacts.at(-1)).toBe('still-imprisoned');
+    expect(out.meta.wordCount).toBeGreaterThanOrEqual(150);
+    expect(out.meta.warnings[0]).toMatch(/end of December 2025/);
   });
 
   it('leaves out the Sources section with --no-sources', () => {
     const r = run([...UK_MP, '--no-sources']);
     expect(r.stdout).not.toContain('Sources');
-    expect(r.stdout.trimEnd()).toMatch(/Alex Doe\nLeeds$/);
+    expect(r.stdout.trimEnd()).toMatch(/\n\nAlex Doe$/);
   });
 
   it('reads the story from --story-file, or stdin with -', () => {

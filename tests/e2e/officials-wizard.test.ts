@@ -25,6 +25,9 @@ describe('the wizard finds a US writer\'s senator by ZIP code, in a terminal', {
     s.type(`Sam Lee${KEY.enter}`);
     await s.waitFor('Your town or city');
     s.type(`Portland${KEY.enter}`);
+    // The ZIP given above is the letter's ZIP too: only the street address is asked.
+    await s.waitFor('Your street address');
+    s.type(`1 Main St${KEY.enter}`);
     for (const question of ['your connection to Belarus', 'Why does this matter to you?', 'What do you want your U.S. Senator to do?']) {
       await s.waitFor(question);
       s.type(KEY.enter);
@@ -36,6 +39,7 @@ describe('the wizard finds a US writer\'s senator by ZIP code, in a terminal', {
     await s.waitFor('Remember them?');
     s.type(KEY.enter);
     expect(await s.exit).toBe(0);
+    expect(s.screen()).toMatch(/1 Main St\s+Portland, OR 97201|1 Main St\s+Portland 97201/);
     expect(s.screen()).toMatch(/Jeff Merkley\s+United States Senate\s+531 Hart Senate Office Building\s+Washington, DC 20510\s+Dear Senator Merkley:/);
   });
 });

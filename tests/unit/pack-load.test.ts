@@ -126,10 +126,10 @@ describe('loading a broken pack', () => {
     const dir = packCopy();
     const facts = readFileSync(join(dir, 'facts.yaml'), 'utf8').replace('sources: [osce-moscow-2020]', 'sources: [osce-2020]');
     writeFileSync(join(dir, 'facts.yaml'), facts);
-    writeFileSync(join(dir, 'pack.yaml'), readFileSync(join(dir, 'pack.yaml'), 'utf8').replace('us-relief-granted]', 'us-relief-grant]'));
+    writeFileSync(join(dir, 'pack.yaml'), readFileSync(join(dir, 'pack.yaml'), 'utf8').replace('still-imprisoned]', 'still-imprison]'));
     const problems = problemsOf(dir).join('\n');
     expect(problems).toMatch(/facts\.yaml:\d+:\d+: fact "osce-2020-election" cites source "osce-2020", which is not in the sources list/);
-    expect(problems).toMatch(/pack\.yaml:\d+:\d+: stances\[0\]\.facts\[2\]: unknown fact "us-relief-grant"/);
+    expect(problems).toMatch(/pack\.yaml:\d+:\d+: stances\[0\]\.facts\[5\]: unknown fact "still-imprison"/);
   });
 
   it('reports a YAML syntax error with its line', () => {

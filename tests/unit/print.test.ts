@@ -33,7 +33,7 @@ describe('--format html (print)', () => {
 
   it('lays out sender, date, recipient, body, signature space and numbered notes', () => {
     const html = draft({ format: 'html' }).text;
-    const order = ['<address class="sender">', '<p class="date">25 November 2026</p>', '<address class="recipient">', '<p class="salutation">', '<p class="signoff">', '<p class="signature">Алесь Бяляцкі<br>', '<section class="notes">', '<ol>', '<li>'];
+    const order = ['<address class="sender">', '<p class="date">25 November 2026</p>', '<address class="recipient">', '<p class="salutation">', '<p class="signoff">', '<p class="signature">Алесь Бяляцкі</p>', '<section class="notes">', '<ol>', '<li>'];
     const positions = order.map((s) => html.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

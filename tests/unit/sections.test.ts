@@ -33,16 +33,25 @@ describe('phrasings', () => {
   const found = sections();
 
   it('covers each section of a letter', () => {
-    expect([...found.keys()].sort()).toEqual(expect.arrayContaining(['ask', 'close', 'facts', 'opening', 'personal', 'reason', 'signoff']));
+    expect([...found.keys()].sort()).toEqual(
+      expect.arrayContaining(['intro', 'lead', 'action', 'aim-verb', 'aim-tail', 'aim-again', 'personal', 'reason-2', 'reply-1', 'reply-2', 'signoff']),
+    );
   });
 
   for (const [name, filters] of found) {
-    it(`"${name}" has at least three phrasings for every stance and region`, () => {
+    // A block is a choice: at least two phrasings wherever it is written for the letter. A block
+    // written for other officials (a legislator's action) offers a minister only its general
+    // fallback, which the letter does not use.
+    it(`"${name}" has at least two phrasings for every stance and region it is written for`, () => {
+      const general = filters.flatMap((f, i) => (Object.keys(f).length === 0 ? [i] : []));
+      const specific = general.length < filters.length;
       for (const region of pack.regions) {
         for (const recipient of region.recipients) {
           for (const stance of pack.stances) {
             const ids = { stance: stance.id, region: region.id, recipient: recipient.id, locale: region.locale };
-            expect(eligibleVariants(filters, ids).length, `${region.id}/${recipient.id}/${stance.id}`).toBeGreaterThanOrEqual(3);
+            const eligible = eligibleVariants(filters, ids);
+            if (specific && eligible.every((i) => general.includes(i))) continue;
+            expect(eligible.length, `${region.id}/${recipient.id}/${stance.id}`).toBeGreaterThanOrEqual(2);
           }
         }
       }

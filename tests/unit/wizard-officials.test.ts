@@ -21,7 +21,7 @@ beforeAll(() => {
   pack = loadPack();
 });
 
-const US_SESSION = { region: 'us', recipient: 'senator', stance: DEFAULT, facts: DEFAULT, name: 'Sam Lee', city: 'Portland', connection: '', why: '', want: '', action: 'print' };
+const US_SESSION = { region: 'us', recipient: 'senator', stance: DEFAULT, facts: DEFAULT, name: 'Sam Lee', city: 'Portland', address: '', postcode: '', connection: '', why: '', want: '', action: 'print' };
 
 async function session(script: Record<string, unknown>, zip?: string) {
   const prompts = scriptedPrompts(script);
@@ -77,7 +77,7 @@ describe('wizard: your own official by ZIP code', () => {
   });
 
   it('outside the US the name question points to the official finder', async () => {
-    const prompts = scriptedPrompts({ region: 'uk', recipient: 'mp', recipientName: 'Jane Smith', stance: DEFAULT, facts: DEFAULT, name: 'A', city: 'Leeds', connection: '', why: '', want: '', action: 'quit' });
+    const prompts = scriptedPrompts({ region: 'uk', recipient: 'mp', recipientName: 'Jane Smith', stance: DEFAULT, facts: DEFAULT, name: 'A', city: 'Leeds', address: '', postcode: '', connection: '', why: '', want: '', action: 'quit' });
     const inputs: string[] = [];
     const spy = { ...prompts, input: async (q: Parameters<typeof prompts.input>[0]) => (inputs.push(q.help ?? ''), prompts.input(q)) };
     const io: WizardIO = { show: () => {}, print: () => {}, exists: () => false, writeFile: () => {}, heading: (t) => t };

@@ -49,6 +49,8 @@ const UK_SESSION = {
   facts: DEFAULT,
   name: 'Alex Doe',
   city: 'Leeds',
+  address: '12 Station Road',
+  postcode: 'LS1 4AB',
   connection: 'my aunt in Hrodna was jailed in 2021 for joining a march',
   why: '',
   want: 'Please speak up for those still inside',
@@ -69,7 +71,7 @@ async function session(script: Record<string, unknown>, options: { given?: Draft
 describe('wizard: a first session', () => {
   it('asks each question once, in order, and saves the letter render() gives for the same request', async () => {
     const { prompts, result, files } = await session(UK_SESSION);
-    expect(prompts.ids()).toEqual(['region', 'recipient', 'recipientName', 'stance', 'facts', 'name', 'city', 'connection', 'why', 'want', 'action', 'format', 'path', 'remember']);
+    expect(prompts.ids()).toEqual(['region', 'recipient', 'recipientName', 'stance', 'facts', 'name', 'city', 'address', 'postcode', 'connection', 'why', 'want', 'action', 'format', 'path', 'remember']);
     expect(result.outcome).toBe('saved');
     if (result.outcome !== 'saved') return;
     expect(result.path).toBe(`letter-to-jane-smith-${DATE}.txt`);
@@ -158,9 +160,27 @@ describe('wizard: facts follow the stance', () => {
   });
 });
 
+describe('wizard: a constituent the office can verify', () => {
+  it('asks a constituency representative\'s writer for street address and postcode, and puts them in the letter', async () => {
+    const { prompts, result } = await session(UK_SESSION);
+    expect(prompts.asked.find((a) => a.id === 'postcode')?.message).toMatch(/postcode \(optional/);
+    if (result.outcome !== 'saved') throw new Error('not saved');
+    expect(result.request).toMatchObject({ address: ['12 Station Road'], postcode: 'LS1 4AB' });
+  });
+
+  it('does not ask them of a minister\'s writer', async () => {
+    const { address, postcode, ...rest } = UK_SESSION;
+    void address;
+    void postcode;
+    const { prompts } = await session({ ...rest, recipient: 'foreign-secretary', recipientName: '' });
+    expect(prompts.ids()).not.toContain('address');
+    expect(prompts.ids()).not.toContain('postcode');
+  });
+});
+
 describe('wizard: options given on the command line', () => {
   it('never asks them again', async () => {
-    const given = { region: 'uk', recipient: 'mp', stance: 'strengthen', name: 'Alex Doe', city: 'Leeds', recipientName: 'Jane Smith' };
+    const given = { region: 'uk', recipient: 'mp', stance: 'strengthen', name: 'Alex Doe', city: 'Leeds', address: ['1 High Street'], postcode: 'LS1 4AB', recipientName: 'Jane Smith' };
     const { prompts, result } = await session({ facts: DEFAULT, connection: '', why: '', want: '', action: 'save', format: DEFAULT, path: DEFAULT, remember: false }, { given });
     expect(prompts.ids()).toEqual(['facts', 'connection', 'why', 'want', 'action', 'format', 'path', 'remember']);
     if (result.outcome !== 'saved') throw new Error('not saved');
@@ -193,7 +213,7 @@ describe('wizard: options given on the command line', () => {
 describe('wizard: preview and decide', () => {
   it('goes back to one question and keeps the rest', async () => {
     const { prompts, result } = await session({ ...UK_SESSION, action: ['change', 'save'], change: 'city', city: ['Leeds', 'York'] });
-    expect(prompts.ids()).toEqual(['region', 'recipient', 'recipientName', 'stance', 'facts', 'name', 'city', 'connection', 'why', 'want', 'action', 'change', 'city', 'action', 'format', 'path', 'remember']);
+    expect(prompts.ids()).toEqual(['region', 'recipient', 'recipientName', 'stance', 'facts', 'name', 'city', 'address', 'postcode', 'connection', 'why', 'want', 'action', 'change', 'city', 'action', 'format', 'path', 'remember']);
     expect(prompts.asked.filter((a) => a.id === 'city')[1]?.default).toBe('Leeds');
     if (result.outcome !== 'saved') throw new Error('not saved');
     expect(result.request).toMatchObject({ city: 'York', name: 'Alex Doe', recipientName: 'Jane Smith' });
@@ -212,7 +232,7 @@ describe('wizard: preview and decide', () => {
 
   it('asks for the official again when a new region does not have them', async () => {
     const { prompts, result } = await session({ ...UK_SESSION, action: ['change', 'save'], change: 'region', region: ['uk', 'us'], recipient: ['mp', 'senator'] });
-    expect(prompts.ids().slice(11, 14)).toEqual(['change', 'region', 'recipient']);
+    expect(prompts.ids().slice(13, 16)).toEqual(['change', 'region', 'recipient']);
     if (result.outcome !== 'saved') throw new Error('not saved');
     expect(result.request).toMatchObject({ region: 'us', recipient: 'senator' });
   });

@@ -1,0 +1,65 @@
+/**
+ * Which facts a letter's facts paragraph states, and in what order. With no facts chosen by the
+ * writer, each letter takes its own seeded selection from the stance's list (one release, one
+ * fact of context, the count of those still held), so fifty letters to one office do not carry
+ * the same paragraph. In a region with lead facts (the relief the United States has already
+ * given, the EU's renewal) the letter starts from one of them instead, then the count. A writer's own --facts are kept as given.
+ */
+import { hash32 } from './variation.js';
+
+/** A fact's weight when a letter must be cut to fit (higher stays longer), from its tags. */
+export function factWeight(tags: readonly string[]): number {
+  if (tags.includes('count')) return 4;
+  if (tags.includes('release')) return 3;
+  if (tags.includes('relief')) return 2;
+  return 1;
+}
+
+/**
+ * The part of the paragraph a fact fills: a release, then some context, then the count of those
+ * still held, which reads as what remains after the releases. A letter states one fact of each
+ * part, so it never says the same thing twice (the releases one by one and their total).
+ */
+type Part = 'release' | 'context' | 'count';
+function partOf(tags: readonly string[]): Part {
+  if (tags.includes('count')) return 'count';
+  if (tags.includes('release')) return 'release';
+  return 'context';
+}
+const PARTS: readonly Part[] = ['release', 'context', 'count'];
+
+export interface FactChoice {
+  pool: readonly string[];
+  /** Facts a letter of the region starts with, one of them by seed (the relief a government has already given). */
+  lead: readonly string[];
+  seed: string;
+  /** The writer named the facts: keep them all, in their order. */
+  chosenByWriter: boolean;
+  tagsOf: (id: string) => readonly string[];
+}
+
+export function chooseFacts({ pool, lead, seed, chosenByWriter, tagsOf }: FactChoice): string[] {
+  if (chosenByWriter) return [...pool];
+  const key = (id: string) => hash32(`${seed}\u0000fact\u0000${id}`);
+  // One of the region's lead facts, so that they too differ from letter to letter.
+  const leads = [...lead].sort((a, b) => key(a) - key(b)).slice(0, 1);
+  // After a lead on relief, another fact about relief would repeat it.
+  const leadTags = new Set(leads.flatMap((id) => tagsOf(id)));
+  const rest = pool.filter((id) => !lead.includes(id) && !(leadTags.has('relief') && tagsOf(id).includes('relief')));
+  const out = [...leads];
+  for (const part of PARTS) {
+    // A lead fact stands in for the release and the context: the letter stays on one page.
+    if (part !== 'count' && leads.length > 0) continue;
+    const candidates = rest.filter((id) => partOf(tagsOf(id)) === part).sort((a, b) => key(a) - key(b));
+    if (candidates[0]) out.push(candidates[0]);
+  }
+  return out;
+}
+
+/** The facts left after dropping the `drop` lightest (ties: the later one goes first). */
+export function dropLightest(facts: readonly string[], drop: number, tagsOf: (id: string) => readonly string[]): string[] {
+  if (drop <= 0) return [...facts];
+  const byWeight = facts.map((id, i) => ({ id, i, w: factWeight(tagsOf(id)) })).sort((a, b) => a.w - b.w || b.i - a.i);
+  const gone = new Set(byWeight.slice(0, drop).map((x) => x.id));
+  return facts.filter((id) => !gone.has(id));
+}

@@ -1,0 +1,99 @@
+/** Forms of address per country, the sender's postal lines, and the notes for a letter an office cannot place. */
+import { describe, expect, it } from 'vitest';
+import { officialName } from '../../src/render/names.js';
+import { postalLines } from '../../src/render/postal.js';
+import { render } from '../../src/render/render.js';
+import { builtinPack, request } from '../helpers/pack.js';
+
+const pack = builtinPack();
+const paragraphs = (body: string) => body.split('\n\n');
+const letter = (o: Parameters<typeof request>[0]) => render(pack, request(o));
+
+describe('salutations and address blocks, every region', () => {
+  // [region, recipient, name, title, salutation, first address line]
+  const cases: [string, string, string | undefined, string | undefined, string, string | undefined][] = [
+    ['us', 'senator', 'Jane Smith', undefined, 'Dear Senator Smith:', 'The Honorable Jane Smith'],
+    ['us', 'representative', 'Jane Smith', 'Ms', 'Dear Representative Smith:', 'The Honorable Jane Smith'],
+    ['us', 'secretary-of-state', 'Jane Smith', 'Madam', 'Dear Madam Secretary:', 'The Honorable Jane Smith'],
+    ['us', 'secretary-of-state', undefined, undefined, 'Dear Secretary of State:', 'Secretary of State'],
+    ['uk', 'mp', 'The Rt Hon Jane Smith', 'Ms', 'Dear Ms Smith,', 'The Rt Hon Jane Smith MP'],
+    ['uk', 'mp', 'Rt Hon Jane Smith MP', undefined, 'Dear Jane Smith,', 'The Rt Hon Jane Smith MP'],
+    ['uk', 'mp', 'Jane Smith', 'Rt Hon', 'Dear Jane Smith,', 'The Rt Hon Jane Smith MP'],
+    ['uk', 'mp', undefined, undefined, 'Dear Member of Parliament,', 'House of Commons'],
+    ['uk', 'foreign-secretary', 'Jane Smith', undefined, 'Dear Foreign Secretary,', 'The Rt Hon Jane Smith MP'],
+    ['eu', 'mep', 'Jane Smith', 'Ms', 'Dear Ms Smith,', 'Jane Smith'],
+    ['eu', 'foreign-minister', 'Jane Smith', undefined, 'Dear Minister,', 'Jane Smith'],
+    ['ca', 'mp', 'Jane Smith', 'Ms.', 'Dear Ms. Smith:', 'Jane Smith, M.P.'],
+    ['ca', 'foreign-minister', 'Jane Smith', undefined, 'Dear Minister:', 'The Honourable Jane Smith, P.C., M.P.'],
+    ['au', 'senator', 'Jane Smith', undefined, 'Dear Senator Smith,', 'Senator Jane Smith'],
+    ['au', 'senator', 'The Hon Jane Smith', undefined, 'Dear Senator Smith,', 'Senator the Hon Jane Smith'],
+    ['au', 'member', 'Jane Smith', 'Ms', 'Dear Ms Smith,', 'Jane Smith MP'],
+    ['au', 'member', undefined, undefined, 'Dear Member,', 'Parliament House'],
+    ['au', 'foreign-minister', 'Jane Smith', undefined, 'Dear Minister,', 'Jane Smith'],
+    ['other', 'representative', 'Jane Smith', 'Dr', 'Dear Dr Smith,', 'Jane Smith'],
+    ['other', 'foreign-minister', undefined, undefined, 'Dear Minister,', 'Minister of Foreign Affairs'],
+  ];
+  it.each(cases)('%s %s %s (%s): "%s"', (region, recipient, name, title, salutation, firstLine) => {
+    const body = letter({ region, recipient, recipientName: name, recipientTitle: title }).body;
+    const p = paragraphs(body);
+    expect(p).toContain(salutation);
+    expect(body).not.toMatch(/Dear (The )?Rt Hon/);
+    const block = p[p.indexOf(salutation) - 1] as string;
+    if (firstLine) expect(block.split('\n')[0]).toBe(firstLine);
+  });
+
+  it('signs off to a minister formally, never "With best wishes" or "Kind regards"', () => {
+    for (const [region, recipient] of [['uk', 'foreign-secretary'], ['eu', 'foreign-minister'], ['au', 'foreign-minister'], ['other', 'foreign-minister']]) {
+      for (let seed = 0; seed < 10; seed++) {
+        const body = letter({ region, recipient, seed: String(seed) }).body;
+        expect(body).toMatch(/\n\nYours sincerely,\n\n/);
+      }
+    }
+    for (let seed = 0; seed < 10; seed++) expect(letter({ region: 'us', recipient: 'secretary-of-state', seed: String(seed) }).body).toMatch(/\n\n(Sincerely|Respectfully|Sincerely yours),\n\n/);
+  });
+});
+
+describe('the official\'s name', () => {
+  it('keeps "The Rt Hon" for the address block and a courtesy title for the salutation', () => {
+    expect(officialName('The Rt Hon Ms Jane Smith MP', undefined)).toEqual({ name: 'Jane Smith', surname: 'Smith', title: 'Ms', honorific: 'The Rt Hon' });
+    expect(officialName('Hon. Jane Smith', 'Dr')).toEqual({ name: 'Jane Smith', surname: 'Smith', title: 'Dr', honorific: 'The Hon' });
+    expect(officialName(undefined, undefined)).toEqual({ name: '', surname: '', title: '', honorific: '' });
+  });
+});
+
+describe('the sender block', () => {
+  it('writes the postcode where the region does, and never repeats the town', () => {
+    expect(postalLines(['12 Station Road'], 'Leeds', 'LS1 4AB', 'own-line')).toEqual(['12 Station Road', 'Leeds', 'LS1 4AB']);
+    expect(postalLines(['1 Main St'], 'Portland, OR', '97201', 'after-city')).toEqual(['1 Main St', 'Portland, OR 97201']);
+    expect(postalLines(['Prešernova 1'], 'Ljubljana', '1000', 'before-city')).toEqual(['Prešernova 1', '1000 Ljubljana']);
+    expect(postalLines(['1 Main St', 'Portland, OR'], 'Portland, OR', '97201', 'after-city')).toEqual(['1 Main St', 'Portland, OR 97201']);
+    expect(postalLines(['12 Station Road, Leeds LS1 4AB'], 'Leeds', 'LS1 4AB', 'own-line')).toEqual(['12 Station Road, Leeds LS1 4AB']);
+    expect(postalLines([], 'Leeds', undefined, 'own-line')).toEqual(['Leeds']);
+  });
+
+  it('shows street, town and postcode at the top of the letter', () => {
+    const body = letter({ address: ['12 Station Road', 'Headingley, Leeds'], postcode: 'LS6 3AB' }).body;
+    expect(paragraphs(body)[0]).toBe('Alex Doe\n12 Station Road\nHeadingley, Leeds\nLS6 3AB');
+  });
+});
+
+describe('notes for a letter an office cannot place', () => {
+  it('warns when a constituency letter has no street address or postcode, and not when it has one', () => {
+    expect(letter({}).meta.warnings.join(' ')).toMatch(/no street address or postcode/);
+    expect(letter({ region: 'us', recipient: 'senator' }).meta.warnings.join(' ')).toMatch(/no street address or ZIP code/);
+    expect(letter({ postcode: 'LS1 4AB' }).meta.warnings.join(' ')).not.toMatch(/street address/);
+    expect(letter({ recipient: 'foreign-secretary' }).meta.warnings.join(' ')).not.toMatch(/street address/);
+  });
+
+  it('warns when a named role such as a senator has no name', () => {
+    expect(letter({ region: 'us', recipient: 'senator', recipientName: undefined, postcode: '97201' }).meta.warnings.join(' ')).toMatch(/--recipient-name/);
+    expect(letter({ recipient: 'foreign-secretary', recipientName: undefined }).meta.warnings).toEqual([]);
+  });
+
+  it('leaves out the restated ask when the writer\'s story already asks', () => {
+    const asks = letter({ story: 'Please speak up for my cousin, who is still in prison.', postcode: 'LS1 4AB' });
+    const plain = letter({ story: 'My cousin is still in prison.', postcode: 'LS1 4AB' });
+    expect(asks.sections.some((s) => s.role === 'ask')).toBe(false);
+    expect(plain.sections.some((s) => s.role === 'ask')).toBe(true);
+  });
+});
