@@ -35,6 +35,8 @@ export async function applyZip(input: LetterRequestInput, zip: string, options: 
   if (!source.recipients.includes(recipient)) {
     throw new UsageError(`--zip finds your senators and representative; --recipient ${recipient} is not looked up by ZIP code.`, 'Leave out --zip, or choose --recipient senator or representative.');
   }
+  // The ZIP the officials were found by is the writer's ZIP on the letter too.
+  if (input.postcode === undefined || String(input.postcode).trim() === '') input.postcode = zip;
   await noteAge(source);
   const outcome = officialForZip(source, zip, { recipient, recipientName: input.recipientName, recipientAddress: input.recipientAddress as string[] | undefined, official: options.official }, '--official ID');
   const { note } = await import('../ui.js');

@@ -347,11 +347,17 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
       throw new AppError(`The pack's ${what} for ${region.id}/${recipient.id} template could not render: ${(error as Error).message}`);
     }
   };
+  // With an address of the writer's own, the name still heads it as the pack writes it there
+  // ("The Honorable Jane Smith", "Jane Smith MP"), when the pack's first line is the name's.
+  const nameLine = () => {
+    const first = recipient.address[0] ? small(recipient.address[0], 'address') : '';
+    return nameParts.name && first.includes(nameParts.name) ? first : [nameParts.honorific, nameParts.name].filter(Boolean).join(' ');
+  };
   const official = `${region.id}\u0000${recipient.id}\u0000${nameParts.name}\u0000${nameParts.title}\u0000${nameParts.honorific}`;
   const salutation = salutations(pack, official, () => small(recipient.salutation, 'salutation'));
   const address =
     request.recipientAddress.length > 0
-      ? [...(request.recipientName ? [[nameParts.honorific, nameParts.name].filter(Boolean).join(' ')] : []), ...request.recipientAddress]
+      ? [...(request.recipientName ? [nameLine()] : []), ...request.recipientAddress]
       : addresses(pack, official, () => recipient.address.map((line) => small(line, 'address')).filter(Boolean));
 
   const view: LetterView = {

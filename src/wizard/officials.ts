@@ -3,6 +3,7 @@
  * for the ZIP code and offer the officials it gives by name, with "someone else" to type one;
  * elsewhere, point to the official finder while asking for the name.
  */
+import { fieldsFor } from '../officials/for-letter.js';
 import { today } from '../io/terminal.js';
 import { describeOfficial, sendToLines } from '../officials/choose.js';
 import { finderFor } from '../officials/finders.js';
@@ -58,7 +59,7 @@ export async function askOfficialByZip(ctx: WizardContext, answers: Answers, reg
     zip,
     recipientName: official.name,
     recipientTitle: undefined,
-    recipientAddress: official.sendTo.postal,
+    recipientAddress: fieldsFor(official, { recipient: official.recipient }).recipientAddress,
     official: { id: official.id, region: region.id, recipient: recipient.id, name: official.name, sendTo: sendToLines(official) },
   };
 }

@@ -202,9 +202,13 @@ export const QUESTIONS: readonly Question[] = [
         checked: ticked.has(fact.id),
         short: fact.id,
       }));
-      return { facts: await ctx.prompts.checkbox({ id: 'facts', message: 'Which facts should the letter cite? (the ticked ones suit your ask)', choices }) };
+      const chosen = await ctx.prompts.checkbox({ id: 'facts', message: 'Which facts should the letter cite? (the ticked ones suit your ask)', choices });
+      // The ticked ones left as they are: the letter picks a few of them by its seed, as draft
+      // does, rather than citing every one (a page of facts, and the same in every letter).
+      const untouched = answers.facts === undefined && chosen.length === ticked.size && chosen.every((id) => ticked.has(id));
+      return { facts: untouched ? undefined : chosen };
     },
-    summary: (_ctx, a) => `${a.facts?.length ?? 0} chosen`,
+    summary: (_ctx, a) => (a.facts === undefined ? 'a few of the suggested ones, chosen for this letter' : `${a.facts.length} chosen`),
   },
   {
     id: 'name',

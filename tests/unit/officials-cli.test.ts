@@ -108,7 +108,7 @@ describe('draft --zip', () => {
   it('a single match fills the name, the address block and the salutation', async () => {
     const r = await cli('draft', '--zip', '97201', '-t', 'representative', ...LETTER);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Suzanne Bonamici\nU.S. House of Representatives\n2231 Rayburn House Office Building\nWashington, DC 20515-3701\n\nDear Representative Bonamici:');
+    expect(r.stdout).toContain('The Honorable Suzanne Bonamici\nU.S. House of Representatives\n2231 Rayburn House Office Building\nWashington, DC 20515-3701\n\nDear Representative Bonamici:');
     expect(r.stderr).toContain('Send it to Suzanne Bonamici:\n  Their website (look for "Contact"): https://bonamici.house.gov\n  By post: Suzanne Bonamici, U.S. House');
   });
 

@@ -40,7 +40,7 @@ describe('wizard: your own official by ZIP code', () => {
     const offered = prompts.asked.find((a) => a.id === 'official')?.choices?.map((c) => c.name);
     expect(offered).toEqual(['Ron Wyden (Democrat), senior senator for Oregon', 'Jeff Merkley (Democrat), junior senator for Oregon', 'Someone else: type a name']);
     expect(prompts.said).toContain('The letter opens "Dear Senator Merkley:"');
-    expect(printed[0]).toContain('Jeff Merkley\nUnited States Senate\n531 Hart Senate Office Building\nWashington, DC 20510\n\nDear Senator Merkley:');
+    expect(printed[0]).toContain('The Honorable Jeff Merkley\nUnited States Senate\n531 Hart Senate Office Building\nWashington, DC 20510\n\nDear Senator Merkley:');
     const where = shown.find((s) => s.startsWith('## Where to send it'));
     expect(where).toBe('## Where to send it\nTheir web form: https://www.merkley.senate.gov/contact/\nBy post: Jeff Merkley, United States Senate, 531 Hart Senate Office Building, Washington, DC 20510\nPhone: 202-224-3753');
   });
