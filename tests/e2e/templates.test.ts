@@ -7,7 +7,7 @@ import { ROOT, run, tempDir, UK_MP } from '../helpers/cli.js';
 const POSTCARD = join(ROOT, 'examples', 'postcard', 'letters', 'postcard.hbs');
 
 describe('the eject, edit, validate, draft round trip', () => {
-  it('works as the README walks through it', () => {
+  it('works as docs/templates.md walks through it', () => {
     const cwd = tempDir('bl-e2e-templates-');
     // The whole built-in pack, to edit.
     const full = run(['templates', 'eject', 'full-pack'], { cwd });
@@ -17,7 +17,7 @@ describe('the eject, edit, validate, draft round trip', () => {
     expect(readdirSync(join(cwd, 'full-pack')).sort()).toEqual(['facts.yaml', 'letters', 'pack.yaml', 'partials']);
     expect(readFileSync(join(cwd, 'full-pack', 'letters', 'letter.hbs'), 'utf8')).toBe(readFileSync(join(ROOT, 'templates', 'letters', 'letter.hbs'), 'utf8'));
 
-    // The worked example, as the README starts it.
+    // The worked example, as docs/templates.md starts it.
     const ejected = run(['templates', 'eject', '--example', 'postcard', 'my-pack'], { cwd });
     expect(ejected.code, ejected.stderr).toBe(0);
     expect(ejected.stdout).toBe('');

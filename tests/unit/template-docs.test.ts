@@ -1,4 +1,4 @@
-/** The README's Custom templates section documents exactly what the code offers templates. */
+/** The templates reference (docs/templates.md) documents exactly what the code offers templates. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,30 +8,30 @@ import { FILTER_KEYS } from '../../src/render/variation.js';
 import { letterViewSchema, nameViewSchema, variablePaths } from '../../src/render/view.js';
 import { ROOT } from '../helpers/cli.js';
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## Custom templates'), readme.indexOf('\n## ', readme.indexOf('## Custom templates') + 3));
+const docs = readFileSync(join(ROOT, 'docs', 'templates.md'), 'utf8');
+const section = docs.slice(docs.indexOf('# Reference: custom templates'));
 const tableNames = (heading: string) => {
   const part = section.slice(section.indexOf(heading));
   const table = part.slice(0, part.indexOf('\n\n', part.indexOf('|')));
   return [...table.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1] ?? '');
 };
 
-describe('README: Custom templates', () => {
+describe('docs/templates.md: the reference', () => {
   it('lists every variable of the view model, and nothing else', () => {
     expect(section.length).toBeGreaterThan(1000);
-    expect(tableNames('### Variables')).toEqual(variablePaths(letterViewSchema).map((v) => v.path));
+    expect(tableNames('## Variables')).toEqual(variablePaths(letterViewSchema).map((v) => v.path));
   });
 
   it('names every helper and variant filter', () => {
-    const documented = tableNames('### Helpers');
-    const helpersCell = section.slice(section.indexOf('### Helpers'));
+    const documented = tableNames('## Helpers');
+    const helpersCell = section.slice(section.indexOf('## Helpers'));
     for (const helper of KNOWN_HELPERS) expect(helpersCell, helper).toContain(`\`${helper}\``);
     expect(documented.length).toBeGreaterThan(3);
     for (const key of FILTER_KEYS) expect(helpersCell).toContain(`\`${key}\``);
   });
 
   it('documents every front-matter key and the manifest templates\' names', () => {
-    expect(tableNames('### Letter templates: the front matter')).toEqual(Object.keys(frontMatterSchema.shape));
+    expect(tableNames('## Letter templates: the front matter')).toEqual(Object.keys(frontMatterSchema.shape));
     for (const name of variablePaths(nameViewSchema).map((v) => v.path)) expect(section).toContain(`\`${name}\``);
   });
 
