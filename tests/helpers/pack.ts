@@ -1,6 +1,7 @@
 /** Pack fixtures for unit tests: the built-in pack, and small packs written to temp folders. */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PackError } from '../../src/errors.js';
 import { builtinPackDir } from '../../src/pack/files.js';
 import { loadPack, type Pack } from '../../src/pack/load.js';
 import { letterRequestSchema, type LetterRequest, type LetterRequestInput } from '../../src/request.js';
@@ -44,4 +45,15 @@ export function userPack(files: Record<string, string>, prefix = 'bl-user-pack-'
   const dir = tempDir(prefix);
   writeFiles(dir, files);
   return dir;
+}
+
+/** The problems loading a pack folder reports; a test that expects some fails if it loads. */
+export function problemsOf(dir: string): string[] {
+  try {
+    loadPack({ templatesDir: dir });
+  } catch (error) {
+    if (error instanceof PackError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('the pack loaded');
 }

@@ -7,21 +7,11 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PackError } from '../../src/errors.js';
 import { loadPack } from '../../src/pack/load.js';
 import { render } from '../../src/render/render.js';
 import { tempDir } from '../helpers/cli.js';
-import { builtinPack, request, userPack } from '../helpers/pack.js';
+import { builtinPack, problemsOf, request, userPack } from '../helpers/pack.js';
 
-function problemsOf(dir: string): string[] {
-  try {
-    loadPack({ templatesDir: dir });
-  } catch (error) {
-    if (error instanceof PackError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('the pack loaded');
-}
 
 const letter = (body: string) => ({ 'letters/letter.hbs': `---\nid: letter\ndescription: hostile\n---\n${body}` });
 const FACT = (id: string, source = 'hrw-2025-12-15') => `  - id: ${id}\n    text: A fact.\n    sources: [${source}]\n    asOf: 2025\n    confidence: high\n`;

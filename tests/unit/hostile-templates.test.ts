@@ -10,18 +10,9 @@ import { loadPack } from '../../src/pack/load.js';
 import { compileOptions } from '../../src/render/compile.js';
 import { render } from '../../src/render/render.js';
 import { tempDir } from '../helpers/cli.js';
-import { builtinPack, request, userPack } from '../helpers/pack.js';
+import { builtinPack, problemsOf, request, userPack } from '../helpers/pack.js';
 
 
-function problemsOf(dir: string): string[] {
-  try {
-    loadPack({ templatesDir: dir });
-  } catch (error) {
-    if (error instanceof PackError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('the pack loaded');
-}
 
 const letter = (body: string) => ({ 'letters/t.hbs': `---\nid: t\ndescription: hostile\n---\n${body}` });
 
