@@ -4,6 +4,7 @@
  * German), each to the region whose officials the letter goes to. An EU member state gives `eu`
  * and its ISO 3166-1 code.
  */
+import { foldText } from './fold.js';
 export interface Country {
   region: string;
   /** ISO 3166-1 alpha-2 code, for an EU member state. */
@@ -55,11 +56,7 @@ export const COUNTRIES: readonly Country[] = [
 
 /** A value as words to look up: lower case, accents folded, punctuation gone ("U.S.A." is "usa"). */
 export function valueKey(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
+  return foldText(value)
     .replace(/\./g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -4,6 +4,7 @@
  * --map "Your full name=name". Each maps to a field of the same LetterRequest that `draft` builds.
  */
 import { listChoices } from '../errors.js';
+import { foldText } from '../fold.js';
 import type { LetterRequestInput } from '../request.js';
 
 export type RowField = Extract<
@@ -83,11 +84,7 @@ const FILLER_NOTE = /\(\s*(?:optional|required|mandatory|if any|if you (?:like|w
  * "Your MP's name" becomes "your mp name".
  */
 export function headerWords(header: string): string {
-  return header
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
+  return foldText(header)
     .replace(FILLER_NOTE, '')
     .replace(/\b(what|who|where|which)['’]s\b/g, '$1 is')
     .replace(/['’]s\b/g, '')
