@@ -1,8 +1,10 @@
 /**
- * Errors that reach the user. Each carries the exit code of ../shared/DESIGN.md and, where it
- * helps, a hint saying what to do. Anything that is not an AppError is a bug and is reported as
+ * Errors that reach the user. Each carries its exit code (see EXIT) and, where it helps, a hint
+ * saying what to do. Anything that is not an AppError is a bug and is reported as
  * such by the CLI's one error handler.
  */
+import { closest } from './closest.js';
+
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -52,4 +54,47 @@ export function isAppError(error: unknown): error is AppError {
 export function listChoices(items: readonly string[], conjunction = 'or'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** The ids a letter request names, as the core calls them. */
+export type IdField = 'region' | 'recipient' | 'stance' | 'template' | 'fact';
+
+/**
+ * An id the pack does not have: a region, official, stance, template or fact. The core throws it
+ * without naming where the id came from; each front end words it in its own terms (draft a flag,
+ * bulk a column and row, the wizard a question). Its own message is for library callers.
+ */
+export class UnknownIdError extends UsageError {
+  /** The nearest choice, when the value looks like a typo of it. */
+  readonly suggestion: string | undefined;
+
+  constructor(
+    readonly field: IdField,
+    /** Every unknown value (several only for facts); `value` is the first. */
+    readonly values: readonly string[],
+    readonly choices: readonly string[],
+    /** The region whose officials `choices` lists, for an unknown recipient. */
+    readonly region?: string,
+  ) {
+    const suggestion = values.length === 1 ? closest(values[0] as string, choices) : undefined;
+    super(unknownIdMessage({ field, values, region, choices, suggestion }));
+    this.suggestion = suggestion;
+  }
+
+  get value(): string {
+    return this.values[0] as string;
+  }
+}
+
+type UnknownIdParts = Pick<UnknownIdError, 'field' | 'values' | 'region' | 'choices' | 'suggestion'>;
+
+/**
+ * `Unknown region "xx"{where}; did you mean "uk"? Choose uk, us or eu.`, where `where` says
+ * where the id came from (` (--region)`), or nothing for a library caller.
+ */
+export function unknownIdMessage(e: UnknownIdParts, where = ''): string {
+  const forRegion = e.field === 'recipient' && e.region ? ` for region ${e.region}` : '';
+  const values = e.values.map((v) => `"${v}"`).join(', ');
+  const near = e.suggestion ? `; did you mean "${e.suggestion}"?` : '.';
+  return `Unknown ${e.field} ${values}${forRegion}${where}${near} Choose ${e.field === 'fact' ? 'from ' : ''}${listChoices(e.choices)}.`;
 }

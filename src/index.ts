@@ -7,7 +7,8 @@
  *   console.log(letter.text);
  */
 import { loadPack, type LoadPackOptions, type Pack } from './pack/load.js';
-import { render, type Letter } from './render/render.js';
+import type { Letter } from './render/letter.js';
+import { render } from './render/render.js';
 import { letterRequestSchema, type LetterRequestInput } from './request.js';
 
 export { loadPack, buildPack } from './pack/load.js';
@@ -15,7 +16,7 @@ export type { Pack, LoadPackOptions, LetterTemplate, PackFact } from './pack/loa
 export { render } from './render/render.js';
 export { similarity } from './render/similarity.js';
 export type { SimilarityOptions } from './render/similarity.js';
-export type { Letter, LetterMeta } from './render/render.js';
+export type { Letter, LetterMeta } from './render/letter.js';
 export { letterRequestSchema } from './request.js';
 export type { LetterRequest, LetterRequestInput, LetterFormat } from './request.js';
 export { AppError, UsageError, PackError } from './errors.js';

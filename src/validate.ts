@@ -1,6 +1,9 @@
-/** Turning zod's verdict on a request into one message that names each option at fault. */
+/**
+ * Words problems with a request for the command line: zod's verdict, and the core's unknown ids,
+ * each naming the option at fault.
+ */
 import type { core } from 'zod/mini';
-import { UsageError } from './errors.js';
+import { UnknownIdError, unknownIdMessage, UsageError, type IdField } from './errors.js';
 import { letterRequestSchema, OPTION_NAMES, type LetterRequest } from './request.js';
 
 export function describeIssues(error: core.$ZodError, nameOf: (field: string) => string): string[] {
@@ -18,4 +21,36 @@ export function parseRequestFromOptions(input: unknown): LetterRequest {
   if (result.success) return result.data;
   const problems = describeIssues(result.error, (field) => OPTION_NAMES[field] ?? field);
   throw new UsageError(problems.length === 1 ? `${problems[0]}.` : `Some options are not right:\n  ${problems.join('\n  ')}`);
+}
+
+/** The request field, and so the option, that gives each kind of id. */
+export const ID_FIELDS: Record<IdField, 'region' | 'recipient' | 'stance' | 'template' | 'facts'> = {
+  region: 'region',
+  recipient: 'recipient',
+  stance: 'stance',
+  template: 'template',
+  fact: 'facts',
+};
+
+const WHERE_TO_LOOK: Record<IdField, string> = {
+  region: 'Run `belarus-letter regions` to see each region and its officials.',
+  recipient: 'Run `belarus-letter regions` to see each region and its officials.',
+  stance: 'Run `belarus-letter stances` to see what each one asks.',
+  template: 'Run `belarus-letter templates list` to see what each template serves.',
+  fact: 'Run `belarus-letter facts` to see each fact and its sources.',
+};
+
+/** An unknown id worded for the command line: `Unknown region "xx" (--region); did you mean "uk"? …`. */
+export function unknownIdForOption(error: UnknownIdError): UsageError {
+  const option = OPTION_NAMES[ID_FIELDS[error.field]] as string;
+  return new UsageError(unknownIdMessage(error, ` (${option})`), WHERE_TO_LOOK[error.field]);
+}
+
+/** Runs `work`, wording an unknown id it meets by the option that gave it. */
+export function namingOptions<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw error instanceof UnknownIdError ? unknownIdForOption(error) : error;
+  }
 }

@@ -3,7 +3,8 @@
  */
 import { AppError } from '../errors.js';
 import type { Pack } from '../pack/load.js';
-import { render, type Letter } from '../render/render.js';
+import type { Letter } from '../render/letter.js';
+import { render } from '../render/render.js';
 import type { LetterRequest } from '../request.js';
 import type { RenderedLetter } from './letter-file.js';
 

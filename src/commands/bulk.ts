@@ -35,7 +35,11 @@ import { TEMP_FILE_PATTERN } from '../io/write-file.js';
 import { sameLetterThere, writeLetters, type LetterOutcome } from '../bulk/letter-file.js';
 import { renderLetters } from '../bulk/letter-job.js';
 import type { Pack } from '../pack/load.js';
-import { findRecipient, findRegion, findStance, render, unknownId, type Letter } from '../render/render.js';
+import type { Letter } from '../render/letter.js';
+import { render } from '../render/render.js';
+import { findRecipient, findRegion, findStance } from '../render/resolve.js';
+import { rowIdProblem } from '../bulk/row-ids.js';
+import { namingOptions } from '../validate.js';
 import { dateSchema, letterRequestSchema, type LetterFormat, type LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
 import { grouped } from '../numbers.js';
@@ -147,11 +151,13 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
   }
   // Defaults from flags are checked once here, not reported again on every row.
   const region = options.region?.trim().toLowerCase();
-  if (region) {
-    const r = findRegion(pack, region);
-    if (options.recipient) findRecipient(r, options.recipient.trim().toLowerCase());
-  }
-  if (options.stance) findStance(pack, options.stance.trim().toLowerCase());
+  namingOptions(() => {
+    if (region) {
+      const r = findRegion(pack, region);
+      if (options.recipient) findRecipient(r, options.recipient.trim().toLowerCase());
+    }
+    if (options.stance) findStance(pack, options.stance.trim().toLowerCase());
+  });
 
   const values: RowDefaults['values'] = {};
   const flagValues: [keyof RowDefaults['values'], string | string[] | undefined][] = [
@@ -209,15 +215,6 @@ function columnMapsFrom(options: BulkOptions): ColumnMap[] {
   // A --map for a header the file maps too wins: the command line says what this run wants.
   const flagged = new Set(fromFlags.map((m) => normaliseHeader(m.header)));
   return [...fromFile.filter((m) => !flagged.has(normaliseHeader(m.header))), ...fromFlags];
-}
-
-/** Region, official and stance named in a row, checked with messages that name the column. */
-function idProblem(pack: Pack, request: LetterRequest, nameOf: (field: string) => string): string | undefined {
-  const problem = unknownId(pack, request);
-  if (!problem) return undefined;
-  const choose = `choose ${listChoices(problem.choices)}`;
-  if (problem.field === 'recipient') return `${nameOf('recipient')}: ${problem.region} has no official "${problem.value}"; ${choose}`;
-  return `${nameOf(problem.field)}: unknown ${problem.field} "${problem.value}"; ${choose}`;
 }
 
 /** Temporary files left by a run that was killed mid-write (their process is gone). */
@@ -532,7 +529,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
         const header = mapper.headerOf.get(field as never);
         return header !== undefined ? `${words.column} ${header}` : `option --${field}`;
       };
-      const bad = idProblem(pack, request, nameOf);
+      const bad = rowIdProblem(pack, request, nameOf);
       if (bad) {
         fail(row.row, `${where}, ${bad}`);
         if (options.failFast) break;

@@ -5,9 +5,10 @@ import { readTextInput } from '../io/read-text.js';
 import { canPrompt, today } from '../io/terminal.js';
 import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
-import { render, type Letter } from '../render/render.js';
+import type { Letter } from '../render/letter.js';
+import { render } from '../render/render.js';
 import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, OPTION_NAMES, type LetterFormat, type LetterRequestInput } from '../request.js';
-import { parseRequestFromOptions } from '../validate.js';
+import { namingOptions, parseRequestFromOptions } from '../validate.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
 export interface DraftOptions {
@@ -177,7 +178,7 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   const format = input.format ?? 'text';
   const pack = await packFor(globals, { region: String(input.region ?? '').trim().toLowerCase(), escape: bodyFormatOf(format) === 'html' });
   const request = parseRequestFromOptions(input);
-  const letter = render(pack, request);
+  const letter = namingOptions(() => render(pack, request));
   // Links and PDF need code that a text letter should not load.
   if (options.mailto || options.webmail !== undefined || request.format === 'pdf') {
     await (await import('./send-output.js')).emitSendOutput(letter, request, options);

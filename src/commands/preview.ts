@@ -11,7 +11,7 @@ import { SIMILAR_WARNING } from '../bulk/form-letter-risk.js';
 import { AppError, isAppError, listChoices, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { PREVIEW_DATE, PREVIEW_SENDERS, previewLetter, previewRequests, type PreviewLetter } from '../pack/preview.js';
-import { ONE_PAGE_WORDS } from '../render/render.js';
+import { ONE_PAGE_WORDS } from '../render/letter.js';
 import { BODY_EXTENSIONS, type BodyFormat } from '../request.js';
 import { info, warn } from '../ui.js';
 import { packFrom, templatesDir, type GlobalOptions } from './pack-options.js';

@@ -6,7 +6,7 @@ import { listChoices, UsageError } from '../errors.js';
 import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { MAILTO_SAFE_LENGTH, mailtoLink, WEBMAIL, webmailLink, type Webmail } from '../render/links.js';
-import type { Letter } from '../render/render.js';
+import type { Letter } from '../render/letter.js';
 import type { LetterRequest } from '../request.js';
 import { info, note, warn } from '../ui.js';
 import { grouped } from '../numbers.js';

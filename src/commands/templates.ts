@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { AppError, listChoices, PackError, UsageError } from '../errors.js';
-import { closest } from '../pack/check.js';
+import { closest } from '../closest.js';
 import { builtinPackDir, FACTS_FILE, MANIFEST_FILE } from '../pack/files.js';
 import type { LetterTemplate, Pack } from '../pack/load.js';
 import { stringify } from 'yaml';

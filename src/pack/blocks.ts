@@ -6,7 +6,7 @@
  * comment never closed, each at its own line and column. It runs only once Handlebars has failed.
  */
 import { KNOWN_HELPERS } from '../render/helpers-list.js';
-import { closest } from './check.js';
+import { closest } from '../closest.js';
 
 export interface SyntaxProblem {
   line: number;

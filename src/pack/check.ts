@@ -4,6 +4,7 @@
  * {{#with}}, every helper and its arguments, every partial (checked where it is called, in the
  * caller's context) and every fact id. Each problem carries file, line and column.
  */
+import { closest } from '../closest.js';
 import { SECTION_ROLES } from '../render/sections.js';
 import { FILTER_KEYS } from '../render/variation.js';
 import type { Shape } from '../render/view.js';
@@ -82,34 +83,6 @@ const ARITY: Record<string, { params: number; block?: boolean }> = {
   variant: { params: 0, block: true },
   section: { params: 1, block: true },
 };
-
-/** Edits from a to b, a swap of two neighbouring letters counting as one (the commonest typo). */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
-
-export function closest(name: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  // Close enough to be a typo: one edit in a short name, about one in three in a longer one.
-  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
 
 const isSimple = (p: hbs.AST.PathExpression) => p.parts.length === 1 && !p.data && p.depth === 0 && !/^(this|\.)/.test(p.original);
 

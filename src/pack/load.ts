@@ -9,7 +9,8 @@ import type * as z from 'zod/mini';
 import { BUILTIN_HELPERS, KNOWN_HELPERS } from '../render/helpers-list.js';
 import { letterViewSchema, nameViewSchema, shapeOf, type Shape } from '../render/view.js';
 import { syntaxProblems } from './analyse.js';
-import { closest, formatProblem, MAX_NESTING, TemplateChecker, tooDeep } from './check.js';
+import { closest } from '../closest.js';
+import { formatProblem, MAX_NESTING, TemplateChecker, tooDeep } from './check.js';
 import { builtinPackDir, MANIFEST_FILE, readLayer, type RawLayer, type TextFile } from './files.js';
 import {
   factsFileSchema,

@@ -4,7 +4,9 @@
  * sender and a story of about 60 words. A template that runs past one page, or fails to render,
  * is reported before any real letter is drafted.
  */
-import { ONE_PAGE_WORDS, render, serves } from '../render/render.js';
+import { ONE_PAGE_WORDS } from '../render/letter.js';
+import { render } from '../render/render.js';
+import { serves } from '../render/resolve.js';
 import { letterRequestSchema } from '../request.js';
 import type { LetterTemplate, Pack } from './load.js';
 

@@ -6,11 +6,12 @@
  * Pure: rendering only.
  */
 import { listChoices, UsageError } from '../errors.js';
-import { render, type Letter } from '../render/render.js';
+import type { Letter } from '../render/letter.js';
+import { render } from '../render/render.js';
 import { similarity } from '../render/similarity.js';
 import { letterRequestSchema, type BodyFormat } from '../request.js';
 import type { LetterTemplate, Pack } from './load.js';
-import { closest } from './check.js';
+import { closest } from '../closest.js';
 import { requestsServed, TYPICAL_STORY } from './page-check.js';
 
 export type PreviewIds = ReturnType<typeof requestsServed>[number];

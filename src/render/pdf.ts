@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { AppError, EXIT } from '../errors.js';
-import type { Letter } from './render.js';
+import type { Letter } from './letter.js';
 import { sourceAddress, sourceEntry, sourceLines } from './format.js';
 
 const require = createRequire(import.meta.url);

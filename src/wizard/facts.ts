@@ -1,7 +1,7 @@
 /** Which facts the wizard offers for a letter, in the order it lists them. */
 import type { Pack, PackFact } from '../pack/load.js';
 import type { Recipient } from '../pack/schema.js';
-import { defaultFacts } from '../render/render.js';
+import { defaultFacts } from '../render/resolve.js';
 import { formatPartialDate } from '../render/dates.js';
 
 /**

@@ -7,7 +7,7 @@ import type { Pack } from '../pack/load.js';
 import type { Recipient, Region } from '../pack/schema.js';
 import { compileSmall } from '../render/compile.js';
 import { factSummary } from '../render/fact-text.js';
-import { defaultFacts, findRegion, findRecipient, findStance } from '../render/render.js';
+import { defaultFacts, findRegion, findRecipient, findStance } from '../render/resolve.js';
 import { officialName } from '../render/names.js';
 import type { LetterRequestInput } from '../request.js';
 import { factSourceText, offeredFacts } from './facts.js';

@@ -7,12 +7,15 @@
 import { resolve } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import type { Config } from '../config/config.js';
-import { AppError, UsageError } from '../errors.js';
+import { AppError, UnknownIdError } from '../errors.js';
 import { sourceLines } from '../render/format.js';
-import { defaultFacts, findRecipient, findRegion, findStance, render, type Letter } from '../render/render.js';
+import type { Letter } from '../render/letter.js';
+import { render } from '../render/render.js';
+import { defaultFacts, findRecipient, findRegion, findStance } from '../render/resolve.js';
 import { defaultSeed } from '../render/variation.js';
 import { BODY_FORMATS, type BodyFormat, type LetterFormat, type LetterRequest } from '../request.js';
-import { parseRequestFromOptions } from '../validate.js';
+import { namingOptions, parseRequestFromOptions, unknownIdForOption } from '../validate.js';
+import { namingAnswers } from './id-words.js';
 import { offeredFacts } from './facts.js';
 import { QUESTIONS, questionById, recipientOf, regionOf, sameFacts, stanceOf, type Answers, type QuestionId, type WizardContext } from './questions.js';
 import { joinStory } from './story.js';
@@ -58,13 +61,15 @@ const FORMAT_NAMES: Record<BodyFormat, string> = { text: 'Plain text (.txt): to 
 /** Checks what the command line gave before asking anything, so a typo fails as in `draft`. */
 function checkGiven(ctx: WizardContext): void {
   const { region, recipient, stance } = ctx.given as { region?: string; recipient?: string; stance?: string };
-  if (region) {
-    const r = findRegion(ctx.pack, region);
-    if (recipient) findRecipient(r, recipient);
-  } else if (recipient && !ctx.pack.regions.some((r) => r.recipients.some((x) => x.id === recipient))) {
-    throw new UsageError(`Unknown recipient "${recipient}" (--recipient).`, 'Run `belarus-letter regions` to see who you can write to.');
-  }
-  if (stance) findStance(ctx.pack, stance);
+  namingOptions(() => {
+    if (region) {
+      const r = findRegion(ctx.pack, region);
+      if (recipient) findRecipient(r, recipient);
+    }
+    if (stance) findStance(ctx.pack, stance);
+  });
+  const everyRecipient = [...new Set(ctx.pack.regions.flatMap((r) => r.recipients.map((x) => x.id)))];
+  if (!region && recipient && !everyRecipient.includes(recipient)) throw unknownIdForOption(new UnknownIdError('recipient', [recipient], everyRecipient));
 }
 
 export function storyOf(ctx: WizardContext, answers: Answers): string | undefined {
@@ -164,7 +169,7 @@ async function save(ctx: WizardContext, io: WizardIO, options: WizardOptions, an
     default: (BODY_FORMATS as readonly string[]).includes(options.format ?? '') ? (options.format as BodyFormat) : 'text',
   });
   const request = requestFrom(ctx, answers, seed, format);
-  const letter = render(ctx.pack, request);
+  const letter = namingAnswers(ctx, () => render(ctx.pack, request));
   let suggestion = options.out && options.out !== '-' ? options.out : defaultFileName(request, format);
   for (;;) {
     const path = (
@@ -235,7 +240,7 @@ export async function runWizard(ctx: WizardContext, io: WizardIO, options: Wizar
   for (;;) {
     const base = requestFrom(ctx, answers, undefined, 'text');
     const seed = round === 0 ? base.seed : `${base.seed ?? defaultSeed(base)}#${round}`;
-    const preview = render(ctx.pack, { ...base, seed, sources: true });
+    const preview = namingAnswers(ctx, () => render(ctx.pack, { ...base, seed, sources: true }));
     io.show(previewText(preview, storyOf(ctx, answers) !== undefined, io.heading));
     if (answers.official) io.show(`${io.heading('Where to send it')}\n${answers.official.sendTo.join('\n')}`);
 
@@ -257,7 +262,7 @@ export async function runWizard(ctx: WizardContext, io: WizardIO, options: Wizar
       return { outcome: 'quit' };
     } else if (action === 'print') {
       const request = requestFrom(ctx, answers, seed, options.format ?? 'text');
-      const letter = render(ctx.pack, request);
+      const letter = namingAnswers(ctx, () => render(ctx.pack, request));
       io.print(options.json ? `${JSON.stringify({ letter: letter.text, meta: letter.meta }, null, 2)}\n` : letter.text);
       await offerToRemember(ctx, io, options, request);
       return { outcome: 'printed', request };

@@ -9,7 +9,7 @@ import { buildUsDirectory, SourceDataError } from '../../src/officials/us/build.
 import { parseState, parseZip, UsDirectorySource } from '../../src/officials/us/lookup.js';
 import { directorySchema, serialiseDirectory, type UsDirectory } from '../../src/officials/us/schema.js';
 import { decodeZips, encodeZips } from '../../src/officials/us/zip-codec.js';
-import { surnameOf } from '../../src/render/render.js';
+import { surnameOf } from '../../src/render/names.js';
 import { ROOT } from '../helpers/cli.js';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/officials/sources');

@@ -211,11 +211,22 @@ describe('render', () => {
     expect(letter.meta.warnings.join(' ')).toMatch(/more than fits on one page/);
   });
 
-  it('rejects unknown regions, recipients, stances and facts, naming the choices', () => {
-    expect(() => render(pack, request({ region: 'xx' }))).toThrow(/Unknown region "xx" \(--region\)\. Choose us, uk, eu, ca, au or other/);
-    expect(() => render(pack, request({ recipient: 'senator' }))).toThrow(/Unknown recipient "senator" for region uk .*Choose mp or foreign-secretary/);
-    expect(() => render(pack, request({ stance: 'lift' }))).toThrow(/Unknown stance "lift" .*maintain, strengthen or conditional/);
-    expect(() => render(pack, request({ facts: ['made-up'] }))).toThrow(/Unknown fact "made-up"/);
+  it('rejects unknown regions, recipients, stances and facts with a typed error naming the choices, not a flag', () => {
+    const thrown = (input: Parameters<typeof request>[0]) => {
+      try {
+        render(pack, request(input));
+      } catch (error) {
+        return error;
+      }
+      throw new Error('render did not throw');
+    };
+    expect(thrown({ region: 'xx' })).toMatchObject({ field: 'region', value: 'xx', choices: ['us', 'uk', 'eu', 'ca', 'au', 'other'], message: 'Unknown region "xx". Choose us, uk, eu, ca, au or other.' });
+    expect(thrown({ region: 'ukk' })).toMatchObject({ field: 'region', suggestion: 'uk', message: expect.stringMatching(/^Unknown region "ukk"; did you mean "uk"\? Choose /) });
+    expect(thrown({ recipient: 'senator' })).toMatchObject({ field: 'recipient', region: 'uk', message: 'Unknown recipient "senator" for region uk. Choose mp or foreign-secretary.' });
+    expect(thrown({ stance: 'lift' })).toMatchObject({ field: 'stance', choices: ['maintain', 'strengthen', 'conditional'] });
+    expect(thrown({ facts: ['made-up'] })).toMatchObject({ field: 'fact', values: ['made-up'], message: expect.stringMatching(/^Unknown fact "made-up"\. Choose from /) });
+    expect(thrown({ template: 'nope' })).toMatchObject({ field: 'template', value: 'nope' });
+    expect((thrown({ region: 'xx' }) as Error).message).not.toMatch(/--/);
   });
 
   it('uses the writer\'s address for the official when given', () => {

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { ENGLISH_LOCALES, formatPartialDate, formatPartialDateIntl, monthsBetween, endOfPartialDate } from '../../src/render/dates.js';
 import { htmlEscape, markdownEscape, plainText } from '../../src/render/format.js';
 import { respell } from '../../src/render/spelling.js';
-import { tidy, surnameOf } from '../../src/render/render.js';
+import { tidy } from '../../src/render/finish.js';
+import { surnameOf } from '../../src/render/names.js';
 
 describe('dates', () => {
   it('formats English dates exactly as Intl does, without loading it', () => {

@@ -5,7 +5,8 @@ import { requestInputFromOptions, type DraftOptions } from '../../src/commands/d
 import { writeConfig, type Config } from '../../src/config/config.js';
 import { FileError } from '../../src/io/fs-errors.js';
 import { loadPack, type Pack } from '../../src/pack/load.js';
-import { defaultFacts, render } from '../../src/render/render.js';
+import { render } from '../../src/render/render.js';
+import { defaultFacts } from '../../src/render/resolve.js';
 import { runWizard, type WizardIO, type WizardOptions } from '../../src/wizard/wizard.js';
 import { tempDir } from '../helpers/cli.js';
 import { DEFAULT, scriptedPrompts } from '../helpers/prompts.js';

@@ -1,0 +1,204 @@
+/**
+ * Building the view a letter's template sees (view.ts) from a request whose ids resolve.
+ * What depends only on the pack and the ids (a "setting") is worked out once per combination,
+ * since a bulk batch writes to the same few officials again and again.
+ */
+import { AppError } from '../errors.js';
+import type { LetterTemplate, Pack, PackFact } from '../pack/load.js';
+import type { Region, Recipient, Stance } from '../pack/schema.js';
+import type { BodyFormat, LetterRequest } from '../request.js';
+import { compileSmall } from './compile.js';
+import { formatPartialDate } from './dates.js';
+import { chooseFacts, dropLightest } from './fact-choice.js';
+import { withDates, wordingIndex } from './fact-text.js';
+import type { Trim } from './fit.js';
+import { markdownEscape } from './format.js';
+import { memo } from './memo.js';
+import { officialName } from './names.js';
+import { postalLines } from './postal.js';
+import { resolveIds } from './resolve.js';
+import { respell, respellPackText } from './spelling.js';
+import { storyAsks } from './story-asks.js';
+import { defaultSeed } from './variation.js';
+import type { LetterView, NameView } from './view.js';
+
+/**
+ * Salutations and address lines as rendered for one official and name: a bulk batch writes to
+ * the same few officials again and again. Bounded, since each sender may name their own.
+ */
+const salutations = memo<Pack, string>(1000);
+const addresses = memo<Pack, string[]>(1000);
+
+/**
+ * A fact's wordings as letters in one spelling and locale state them: spaces tidied, the
+ * spelling applied, marked dates written out. Made once per pack, spelling and locale.
+ */
+const factTexts = memo<Pack, Map<string, string[]>>();
+function factWordingsFor(pack: Pack, fact: PackFact, region: Region, spelling: Record<string, string> | undefined): string[] {
+  const texts = factTexts(pack, `${region.spelling}\u0000${region.locale}`, () => new Map());
+  let wordings = texts.get(fact.id);
+  if (wordings === undefined) {
+    wordings = fact.text.map((t) => withDates(respell(t.replace(/\s+/g, ' ').trim(), spelling), region.locale));
+    texts.set(fact.id, wordings);
+  }
+  return wordings;
+}
+
+/** Everything a letter's template needs, worked out from the request before it renders. */
+export interface PreparedLetter {
+  request: LetterRequest;
+  trim: Trim;
+  bodyFormat: BodyFormat;
+  region: Region;
+  recipient: Recipient;
+  stance: Stance;
+  template: LetterTemplate;
+  seed: string;
+  view: LetterView;
+  packText: (s: string) => string;
+  /** The wording of a fact this letter states (its seed's pick). */
+  factText: (fact: PackFact) => string;
+  /** Every wording of a fact as this letter's region writes it. */
+  factWordings: (fact: PackFact) => string[];
+}
+
+/**
+ * What a letter takes from the pack for one region, official, stance, template, format, date and
+ * set of facts: the same for every writer, so a bulk batch works it out once per combination.
+ */
+interface LetterSetting {
+  bodyFormat: BodyFormat;
+  region: Region;
+  recipient: Recipient;
+  stance: Stance;
+  template: LetterTemplate;
+  facts: string[];
+  packText: (s: string) => string;
+  factWordings: (fact: PackFact) => string[];
+  date: string;
+  recipientView: Pick<LetterView['recipient'], 'id' | 'label' | 'constituent' | 'action' | 'basis'>;
+  regionView: LetterView['region'];
+  stanceView: LetterView['stance'];
+}
+
+/** Bounded: the key holds the date and the facts, which a sheet could vary row by row. */
+const settings = memo<Pack, LetterSetting>(1000);
+
+function settingKey(request: LetterRequest): string {
+  return [request.region, request.recipient, request.stance, request.format, request.template ?? '', request.date, request.facts?.join(',') ?? '*'].join('\u0000');
+}
+
+/** Resolves the request's ids (throwing UnknownIdError) and works out the setting. */
+function settingOf(pack: Pack, request: LetterRequest): LetterSetting {
+  const { bodyFormat, region, recipient, stance, template, facts } = resolveIds(pack, request);
+  const spellingTable = region.spelling === 'gb' ? undefined : pack.spellings[region.spelling];
+  const packText = (s: string) => respellPackText(s, spellingTable);
+  return {
+    bodyFormat,
+    region,
+    recipient,
+    stance,
+    template,
+    facts,
+    packText,
+    factWordings: (fact) => factWordingsFor(pack, fact, region, spellingTable),
+    date: formatPartialDate(request.date, region.locale),
+    recipientView: {
+      id: recipient.id,
+      label: packText(recipient.label),
+      constituent: recipient.constituent,
+      action: packText(recipient.action),
+      basis: recipient.basis ?? '',
+    },
+    regionView: { id: region.id, name: region.name, locale: region.locale, paper: region.paper },
+    stanceView: { id: stance.id, label: packText(stance.label), description: packText(stance.description), ask: packText(stance.ask) },
+  };
+}
+
+/**
+ * Resolves the request's ids against the pack and builds the template's view.
+ */
+export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): PreparedLetter {
+  // Errors are thrown while making a setting, so a bad request never leaves one behind.
+  const setting = settings(pack, settingKey(request), () => settingOf(pack, request));
+  const { bodyFormat, region, recipient, stance, template, packText, factWordings } = setting;
+  const userText = bodyFormat === 'markdown' ? markdownEscape : (s: string) => s;
+
+  const seed = request.seed ?? defaultSeed(request);
+  // Salutation and address come from small manifest templates over the official's name.
+  const nameParts: NameView = officialName(request.recipientName, request.recipientTitle);
+  const small = (source: string, what: string) => {
+    try {
+      return compileSmall(pack, source)(nameParts).replace(/\s+/g, ' ').trim();
+    } catch (error) {
+      throw new AppError(`The pack's ${what} for ${region.id}/${recipient.id} template could not render: ${(error as Error).message}`);
+    }
+  };
+  // With an address of the writer's own, the name still heads it as the pack writes it there
+  // ("The Honorable Jane Smith", "Jane Smith MP"), when the pack's first line is the name's.
+  const nameLine = () => {
+    const first = recipient.address[0] ? small(recipient.address[0], 'address') : '';
+    return nameParts.name && first.includes(nameParts.name) ? first : [nameParts.honorific, nameParts.name].filter(Boolean).join(' ');
+  };
+  const official = `${region.id}\u0000${recipient.id}\u0000${nameParts.name}\u0000${nameParts.title}\u0000${nameParts.honorific}`;
+  const salutation = salutations(pack, official, () => small(recipient.salutation, 'salutation'));
+  const address =
+    request.recipientAddress.length > 0
+      ? [...(request.recipientName ? [nameLine()] : []), ...request.recipientAddress]
+      : addresses(pack, official, () => recipient.address.map((line) => small(line, 'address')).filter(Boolean));
+
+  const view: LetterView = {
+    sender: {
+      name: userText(request.name),
+      city: userText(request.city),
+      address: request.address.map(userText),
+      postcode: request.postcode ? userText(request.postcode) : '',
+      lines: postalLines(request.address, request.city, request.postcode, region.postcode).map(userText),
+      email: request.email ? userText(request.email) : '',
+    },
+    recipient: {
+      id: setting.recipientView.id,
+      label: setting.recipientView.label,
+      name: userText(nameParts.name),
+      surname: userText(nameParts.surname),
+      title: userText(nameParts.title),
+      salutation: userText(salutation),
+      address: address.map(userText),
+      constituent: setting.recipientView.constituent,
+      action: setting.recipientView.action,
+      basis: setting.recipientView.basis,
+    },
+    region: setting.regionView,
+    stance: setting.stanceView,
+    story: request.story ? userText(request.story) : '',
+    storyAsks: request.story ? storyAsks(request.story) : false,
+    facts: lettersFacts(pack, setting, request, seed, trim),
+    date: setting.date,
+    format: bodyFormat,
+  };
+  return {
+    request,
+    trim,
+    bodyFormat,
+    region,
+    recipient,
+    stance,
+    template,
+    seed,
+    view,
+    packText,
+    factText: (fact) => {
+      const wordings = factWordings(fact);
+      return wordings[wordingIndex(seed, fact.id, wordings.length)] as string;
+    },
+    factWordings,
+  };
+}
+
+const tagsOf = (pack: Pack) => (id: string) => pack.facts.get(id)?.tags ?? [];
+
+/** The facts of this letter's facts paragraph: its own selection (see fact-choice.ts), less any dropped to fit. */
+function lettersFacts(pack: Pack, setting: LetterSetting, request: LetterRequest, seed: string, trim: Trim): string[] {
+  const chosen = chooseFacts({ pool: setting.facts, lead: setting.region.facts, seed, chosenByWriter: request.facts !== undefined, tagsOf: tagsOf(pack) });
+  return dropLightest(chosen, trim.dropFacts ?? 0, tagsOf(pack));
+}

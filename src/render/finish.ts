@@ -1,0 +1,83 @@
+/**
+ * Finishing a letter from its template's output: sections tidied, the sections a fit to a web
+ * form leaves out dropped, the facts it really states and their sources, its word count and the
+ * writer's notes. Formatting (format-letter.ts) comes after.
+ */
+import type { Pack, PackFact } from '../pack/load.js';
+import type { Source } from '../pack/schema.js';
+import type { PreparedLetter } from './build-view.js';
+import { formatPartialDate } from './dates.js';
+import { plainText, type CitedSource } from './format.js';
+import type { FinishedLetter } from './letter.js';
+import { memo } from './memo.js';
+import { joinSections, splitSections } from './sections.js';
+import { letterWarnings } from './warnings.js';
+import { countWords } from './word-count.js';
+
+/** Trailing spaces gone, at most one blank line between paragraphs, no leading or trailing blank lines. */
+export function tidy(text: string): string {
+  // Each replace only when needed: bulk tidies every section of every letter.
+  let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (out.includes(' \n') || out.includes('\t')) out = out.replace(/[ \t]+$/gm, '');
+  if (out.includes('\n\n\n')) out = out.replace(/\n{3,}/g, '\n\n');
+  // A phrasing a letter leaves out (an empty optional sentence) leaves two spaces behind.
+  if (out.includes('  ')) out = out.replace(/(\S) {2,}(?=\S)/g, '$1 ');
+  return out.trim();
+}
+
+/** From the template's output to the letter, before it is formatted. */
+export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, cited: readonly string[]): FinishedLetter {
+  const { request, trim, bodyFormat, region, recipient, stance, template, packText, factWordings } = prepared;
+  const allSections = splitSections(raw, tidy);
+  const sections = trim.omit.size > 0 ? allSections.filter((s) => !(s.role && trim.omit.has(s.role))) : allSections;
+  // Facts cited only in a dropped section are not the letter's, and neither are their sources.
+  const plain = plainText(joinSections(sections), bodyFormat);
+  const shownCited = cited.filter((id) => factWordings(pack.facts.get(id) as PackFact).some((w) => plain.includes(w)));
+  // Copies, so a caller that edits a letter's meta cannot change the next letter's.
+  const sources = sourcesShown(pack, shownCited, region.locale).map((s) => ({ ...s }));
+  const wordCount = countWords(plain);
+  const title = `Letter to the ${packText(recipient.label)}`;
+  return {
+    body: plain,
+    // A text letter's sections are plain text already.
+    sections: bodyFormat === 'text' ? sections : sections.map((s) => ({ ...s, text: plainText(s.text, bodyFormat) })),
+    notes: request.sources && !trim.noSources ? sources : [],
+    marked: sections,
+    title,
+    meta: {
+      region: region.id,
+      recipient: recipient.id,
+      stance: stance.id,
+      template: template.meta.id,
+      format: request.format,
+      date: request.date,
+      seed: prepared.seed,
+      citedFacts: shownCited,
+      sources,
+      wordCount,
+      subject: packText(stance.subject ?? title),
+      paper: region.paper,
+      warnings: letterWarnings(pack, { request, recipient, region, trim, shownCited, wordCount }),
+    },
+  };
+}
+
+/** By locale and cited facts: made once per pack (bulk renders thousands of letters). */
+const shownSources = memo<Pack, readonly CitedSource[]>();
+
+/** A letter's sources as its region shows them, each once, in the order the letter cites them. */
+function sourcesShown(pack: Pack, cited: readonly string[], locale: string): readonly CitedSource[] {
+  return shownSources(pack, `${locale}\u0000${cited.join('\u0000')}`, () => {
+    const sources: CitedSource[] = [];
+    const seen = new Set<string>();
+    for (const factId of cited) {
+      for (const sourceId of (pack.facts.get(factId) as PackFact).sources) {
+        if (seen.has(sourceId)) continue;
+        seen.add(sourceId);
+        const source = pack.sources.get(sourceId) as Source;
+        sources.push({ ...source, dateText: source.date ? formatPartialDate(source.date, locale) : undefined });
+      }
+    }
+    return sources;
+  });
+}

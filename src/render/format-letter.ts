@@ -1,0 +1,44 @@
+/**
+ * The format stage: a finished letter laid out as the request's format asks (plain text,
+ * Markdown, a print page in HTML, or an email message). A PDF is laid out later from the text
+ * letter (pdf.ts), and so are the links that open a new message (links.ts).
+ */
+import { UsageError } from '../errors.js';
+import type { Pack } from '../pack/load.js';
+import type { LetterRequest } from '../request.js';
+import { buildEml } from './eml.js';
+import { formatMarkdown, htmlEscape, sourceLines, textWithSources } from './format.js';
+import type { FinishedLetter } from './letter.js';
+import { formatPrintHtml } from './print-html.js';
+import { joinSections } from './sections.js';
+
+/** The letter's text in its requested format, Sources section included unless it has none. */
+export function formatLetter(pack: Pack, request: LetterRequest, letter: FinishedLetter): string {
+  const { notes, marked, meta } = letter;
+  const sourceList = notes.length > 0 ? sourceLines(notes).join('\n') : '';
+  switch (request.format) {
+    case 'markdown':
+      return formatMarkdown({ body: joinSections(marked), sources: notes });
+    case 'html':
+      return formatPrintHtml({ sections: marked, sources: notes, paper: meta.paper, language: pack.language, title: letter.title });
+    case 'eml': {
+      if (!request.email) {
+        throw new UsageError('--format eml needs your email address for the From header: add --email.');
+      }
+      const escaped = letter.sections.map((s) => ({ ...s, text: htmlEscape(s.text) }));
+      return buildEml({
+        from: { name: request.name, address: request.email, option: '--email', nameOption: '--name' },
+        to: request.recipientEmail
+          ? { name: request.recipientName, address: request.recipientEmail, option: '--recipient-email', nameOption: '--recipient-name' }
+          : undefined,
+        subject: meta.subject,
+        date: request.date,
+        text: textWithSources(letter.body, sourceList),
+        html: formatPrintHtml({ sections: escaped, sources: notes, paper: meta.paper, language: pack.language, title: meta.subject }),
+      });
+    }
+    default:
+      // Text, and the text a PDF is laid out from (see pdf.ts).
+      return textWithSources(joinSections(marked), sourceList);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Notes for the writer about a finished letter (never part of it): a count of political
+ * prisoners that may be out of date, what an office needs to count the letter as a
+ * constituent's, and a letter longer than a page.
+ */
+import type { Pack, PackFact } from '../pack/load.js';
+import type { Recipient, Region } from '../pack/schema.js';
+import type { LetterRequest } from '../request.js';
+import { asOfText, endOfPartialDate, monthsBetween } from './dates.js';
+import type { Trim } from './fit.js';
+import { ONE_PAGE_WORDS } from './letter.js';
+import { memo } from './memo.js';
+
+export const STALE_AFTER_MONTHS = 6;
+
+/** Facts tagged so hold a count of political prisoners: the figure that goes out of date. */
+export const COUNT_TAG = 'count';
+
+/** The writer's notes for a letter citing `shownCited`, of `wordCount` words. */
+export function letterWarnings(
+  pack: Pack,
+  letter: { request: LetterRequest; recipient: Recipient; region: Region; trim: Trim; shownCited: readonly string[]; wordCount: number },
+): string[] {
+  const { request, recipient, region, trim, shownCited, wordCount } = letter;
+  const warnings: string[] = [];
+  const stale = staleNote(pack, shownCited, request.date, region.locale);
+  if (stale) warnings.push(stale);
+  warnings.push(...constituentNotes(request, recipient, region, trim));
+  if (wordCount > ONE_PAGE_WORDS) {
+    warnings.push(`The letter is ${wordCount} words, more than fits on one page (${ONE_PAGE_WORDS}); a shorter story or fewer facts would help.`);
+  }
+  return warnings;
+}
+
+/**
+ * What an office needs to count the letter as a constituent's, when it is missing: the street
+ * address or postcode (not asked of a letter fitted to a web form, which has fields for them), and
+ * the official's name for a salutation such as "Dear Senator Smith:".
+ */
+function constituentNotes(request: LetterRequest, recipient: Recipient, region: Region, trim: Trim): string[] {
+  if (!recipient.constituent) return [];
+  const notes: string[] = [];
+  const code = region.locale === 'en-US' ? 'ZIP code' : 'postcode';
+  if (request.address.length === 0 && !request.postcode && !trim.omit.has('sender')) {
+    notes.push(
+      `The letter has no street address or ${code}: offices check both to count a letter as a constituent's, and often set aside one without them. Add them with --address and --postcode.`,
+    );
+  }
+  if (!request.recipientName) {
+    notes.push(`The letter greets the official by role alone because it has no name: give their name with --recipient-name for a personal salutation.`);
+  }
+  return notes;
+}
+
+/** Bounded: the key holds the letter's date, which a bulk sheet may vary row by row. */
+const staleNotes = memo<Pack, string>(1000);
+
+/**
+ * The note for a letter whose count of political prisoners was made STALE_AFTER_MONTHS or more
+ * before the letter's date, or ''. It is about the count, so it goes by the newest count the
+ * letter states, not by whichever of its facts is newest.
+ */
+export function staleNote(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB'): string {
+  const counts = shownCited.map((id) => pack.facts.get(id) as PackFact).filter((f) => f.tags.includes(COUNT_TAG));
+  if (counts.length === 0) return '';
+  return staleNotes(pack, `${date}\u0000${locale}\u0000${counts.map((f) => f.id).join('\u0000')}`, () => {
+    const newest = counts.reduce((a, b) => (endOfPartialDate(b.asOf) > endOfPartialDate(a.asOf) ? b : a));
+    const months = monthsBetween(endOfPartialDate(newest.asOf), Date.parse(`${date}T00:00:00Z`));
+    if (months < STALE_AFTER_MONTHS) return '';
+    const where = pack.countSource ? ` with ${pack.countSource}` : '';
+    return `The count of political prisoners in this letter is from ${asOfText(newest.asOf, locale)}, ${months} months before the letter's date, and it changes every month; check the current count${where} before you send it.`;
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * The core's unknown ids worded for the wizard: an id given on the command line by its option
+ * (as `draft` words it), an id from an answer by the question that asked for it.
+ */
+import { listChoices, UnknownIdError, UsageError } from '../errors.js';
+import { ID_FIELDS, unknownIdForOption } from '../validate.js';
+import { QUESTIONS, type WizardContext } from './questions.js';
+
+/** `Your answer to "Where you live" ("xx") is not a region this template pack has; …`. */
+export function unknownIdForQuestion(error: UnknownIdError, label: string): UsageError {
+  const values = error.values.map((v) => `"${v}"`).join(', ');
+  const near = error.suggestion ? `; did you mean "${error.suggestion}"?` : '.';
+  const what = error.field === 'recipient' && error.region ? `an official of ${error.region}` : `a ${error.field}`;
+  return new UsageError(
+    `Your answer to "${label}" (${values}) is not ${what} this template pack has${near} Choose ${error.field === 'fact' ? 'from ' : ''}${listChoices(error.choices)}.`,
+    `Run the questions again and pick "${label}" from the list.`,
+  );
+}
+
+export function unknownIdForWizard(ctx: WizardContext, error: UnknownIdError): UsageError {
+  const field = ID_FIELDS[error.field];
+  const question = QUESTIONS.find((q) => q.id === field);
+  if (ctx.given[field] !== undefined || !question) return unknownIdForOption(error);
+  return unknownIdForQuestion(error, question.label);
+}
+
+/** Runs `work`, wording an unknown id it meets by the option or the question that gave it. */
+export function namingAnswers<T>(ctx: WizardContext, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw error instanceof UnknownIdError ? unknownIdForWizard(ctx, error) : error;
+  }
+}
