@@ -40,7 +40,7 @@ import { render } from '../render/render.js';
 import { findRecipient, findRegion, findStance } from '../render/resolve.js';
 import { rowIdProblem } from '../bulk/row-ids.js';
 import { namingOptions } from '../validate.js';
-import { dateSchema, letterRequestSchema, type LetterFormat, type LetterRequest } from '../request.js';
+import { dateSchema, letterRequestSchema, type LetterFormat } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
 import { grouped } from '../numbers.js';
 import type { DraftOptions } from './draft.js';

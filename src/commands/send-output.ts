@@ -10,9 +10,16 @@ import type { Letter } from '../render/letter.js';
 import type { LetterRequest } from '../request.js';
 import { info, note, warn } from '../ui.js';
 import { grouped } from '../numbers.js';
-import type { DraftOptions } from './draft.js';
 
-function write(data: string | Uint8Array, options: Pick<DraftOptions, 'out' | 'force'>, what: string): void {
+/** The options of draft's that this output reads (draft loads this module, so it does not import draft's types). */
+export interface SendOutputOptions {
+  out?: string;
+  force?: boolean;
+  mailto?: boolean;
+  webmail?: string;
+}
+
+function write(data: string | Uint8Array, options: Pick<SendOutputOptions, 'out' | 'force'>, what: string): void {
   if (!options.out || options.out === '-') {
     writeStdout(data, typeof data === 'string' ? 'the link' : 'the PDF');
     return;
@@ -21,7 +28,7 @@ function write(data: string | Uint8Array, options: Pick<DraftOptions, 'out' | 'f
   info(`Wrote ${options.out} (${what}).`);
 }
 
-export function linkFor(letter: Letter, request: LetterRequest, options: Pick<DraftOptions, 'mailto' | 'webmail'>): string {
+export function linkFor(letter: Letter, request: LetterRequest, options: Pick<SendOutputOptions, 'mailto' | 'webmail'>): string {
   const input = { to: request.recipientEmail, subject: letter.meta.subject, body: letter.text.replace(/\n$/, '') };
   if (options.webmail !== undefined) {
     if (!(WEBMAIL as readonly string[]).includes(options.webmail)) {
@@ -32,7 +39,7 @@ export function linkFor(letter: Letter, request: LetterRequest, options: Pick<Dr
   return mailtoLink(input);
 }
 
-export async function emitSendOutput(letter: Letter, request: LetterRequest, options: DraftOptions): Promise<void> {
+export async function emitSendOutput(letter: Letter, request: LetterRequest, options: SendOutputOptions): Promise<void> {
   for (const warning of letter.meta.warnings) note(warning);
   if (options.mailto || options.webmail !== undefined) {
     const link = linkFor(letter, request, options);

@@ -8,9 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Fact, Source } from './schema.js';
-import type { LetterTemplate, Pack, PackFact, ParsedTemplate } from './load.js';
+import type { LetterTemplate, Pack, PackFact, ParsedTemplate, TemplateFn } from './types.js';
 import { builtinPackDir, FACTS_FILE, MANIFEST_FILE } from './files.js';
-import type { TemplateFn } from '../render/compile.js';
 
 export const PRECOMPILED_FILE = 'builtin-pack.js';
 /**

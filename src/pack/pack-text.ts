@@ -3,7 +3,7 @@
  * so what it prints must not be able to drive a terminal (escape sequences), cite a source that
  * runs code when clicked (javascript:, data:), or say two things under one id.
  */
-import type { TextFile } from './files.js';
+import type { RawLayer, TextFile } from './files.js';
 import type { YamlPath } from './yaml-file.js';
 
 /**
@@ -79,4 +79,15 @@ export function repeatedIdProblems(list: unknown, what: string, where: Where, li
     else problems.push(`${where([...listPath, i, 'id'])}: ${what} id "${id}" is used twice in this file (also at ${where([...listPath, earlier, 'id'])}); give each its own id`);
   });
   return problems;
+}
+
+/** Control characters that only YAML escapes ("\e") put in: a file with raw ones is reported by line already. */
+export function yamlTextProblems(file: TextFile, value: unknown, where: (path: YamlPath) => string): string[] {
+  return controlCharProblems(file).length > 0 ? [] : yamlControlProblems(value, where);
+}
+
+/** Control characters in any file of a layer, by line. */
+export function layerTextProblems(layer: RawLayer): string[] {
+  const files = [layer.manifest, layer.facts, ...layer.letters.values(), ...layer.partials.values()];
+  return files.flatMap((file) => (file ? controlCharProblems(file) : []));
 }

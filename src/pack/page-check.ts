@@ -8,7 +8,7 @@ import { ONE_PAGE_WORDS } from '../render/letter.js';
 import { render } from '../render/render.js';
 import { serves } from '../render/resolve.js';
 import { letterRequestSchema } from '../request.js';
-import type { LetterTemplate, Pack } from './load.js';
+import type { LetterTemplate, Pack } from './types.js';
 
 /** About 60 words: what a writer's own paragraph typically runs to. */
 export const TYPICAL_STORY =

@@ -10,7 +10,7 @@ import type { Letter } from '../render/letter.js';
 import { render } from '../render/render.js';
 import { similarity } from '../render/similarity.js';
 import { letterRequestSchema, type BodyFormat } from '../request.js';
-import type { LetterTemplate, Pack } from './load.js';
+import type { LetterTemplate, Pack } from './types.js';
 import { closest } from '../closest.js';
 import { requestsServed, TYPICAL_STORY } from './page-check.js';
 

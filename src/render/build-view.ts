@@ -4,7 +4,7 @@
  * since a bulk batch writes to the same few officials again and again.
  */
 import { AppError } from '../errors.js';
-import type { LetterTemplate, Pack, PackFact } from '../pack/load.js';
+import type { LetterTemplate, Pack, PackFact } from '../pack/types.js';
 import type { Region, Recipient, Stance } from '../pack/schema.js';
 import type { BodyFormat, LetterRequest } from '../request.js';
 import { compileSmall } from './compile.js';

@@ -4,15 +4,13 @@
  * prototype access, and HTML escaping only for HTML.
  */
 import type { HelperOptions } from 'handlebars';
-import type { Pack, ParsedTemplate } from '../pack/load.js';
+import type { Pack, ParsedTemplate, TemplateFn } from '../pack/types.js';
 import { PACK_HELPERS } from './helpers-list.js';
 import { RenderBudget } from './budget.js';
 import { memo } from './memo.js';
 import { sectionMarker } from './sections.js';
 import { respell } from './spelling.js';
 import { chosenVariant, eligibleVariants, FILTER_KEYS, seedState, type RenderIds, type VariantFilter } from './variation.js';
-
-export type TemplateFn = (context: unknown, options?: Record<string, unknown>) => string;
 
 export interface Mode {
   /** HTML escaping of every value a template prints. */

@@ -3,7 +3,7 @@
  * form leaves out dropped, the facts it really states and their sources, its word count and the
  * writer's notes. Formatting (format-letter.ts) comes after.
  */
-import type { Pack, PackFact } from '../pack/load.js';
+import type { Pack, PackFact } from '../pack/types.js';
 import type { Source } from '../pack/schema.js';
 import type { PreparedLetter } from './build-view.js';
 import { formatPartialDate } from './dates.js';

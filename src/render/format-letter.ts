@@ -4,7 +4,7 @@
  * letter (pdf.ts), and so are the links that open a new message (links.ts).
  */
 import { UsageError } from '../errors.js';
-import type { Pack } from '../pack/load.js';
+import type { Pack } from '../pack/types.js';
 import type { LetterRequest } from '../request.js';
 import { buildEml } from './eml.js';
 import { formatMarkdown, htmlEscape, sourceLines, textWithSources } from './format.js';

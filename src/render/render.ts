@@ -12,7 +12,7 @@
  * With maxChars (--max-chars) the first three stages run again with parts dropped (fit.ts).
  */
 import { AppError, UsageError, listChoices } from '../errors.js';
-import type { Pack } from '../pack/load.js';
+import type { Pack } from '../pack/types.js';
 import type { LetterRequest } from '../request.js';
 import { prepareLetter } from './build-view.js';
 import { finishLetter } from './finish.js';

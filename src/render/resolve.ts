@@ -4,7 +4,7 @@
  * it (a flag, a sheet's column, a wizard question).
  */
 import { UnknownIdError, UsageError, listChoices } from '../errors.js';
-import type { LetterTemplate, Pack } from '../pack/load.js';
+import type { LetterTemplate, Pack } from '../pack/types.js';
 import type { Region, Recipient, Stance } from '../pack/schema.js';
 import { bodyFormatOf, type BodyFormat, type LetterRequest } from '../request.js';
 

@@ -3,7 +3,7 @@
  * spelling, the helpers' shared state (which facts it cites), and a fresh render budget.
  */
 import { AppError } from '../errors.js';
-import type { Pack } from '../pack/load.js';
+import type { Pack } from '../pack/types.js';
 import { RenderBudget } from './budget.js';
 import type { PreparedLetter } from './build-view.js';
 import { compiled, TemplateRenderError, type RenderState } from './compile.js';

@@ -3,7 +3,7 @@
  * prisoners that may be out of date, what an office needs to count the letter as a
  * constituent's, and a letter longer than a page.
  */
-import type { Pack, PackFact } from '../pack/load.js';
+import type { Pack, PackFact } from '../pack/types.js';
 import type { Recipient, Region } from '../pack/schema.js';
 import type { LetterRequest } from '../request.js';
 import { asOfText, endOfPartialDate, monthsBetween } from './dates.js';

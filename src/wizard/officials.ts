@@ -9,8 +9,10 @@ import { describeOfficial, sendToLines } from '../officials/choose.js';
 import { finderFor } from '../officials/finders.js';
 import { parseZip } from '../officials/us/lookup.js';
 import type { Recipient, Region } from '../pack/schema.js';
-import type { Answers, WizardContext } from './questions.js';
-import { salutationFor } from './questions.js';
+import type { Pack } from '../pack/types.js';
+import { compileSmall } from '../render/compile.js';
+import { officialName } from '../render/names.js';
+import type { Answers, WizardContext } from './context.js';
 
 export function finderHelp(region: string, recipient: string): string {
   const finder = finderFor(region, recipient);
@@ -62,4 +64,9 @@ export async function askOfficialByZip(ctx: WizardContext, answers: Answers, reg
     recipientAddress: fieldsFor(official, { recipient: official.recipient }).recipientAddress,
     official: { id: official.id, region: region.id, recipient: recipient.id, name: official.name, sendTo: sendToLines(official) },
   };
+}
+
+/** How the letter greets this official, as the wizard shows it while asking for their name. */
+export function salutationFor(pack: Pack, recipient: Recipient, name?: string, title?: string): string {
+  return compileSmall(pack, recipient.salutation)(officialName(name, title)).replace(/\s+/g, ' ').trim();
 }

@@ -2,62 +2,16 @@
  * The wizard's questions, as data: what each asks, when it is skipped (answered on the command
  * line), and how its answer reads in the "change an answer" menu. The loop is in ./wizard.ts.
  */
-import type { Config } from '../config/config.js';
-import type { Pack } from '../pack/load.js';
 import type { Recipient, Region } from '../pack/schema.js';
-import { compileSmall } from '../render/compile.js';
 import { factSummary } from '../render/fact-text.js';
 import { defaultFacts, findRegion, findRecipient, findStance } from '../render/resolve.js';
-import { officialName } from '../render/names.js';
-import type { LetterRequestInput } from '../request.js';
 import { factSourceText, offeredFacts } from './facts.js';
-import { askOfficialByZip, finderHelp } from './officials.js';
-import type { OfficialsSource } from '../officials/types.js';
-import type { Choice, Prompts } from './prompts.js';
+import type { Answers, WizardContext } from './context.js';
+import { askOfficialByZip, finderHelp, salutationFor } from './officials.js';
+import type { Choice } from './prompts.js';
 
-export interface Answers {
-  region?: string;
-  recipient?: string;
-  recipientName?: string;
-  recipientTitle?: string;
-  stance?: string;
-  facts?: string[];
-  name?: string;
-  city?: string;
-  /** US: the ZIP code the officials were looked up by, and the official chosen from the directory. */
-  zip?: string;
-  recipientAddress?: string[];
-  official?: ChosenOfficial;
-  /** Street address (one line) and postcode: asked only of a constituency representative's writer. */
-  address?: string;
-  postcode?: string;
-  /** The guided personal part: each in the writer's own words, each optional. */
-  connection?: string;
-  why?: string;
-  want?: string;
-}
-
-export interface WizardContext {
-  pack: Pack;
-  /** What the command line gave; these are never asked. */
-  given: LetterRequestInput;
-  /** Remembered answers, offered as defaults. */
-  remembered: Config;
-  prompts: Prompts;
-  /** The officials data for a region, where there is some (the US directory); loaded when first asked. */
-  officials?: (region: string) => OfficialsSource | undefined;
-  /** --zip from the command line: not asked again. */
-  zip?: string;
-}
-
-/** An official picked from the directory: who, for which recipient, and where the letter goes. */
-export interface ChosenOfficial {
-  id: string;
-  region: string;
-  recipient: string;
-  name: string;
-  sendTo: string[];
-}
+// The context and answers are their own module, so the questions' helpers (officials.ts) need not import this one.
+export type { Answers, ChosenOfficial, WizardContext } from './context.js';
 
 export type QuestionId = 'region' | 'recipient' | 'recipientName' | 'stance' | 'facts' | 'name' | 'city' | 'address' | 'postcode' | 'connection' | 'why' | 'want';
 
@@ -99,10 +53,6 @@ export function splitTitle(raw: string): { name?: string; title?: string } {
   const m = TITLE.exec(text);
   if (!m || text.slice(m[0].length).trim() === '') return { name: text };
   return { title: m[0].trim(), name: text.slice(m[0].length).trim() };
-}
-
-export function salutationFor(pack: Pack, recipient: Recipient, name?: string, title?: string): string {
-  return compileSmall(pack, recipient.salutation)(officialName(name, title)).replace(/\s+/g, ' ').trim();
 }
 
 const nonEmpty = (what: string) => (value: string) => (value.trim() === '' ? `Please type ${what}.` : value.trim().length > 200 ? 'Please keep it under 200 characters.' : true);
