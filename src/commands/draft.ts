@@ -3,8 +3,7 @@ import { extname } from 'node:path';
 import { listChoices, UsageError } from '../errors.js';
 import { readTextInput } from '../io/read-text.js';
 import { canPrompt, today } from '../io/terminal.js';
-import { writeStdout } from '../io/stdout.js';
-import { writeFileAtomic } from '../io/write-file.js';
+import { emit } from '../io/emit.js';
 import type { Letter } from '../render/letter.js';
 import { render } from '../render/render.js';
 import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, OPTION_NAMES, type LetterFormat, type LetterRequestInput } from '../request.js';
@@ -135,12 +134,8 @@ export async function emitLetter(letter: Letter, options: Pick<DraftOptions, 'ou
     for (const warning of letter.meta.warnings) note(warning);
   }
   const output = options.json ? `${JSON.stringify({ letter: letter.text, meta: letter.meta }, null, 2)}\n` : letter.text;
-  if (!options.out || options.out === '-') {
-    writeStdout(output, 'the letter');
-    return;
-  }
-  writeFileAtomic(options.out, output, { force: options.force, mkdir: true });
-  (await ui()).info(`Wrote ${options.out} (${letter.meta.wordCount} words).`);
+  const file = emit(output, options, 'the letter');
+  if (file) (await ui()).info(`Wrote ${file} (${letter.meta.wordCount} words).`);
 }
 
 export async function runDraft(options: DraftOptions, globals: GlobalOptions): Promise<void> {

@@ -3,8 +3,7 @@
  * a new message with the letter filled in (--mailto, --webmail). Loaded by draft on demand.
  */
 import { listChoices, UsageError } from '../errors.js';
-import { writeStdout } from '../io/stdout.js';
-import { writeFileAtomic } from '../io/write-file.js';
+import { emit } from '../io/emit.js';
 import { MAILTO_SAFE_LENGTH, mailtoLink, WEBMAIL, webmailLink, type Webmail } from '../render/links.js';
 import type { Letter } from '../render/letter.js';
 import type { LetterRequest } from '../request.js';
@@ -20,12 +19,8 @@ export interface SendOutputOptions {
 }
 
 function write(data: string | Uint8Array, options: Pick<SendOutputOptions, 'out' | 'force'>, what: string): void {
-  if (!options.out || options.out === '-') {
-    writeStdout(data, typeof data === 'string' ? 'the link' : 'the PDF');
-    return;
-  }
-  writeFileAtomic(options.out, data, { force: options.force, mkdir: true });
-  info(`Wrote ${options.out} (${what}).`);
+  const file = emit(data, options, typeof data === 'string' ? 'the link' : 'the PDF');
+  if (file) info(`Wrote ${file} (${what}).`);
 }
 
 export function linkFor(letter: Letter, request: LetterRequest, options: Pick<SendOutputOptions, 'mailto' | 'webmail'>): string {
