@@ -19,7 +19,8 @@ export type { SimilarityOptions } from './render/similarity.js';
 export type { Letter, LetterMeta } from './render/letter.js';
 export { letterRequestSchema } from './request.js';
 export type { LetterRequest, LetterRequestInput, LetterFormat } from './request.js';
-export { AppError, UsageError, PackError } from './errors.js';
+export { AppError, UsageError, PackError, UnknownIdError } from './errors.js';
+export type { IdField } from './errors.js';
 /** What a letter template can print, for tools that write or check template packs. */
 export { letterViewSchema, nameViewSchema } from './render/view.js';
 export type { LetterView } from './render/view.js';

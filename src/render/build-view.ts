@@ -16,7 +16,7 @@ import { markdownEscape } from './format.js';
 import { memo } from './memo.js';
 import { officialName } from './names.js';
 import { postalLines } from './postal.js';
-import { resolveIds } from './resolve.js';
+import { resolveIds, type Resolved } from './resolve.js';
 import { respell, respellPackText } from './spelling.js';
 import { storyAsks } from './story-asks.js';
 import { defaultSeed } from './variation.js';
@@ -66,13 +66,7 @@ export interface PreparedLetter {
  * What a letter takes from the pack for one region, official, stance, template, format, date and
  * set of facts: the same for every writer, so a bulk batch works it out once per combination.
  */
-interface LetterSetting {
-  bodyFormat: BodyFormat;
-  region: Region;
-  recipient: Recipient;
-  stance: Stance;
-  template: LetterTemplate;
-  facts: string[];
+interface LetterSetting extends Resolved {
   packText: (s: string) => string;
   factWordings: (fact: PackFact) => string[];
   date: string;
@@ -90,16 +84,12 @@ function settingKey(request: LetterRequest): string {
 
 /** Resolves the request's ids (throwing UnknownIdError) and works out the setting. */
 function settingOf(pack: Pack, request: LetterRequest): LetterSetting {
-  const { bodyFormat, region, recipient, stance, template, facts } = resolveIds(pack, request);
+  const resolved = resolveIds(pack, request);
+  const { region, recipient, stance } = resolved;
   const spellingTable = region.spelling === 'gb' ? undefined : pack.spellings[region.spelling];
   const packText = (s: string) => respellPackText(s, spellingTable);
   return {
-    bodyFormat,
-    region,
-    recipient,
-    stance,
-    template,
-    facts,
+    ...resolved,
     packText,
     factWordings: (fact) => factWordingsFor(pack, fact, region, spellingTable),
     date: formatPartialDate(request.date, region.locale),
