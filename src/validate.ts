@@ -1,7 +1,8 @@
 /** Turning zod's verdict on a request into one message that names each option at fault. */
 import type { core } from 'zod/mini';
 import { UsageError } from './errors.js';
-import { letterRequestSchema, OPTION_NAMES, type LetterRequest } from './request.js';
+import { OPTION_NAMES } from './options/table.js';
+import { letterRequestSchema, type LetterRequest } from './request.js';
 
 export function describeIssues(error: core.$ZodError, nameOf: (field: string) => string): string[] {
   return error.issues.map((issue) => {

@@ -8,7 +8,7 @@ import { existsSync, lstatSync, readdirSync, statSync, unlinkSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
-import { ColumnMapError, columnsHelp, exampleCsv, normaliseHeader, parseColumnMaps, type ColumnMap } from '../bulk/columns.js';
+import { ColumnMapError, columnsHelp, isRowField, exampleCsv, normaliseHeader, parseColumnMaps, type ColumnMap } from '../bulk/columns.js';
 import { setUpColumns } from '../bulk/column-setup.js';
 import { mapArgs, parseMappingFile } from '../bulk/mapping-file.js';
 import { peekRows } from '../bulk/peek.js';
@@ -39,33 +39,13 @@ import { findRecipient, findRegion, findStance, render, unknownId, type Letter }
 import { dateSchema, letterRequestSchema, type LetterFormat, type LetterRequest } from '../request.js';
 import { info, note, paint, warn } from '../ui.js';
 import { grouped } from '../numbers.js';
-import type { DraftOptions } from './draft.js';
+import { BULK_FIELD_OPTIONS, type OptionsOf } from '../options/table.js';
 import { packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
 import { isZipHeader, RowOfficials } from '../bulk/zip-officials.js';
 import { noteAge } from './officials.js';
 
-/** The options bulk shares with draft give defaults for rows that leave a cell empty. */
-export interface BulkOptions
-  extends Pick<
-    DraftOptions,
-    'region' | 'recipient' | 'recipientName' | 'recipientTitle' | 'recipientAddress' | 'stance' | 'city' | 'facts' | 'date' | 'template' | 'sources' | 'format' | 'out' | 'force'
-  > {
-  columns?: boolean;
-  example?: boolean;
-  inputFormat?: string;
-  encoding?: string;
-  delimiter?: string;
-  outDir?: string;
-  namePattern?: string;
-  resume?: boolean;
-  dryRun?: boolean;
-  failFast?: boolean;
-  limit?: string;
-  map?: string[];
-  mapping?: string;
-  dateFormat?: string;
-  json?: boolean;
-}
+/** bulk's options, as the options table defines them. */
+export type BulkOptions = OptionsOf<'bulk'>;
 
 export const DEFAULT_OUT_DIR = 'letters';
 /** Bulk writes the formats a letter file is read in; eml and pdf are for one letter at a time (draft). */
@@ -154,18 +134,10 @@ function settingsFrom(file: string, options: BulkOptions, pack: Pack): Settings 
   if (options.stance) findStance(pack, options.stance.trim().toLowerCase());
 
   const values: RowDefaults['values'] = {};
-  const flagValues: [keyof RowDefaults['values'], string | string[] | undefined][] = [
-    ['region', options.region],
-    ['recipient', options.recipient],
-    ['recipientName', options.recipientName],
-    ['recipientTitle', options.recipientTitle],
-    ['recipientAddress', options.recipientAddress],
-    ['stance', options.stance],
-    ['city', options.city],
-    ['facts', options.facts],
-    ['template', options.template],
-  ];
-  for (const [field, value] of flagValues) if (value !== undefined) values[field] = value;
+  for (const [field, key] of BULK_FIELD_OPTIONS) {
+    const value = options[key as keyof BulkOptions];
+    if (isRowField(field) && (typeof value === 'string' || Array.isArray(value))) values[field] = value;
+  }
   return {
     file,
     inputFormat: options.inputFormat as InputFormat | undefined,

@@ -6,44 +6,13 @@ import { canPrompt, today } from '../io/terminal.js';
 import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { render, type Letter } from '../render/render.js';
-import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, OPTION_NAMES, type LetterFormat, type LetterRequestInput } from '../request.js';
+import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, type LetterFormat, type LetterRequestInput } from '../request.js';
+import { OPTION_NAMES, type OptionsOf } from '../options/table.js';
 import { parseRequestFromOptions } from '../validate.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
-export interface DraftOptions {
-  region?: string;
-  recipient?: string;
-  recipientName?: string;
-  recipientTitle?: string;
-  recipientAddress?: string[];
-  recipientEmail?: string;
-  stance?: string;
-  name?: string;
-  city?: string;
-  address?: string[];
-  postcode?: string;
-  email?: string;
-  story?: string;
-  storyFile?: string;
-  facts?: string;
-  date?: string;
-  seed?: string;
-  format?: string;
-  template?: string;
-  out?: string;
-  force?: boolean;
-  sources?: boolean;
-  json?: boolean;
-  maxChars?: string;
-  mailto?: boolean;
-  webmail?: string;
-  /** false with --no-config: the wizard neither reads nor stores remembered answers. */
-  config?: boolean;
-  /** US: the writer's ZIP code, to name their senator or representative (see draft-zip.ts). */
-  zip?: string;
-  /** One of several officials for the ZIP, by id. */
-  official?: string;
-}
+/** draft's options, as the options table defines them. */
+export type DraftOptions = OptionsOf<'draft'>;
 
 const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.txt': 'text', '.eml': 'eml', '.pdf': 'pdf' };
 
