@@ -7,7 +7,7 @@ import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { render, type Letter } from '../render/render.js';
 import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, type LetterFormat, type LetterRequestInput } from '../request.js';
-import { OPTION_NAMES, type OptionsOf } from '../options/table.js';
+import { OPTION_NAMES, optionsOf, type OptionsOf } from '../options/table.js';
 import { parseRequestFromOptions } from '../validate.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
@@ -33,28 +33,14 @@ export function requestInputFromOptions(options: DraftOptions): LetterRequestInp
     throw new UsageError('Give your story with --story or --story-file, not both.');
   }
   const story = options.storyFile !== undefined ? readTextInput(options.storyFile, '--story-file') : options.story;
-  return {
-    region: options.region,
-    recipient: options.recipient,
-    stance: options.stance,
-    name: options.name,
-    city: options.city,
-    address: options.address ?? [],
-    postcode: options.postcode,
-    email: options.email,
-    recipientName: options.recipientName,
-    recipientTitle: options.recipientTitle,
-    recipientAddress: options.recipientAddress ?? [],
-    recipientEmail: options.recipientEmail,
-    story,
-    facts: options.facts,
-    date: options.date ?? today(),
-    seed: options.seed,
-    format: formatFor(options),
-    sources: options.sources !== false,
-    template: options.template,
-    maxChars: options.maxChars,
-  } as LetterRequestInput;
+  // Each option that gives a request field (see the options table), as given; lists default to none.
+  const input: Record<string, unknown> = {};
+  for (const [key, row] of optionsOf('draft')) {
+    if (row.field === undefined) continue;
+    const value = options[key as keyof DraftOptions];
+    input[row.field] = row.list ? (value ?? []) : row.negate ? value !== false : value;
+  }
+  return { ...input, story, date: options.date ?? today(), format: formatFor(options) } as LetterRequestInput;
 }
 
 /** Combinations of output options that cannot work, caught before any rendering. */

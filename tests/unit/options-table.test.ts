@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../src/bulk/columns.js';
+import { columnValues } from '../../src/bulk/settings.js';
+import { requestInputFromOptions } from '../../src/commands/draft.js';
 import { buildProgram } from '../../src/cli.js';
 import { DEFAULT_NAME_PATTERN } from '../../src/io/safe-name.js';
 import { BULK_FORMATS, COMMANDS, flagsIn, OPTION_NAMES, OPTIONS, optionsOf } from '../../src/options/table.js';
@@ -43,5 +45,16 @@ describe('the options table', () => {
       date: '--date',
       template: '--template',
     });
+  });
+
+  it('gives bulk rows that leave a column empty the value of its option, and nothing else', () => {
+    const given = { region: 'uk', stance: 'maintain', recipientAddress: ['1 Parliament St'], date: '2026-01-02', format: 'html', sources: false, limit: '3' };
+    expect(columnValues(given)).toEqual({ region: 'uk', stance: 'maintain', recipientAddress: ['1 Parliament St'], date: '2026-01-02' });
+  });
+
+  it("gives draft's request each field its option gives", () => {
+    const input = requestInputFromOptions({ region: 'uk', recipientName: 'Jane Smith', sources: false, date: '2026-01-02', out: 'x.md' });
+    expect(input).toMatchObject({ region: 'uk', recipientName: 'Jane Smith', sources: false, address: [], recipientAddress: [], date: '2026-01-02', format: 'markdown' });
+    expect(requestInputFromOptions({}).sources).toBe(true);
   });
 });
