@@ -10,7 +10,7 @@ import { readTextInput } from '../io/read-text.js';
 import { INPUT_FORMATS, type InputFormat } from '../io/rows.js';
 import { checkNamePattern, DEFAULT_NAME_PATTERN, NamePatternError } from '../io/safe-name.js';
 import { today } from '../io/terminal.js';
-import { BULK_FIELD_OPTIONS, BULK_FORMATS, type OptionsOf } from '../options/table.js';
+import { BULK_FIELD_OPTIONS, BULK_FORMATS, OPTIONS, type OptionsOf } from '../options/table.js';
 import type { Pack } from '../pack/load.js';
 import { findRecipient, findRegion, findStance } from '../render/render.js';
 import { dateSchema, type LetterFormat } from '../request.js';
@@ -22,7 +22,7 @@ import { DATE_ORDERS, parseDateOrder, type DateOrder } from './values.js';
 /** bulk's options, as the options table defines them. */
 export type BulkOptions = OptionsOf<'bulk'>;
 
-export const DEFAULT_OUT_DIR = 'letters';
+export const DEFAULT_OUT_DIR = OPTIONS.outDir.default;
 type BulkFormat = (typeof BULK_FORMATS)[number];
 const EXTENSIONS: Record<BulkFormat, string> = { text: '.txt', markdown: '.md', html: '.html' };
 
