@@ -6,9 +6,8 @@
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { UsageError } from '../errors.js';
-import { describeCode } from '../io/fs-errors.js';
+import { describeCode, withFileError } from '../io/fs-errors.js';
 import { makeFolder } from '../io/make-folder.js';
-import { withFileError } from '../io/fs-errors.js';
 import { InputError, type InputRow } from '../io/rows.js';
 import { writeStdoutUnlessClosed } from '../io/stdout.js';
 import type { Pack } from '../pack/load.js';
@@ -97,7 +96,7 @@ export class BulkRun {
         // Rows read ahead come in promises that never leave this turn of the event loop; a turn
         // now and then lets Ctrl-C, a closed stdout and the progress bar's timer through.
         if (this.seenRows % TURN_EVERY === 0) await setImmediate();
-        if (this.stopped || this.halted) break;
+        if (this.stopped) break;
         if (this.settings.limit !== undefined && this.seenRows >= this.settings.limit) break;
         this.seenRows++;
         this.counts.bytes = this.sheet.source.bytesRead();
