@@ -8,8 +8,7 @@ import { describeCode, errnoCode } from './io/fs-errors.js';
 import { writeStdout } from './io/stdout.js';
 import { VERSION } from './version.js';
 import type { GlobalOptions } from './commands/pack-options.js';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { addOptions } from './options/commander.js';
 
 function globalsOf(command: Command): GlobalOptions {
   return command.optsWithGlobals() as GlobalOptions;
@@ -21,10 +20,8 @@ export function buildProgram(): Command {
       'Write to your elected officials and urge them to keep targeted sanctions on the Belarusian regime until every political prisoner is free.',
     )
     .version(VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .option('--templates <dir>', 'use your own template pack over the built-in one (also $BELARUS_LETTER_TEMPLATES)')
-    .option('--debug', 'show internal details when something goes wrong')
-    .option('--no-color', 'plain output without colours (also NO_COLOR=1)')
+    .helpOption('-h, --help', 'show help');
+  addOptions(program, 'program')
     .showSuggestionAfterError(true)
     .exitOverride()
     // Help goes through the checked writer too: `--help > /dev/full` is an error, not a trace.
@@ -44,38 +41,10 @@ Examples:
   $ belarus-letter templates eject my-pack  # your own templates: see \`templates --help\``,
     );
 
-  program
-    .command('draft', { isDefault: true })
-    .description('draft one letter (asks for what is missing when run in a terminal)')
-    .option('-r, --region <id>', 'where you live: us, uk, eu, ca, au or other (see `regions`)')
-    .option('-t, --recipient <id>', 'which official, e.g. mp, senator, foreign-minister (see `regions`)')
-    .option('--recipient-name <name>', 'the official\'s name, e.g. "Jane Smith"')
-    .option('--recipient-title <title>', 'their courtesy title for the salutation, e.g. Ms, Mr, Dr')
-    .option('--recipient-address <line>', 'an address line for the official (repeat for more lines)', collect)
-    .option('--recipient-email <address>', 'the official\'s email address: To of --format eml and of --mailto/--webmail links')
-    .option('--zip <zip>', 'US: your ZIP code; names your senator or representative and their address (see `officials`)')
-    .option('--official <id>', 'US: which of several officials for your ZIP, by the id `officials --zip` shows')
-    .option('-s, --stance <id>', 'what you ask: maintain, strengthen or conditional (see `stances`)')
-    .option('-n, --name <name>', 'your name, as you sign the letter')
-    .option('-c, --city <place>', 'your town or city')
-    .option('--address <line>', 'a line of your street address (repeat for more lines); offices check it to count you as a constituent', collect)
-    .option('--postcode <code>', 'your postcode (ZIP code in the US): offices match it to their constituency')
-    .option('--email <address>', 'your email address, shown under your name')
-    .option('--story <text>', 'a few sentences in your own words: why this matters to you')
-    .option('--story-file <file>', 'read your story from a file (- for stdin)')
-    .option('--facts <ids>', 'comma-separated fact ids for the facts paragraph (default: the stance\'s; see `facts`)')
-    .option('--date <YYYY-MM-DD>', 'the date on the letter (default: today)')
-    .option('--seed <text>', 'pick another wording; the same seed always gives the same letter')
-    .addOption(new Option('-f, --format <format>', 'output format (default: from --out\'s extension, else text)').choices(['text', 'markdown', 'html', 'eml', 'pdf']))
-    .option('--template <id>', 'the letter template to use when several fit (see `templates list`)')
-    .option('-o, --out <file>', 'write the letter to a file instead of stdout (- for stdout)')
-    .option('--force', 'replace the --out file if it exists (only a file: never a folder, link or device)')
-    .option('--no-sources', 'leave out the Sources section')
-    .option('--json', 'print { letter, meta } as JSON')
-    .option('--max-chars <n>', 'fit a web form: drop optional parts until the text letter has at most N characters')
-    .option('--mailto', 'print a mailto: link that opens your mail program with the letter filled in')
-    .addOption(new Option('--webmail <service>', 'print a link that opens the letter in webmail').choices(['gmail', 'outlook']))
-    .option('--no-config', 'ignore remembered settings (name, town, region, template folder) and offer to remember none')
+  addOptions(
+    program.command('draft', { isDefault: true }).description('draft one letter (asks for what is missing when run in a terminal)'),
+    'draft',
+  )
     .addHelpText(
       'after',
       `
@@ -95,39 +64,13 @@ Examples:
       await runDraft(options, globalsOf(command));
     });
 
-  program
-    .command('bulk')
-    .description('one letter per row of a CSV, JSON or NDJSON list of senders, into a folder')
-    .argument('[file]', 'the list of senders: .csv, .json or .ndjson (- reads stdin)')
-    .option('--columns', 'list the columns a row can have, with their meaning')
-    .option('--example', 'print a starter CSV to fill in')
-    .option('--out-dir <dir>', 'the folder for the letters (created if missing)', 'letters')
-    .option('-o, --out <target>', 'print NDJSON records { row, file, letter, meta } to stdout instead (-)')
-    .option('--name-pattern <pattern>', 'file names from {row}, {official}, {name}, {city}, {region}, {recipient}, {recipient_name}, {stance}', '{row}-{official}-{name}')
-    .addOption(new Option('-f, --format <format>', 'letter format, and the files\' extension').choices(['text', 'markdown', 'html']))
-    .addOption(new Option('--input-format <format>', 'how to read FILE (default: from its extension, else its content)').choices(['csv', 'json', 'ndjson']))
-    .option('--encoding <name>', 'the encoding of FILE when it is not UTF-8: windows-1252 (an older Excel CSV) or latin1')
-    .option('--delimiter <char>', 'the CSV delimiter (default: detected from the header: , ; tab or |)')
-    .option('--map <header=column>', 'read a header of your sheet as one of the columns, e.g. "Your full name=name" (repeat for more)', collect)
-    .option('--mapping <file>', 'read headers as columns from a mapping file (YAML lines "HEADER: column"), as saved when mapping on the terminal')
-    .option('--date-format <order>', 'how to read dates like 04/05/2026 in a date column: DD/MM/YYYY or MM/DD/YYYY')
-    .option('-r, --region <id>', 'region for rows without one')
-    .option('-t, --recipient <id>', 'official for rows without one')
-    .option('--recipient-name <name>', 'official\'s name for rows without one')
-    .option('--recipient-title <title>', 'official\'s courtesy title for rows without one')
-    .option('--recipient-address <line>', 'official\'s address line for rows without one (repeat for more lines)', collect)
-    .option('-s, --stance <id>', 'stance for rows without one')
-    .option('-c, --city <place>', 'town or city for rows without one')
-    .option('--facts <ids>', 'fact ids for rows without a facts column')
-    .option('--date <YYYY-MM-DD>', 'the date on the letters (default: today)')
-    .option('--template <id>', 'the letter template for rows without one')
-    .option('--no-sources', 'leave out the Sources section')
-    .option('--limit <n>', 'process only the first N rows')
-    .option('--dry-run', 'check every row and list the files it would write; write nothing')
-    .option('--resume', 'skip rows the output folder\'s manifest shows as written')
-    .option('--force', 'replace letters that already exist (only files: never a folder, link or device)')
-    .option('--fail-fast', 'stop at the first row that fails')
-    .option('--json', 'also print the summary as JSON on stdout (letters, skipped, failed, time, form-letter risk)')
+  addOptions(
+    program
+      .command('bulk')
+      .description('one letter per row of a CSV, JSON or NDJSON list of senders, into a folder')
+      .argument('[file]', 'the list of senders: .csv, .json or .ndjson (- reads stdin)'),
+    'bulk',
+  )
     .addHelpText(
       'after',
       `

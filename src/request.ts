@@ -174,28 +174,4 @@ type UndefinedOptional<T> = {
 // (and the published types) should be able to leave optional fields out.
 export type LetterRequestInput = UndefinedOptional<z.input<typeof letterRequestSchema>>;
 
-/** Names of the request's fields as the CLI spells them, for error messages. */
-export const OPTION_NAMES: Record<string, string> = {
-  region: '--region',
-  recipient: '--recipient',
-  stance: '--stance',
-  name: '--name',
-  city: '--city',
-  address: '--address',
-  postcode: '--postcode',
-  email: '--email',
-  recipientEmail: '--recipient-email',
-  recipientName: '--recipient-name',
-  recipientTitle: '--recipient-title',
-  recipientAddress: '--recipient-address',
-  story: '--story',
-  facts: '--facts',
-  date: '--date',
-  seed: '--seed',
-  format: '--format',
-  sources: '--no-sources',
-  template: '--template',
-  maxChars: '--max-chars',
-};
-
 export const REQUIRED_FIELDS = ['region', 'recipient', 'stance', 'name', 'city'] as const;

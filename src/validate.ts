@@ -4,7 +4,8 @@
  */
 import type { core } from 'zod/mini';
 import { UnknownIdError, unknownIdMessage, UsageError, type IdField } from './errors.js';
-import { letterRequestSchema, OPTION_NAMES, type LetterRequest } from './request.js';
+import { OPTION_NAMES } from './options/table.js';
+import { letterRequestSchema, type LetterRequest } from './request.js';
 
 export function describeIssues(error: core.$ZodError, nameOf: (field: string) => string): string[] {
   return error.issues.map((issue) => {

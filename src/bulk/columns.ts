@@ -5,6 +5,7 @@
  */
 import { listChoices } from '../errors.js';
 import { foldText } from '../fold.js';
+import { BULK_FIELD_OPTIONS, longFlag } from '../options/table.js';
 import type { LetterRequestInput } from '../request.js';
 
 export type RowField = Extract<
@@ -28,7 +29,7 @@ export interface ColumnSpec {
   /** A part of the field (first name, last name): the parts are joined with spaces, in this order. */
   part?: number;
   required?: boolean;
-  /** The bulk option that gives a default for rows without a value. */
+  /** The bulk option that gives a default for rows without a value (from the options table). */
   flag?: string;
 }
 
@@ -36,27 +37,26 @@ export interface ColumnSpec {
 // sheets organisers in those countries export. Officials' role words, for the recipient's name.
 const ROLE = '(?:mp|mep|senator|representative|rep|member|member of parliament|member of the european parliament|member of congress|congressman|congresswoman|official|politician|deputy|depute|eurodepute|abgeordneter?|abgeordneten)';
 
-export const COLUMNS: readonly ColumnSpec[] = [
+const SPECS: readonly Omit<ColumnSpec, 'flag'>[] = [
   { field: 'name', column: 'name', meaning: 'the sender\'s name, as they sign (required)', aliases: ['full name', 'your full name', 'first and last name', 'sender', 'sender name', 'your name', 'signature', 'what is your name', 'what is your full name', 'nom', 'nom complet', 'votre nom', 'nom et prenom', 'prenom et nom', 'vollstandiger name', 'ihr name', 'vor und nachname'], required: true },
   { field: 'name', column: 'first_name', meaning: 'or the sender\'s first name, joined with last_name', aliases: ['first name', 'given name', 'forename', 'your first name', 'vorname', 'prenom', 'votre prenom'], part: 1 },
   { field: 'name', column: 'last_name', meaning: 'and their last name', aliases: ['last name', 'surname', 'family name', 'your last name', 'your surname', 'nachname', 'familienname', 'nom de famille'], part: 2 },
-  { field: 'city', column: 'city', meaning: 'the sender\'s town or city (required, or --city)', aliases: ['town', 'town or city', 'city or town', 'town/city', 'city/town', 'your town', 'your city', 'place', 'sender city', 'where do you live', 'ville', 'votre ville', 'commune', 'stadt', 'ort', 'wohnort', 'stadt ort'], required: true, flag: '--city' },
+  { field: 'city', column: 'city', meaning: 'the sender\'s town or city (required, or --city)', aliases: ['town', 'town or city', 'city or town', 'town/city', 'city/town', 'your town', 'your city', 'place', 'sender city', 'where do you live', 'ville', 'votre ville', 'commune', 'stadt', 'ort', 'wohnort', 'stadt ort'], required: true },
   { field: 'address', column: 'address', meaning: 'the sender\'s postal address; lines split by " | " or in address_1, address_2...', aliases: ['postal address', 'street', 'street address', 'your address', 'home address', 'adresse', 'adresse postale', 'votre adresse', 'strasse', 'anschrift', 'strasse und hausnummer'], lines: true },
   { field: 'postcode', column: 'postcode', meaning: 'the sender\'s postcode or ZIP code', aliases: ['post code', 'postal code', 'zip', 'zip code', 'zipcode', 'your postcode', 'your zip code', 'postleitzahl', 'plz', 'code postal'] },
   { field: 'email', column: 'email', meaning: 'the sender\'s email address, shown under their name', aliases: ['email address', 'your email', 'your email address', 'e-mail', 'mail', 'what is your email', 'what is your email address', 'courriel', 'adresse email', 'adresse e mail', 'adresse electronique', 'e mail adresse', 'ihre e mail adresse'] },
-  { field: 'region', column: 'region', meaning: 'us, uk, eu, ca, au or other, or a country: UK, France, DE... (required, or --region)', aliases: ['country', 'your country', 'country of residence', 'which country do you live in', 'what country do you live in', 'pays', 'votre pays', 'land', 'staat'], required: true, flag: '--region' },
-  { field: 'recipient', column: 'recipient', meaning: 'which official: mp, senator, mep, foreign-minister... (required, or --recipient)', aliases: ['official', 'recipient role', 'role', 'who to write to', 'who do you want to write to', 'destinataire', 'empfanger'], required: true, flag: '--recipient' },
+  { field: 'region', column: 'region', meaning: 'us, uk, eu, ca, au or other, or a country: UK, France, DE... (required, or --region)', aliases: ['country', 'your country', 'country of residence', 'which country do you live in', 'what country do you live in', 'pays', 'votre pays', 'land', 'staat'], required: true },
+  { field: 'recipient', column: 'recipient', meaning: 'which official: mp, senator, mep, foreign-minister... (required, or --recipient)', aliases: ['official', 'recipient role', 'role', 'who to write to', 'who do you want to write to', 'destinataire', 'empfanger'], required: true },
   {
     field: 'recipientName',
     column: 'recipient_name',
     meaning: 'the official\'s name, e.g. Jane Smith (or --recipient-name)',
     aliases: ['official name', 'mp', 'mp name', 'representative name', 'senator name', 'mep name', 'recipient full name'],
     patterns: [new RegExp(`^(?:(?:your|the|my) )?${ROLE} (?:full )?name$`), new RegExp(`^(?:full )?name of (?:your |the |my )?${ROLE}$`), new RegExp(`^(?:your|my) ${ROLE}$`), new RegExp(`^who is your ${ROLE}$`), new RegExp(`^(?:nom (?:de )?(?:votre |du )?|name (?:ihres |ihrer |des )?)${ROLE}$`)],
-    flag: '--recipient-name',
   },
-  { field: 'recipientTitle', column: 'recipient_title', meaning: 'their courtesy title for the salutation, e.g. Ms, Mr, Dr', aliases: ['official title'], flag: '--recipient-title' },
-  { field: 'recipientAddress', column: 'recipient_address', meaning: 'the official\'s address; lines split by " | " (replaces the built-in one)', aliases: ['official address'], lines: true, flag: '--recipient-address' },
-  { field: 'stance', column: 'stance', meaning: 'maintain, strengthen or conditional (required, or --stance)', aliases: ['ask', 'position'], required: true, flag: '--stance' },
+  { field: 'recipientTitle', column: 'recipient_title', meaning: 'their courtesy title for the salutation, e.g. Ms, Mr, Dr', aliases: ['official title'] },
+  { field: 'recipientAddress', column: 'recipient_address', meaning: 'the official\'s address; lines split by " | " (replaces the built-in one)', aliases: ['official address'], lines: true },
+  { field: 'stance', column: 'stance', meaning: 'maintain, strengthen or conditional (required, or --stance)', aliases: ['ask', 'position'], required: true },
   {
     field: 'story',
     column: 'story',
@@ -66,11 +66,19 @@ export const COLUMNS: readonly ColumnSpec[] = [
     patterns: [/^what is your connection to belarus\b/, /^your message\b/, /^what do you want your .+ to do$/, /^why (?:does|is) (?:this|it) (?:matter|important)\b/, /^tell us\b/, /^pourquoi\b/, /^warum\b/],
     joins: true,
   },
-  { field: 'facts', column: 'facts', meaning: 'comma-separated fact ids (see `belarus-letter facts`; or --facts)', aliases: ['fact ids'], flag: '--facts' },
-  { field: 'date', column: 'date', meaning: 'the date on the letter, as YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (default: --date, else today)', aliases: ['letter date', 'datum'], flag: '--date' },
+  { field: 'facts', column: 'facts', meaning: 'comma-separated fact ids (see `belarus-letter facts`; or --facts)', aliases: ['fact ids'] },
+  { field: 'date', column: 'date', meaning: 'the date on the letter, as YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (default: --date, else today)', aliases: ['letter date', 'datum'] },
   { field: 'seed', column: 'seed', meaning: 'another wording for this sender; the same seed gives the same letter' },
-  { field: 'template', column: 'template', meaning: 'the letter template to use when several fit (or --template)', flag: '--template' },
+  { field: 'template', column: 'template', meaning: 'the letter template to use when several fit (or --template)' },
 ];
+
+export const COLUMNS: readonly ColumnSpec[] = SPECS.map((spec) => {
+  const option = BULK_FIELD_OPTIONS.get(spec.field);
+  return option ? { ...spec, flag: longFlag(option) } : spec;
+});
+
+const ROW_FIELDS: ReadonlySet<string> = new Set(COLUMNS.map((c) => c.field));
+export const isRowField = (field: string): field is RowField => ROW_FIELDS.has(field);
 
 /**
  * A note in brackets that says nothing about what the column holds, as form tools add to a

@@ -1,30 +1,9 @@
 /**
- * Writing a bulk run's letters to their files: each letter atomically, never over a file that is
- * there (unless --force), and what comes back is small: how the file went, a hash of the letter,
- * and its body when the form-letter risk samples it.
+ * Writing a bulk run's letter to its file: atomically, never over a file that is there (unless
+ * --force), and what comes back is how the file went.
  */
 import { NotAFileError, readSmallRegularFile } from '../io/regular-file.js';
 import { FileExistsError, writeFileAtomic } from '../io/write-file.js';
-import { hash53 } from '../render/hash.js';
-
-/** A rendered letter on its way to its file, or why it could not be rendered. */
-export type RenderedLetter =
-  | { row: number; ok: true; path: string; text: string; body?: string; warnings: string[] }
-  | { row: number; ok: false; message: string };
-
-export type LetterOutcome =
-  | { row: number; ok: true; hash: number; body?: string; warnings: string[]; file: WrittenFile }
-  | { row: number; ok: false; message: string };
-
-/** Writes each letter (a failed render passes through, keeping its place in row order). */
-export function writeLetters(letters: readonly RenderedLetter[], options: WriteOptions): LetterOutcome[] {
-  return letters.map((letter) => {
-    if (!letter.ok) return letter;
-    const { row, path, text, body, warnings } = letter;
-    const file = writeLetterFile({ row, path, text }, options);
-    return { row, ok: true, hash: hash53(text), body, warnings, file };
-  });
-}
 
 /** A finished letter and the file it goes to. */
 export interface LetterFile {

@@ -6,44 +6,13 @@ import { canPrompt, today } from '../io/terminal.js';
 import { emit } from '../io/emit.js';
 import type { Letter } from '../render/letter.js';
 import { render } from '../render/render.js';
-import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, OPTION_NAMES, type LetterFormat, type LetterRequestInput } from '../request.js';
+import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, type LetterFormat, type LetterRequestInput } from '../request.js';
+import { OPTION_NAMES, optionsOf, type OptionsOf } from '../options/table.js';
 import { namingOptions, parseRequestFromOptions } from '../validate.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
-export interface DraftOptions {
-  region?: string;
-  recipient?: string;
-  recipientName?: string;
-  recipientTitle?: string;
-  recipientAddress?: string[];
-  recipientEmail?: string;
-  stance?: string;
-  name?: string;
-  city?: string;
-  address?: string[];
-  postcode?: string;
-  email?: string;
-  story?: string;
-  storyFile?: string;
-  facts?: string;
-  date?: string;
-  seed?: string;
-  format?: string;
-  template?: string;
-  out?: string;
-  force?: boolean;
-  sources?: boolean;
-  json?: boolean;
-  maxChars?: string;
-  mailto?: boolean;
-  webmail?: string;
-  /** false with --no-config: the wizard neither reads nor stores remembered answers. */
-  config?: boolean;
-  /** US: the writer's ZIP code, to name their senator or representative (see draft-zip.ts). */
-  zip?: string;
-  /** One of several officials for the ZIP, by id. */
-  official?: string;
-}
+/** draft's options, as the options table defines them. */
+export type DraftOptions = OptionsOf<'draft'>;
 
 const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.txt': 'text', '.eml': 'eml', '.pdf': 'pdf' };
 
@@ -64,28 +33,14 @@ export function requestInputFromOptions(options: DraftOptions): LetterRequestInp
     throw new UsageError('Give your story with --story or --story-file, not both.');
   }
   const story = options.storyFile !== undefined ? readTextInput(options.storyFile, '--story-file') : options.story;
-  return {
-    region: options.region,
-    recipient: options.recipient,
-    stance: options.stance,
-    name: options.name,
-    city: options.city,
-    address: options.address ?? [],
-    postcode: options.postcode,
-    email: options.email,
-    recipientName: options.recipientName,
-    recipientTitle: options.recipientTitle,
-    recipientAddress: options.recipientAddress ?? [],
-    recipientEmail: options.recipientEmail,
-    story,
-    facts: options.facts,
-    date: options.date ?? today(),
-    seed: options.seed,
-    format: formatFor(options),
-    sources: options.sources !== false,
-    template: options.template,
-    maxChars: options.maxChars,
-  } as LetterRequestInput;
+  // Each option that gives a request field (see the options table), as given; lists default to none.
+  const input: Record<string, unknown> = {};
+  for (const [key, row] of optionsOf('draft')) {
+    if (row.field === undefined) continue;
+    const value = options[key as keyof DraftOptions];
+    input[row.field] = row.list ? (value ?? []) : row.negate ? value !== false : value;
+  }
+  return { ...input, story, date: options.date ?? today(), format: formatFor(options) } as LetterRequestInput;
 }
 
 /** Combinations of output options that cannot work, caught before any rendering. */

@@ -6,13 +6,10 @@ import { existsSync } from 'node:fs';
 import { configPath } from '../config/config-path.js';
 import type { BuiltinHint } from '../pack/builtin.js';
 import type { Pack } from '../pack/load.js';
+import type { OptionsOf } from '../options/table.js';
 
-export interface GlobalOptions {
-  templates?: string;
-  debug?: boolean;
-  /** false with --no-config: the remembered settings are ignored. */
-  config?: boolean;
-}
+/** The program's options, and draft's --no-config (false: the remembered settings are ignored). */
+export type GlobalOptions = OptionsOf<'program'> & Pick<OptionsOf<'draft'>, 'config'>;
 
 /** The remembered folder, if any; a broken or missing settings file is no setting here. */
 async function rememberedTemplates(): Promise<string | undefined> {
