@@ -135,14 +135,18 @@ export class UnsafePathError extends Error {}
 /** A name that can only be a plain file in the folder: no separator, and not "." or "..". */
 const PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 let lastDir: string | undefined;
+let lastCwd = '';
 let lastRoot = '';
 
 /** The full path of a letter, or an error if it would not be a plain file inside the folder. */
 export function pathInside(dir: string, name: string): string {
   // Bulk asks once per letter, with the same folder and a slug for a name: no path maths needed.
-  if (dir !== lastDir) {
+  // A relative folder means another one after a chdir (a program running bulk twice in process).
+  const cwd = process.cwd();
+  if (dir !== lastDir || cwd !== lastCwd) {
     lastRoot = resolve(dir);
     lastDir = dir;
+    lastCwd = cwd;
   }
   if (PLAIN_NAME.test(name)) return lastRoot.endsWith(sep) ? `${lastRoot}${name}` : `${lastRoot}${sep}${name}`;
   const root = lastRoot;

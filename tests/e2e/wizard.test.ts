@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 import { KEY, runInPty } from '../helpers/pty.js';
 
 const today = () => {
@@ -95,7 +96,7 @@ describe('the wizard in a terminal', { timeout: 120_000 }, () => {
   it('never asks what the command line gave, and pre-fills what it remembers', async () => {
     const cwd = tempDir();
     const config = tempDir();
-    expect(run(['config'], { env: { XDG_CONFIG_HOME: config } }).stdout).toContain('Nothing is remembered.');
+    expect((await runMain(['config'], { env: { XDG_CONFIG_HOME: config } })).stdout).toContain('Nothing is remembered.');
     const s = runInPty(['draft', '-r', 'uk', '-t', 'mp', '--recipient-name', 'Jane Smith', '-s', 'maintain', '--story', 'I was born in Brest.', '--address', '1 High Street', '--postcode', 'YO1 7HH'], { cwd, env: { XDG_CONFIG_HOME: config } });
     await s.waitFor('Which facts should the letter cite?');
     s.type(KEY.enter);
@@ -141,48 +142,11 @@ describe('the wizard in a terminal', { timeout: 120_000 }, () => {
   });
 });
 
-describe('without a terminal', () => {
-  it('never prompts and exits 2 listing what is missing, CI or not', () => {
-    for (const env of [{ CI: '' }, { CI: '1' }]) {
-      const result = run([], { env });
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain('Missing --region, --recipient, --stance, --name and --city.');
-      expect(result.stderr).not.toContain('Where do you live?');
-      expect(result.stdout).toBe('');
-    }
-  });
-});
-
-describe('belarus-letter config', () => {
-  it('shows, as text and JSON, and clears what is remembered', () => {
-    const config = tempDir();
-    const env = { XDG_CONFIG_HOME: config };
-    const empty = run(['config', 'show', '--json'], { env });
-    expect(empty.code).toBe(0);
-    expect(JSON.parse(empty.stdout)).toEqual({ path: join(config, 'belarus-letter', 'config.json'), config: {} });
-
-    const file = join(config, 'belarus-letter', 'config.json');
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ name: 'Alex Doe', city: 'Leeds', region: 'uk' }));
-    const shown = run(['config', 'show'], { env });
-    expect(shown.stdout).toContain(`Settings file: ${file}`);
-    expect(shown.stdout).toMatch(/name\s+Alex Doe\ncity\s+Leeds\nregion\s+uk/);
-    expect(JSON.parse(run(['config', 'show', '--json'], { env }).stdout).config).toEqual({ name: 'Alex Doe', city: 'Leeds', region: 'uk' });
-
-    const cleared = run(['config', 'clear'], { env });
-    expect(cleared.code).toBe(0);
-    expect(cleared.stderr).toContain('Forgot everything remembered');
-    expect(existsSync(file)).toBe(false);
-    expect(run(['config', 'clear'], { env }).stderr).toContain('Nothing was remembered');
-  });
-
-  it('reports a broken settings file with its name, exit 1', () => {
-    const config = tempDir();
-    const file = join(config, 'belarus-letter', 'config.json');
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, '{ broken');
-    const result = run(['config', 'show'], { env: { XDG_CONFIG_HOME: config } });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${file} could not be read: it is not valid JSON`);
+describe('draft: send options and the questions', () => {
+  it('in a terminal, refuses eml, pdf, links and --max-chars with options missing, instead of asking', async () => {
+    const session = runInPty(['draft', '--region', 'uk', '--format', 'pdf', '--max-chars', '900'], { cwd: tempDir(), env: { HOME: tempDir() } });
+    expect(await session.exit).toBe(2);
+    expect(session.screen()).toMatch(/--format pdf and --max-chars need every required option on the command line; missing --recipient, --stance, --name and --city\./);
+    expect(session.screen()).not.toContain('Where do you live');
   });
 });

@@ -18,6 +18,7 @@ export function run(args: string[], options: SpawnSyncOptions & { input?: string
   const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1' };
   delete base.FORCE_COLOR;
   delete base.BELARUS_LETTER_TEMPLATES;
+  base.XDG_CONFIG_HOME = tempDir('bl-config-');
   const env: NodeJS.ProcessEnv = { ...base, ...(options.env ?? {}) };
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,

@@ -88,6 +88,15 @@ describe('safe file names', () => {
     expect(pathInside(dir, 'a.txt')).toBe(join(resolve(dir), 'a.txt'));
     expect(pathInside('/', 'a.txt')).toBe('/a.txt');
     expect(pathInside('.', 'a.txt')).toBe(join(process.cwd(), 'a.txt'));
+    // A relative folder is another folder once the working folder changes (bulk run twice in one process).
+    const before = process.cwd();
+    const other = mkdtempSync(join(tmpdir(), 'bl-cwd-'));
+    try {
+      process.chdir(other);
+      expect(pathInside('.', 'a.txt')).toBe(join(process.cwd(), 'a.txt'));
+    } finally {
+      process.chdir(before);
+    }
   });
 
   it('rejects patterns with unknown placeholders or none', () => {

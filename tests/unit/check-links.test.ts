@@ -52,7 +52,8 @@ afterAll(async () => {
 describe('checkLinks', () => {
   it('tells a good link from a 404, a redirect loop and a timeout, by source id', async () => {
     const targets = ['good', 'moved', 'missing', 'loop-a', 'no-head', 'slow'].map((path) => ({ id: `src-${path}`, url: `${base}/${path}` }));
-    const results = await checkLinks(targets, { timeoutMs: 400, concurrency: 2 });
+    // The limit only has to end /slow's wait: generous, so that a loaded machine still answers /good in time.
+    const results = await checkLinks(targets, { timeoutMs: 3000, concurrency: 2 });
     const by = Object.fromEntries(results.map((r) => [r.id, r]));
     expect(results.map((r) => r.id)).toEqual(targets.map((t) => t.id));
     expect(by['src-good']).toMatchObject({ ok: true, outcome: 'ok', status: 200 });
@@ -116,11 +117,11 @@ describe('belarus-letter facts --check-links', () => {
     const bad: Record<string, string> = { 'hrw-2025-12-15': '/missing', 'reportaz-2026-02-26': '/loop-a', 'osce-moscow-2020': '/slow' };
     const dir = packWith((id) => `${base}${bad[id] ?? '/good'}`);
     capture();
-    const code = await main(['node', 'belarus-letter', '--templates', dir, 'facts', '--check-links', '--timeout', '0.5']);
+    const code = await main(['node', 'belarus-letter', '--templates', dir, 'facts', '--check-links', '--timeout', '3']);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^FAIL {2}hrw-2025-12-15 +HTTP 404/m);
     expect(stdout).toMatch(/^FAIL {2}reportaz-2026-02-26 +redirects in a loop/m);
-    expect(stdout).toMatch(/^FAIL {2}osce-moscow-2020 +no answer within 0\.5 s/m);
+    expect(stdout).toMatch(/^FAIL {2}osce-moscow-2020 +no answer within 3 s/m);
     expect(stdout).toMatch(/^ok {4}eu-reg-765-2006 +200/m);
     expect(stdout).toMatch(/^none {2}ap-2026-03 +no address: /m);
     expect(stderr).toMatch(/3 of \d+ source addresses failed: /);

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, tempDir, UK_MP } from '../helpers/cli.js';
+import { tempDir, UK_MP } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 import { packCopy } from '../helpers/pack.js';
 
 /** A settings folder whose config.json remembers a template pack. */
@@ -17,26 +18,26 @@ describe('a remembered template folder', () => {
     'partials/close.hbs': '{{#section "close"}}With a campaigner\'s own closing words.{{/section}}\n\nYours sincerely,\n\n{{> signature}}\n',
   });
 
-  it('is used by draft when neither --templates nor the environment names one', () => {
+  it('is used by draft when neither --templates nor the environment names one', async () => {
     const home = rememberTemplates(pack);
-    const r = run(UK_MP, { env: { XDG_CONFIG_HOME: home } });
+    const r = await runMain(UK_MP, { env: { XDG_CONFIG_HOME: home } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("With a campaigner's own closing words.");
   });
 
-  it('gives way to --templates and to $BELARUS_LETTER_TEMPLATES, and is ignored with --no-config', () => {
+  it('gives way to --templates and to $BELARUS_LETTER_TEMPLATES, and is ignored with --no-config', async () => {
     const home = rememberTemplates(pack);
     const other = packCopy({ 'partials/close.hbs': '{{#section "close"}}Other pack.{{/section}}\n\nYours,\n\n{{> signature}}\n' });
-    expect(run(['--templates', other, ...UK_MP], { env: { XDG_CONFIG_HOME: home } }).stdout).toContain('Other pack.');
-    expect(run(UK_MP, { env: { XDG_CONFIG_HOME: home, BELARUS_LETTER_TEMPLATES: other } }).stdout).toContain('Other pack.');
-    const ignored = run([...UK_MP, '--no-config'], { env: { XDG_CONFIG_HOME: home } });
+    expect((await runMain(['--templates', other, ...UK_MP], { env: { XDG_CONFIG_HOME: home } })).stdout).toContain('Other pack.');
+    expect((await runMain(UK_MP, { env: { XDG_CONFIG_HOME: home, BELARUS_LETTER_TEMPLATES: other } })).stdout).toContain('Other pack.');
+    const ignored = await runMain([...UK_MP, '--no-config'], { env: { XDG_CONFIG_HOME: home } });
     expect(ignored.stdout).not.toContain('own closing words');
     expect(ignored.stdout).toContain('Dear Jane Smith,');
   });
 
-  it('falls back to the built-in pack with a note when the folder is gone', () => {
+  it('falls back to the built-in pack with a note when the folder is gone', async () => {
     const home = rememberTemplates(join(tempDir(), 'deleted-pack'));
-    const r = run(UK_MP, { env: { XDG_CONFIG_HOME: home } });
+    const r = await runMain(UK_MP, { env: { XDG_CONFIG_HOME: home } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Dear Jane Smith,');
     expect(r.stderr).toMatch(/The remembered template folder .*deleted-pack is gone; using the built-in pack/);
