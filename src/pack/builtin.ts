@@ -18,8 +18,11 @@ export const PRECOMPILED_FILE = 'builtin-pack.js';
  * a text letter loads only the text functions of its region's spelling.
  */
 export const modesFile = (spelling: string, escape: boolean) => `builtin-pack.${spelling}${escape ? '.html' : ''}.js`;
-/** The same for one region, without the phrasings only other regions use: what a draft loads. */
-export const regionFile = (region: string, escape: boolean) => `builtin-pack.region-${region}${escape ? '.html' : ''}.js`;
+/**
+ * The text functions for one region, without the phrasings only other regions use: what a text
+ * draft loads. (Not made for HTML, which fewer drafts ask for, to keep the package small.)
+ */
+export const regionFile = (region: string) => `builtin-pack.region-${region}.js`;
 /** packText of the folder the build read: compared only when the files' dates cannot vouch for them. */
 export const TEXT_FILE = 'builtin-pack.text';
 /** The templates' and partials' source text, by file: read only by what shows a template. */
@@ -175,8 +178,9 @@ type TemplateSpecification = Parameters<Pack['handlebars']['template']>[0];
 
 export interface BuiltinHint {
   /**
-   * The one region a caller will render for: only its templates are loaded, without the phrasings
-   * of other regions, and the pack offers only that region.
+   * The one region a caller will render for: only its spelling's templates are loaded, and for
+   * text alone, only its own (without the phrasings of other regions), in a pack that offers only
+   * that region.
    */
   region?: string;
   /** With region: whether it renders HTML only (true) or text only (false), not both. */
@@ -192,14 +196,16 @@ export async function loadBuiltinPack(hint: BuiltinHint = {}): Promise<Pack> {
     if (isFresh(main, dir, dist)) {
       const region = main.data.regions.find((r) => r.id === hint.region);
       const escapes = region && hint.escape !== undefined ? [hint.escape] : [false, true];
-      const names = region ? escapes.map((escape) => regionFile(region.id, escape)) : (main.spellings ?? []).flatMap((s) => escapes.map((escape) => modesFile(s, escape)));
+      const spellings = region ? [region.spelling] : (main.spellings ?? []);
+      const textOnly = region !== undefined && hint.escape === false;
+      const names = textOnly ? [regionFile(region.id)] : spellings.flatMap((s) => escapes.map((escape) => modesFile(s, escape)));
       const [runtime, ...parts] = await Promise.all([
         import('handlebars/runtime'),
         ...names.map((name) => import(pathToFileURL(join(dist, name)).href) as Promise<Pick<PrecompiledModule, 'modes'>>),
       ]);
       const modes = Object.assign({}, ...parts.map((p) => (p as Pick<PrecompiledModule, 'modes'>).modes));
       // Templates made for one region must not render another: the pack knows only that one.
-      const data = region ? { ...main.data, regions: [region] } : main.data;
+      const data = textOnly ? { ...main.data, regions: [region] } : main.data;
       return packFromPrecompiled({ ...main, data, modes }, (runtime as { default: unknown }).default as { create(): Pack['handlebars'] }, dir, dist);
     }
   }
