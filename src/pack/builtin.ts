@@ -115,10 +115,11 @@ export function packStamp(dir: string): PackStamp {
 }
 
 /**
- * Whether the pack in `dir` is still what the build precompiled. Same files and sizes, none
- * changed since the build: yes (npm dates every file it unpacks 1985, so an installed pack
- * passes, and an edit to it dates the file now). A file dated later may only have been touched,
- * or unpacked by an installer that dates files when it writes them: then the text decides.
+ * Whether the pack in `dir` is still what the build precompiled. Other files or sizes: no. None
+ * changed since the build: yes, after one stat per file (a developer's checkout; an installer
+ * that keeps the dates in the package). A file dated later may have been edited, or only
+ * unpacked by an installer that dates files when it writes them (npm 11 does): then the text
+ * decides, as it always did.
  */
 export function isFresh(main: Pick<PrecompiledModule, 'stamp' | 'builtAt'>, dir: string, dist: string): boolean {
   const now = packStamp(dir);

@@ -87,7 +87,7 @@ describe('the precompiled built-in pack', () => {
     const main = (await import(pathToFileURL(join(dist, PRECOMPILED_FILE)).href)) as PrecompiledModule;
     // Copied files are dated now, after the build: their text decides, and it is the same.
     expect(isFresh(main, dir, dist)).toBe(true);
-    // Dated before the build, as npm dates what it unpacks: trusted without reading the text.
+    // Dated before the build, as a checkout the build read: trusted without reading the text.
     const old = new Date('1985-10-26T08:15:00Z');
     const files = packStamp(dir).files.split('\n').map((line) => line.slice(0, line.lastIndexOf(' ')));
     for (const rel of files) utimesSync(join(dir, rel), old, old);
