@@ -37,7 +37,21 @@ export class LongRows {
   pass(chunk: string): string {
     let out = '';
     let from = 0;
+    // Where the next quote and the next line end are (searched again once passed).
+    let quote = -1;
+    let end = -1;
     for (let i = 0; i < chunk.length; i++) {
+      if (!this.cut) {
+        // The characters before the next quote or line end only add to the row's length.
+        if (quote < i) quote = indexOr(chunk, '"', i);
+        if (end < i) end = indexOr(chunk, this.end, i);
+        const next = Math.min(quote, end);
+        if (next > i && this.chars + (next - i) <= this.max) {
+          this.chars += next - i;
+          i = next;
+          if (i === chunk.length) break;
+        }
+      }
       const ch = chunk[i];
       if (ch === '"') this.quoted = !this.quoted;
       else if (ch === this.end) this.line++;
@@ -87,4 +101,10 @@ export class LongRows {
     // A quote still open in the file is left open, for the parser to report.
     return this.cut.quoted && !this.quoted ? '"' : '';
   }
+}
+
+/** The index of `search` in `text` from `from`, or the text's length when it is not there. */
+function indexOr(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at === -1 ? text.length : at;
 }
