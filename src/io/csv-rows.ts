@@ -3,13 +3,11 @@
  * line ends; quoted fields with delimiters, quotes and newlines. Row numbers are the ones a
  * spreadsheet shows (the header is row 1), since that is where the organiser will look.
  *
- * The fields are split by Papa Parse's parser, fed chunk by chunk: it keeps no state between
- * calls, so each call gets the unfinished last row of the one before in front of the new text,
- * as Papa's own streamers do. It splits a sheet several times faster than csv-parse, which was a
- * tenth of a bulk run.
+ * csv-parse splits the fields, keeping its own state from one chunk to the next; a row too long
+ * to be a sender's is cut short on the way in (see long-row.ts).
  */
-import Papa from 'papaparse';
-import { RowSkipper } from './long-row.js';
+import { parse, type CsvError } from 'csv-parse';
+import { LongRows } from './long-row.js';
 import { InputError, type InputRow } from './rows.js';
 
 const CANDIDATES = [',', ';', '\t', '|'] as const;
@@ -56,107 +54,81 @@ export interface CsvOptions {
   onHeader(columns: string[]): void;
 }
 
-interface PapaError {
-  code: string;
-  /** The row it is in: its index in the rows of this call. */
-  row: number;
-  /** Where in the text given to parse() the parser was when it gave up on the row. */
-  index: number;
-}
-
-/** 1 + the line breaks in text before `end`. */
-function lineAt(text: string, end: number, newline: string): number {
-  let line = 1;
-  for (let i = text.indexOf(newline); i !== -1 && i < end; i = text.indexOf(newline, i + newline.length)) line++;
-  return line;
-}
-
 export async function* readCsvRows(chunks: AsyncIterable<string>, options: CsvOptions): AsyncGenerator<InputRow> {
   const delimiter = options.delimiter ?? sniffDelimiter(options.head);
   const newline = sniffNewline(options.head.replace(/^\uFEFF/, ''));
-  const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
   const what = delimiter === '\t' ? 'tab' : delimiter;
   let header: string[] | undefined;
   /** Records read so far, the header and blank rows included: the spreadsheet's row number. */
   let records = 0;
-  /** Lines before `pending`, for messages. */
-  let lines = 0;
-  let pending = '';
-  let first = true;
-  /** Set while the rest of a row over MAX_ROW_CHARS is passed over. */
-  let skipping: { skipper: RowSkipper; line: number } | undefined;
-
   const fail = (message: string): InputError => new InputError(`${options.name}: ${message}`, !header);
 
-  function* rowsOf(text: string, last: boolean): Generator<InputRow> {
-    const result = parser.parse(text, 0, !last) as { data: string[][]; errors: PapaError[]; meta: { cursor: number } };
-    // A problem in the unfinished last row may only be the chunk's end ("" then a lone \r):
-    // that row is read again, whole, with the next chunk.
-    const error = result.errors.find((e) => last || e.row < result.data.length);
-    // The rows before a malformed one are read as usual, so their letters are written.
-    const good = error ? result.data.slice(0, error.row) : result.data;
-    for (const record of good) {
-      records++;
+  const cutter = new LongRows(newline, MAX_ROW_CHARS);
+  // Records are taken as the parser reads them, so the rows before a malformed one still count.
+  const read: string[][] = [];
+  const parser = parse({
+    delimiter,
+    record_delimiter: newline,
+    bom: true,
+    relax_column_count: true,
+    on_record: (record: string[]) => {
+      read.push(record);
+      return undefined;
+    },
+  });
+  parser.on('error', () => undefined); // Each write and the end report it.
+  const write = (text: string) => new Promise<Error | null | undefined>((resolve) => parser.write(text, resolve));
+  const end = () =>
+    new Promise<Error | undefined>((resolve) => {
+      parser.once('error', resolve);
+      parser.end(() => resolve(undefined));
+    });
+
+  function* rows(): Generator<InputRow> {
+    for (const record of read) {
+      const index = records++;
+      const cut = cutter.cutRows.get(index);
       if (!header) {
+        if (cut !== undefined) throw fail(`the header row is over a million characters long; check for an unclosed quote.`);
         header = record;
         options.onHeader(header);
         continue;
       }
+      if (cut !== undefined) {
+        yield { row: index + 1, entries: [], error: `is ${cut.toLocaleString('en')} characters long, far more than any column takes (a story is at most 4,000); it is skipped` };
+        continue;
+      }
       if (record.every((v) => v.trim() === '')) continue; // a blank row in the sheet
-      const row: InputRow = { row: records, entries: [] };
+      const row: InputRow = { row: index + 1, entries: [] };
       const n = Math.min(record.length, header.length);
-      for (let i = 0; i < n; i++) row.entries.push([header[i] as string, record[i]]);
+      for (let i = 0; i < n; i++) row.entries.push([header[i] as string, record[i] as string]);
       if (record.length > header.length && record.slice(header.length).some((v) => v.trim() !== '')) {
         row.error = `has ${record.length} fields but the header has ${header.length}; a value with a "${what}" in it needs double quotes around it`;
       }
       yield row;
     }
-    if (error) {
-      const line = lines + lineAt(text, error.index, newline);
-      if (error.code === 'MissingQuotes') throw fail(`a quoted field is never closed at line ${line}; check for a stray double quote (") in that row.`);
-      throw fail(`a quote is followed by other characters at line ${line}; inside a quoted field write a double quote as "".`);
-    }
-    if (!last) {
-      const cursor = result.meta.cursor;
-      lines += lineAt(text, cursor, newline) - 1;
-      pending = text.slice(cursor);
-      if (pending.length > MAX_ROW_CHARS) {
-        if (!header) throw fail(`the header row is over a million characters long at line ${lines + 1}; check for an unclosed quote.`);
-        skipping = { skipper: new RowSkipper(newline), line: lines + 1 };
-        skipping.skipper.scan(pending);
-        pending = '';
-      }
-    }
+    read.length = 0;
+    cutter.forget(records);
   }
 
-  /** Passes over the rest of a long row in `chunk`; returns the text after the row, or undefined. */
-  function* skip(chunk: string): Generator<InputRow, string | undefined> {
-    const { skipper } = skipping as { skipper: RowSkipper };
-    const end = skipper.scan(chunk);
-    if (end === -1) return undefined;
-    skipping = undefined;
-    lines += skipper.lines + 1;
-    const row = ++records;
-    if (header) {
-      const size = skipper.chars.toLocaleString('en');
-      yield { row, entries: [], error: `is ${size} characters long, far more than any column takes (a story is at most 4,000); it is skipped` };
-    }
-    return chunk.slice(end);
-  }
+  // The row at fault is the one after the last the parser gave.
+  const problem = (error: Error): InputError => {
+    const line = cutter.startLine(records);
+    const { code } = error as CsvError;
+    if (code === 'CSV_QUOTE_NOT_CLOSED') return fail(`a quoted field is never closed at line ${line}; check for a stray double quote (") in that row.`);
+    if (code === 'CSV_INVALID_CLOSING_QUOTE') return fail(`a quote is followed by other characters at line ${line}; inside a quoted field write a double quote as "".`);
+    if (code === 'INVALID_OPENING_QUOTE') return fail(`a value has a double quote in it but does not start with one, at line ${line}; put double quotes around the whole value and write the quote in it as "".`);
+    return fail(`the row at line ${line} could not be read as CSV (${error.message}).`);
+  };
 
-  for await (let chunk of chunks) {
-    if (first) {
-      chunk = chunk.replace(/^\uFEFF/, '');
-      first = false;
-    }
-    if (skipping) {
-      const rest = yield* skip(chunk);
-      if (rest === undefined) continue;
-      chunk = rest;
-    }
-    yield* rowsOf(pending + chunk, false);
+  for await (const chunk of chunks) {
+    const error = await write(cutter.pass(chunk));
+    yield* rows();
+    if (error) throw problem(error);
   }
-  if (skipping) throw fail(`a quoted field is never closed at line ${skipping.line}; check for a stray double quote (") in that row.`);
-  if (pending !== '') yield* rowsOf(pending, true);
+  const rest = cutter.finish();
+  const error = (rest ? await write(rest) : undefined) ?? (await end());
+  yield* rows();
+  if (error) throw problem(error);
   if (!header) throw new InputError(`${options.name} is empty; it needs a header row and then one row per sender.`, true);
 }

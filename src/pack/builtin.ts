@@ -1,10 +1,10 @@
 /**
  * The built-in pack, fast: the build validates it and precompiles its templates into
- * dist/builtin-pack.js, so drafting a letter loads neither YAML nor the Handlebars compiler.
- * That file keeps the text of templates/ it was built from: if they differ (someone edited the
- * installed pack, or a developer has not rebuilt), the pack is loaded from its files instead.
+ * dist/builtin-pack.js and the files beside it, so drafting a letter loads neither YAML nor the
+ * Handlebars compiler. If templates/ has changed since the build (someone edited the installed
+ * pack, or a developer has not rebuilt), the pack is loaded from its files instead.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Fact, Source } from './schema.js';
@@ -17,6 +17,15 @@ export const PRECOMPILED_FILE = 'builtin-pack.js';
  * a text letter loads only the text functions of its region's spelling.
  */
 export const modesFile = (spelling: string, escape: boolean) => `builtin-pack.${spelling}${escape ? '.html' : ''}.js`;
+/**
+ * The text functions for one region, without the phrasings only other regions use: what a text
+ * draft loads. (Not made for HTML, which fewer drafts ask for, to keep the package small.)
+ */
+export const regionFile = (region: string) => `builtin-pack.region-${region}.js`;
+/** packText of the folder the build read: compared only when the files' dates cannot vouch for them. */
+export const TEXT_FILE = 'builtin-pack.text';
+/** The templates' and partials' source text, by file: read only by what shows a template. */
+export const SOURCES_FILE = 'builtin-pack.sources.json';
 
 /** What the build writes, apart from the template functions. */
 export interface BuiltinData {
@@ -28,27 +37,36 @@ export interface BuiltinData {
   stances: Pack['stances'];
   facts: PackFact[];
   sources: Source[];
-  templates: Omit<LetterTemplate, 'ast'>[];
-  partials: Omit<ParsedTemplate, 'ast'>[];
+  templates: Omit<LetterTemplate, 'ast' | 'source'>[];
+  partials: Omit<ParsedTemplate, 'ast' | 'source'>[];
 }
 
 /**
  * A precompiled pack carries no syntax trees (they would double the file every draft parses);
- * anything that asks for one is a bug, so it fails loudly rather than compiling nothing.
+ * anything that asks for one is a bug, so it fails loudly rather than compiling nothing. Its
+ * source text is read from SOURCES_FILE when something shows a template.
  */
-function withoutAst<T extends object>(item: T): T & { ast: ParsedTemplate['ast'] } {
-  return Object.defineProperty({ ...item }, 'ast', {
-    enumerable: false,
-    get(): never {
-      throw new Error('The precompiled built-in pack has no syntax trees; load the pack from its files (loadPack) to analyse it.');
+function precompiledItem<T extends { file: string }>(item: T, source: (file: string) => string): T & Pick<ParsedTemplate, 'ast' | 'source'> {
+  return Object.defineProperties(
+    { ...item },
+    {
+      ast: {
+        enumerable: false,
+        get(): never {
+          throw new Error('The precompiled built-in pack has no syntax trees; load the pack from its files (loadPack) to analyse it.');
+        },
+      },
+      source: { enumerable: true, get: () => source(item.file) },
     },
-  }) as T & { ast: ParsedTemplate['ast'] };
+  ) as T & Pick<ParsedTemplate, 'ast' | 'source'>;
 }
 
 type Spec = unknown;
 export interface PrecompiledModule {
-  /** packText of the folder it was built from. */
-  text: string;
+  /** packStamp(...).files of the folder it was built from. */
+  stamp: string;
+  /** When the build read the folder (ms since the epoch): no file of it was changed later. */
+  builtAt: number;
   data: BuiltinData;
   /** The spellings that have a modesFile. */
   spellings?: string[];
@@ -56,28 +74,61 @@ export interface PrecompiledModule {
   small: Record<string, Spec>;
 }
 
-/**
- * Every file of a pack folder that loading reads, in one string: the build stores it, and a
- * start-up compares it with the files as they are now. A plain comparison, since hashing 30 KB
- * in a cold process costs more than reading the files does, and node:crypto more still.
- */
-export function packText(dir: string): string {
-  const parts: string[] = [];
-  const add = (rel: string) => {
-    const path = join(dir, rel);
-    if (existsSync(path)) parts.push(`${rel}\u0000${readFileSync(path, 'utf8')}\u0000`);
-  };
-  add(MANIFEST_FILE);
-  add(FACTS_FILE);
+/** The files of a pack folder that loading reads, relative to it, in a fixed order. */
+function packFiles(dir: string): string[] {
+  const files = [MANIFEST_FILE, FACTS_FILE].filter((rel) => existsSync(join(dir, rel)));
   for (const sub of ['letters', 'partials']) {
     const folder = join(dir, sub);
     if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).sort()) if (name.endsWith('.hbs')) add(`${sub}/${name}`);
+    for (const name of readdirSync(folder).sort()) if (name.endsWith('.hbs')) files.push(`${sub}/${name}`);
   }
-  return parts.join('');
+  return files;
 }
 
-export function packFromPrecompiled(mod: PrecompiledModule, runtime: { create(): Pack['handlebars'] }, dir: string): Pack {
+/**
+ * Every file of a pack folder that loading reads, in one string: the build stores it, and a
+ * start-up whose stamp cannot vouch for the files compares it with the files as they are now.
+ */
+export function packText(dir: string): string {
+  return packFiles(dir)
+    .map((rel) => `${rel}\u0000${readFileSync(join(dir, rel), 'utf8')}\u0000`)
+    .join('');
+}
+
+export interface PackStamp {
+  /** Each file's name and size. */
+  files: string;
+  /** When the most recently changed file was changed (ms since the epoch). */
+  newest: number;
+}
+
+/** What a start-up checks before trusting the precompiled pack: one stat per file, no reads. */
+export function packStamp(dir: string): PackStamp {
+  let newest = 0;
+  const files = packFiles(dir).map((rel) => {
+    const stat = statSync(join(dir, rel));
+    newest = Math.max(newest, stat.mtimeMs);
+    return `${rel} ${stat.size}`;
+  });
+  return { files: files.join('\n'), newest };
+}
+
+/**
+ * Whether the pack in `dir` is still what the build precompiled. Other files or sizes: no. None
+ * changed since the build: yes, after one stat per file (a developer's checkout; an installer
+ * that keeps the dates in the package). A file dated later may have been edited, or only
+ * unpacked by an installer that dates files when it writes them (npm 11 does): then the text
+ * decides, as it always did.
+ */
+export function isFresh(main: Pick<PrecompiledModule, 'stamp' | 'builtAt'>, dir: string, dist: string): boolean {
+  const now = packStamp(dir);
+  if (now.files !== main.stamp) return false;
+  if (now.newest <= main.builtAt) return true;
+  const file = join(dist, TEXT_FILE);
+  return existsSync(file) && readFileSync(file, 'utf8') === packText(dir);
+}
+
+export function packFromPrecompiled(mod: PrecompiledModule, runtime: { create(): Pack['handlebars'] }, dir: string, dist: string): Pack {
   const hb = runtime.create();
   // Functions are made from their specs on first use: a letter uses a dozen of the forty or so.
   const hydrate = (specs: Record<string, Spec>) => {
@@ -96,6 +147,11 @@ export function packFromPrecompiled(mod: PrecompiledModule, runtime: { create():
     return fns;
   };
   const { data } = mod;
+  let sources: Record<string, string> | undefined;
+  const source = (file: string) => {
+    sources ??= JSON.parse(readFileSync(join(dist, SOURCES_FILE), 'utf8')) as Record<string, string>;
+    return sources[file] ?? '';
+  };
   return {
     name: data.name,
     language: data.language,
@@ -105,8 +161,8 @@ export function packFromPrecompiled(mod: PrecompiledModule, runtime: { create():
     stances: data.stances,
     facts: new Map(data.facts.map((f: Fact & { origin: string }) => [f.id, f])),
     sources: new Map(data.sources.map((s) => [s.id, s])),
-    templates: data.templates.map(withoutAst),
-    partials: new Map(data.partials.map((p) => [p.name, withoutAst(p)])),
+    templates: data.templates.map((t) => precompiledItem(t, source)),
+    partials: new Map(data.partials.map((p) => [p.name, precompiledItem(p, source)])),
     handlebars: hb,
     layers: [{ origin: 'built-in', dir }],
     precompiled: {
@@ -121,7 +177,11 @@ export function packFromPrecompiled(mod: PrecompiledModule, runtime: { create():
 type TemplateSpecification = Parameters<Pack['handlebars']['template']>[0];
 
 export interface BuiltinHint {
-  /** The one region a caller will render for: only its spelling's templates are loaded. */
+  /**
+   * The one region a caller will render for: only its spelling's templates are loaded, and for
+   * text alone, only its own (without the phrasings of other regions), in a pack that offers only
+   * that region.
+   */
   region?: string;
   /** With region: whether it renders HTML only (true) or text only (false), not both. */
   escape?: boolean;
@@ -133,17 +193,20 @@ export async function loadBuiltinPack(hint: BuiltinHint = {}): Promise<Pack> {
   const file = join(dist, PRECOMPILED_FILE);
   if (existsSync(file)) {
     const main = (await import(pathToFileURL(file).href)) as Omit<PrecompiledModule, 'modes'>;
-    if (main.text === packText(dir)) {
+    if (isFresh(main, dir, dist)) {
       const region = main.data.regions.find((r) => r.id === hint.region);
-      const spellings = region ? [region.spelling] : (main.spellings ?? []);
       const escapes = region && hint.escape !== undefined ? [hint.escape] : [false, true];
-      const files = spellings.flatMap((s) => escapes.map((escape) => pathToFileURL(join(dist, modesFile(s, escape))).href));
+      const spellings = region ? [region.spelling] : (main.spellings ?? []);
+      const textOnly = region !== undefined && hint.escape === false;
+      const names = textOnly ? [regionFile(region.id)] : spellings.flatMap((s) => escapes.map((escape) => modesFile(s, escape)));
       const [runtime, ...parts] = await Promise.all([
         import('handlebars/runtime'),
-        ...files.map((file) => import(file) as Promise<Pick<PrecompiledModule, 'modes'>>),
+        ...names.map((name) => import(pathToFileURL(join(dist, name)).href) as Promise<Pick<PrecompiledModule, 'modes'>>),
       ]);
       const modes = Object.assign({}, ...parts.map((p) => (p as Pick<PrecompiledModule, 'modes'>).modes));
-      return packFromPrecompiled({ ...main, modes }, (runtime as { default: unknown }).default as { create(): Pack['handlebars'] }, dir);
+      // Templates made for one region must not render another: the pack knows only that one.
+      const data = textOnly ? { ...main.data, regions: [region] } : main.data;
+      return packFromPrecompiled({ ...main, data, modes }, (runtime as { default: unknown }).default as { create(): Pack['handlebars'] }, dir, dist);
     }
   }
   return (await import('./load.js')).loadPack();

@@ -133,6 +133,10 @@ describe('CSV rows', () => {
     await expect(csv('name,story\r\nAlex,"one\r\ntwo"\r\nSam,"York\r\n')).rejects.toThrow(/quoted field is never closed at line 4/);
   });
 
+  it('reports a double quote inside an unquoted value with its line, since the rows after it cannot be told apart', async () => {
+    await expect(csv('name,height\nAlex,5\'10" tall\nSam,6\'\n')).rejects.toThrow(/in\.csv: a value has a double quote in it but does not start with one, at line 2/);
+  });
+
   it('reports an unclosed quote with its line', async () => {
     await expect(csv('name,city\nAlex,"Leeds\n')).rejects.toThrow(/quoted field is never closed at line 2/);
     await expect(csv('name,city\nAlex,"Leeds\n')).rejects.toBeInstanceOf(InputError);
