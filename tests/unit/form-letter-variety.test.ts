@@ -24,12 +24,12 @@ export function senders(region: string): { name: string; city: string; address: 
 
 /**
  * The highest share any one pair of the fifty shares is not yet at its target (0.35): the pack
- * holds the mean and the shingles to the issue's targets (about 6% of sentences shared, against
+ * holds the mean and the shingles to the issue's targets (about 5% of sentences shared, against
  * 10%), but with some 12 sentences a letter, four sentences in common between some pair of 1,225
  * comes up by chance. Held here, below the old letters' 0.75, until longer phrase-level
  * combinations bring every pair under the target.
  */
-const HELD_MAX_SHARED = 0.6;
+const HELD_MAX_SHARED = 0.55;
 
 describe('letters from fifty senders to one office', () => {
   const pack = builtinPack();
