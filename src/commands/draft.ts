@@ -1,10 +1,10 @@
 /** `belarus-letter draft`: one letter from options, to stdout or a file. */
 import { extname } from 'node:path';
-import { listChoices, UsageError } from '../errors.js';
+import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
 import { readTextInput } from '../io/read-text.js';
 import { canPrompt, today } from '../io/terminal.js';
 import { emit } from '../io/emit.js';
-import type { Letter } from '../render/letter.js';
+import { ONE_PAGE_WORDS, type Letter } from '../render/letter.js';
 import { render } from '../render/render.js';
 import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, type LetterFormat, type LetterRequestInput } from '../request.js';
 import { OPTION_NAMES, optionsOf, type OptionsOf } from '../options/table.js';
@@ -93,6 +93,22 @@ export async function emitLetter(letter: Letter, options: Pick<DraftOptions, 'ou
   if (file) (await ui()).info(`Wrote ${file} (${letter.meta.wordCount} words).`);
 }
 
+/**
+ * A letter that is itself longer than a page is refused, and nothing is written: a pack whose
+ * longest phrasings could run long is only warned about (templates validate), so a campaigner's
+ * one-sentence addition never blocks the letters that still fit. An email, a link or a letter
+ * fitted to a web form (--max-chars) has no page.
+ */
+export function refuseOverPage(letter: Letter, options: Pick<DraftOptions, 'mailto' | 'webmail'>): void {
+  const paged = letter.meta.format !== 'eml' && letter.meta.chars === undefined && !options.mailto && options.webmail === undefined;
+  if (!paged || letter.meta.wordCount <= ONE_PAGE_WORDS) return;
+  throw new AppError(
+    `The letter is ${letter.meta.wordCount} words, more than fits on one page (${ONE_PAGE_WORDS}); nothing was written.`,
+    EXIT.failed,
+    'Shorten your story (--story or --story-file), name fewer facts with --facts, or give --max-chars to fit it.',
+  );
+}
+
 export async function runDraft(options: DraftOptions, globals: GlobalOptions): Promise<void> {
   const input = requestInputFromOptions(options);
   // A ZIP code names the official: loaded only when given, so other letters start no slower.
@@ -129,6 +145,7 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   const pack = await packFor(globals, { region: String(input.region ?? '').trim().toLowerCase(), escape: bodyFormatOf(format) === 'html' });
   const request = parseRequestFromOptions(input);
   const letter = namingOptions(() => render(pack, request));
+  refuseOverPage(letter, options);
   // Links and PDF need code that a text letter should not load.
   if (options.mailto || options.webmail !== undefined || request.format === 'pdf') {
     await (await import('./send-output.js')).emitSendOutput(letter, request, options);

@@ -176,7 +176,7 @@ export async function runTemplatesValidate(dir: string | undefined, globals: Glo
     const warnings = pack.warnings ?? [];
     for (const w of warnings) warn(w);
     info(
-      `${what}${chosen ? ' is valid over the built-in pack' : ' is valid'}: ${pack.templates.length} letter template${pack.templates.length === 1 ? '' : 's'}, ${pack.partials.size} partials, ${pack.facts.size} facts; ${warnings.length === 0 ? 'every letter fits on one page' : 'a letter that runs past a page is flagged when it is drafted'}.`,
+      `${what}${chosen ? ' is valid over the built-in pack' : ' is valid'}: ${pack.templates.length} letter template${pack.templates.length === 1 ? '' : 's'}, ${pack.partials.size} partials, ${pack.facts.size} facts; ${warnings.length === 0 ? 'every letter fits on one page' : 'draft refuses only a letter that itself runs past a page'}.`,
     );
   } catch (error) {
     if (!(error instanceof PackError)) throw error;

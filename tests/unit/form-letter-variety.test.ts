@@ -23,13 +23,13 @@ export function senders(region: string): { name: string; city: string; address: 
 }
 
 /**
- * What the built-in pack holds today, each below the old letters' 0.4 shared sentences and 0.3
- * shingles. The issue's targets (FORM_LETTER_TARGETS) are not yet met: each fact has three
- * wordings, and the count of those still held (two sentences in most wordings) is in every letter,
- * so two letters share it one time in three; the pack's own sentences are drawn from lists long
- * enough to stay under the targets on their own. More wordings per fact close the gap.
+ * The highest share any one pair of the fifty shares is not yet at its target (0.35): the pack
+ * holds the mean and the shingles to the issue's targets (about 5% of sentences shared, against
+ * 10%), but with some 12 sentences a letter, four sentences in common between some pair of 1,225
+ * comes up by chance. Held here, below the old letters' 0.75, until longer phrase-level
+ * combinations bring every pair under the target.
  */
-const HELD = { meanSharedSentences: 0.2, maxSharedSentences: 0.75, meanShingleJaccard: 0.125 };
+const HELD_MAX_SHARED = 0.55;
 
 describe('letters from fifty senders to one office', () => {
   const pack = builtinPack();
@@ -39,9 +39,9 @@ describe('letters from fifty senders to one office', () => {
     const profiles = senders(region).map((s) => campaignProfile(render(pack, request({ region, recipient, stance, ...s, date: '2026-11-30' })).body));
     const m = formLetterMeasures(profiles);
     expect(m).toBeDefined();
-    expect(m?.meanSharedSentences).toBeLessThanOrEqual(HELD.meanSharedSentences);
-    expect(m?.maxSharedSentences).toBeLessThanOrEqual(HELD.maxSharedSentences);
-    expect(m?.meanShingleJaccard).toBeLessThanOrEqual(HELD.meanShingleJaccard);
+    expect(m?.meanSharedSentences).toBeLessThanOrEqual(FORM_LETTER_TARGETS.meanSharedSentences);
+    expect(m?.maxSharedSentences).toBeLessThanOrEqual(HELD_MAX_SHARED);
+    expect(m?.meanShingleJaccard).toBeLessThanOrEqual(FORM_LETTER_TARGETS.meanShingleJaccard);
   });
 
   it('counts a repeated letter as the form letter it is', () => {

@@ -165,12 +165,17 @@ describe('render', () => {
 
   it('uses US spelling in US letters for the pack\'s words but never changes the writer\'s', () => {
     const story = 'I honour my colleagues who were recognised as prisoners.';
-    const us = render(pack, request({ region: 'us', recipient: 'senator', story, facts: ['new-prisoners-dec-2025', 'still-imprisoned'] })).body;
+    // Over several seeds, so that wordings with the word in them are among those picked.
+    const seeds = Array.from({ length: 20 }, (_, i) => `s${i}`);
+    const us = seeds.map((seed) => render(pack, request({ region: 'us', recipient: 'senator', story, seed, facts: ['new-prisoners-dec-2025', 'still-imprisoned'] })).body).join('\n');
     expect(us).toMatch(/\brecognized\b/);
+    expect(us).not.toMatch(/\brecognised\b(?!.* as prisoners\.)/);
     expect(us).toContain(story);
-    // An organisation keeps its own name.
-    expect(us).toContain('Viasna Human Rights Centre');
-    const uk = render(pack, request({ facts: ['new-prisoners-dec-2025'] })).body;
+    // An organisation keeps its own name, in whichever wording names it in full.
+    const named = Array.from({ length: 20 }, (_, i) => render(pack, request({ region: 'us', recipient: 'senator', seed: `s${i}`, facts: ['still-imprisoned'] })).body);
+    expect(named.some((body) => body.includes('Viasna Human Rights Centre'))).toBe(true);
+    expect(named.join('\n')).not.toMatch(/Human Rights Center/);
+    const uk = seeds.map((seed) => render(pack, request({ seed, facts: ['new-prisoners-dec-2025'] })).body).join('\n');
     expect(uk).toMatch(/\brecognised\b/);
   });
 
