@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/pack/load.js';
+import { pageCheck } from '../../src/pack/page-check.js';
 import { render, ONE_PAGE_WORDS } from '../../src/render/render.js';
 import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, proseSentences } from '../../src/render/similarity.js';
 import { request } from '../helpers/pack.js';
@@ -50,6 +51,11 @@ describe('the German pack', () => {
     const eu = pack.regions.find((r) => r.id === 'eu');
     expect(eu?.locale).toBe('de-DE');
     for (const id of RECIPIENTS) expect(eu?.recipients.map((r) => r.id)).toContain(id);
+  });
+
+  it('fits one page even with the longest phrasing of every part and a 60-word story', () => {
+    expect(pack.templates.filter((t) => t.meta.language === 'de').map((t) => t.meta.id)).toEqual(['letter']);
+    expect(pageCheck(pack, (t) => t.meta.language === 'de')).toEqual({ problems: [], warnings: [] });
   });
 
   it.each(COMBOS)('%s %s: one page, short sentences, the ask up front', (recipient, stance) => {
