@@ -21,13 +21,13 @@ const STORY =
   'Meine Tante wurde 2021 in Minsk verhaftet, weil sie an einem friedlichen Marsch teilgenommen hatte. Sie ist inzwischen frei, ihre Freundinnen aber nicht. Ich denke jeden Tag an sie und an alle, die noch warten.';
 
 /**
- * The closest pair of fifty letters: the issue's target is 0.35. Letters to an MEP stay at about
- * 0.31 to 0.36; a minister's letter is shorter (about eleven sentences), so the one pair in 1,225
- * that happens to share four or five of them lands between 0.33 and 0.5, while the mean share
- * (about 0.05) and shingles (about 0.03) are well inside their targets. Held here so the pack
- * cannot drift back; lower it as the wordings grow.
+ * The closest pair of fifty letters: the issue's target is 0.35. Letters to an MEP reach about
+ * 0.36; a minister's letter is shorter (about eleven sentences), so the one pair in 1,225 that
+ * happens to share four of them lands between 0.33 and 0.42, while the mean share (about 0.05)
+ * and shingles (about 0.03) are well inside their targets. Held here so the pack cannot drift
+ * back; lower it as the wordings grow.
  */
-const HELD_MAX_SHARED = 0.5;
+const HELD_MAX_SHARED = 0.45;
 
 const german = (overrides: Parameters<typeof request>[0] = {}) =>
   request({ region: 'eu', recipient: 'mep', stance: 'maintain', name: 'Anna Schmidt', city: 'Leipzig', recipientName: undefined, date: '2026-11-30', ...overrides });
@@ -64,7 +64,11 @@ describe('the German pack', () => {
         const letter = render(pack, german({ recipient, stance, seed: `s${seed}`, story, email: seed % 2 ? 'anna@example.org' : undefined }));
         const where = `${recipient}/${stance} seed s${seed}${story ? ' with story' : ''}`;
         expect(letter.meta.wordCount, where).toBeLessThanOrEqual(ONE_PAGE_WORDS);
-        for (const sentence of proseSentences(letter.body)) expect(sentence.split(' ').length, `${where}: ${sentence}`).toBeLessThanOrEqual(40);
+        for (const sentence of proseSentences(letter.body)) {
+          expect(sentence.split(' ').length, `${where}: ${sentence}`).toBeLessThanOrEqual(40);
+          // Clauses strung together with "und" three times over lose their grammar.
+          expect(sentence.split(' ').filter((w) => w === 'und').length, `${where}: ${sentence}`).toBeLessThanOrEqual(2);
+        }
         const first = opening(letter.body);
         expect(first, where).toMatch(recipient === 'mep' ? ASKS.mep : ASKS.minister);
         // After "Sehr geehrte ...," a German letter goes on in lower case.
