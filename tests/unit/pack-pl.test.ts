@@ -10,7 +10,7 @@ import { loadPack, type Pack } from '../../src/pack/load.js';
 import { render } from '../../src/render/render.js';
 import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, words } from '../../src/render/similarity.js';
 import { countWords } from '../../src/render/word-count.js';
-import { request } from '../helpers/pack.js';
+import { builtinPack, request } from '../helpers/pack.js';
 
 const PACK_DIR = join(import.meta.dirname, '../../packs/pl');
 let pack: Pack | undefined;
@@ -50,6 +50,24 @@ describe('the Polish pack (packs/pl)', () => {
     const template = p.templates.find((t) => t.meta.id === 'letter');
     expect(template?.meta.language).toBe('pl');
     expect(template?.meta.regions).toEqual(['eu']);
+  });
+
+  it('states the English facts with the same sources, dates and confidence, in at least three Polish wordings each', () => {
+    const en = builtinPack();
+    const p = plPack();
+    const own = [...p.facts.values()].filter((f) => f.origin === PACK_DIR);
+    expect(own.length).toBeGreaterThanOrEqual(15);
+    for (const fact of own) {
+      const english = en.facts.get(fact.id);
+      expect(english, fact.id).toBeDefined();
+      expect(fact.sources, fact.id).toEqual(english?.sources);
+      expect(fact.asOf, fact.id).toBe(english?.asOf);
+      expect(fact.confidence, fact.id).toBe(english?.confidence);
+      expect(fact.text.length, fact.id).toBeGreaterThanOrEqual(3);
+      for (const wording of fact.text) expect(wording, fact.id).not.toMatch(/\b(the|and|of|in)\b/);
+    }
+    // Sources are cited as published: the same titles, publishers, dates and addresses.
+    for (const [id, source] of p.sources) expect(source, id).toEqual(en.sources.get(id));
   });
 
   it.each(COMBOS)('%s %s: fifty senders without a story do not read as one form letter', (recipient, stance) => {
