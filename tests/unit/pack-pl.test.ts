@@ -1,0 +1,160 @@
+/**
+ * The Polish built-in pack (packs/pl), read as a Polish MEP's or foreign minister's office would:
+ * every recipient and stance renders, the greeting follows the official's gender, the opening asks
+ * for something that official can do, sentences stay short, the letter fits one page, and fifty
+ * neighbours writing to one office do not send one form letter.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPack, type Pack } from '../../src/pack/load.js';
+import { render } from '../../src/render/render.js';
+import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, words } from '../../src/render/similarity.js';
+import { countWords } from '../../src/render/word-count.js';
+import { builtinPack, request } from '../helpers/pack.js';
+
+const PACK_DIR = join(import.meta.dirname, '../../packs/pl');
+let pack: Pack | undefined;
+const plPack = (): Pack => (pack ??= loadPack({ templatesDir: PACK_DIR }));
+
+const RECIPIENTS = ['mep', 'foreign-minister-pl'] as const;
+const STANCES = ['maintain', 'strengthen', 'conditional'] as const;
+const COMBOS = RECIPIENTS.flatMap((recipient) => STANCES.map((stance) => [recipient, stance] as const));
+const STORY = 'Mój kuzyn spędził dwa lata w więzieniu w Mińsku za udział w pokojowym proteście. Dziś jest wolny, ale jego przyjaciele wciąż siedzą.';
+
+const FIRST = ['Anna', 'Piotr', 'Katarzyna', 'Tomasz', 'Olena', 'Magdalena', 'Jakub', 'Zofia', 'Marek', 'Ewa'];
+const LAST = ['Nowak', 'Kowalski', 'Wiśniewska', 'Lewandowski', 'Zielińska'];
+
+/** Fifty neighbours: one town, as most writers to one MEP share. */
+const senders = () =>
+  Array.from({ length: 50 }, (_, i) => ({
+    name: `${FIRST[i % 10]} ${LAST[Math.floor(i / 10)]}`,
+    city: 'Kraków',
+    address: [`ul. Długa ${i + 1}`],
+    postcode: '31-147',
+  }));
+
+function letter(o: Parameters<typeof request>[0]) {
+  return render(plPack(), request({ region: 'eu', name: 'Anna Nowak', city: 'Kraków', address: ['ul. Długa 5'], postcode: '31-147', date: '2026-11-30', ...o }));
+}
+
+/** The paragraphs of prose (no address blocks), and their sentences. */
+const paragraphs = (body: string) => body.split('\n\n');
+const sentencesOf = (paragraph: string) => paragraph.replace(/\s+/g, ' ').split(/(?<=[.?!])\s+(?=\S)/);
+
+describe('the Polish pack (packs/pl)', () => {
+  it('loads and serves the EU region, the MEP and the Polish foreign minister', () => {
+    const p = plPack();
+    const eu = p.regions.find((r) => r.id === 'eu');
+    expect(eu?.locale).toBe('pl-PL');
+    for (const id of RECIPIENTS) expect(eu?.recipients.some((r) => r.id === id)).toBe(true);
+    const template = p.templates.find((t) => t.meta.id === 'letter');
+    expect(template?.meta.language).toBe('pl');
+    expect(template?.meta.regions).toEqual(['eu']);
+  });
+
+  it('states the English facts with the same sources, dates and confidence, in at least three Polish wordings each', () => {
+    const en = builtinPack();
+    const p = plPack();
+    const own = [...p.facts.values()].filter((f) => f.origin === PACK_DIR);
+    expect(own.length).toBeGreaterThanOrEqual(15);
+    for (const fact of own) {
+      const english = en.facts.get(fact.id);
+      expect(english, fact.id).toBeDefined();
+      expect(fact.sources, fact.id).toEqual(english?.sources);
+      expect(fact.asOf, fact.id).toBe(english?.asOf);
+      expect(fact.confidence, fact.id).toBe(english?.confidence);
+      expect(fact.text.length, fact.id).toBeGreaterThanOrEqual(3);
+      for (const wording of fact.text) expect(wording, fact.id).not.toMatch(/\b(the|and|of|in)\b/);
+    }
+    // Sources are cited as published: the same titles, publishers, dates and addresses.
+    for (const [id, source] of p.sources) expect(source, id).toEqual(en.sources.get(id));
+  });
+
+  it.each(COMBOS)('%s %s: fifty senders without a story do not read as one form letter', (recipient, stance) => {
+    const profiles = senders().map((s) => campaignProfile(letter({ recipient, stance, recipientName: 'Jan Kowalski', recipientTitle: 'Pan', ...s }).body));
+    const m = formLetterMeasures(profiles);
+    expect(m?.meanSharedSentences).toBeLessThanOrEqual(FORM_LETTER_TARGETS.meanSharedSentences);
+    expect(m?.maxSharedSentences).toBeLessThanOrEqual(FORM_LETTER_TARGETS.maxSharedSentences);
+    expect(m?.meanShingleJaccard).toBeLessThanOrEqual(FORM_LETTER_TARGETS.meanShingleJaccard);
+  });
+
+  it.each(COMBOS)('%s %s: sentences of at most 40 words, one page, Polish throughout', (recipient, stance) => {
+    for (let seed = 0; seed < 15; seed++) {
+      for (const story of [undefined, STORY]) {
+        for (const title of ['Pani', 'Pan', undefined]) {
+          const where = `${recipient}/${stance} seed ${seed} title ${title ?? '-'}${story ? ' with story' : ''}`;
+          const body = letter({ recipient, stance, seed: String(seed), story, recipientName: 'Maria Zielińska', recipientTitle: title, email: 'anna@example.pl' }).body;
+          expect(countWords(body), where).toBeLessThanOrEqual(450);
+          // Between the greeting and the sign-off every paragraph is one line of prose: a stray line
+          // break would hide a paragraph from the office's similarity sorting (and from this test).
+          const p = paragraphs(body);
+          const from = p.findIndex((x) => /^Szanown/.test(x));
+          const to = p.findIndex((x) => /^(Z wyrazami szacunku|Z poważaniem)$/.test(x));
+          expect(from, where).toBeGreaterThan(0);
+          for (const x of p.slice(from, to)) expect(x, where).not.toContain('\n');
+          for (const p of paragraphs(body).filter((x) => !x.includes('\n'))) {
+            for (const s of sentencesOf(p)) expect(words(s).length, `${where}: ${s}`).toBeLessThanOrEqual(40);
+          }
+          // The pack's own words are Polish: no English phrasing from the English pack leaks in.
+          expect(body, where).not.toMatch(/\b(Dear|Yours sincerely|I am writing|Please|the political prisoners)\b/);
+          // A template slip (an empty choice between two spaces, a doubled stop) shows as ugly spacing.
+          expect(body, where).not.toMatch(/ {2}|\s[.,]|\.\./);
+        }
+      }
+    }
+  });
+
+  describe('the greeting follows the title the writer gives', () => {
+    const cases: [string, string | undefined, string][] = [
+      ['mep', 'Pani', 'Szanowna Pani Poseł,'],
+      ['mep', 'Ms', 'Szanowna Pani Poseł,'],
+      ['mep', 'Pan', 'Szanowny Panie Pośle,'],
+      ['mep', 'Mr', 'Szanowny Panie Pośle,'],
+      ['mep', undefined, 'Szanowni Państwo,'],
+      ['foreign-minister-pl', 'Pani', 'Szanowna Pani Minister,'],
+      ['foreign-minister-pl', 'Pan', 'Szanowny Panie Ministrze,'],
+      ['foreign-minister-pl', undefined, 'Szanowni Państwo,'],
+    ];
+    it.each(cases)('%s, title %s: "%s"', (recipient, title, salutation) => {
+      for (let seed = 0; seed < 8; seed++) {
+        const body = letter({ recipient, recipientName: 'Maria Zielińska', recipientTitle: title, seed: String(seed) }).body;
+        const p = paragraphs(body);
+        const at = p.indexOf(salutation);
+        expect(at, body).toBeGreaterThan(0);
+        // After the comma the letter goes on in lower case, as Polish letters do.
+        expect(p[at + 1], body).toMatch(/^[a-ząćęłńóśźż]/);
+        // The address block above names the office-holder and the role.
+        expect(p[at - 1]?.split('\n')[0]).toBe('Maria Zielińska');
+        // The neutral greeting goes with the neutral forms: never "Pana" or "Pani" in such a letter.
+        if (!title) expect(body).not.toMatch(/\b(Pan|Pana|Panu|Panią|Pani)\b/);
+        if (title === 'Pani' || title === 'Ms') expect(body).not.toMatch(/\b(Pan|Pana|Panu|Państwo|Państwa)\b/);
+        if (title === 'Pan' || title === 'Mr') expect(body).not.toMatch(/\b(Pani|Panią|Państwo|Państwa)\b/);
+      }
+    });
+
+    it('signs off formally, without a comma, as Polish letters do', () => {
+      for (const recipient of RECIPIENTS) {
+        for (let seed = 0; seed < 10; seed++) expect(letter({ recipient, seed: String(seed) }).body).toMatch(/\n\n(Z wyrazami szacunku|Z poważaniem)\n\nAnna Nowak/);
+      }
+    });
+  });
+
+  describe('the opening asks for something this official can do', () => {
+    // What an MEP can do (a written question, an urgency resolution, pressing our government);
+    // what the minister decides (Poland's position in the Council's renewal).
+    const ASKS: Record<string, RegExp> = {
+      mep: /(prosz|prośb|prosić)[^.]* o (złożenie pytania|skierowanie [^.]*pytania|poparcie rezolucji|wywarcie nacisku na nasz rząd|upomnienie się u polskiego rządu)/i,
+      'foreign-minister-pl': /(prosz|prośb|prosić)[^.]* o (decyzję|to, by.*?Polska|stanowczość przy najbliższym przedłużaniu sankcji|poparcie (w Radzie UE|przedłużenia sankcji))/i,
+    };
+    it.each(COMBOS)('%s %s', (recipient, stance) => {
+      for (let seed = 0; seed < 20; seed++) {
+        const body = letter({ recipient, stance, seed: String(seed), recipientTitle: 'Pani', recipientName: 'Maria Zielińska' }).body;
+        const p = paragraphs(body);
+        const opening = p[p.indexOf(recipient === 'mep' ? 'Szanowna Pani Poseł,' : 'Szanowna Pani Minister,') + 1] as string;
+        expect(opening, `seed ${seed}`).toMatch(ASKS[recipient] as RegExp);
+        // A minister is asked to decide, never told about the Council's powers in the third person.
+        if (recipient !== 'mep') expect(opening).not.toMatch(/minister (może|decyduje)/i);
+      }
+    });
+  });
+});
