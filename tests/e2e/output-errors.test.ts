@@ -38,31 +38,6 @@ describe.runIf(existsSync('/dev/full'))('stdout on a full disk: an error naming 
   const dir = tempDir();
   writeFileSync(join(dir, 'senders.csv'), SHEET);
   const cases: [string[], string][] = [
-    [['facts'], 'the list of facts'],
-    [['regions', '--json'], 'the list of regions'],
-    [[...UK_MP], 'the letter'],
-    [[...UK_MP, '--format', 'pdf'], 'the PDF'],
-    [['bulk', 'senders.csv', '--out', '-', ...DATE], 'the letter of row 2'],
-    [['bulk', 'senders.csv', '--dry-run', ...DATE], 'the list of files'],
-    [['bulk', 'senders.csv', '--json', '--out-dir', 'letters', ...DATE], 'the JSON summary'],
-    [['templates', 'show', 'letter'], 'the template'],
-    [['--help'], 'the help'],
-  ];
-  for (const [args, what] of cases) {
-    it(`${args.join(' ')} > /dev/full`, async () => {
-      const r = intoFullDisk(args, dir);
-      expect(r.stderr).not.toMatch(STACK);
-      expect(r.stderr).toContain(`belarus-letter: Could not write ${what} to standard output: no space left on the disk (ENOSPC).\n`);
-      expect(r.stderr).not.toMatch(/Printed \d/);
-      expect(r.code).toBe(1);
-    });
-  }
-});
-
-describe.runIf(existsSync('/dev/full'))('stdout on a full disk: an error naming what was lost, exit 1', () => {
-  const dir = tempDir();
-  writeFileSync(join(dir, 'senders.csv'), SHEET);
-  const cases: [string[], string][] = [
     [[...UK_MP], 'the letter'],
     [['bulk', 'senders.csv', '--out', '-', ...DATE], 'the letter of row 2'],
   ];
