@@ -75,8 +75,8 @@ function thirdPartyLicences(inputs) {
 const tool = `${root}/dist/.precompile.mjs`;
 await build({ ...common, entryPoints: ['scripts/precompile-pack.ts'], outfile: tool, external: ['esbuild'] });
 try {
-  const { precompileBuiltinPack } = await import(pathToFileURL(tool).href);
-  precompileBuiltinPack(`${root}/dist`);
+  const { precompileBuiltinPacks } = await import(pathToFileURL(tool).href);
+  precompileBuiltinPacks(`${root}/dist`);
 } catch (error) {
   console.error(error?.message ?? error);
   process.exitCode = 1;

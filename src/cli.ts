@@ -94,6 +94,7 @@ Examples:
     .command('regions')
     .description('list regions and the officials you can write to there')
     .option('--json', 'print as JSON')
+    .option('--language <code>', "the regions and officials of this language's built-in letters: en (default), de or pl")
     .action(async (options, command: Command) => {
       await (await import('./commands/discover.js')).runRegions(options, globalsOf(command));
     });
@@ -141,6 +142,7 @@ Examples:
     .option('--json', 'print as JSON')
     .option('--check-links', "open every source's web address and report each that fails (exit 1 if any does)")
     .option('--timeout <seconds>', 'with --check-links: how long to wait for each source (default 10)')
+    .option('--language <code>', "the facts of this language's built-in letters: en (default), de or pl")
     .addHelpText(
       'after',
       `
@@ -187,12 +189,14 @@ Examples:
     .description('copy the built-in pack (manifest, facts, letters, partials), or a worked example, into DIR to edit')
     .option('--example <name>', 'copy a worked example instead, e.g. postcard: a pack of its own that layers over the built-in one')
     .option('--force', 'write into a non-empty DIR, replacing pack files of the same name')
+    .option('--language <code>', "copy that language's built-in pack: en (default), de or pl")
     .addHelpText(
       'after',
       `
 Examples:
   $ belarus-letter templates eject my-pack                         # the whole built-in pack
-  $ belarus-letter templates eject --example postcard my-postcard  # the 120-word postcard example`,
+  $ belarus-letter templates eject --example postcard my-postcard  # the 120-word postcard example
+  $ belarus-letter templates eject --language de mein-paket        # the German pack, to edit`,
     )
     .action(async (dir: string, options) => {
       await (await import('./commands/templates.js')).runTemplatesEject(dir, options);
@@ -200,6 +204,7 @@ Examples:
   templates
     .command('validate [dir]')
     .description('check a pack (default: --templates, else the built-in one); lists every problem, exit 1 if any')
+    .option('--language <code>', "check the built-in pack of this language (en, de or pl), or DIR layered over it")
     .action(async (dir: string | undefined, _options, command: Command) => {
       await (await import('./commands/templates.js')).runTemplatesValidate(dir, globalsOf(command));
     });
@@ -211,6 +216,7 @@ Examples:
     .option('--force', 'replace preview files already in --out-dir')
     .addOption(new Option('-f, --format <format>', 'letter format').choices(['text', 'markdown', 'html']))
     .option('--template <id>', 'preview only this template (default: every template of the pack)')
+    .option('--language <code>', "preview the built-in pack of this language (en, de or pl), or DIR layered over it")
     .option('--json', 'print { pack, format, date, senders, letters: [{ template, region, recipient, stance, words, similarity, letter or file }], failed } as JSON')
     .addHelpText(
       'after',

@@ -9,7 +9,7 @@ import { render } from '../render/render.js';
 import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, type LetterFormat, type LetterRequestInput } from '../request.js';
 import { OPTION_NAMES, optionsOf, type OptionsOf } from '../options/table.js';
 import { namingOptions, parseRequestFromOptions } from '../validate.js';
-import { packFor, type GlobalOptions } from './pack-options.js';
+import { checkLanguageServes, packFor, type GlobalOptions } from './pack-options.js';
 
 /** draft's options, as the options table defines them. */
 export type DraftOptions = OptionsOf<'draft'>;
@@ -111,6 +111,8 @@ export function refuseOverPage(letter: Letter, options: Pick<DraftOptions, 'mail
 
 export async function runDraft(options: DraftOptions, globals: GlobalOptions): Promise<void> {
   const input = requestInputFromOptions(options);
+  // --language: the built-in pack that writes the letter (English unless chosen).
+  const language = options.language === undefined ? undefined : (await import('../pack/languages.js')).builtinLanguage(options.language);
   // A ZIP code names the official: loaded only when given, so other letters start no slower.
   const byZip = options.zip !== undefined || options.official !== undefined ? await import('./draft-zip.js') : undefined;
   const zip = byZip?.checkZipOptions(options, input);
@@ -121,7 +123,7 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   const missing = missingRequired(input);
   if (missing.length > 0 && canPrompt()) {
     refuseSendOptionsForWizard(options, input, missing);
-    const pack = packFor(globals);
+    const pack = packFor(globals, { language });
     const { startWizard } = await import('../wizard/start.js');
     await startWizard(pack, input, {
       config: options.config !== false,
@@ -130,6 +132,7 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
       json: options.json,
       templates: globals.templates,
       zip: official ? undefined : zip,
+      language,
     });
     return;
   }
@@ -142,7 +145,8 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   }
   // One letter for one region: only that region's spelling of the templates, in its one format, is loaded.
   const format = input.format ?? 'text';
-  const pack = await packFor(globals, { region: String(input.region ?? '').trim().toLowerCase(), escape: bodyFormatOf(format) === 'html' });
+  const pack = await packFor(globals, { region: String(input.region ?? '').trim().toLowerCase(), escape: bodyFormatOf(format) === 'html', language });
+  await checkLanguageServes(pack, language, input.region, input.recipient);
   const request = parseRequestFromOptions(input);
   const letter = namingOptions(() => render(pack, request));
   refuseOverPage(letter, options);

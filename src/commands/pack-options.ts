@@ -9,7 +9,12 @@ import type { Pack } from '../pack/load.js';
 import type { OptionsOf } from '../options/table.js';
 
 /** The program's options, and draft's --no-config (false: the remembered settings are ignored). */
-export type GlobalOptions = OptionsOf<'program'> & Pick<OptionsOf<'draft'>, 'config'>;
+export type GlobalOptions = OptionsOf<'program'> & Pick<OptionsOf<'draft'>, 'config' | 'language'>;
+
+/** A command's --language, checked against the built-in languages (undefined: English). */
+export async function languageOf(globals: Pick<GlobalOptions, 'language'>): Promise<string | undefined> {
+  return globals.language === undefined ? undefined : (await import('../pack/languages.js')).builtinLanguage(globals.language);
+}
 
 /** The remembered folder, if any; a broken or missing settings file is no setting here. */
 async function rememberedTemplates(): Promise<string | undefined> {
@@ -39,11 +44,32 @@ export async function templatesDir(globals: GlobalOptions): Promise<string | und
  * render for one region in one format says so, and loads only the template functions for it.
  */
 export async function packFor(globals: GlobalOptions, hint: BuiltinHint = {}): Promise<Pack> {
-  return packFrom(await templatesDir(globals), hint);
+  const language = hint.language ?? (await languageOf(globals));
+  return packFrom(await templatesDir(globals), { ...hint, language });
 }
 
 /** The pack of a template folder already found by templatesDir (undefined: the built-in one). */
 export async function packFrom(dir: string | undefined, hint: BuiltinHint = {}): Promise<Pack> {
-  if (dir) return (await import('../pack/load.js')).loadPack({ templatesDir: dir });
+  if (dir) {
+    // A user's pack with --language layers over that language's built-in pack.
+    const baseDir = hint.language ? (await import('../pack/languages.js')).builtinPackDirFor(hint.language) : undefined;
+    return (await import('../pack/load.js')).loadPack({ templatesDir: dir, baseDir });
+  }
   return (await import('../pack/builtin.js')).loadBuiltinPack(hint);
+}
+
+/**
+ * With --language: refuses a region or official the language's pack has no letters for, naming
+ * the languages that have them. Other packs load only on that error.
+ */
+export async function checkLanguageServes(pack: Pack, language: string | undefined, region: unknown, recipient: unknown, option = '--language'): Promise<void> {
+  if (language === undefined || typeof region !== 'string' || region.trim() === '') return;
+  const { builtinLanguages, languageNotServed, serves } = await import('../pack/languages.js');
+  const want = typeof recipient === 'string' && recipient.trim() !== '' ? recipient.trim().toLowerCase() : undefined;
+  const id = region.trim().toLowerCase();
+  if (serves(pack, id, want)) return;
+  const { loadBuiltinPack } = await import('../pack/builtin.js');
+  const packs = new Map<string, Pack>();
+  for (const l of builtinLanguages()) packs.set(l, l === language ? pack : await loadBuiltinPack({ language: l }));
+  throw languageNotServed(language, id, want, packs, option);
 }

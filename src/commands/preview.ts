@@ -14,7 +14,7 @@ import { PREVIEW_DATE, PREVIEW_SENDERS, previewLetter, previewRequests, type Pre
 import { ONE_PAGE_WORDS } from '../render/letter.js';
 import { BODY_EXTENSIONS, type BodyFormat } from '../request.js';
 import { info, warn } from '../ui.js';
-import { packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
+import { languageOf, packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
 
 export interface PreviewCommandOptions {
   outDir?: string;
@@ -70,7 +70,7 @@ function summarise(letters: PreviewLetter[], packName: string): void {
 export async function runTemplatesPreview(dir: string | undefined, options: PreviewCommandOptions, globals: GlobalOptions): Promise<void> {
   const format = options.format ?? 'text';
   const chosen = dir ?? (await templatesDir(globals));
-  const pack = await packFrom(chosen);
+  const pack = await packFrom(chosen, { language: await languageOf(globals) });
   const jobs = previewRequests(pack, { format, template: options.template });
   const names = jobs.map(({ template, ids }) => fileName({ template: template.meta.id, ...ids }, format));
   const root = options.outDir === undefined ? undefined : prepareOutDir(options.outDir, names, options.force);

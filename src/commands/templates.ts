@@ -10,7 +10,7 @@ import { makeFolder } from '../io/make-folder.js';
 import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { info, warn } from '../ui.js';
-import { packFor, templatesDir, type GlobalOptions } from './pack-options.js';
+import { languageOf, packFor, templatesDir, type GlobalOptions } from './pack-options.js';
 
 const out = (text: string, what: string) => writeStdout(text, what);
 
@@ -71,10 +71,10 @@ export async function runTemplatesShow(id: string, options: { json?: boolean }, 
 }
 
 /** The built-in pack's files, as paths relative to its folder. */
-function builtinFiles(): string[] {
-  const dir = builtinPackDir();
+function builtinFiles(dir: string): string[] {
   const files = [MANIFEST_FILE, FACTS_FILE];
   for (const sub of ['letters', 'partials']) {
+    if (!existsSync(join(dir, sub))) continue;
     for (const name of readdirSync(join(dir, sub)).sort()) if (name.endsWith('.hbs')) files.push(`${sub}/${name}`);
   }
   return files;
@@ -150,7 +150,7 @@ function copyInto(dir: string, source: string, files: string[], force: boolean |
   }
 }
 
-export async function runTemplatesEject(dir: string, options: { force?: boolean; example?: string }): Promise<void> {
+export async function runTemplatesEject(dir: string, options: { force?: boolean; example?: string; language?: string }): Promise<void> {
   if (options.example !== undefined) {
     const { source, files } = exampleFiles(options.example);
     copyInto(dir, source, files, options.force);
@@ -160,9 +160,11 @@ export async function runTemplatesEject(dir: string, options: { force?: boolean;
     info(`and use it with:              belarus-letter --templates ${dir} draft ...`);
     return;
   }
-  const files = builtinFiles();
-  copyInto(dir, builtinPackDir(), files, options.force);
-  info(`Copied the built-in template pack to ${dir} (${files.length} files: ${MANIFEST_FILE}, ${FACTS_FILE}, letters/, partials/).`);
+  const language = await languageOf(options);
+  const source = (await import('../pack/languages.js')).builtinPackDirFor(language);
+  const files = builtinFiles(source);
+  copyInto(dir, source, files, options.force);
+  info(`Copied the built-in${language ? ` "${language}"` : ''} template pack to ${dir} (${files.length} files: ${MANIFEST_FILE}, ${FACTS_FILE}, letters/, partials/).`);
   info(`Edit it, then check it with:  belarus-letter templates validate ${dir}`);
   info(`and use it with:              belarus-letter --templates ${dir} draft ...`);
 }
@@ -170,8 +172,10 @@ export async function runTemplatesEject(dir: string, options: { force?: boolean;
 export async function runTemplatesValidate(dir: string | undefined, globals: GlobalOptions): Promise<void> {
   const chosen = dir ?? (await templatesDir(globals));
   const { loadPack } = await import('../pack/load.js');
+  const language = await languageOf(globals);
+  const baseDir = language ? (await import('../pack/languages.js')).builtinPackDirFor(language) : undefined;
   try {
-    const pack = loadPack({ templatesDir: chosen });
+    const pack = loadPack({ templatesDir: chosen, baseDir });
     const what = chosen ?? 'The built-in pack';
     const warnings = pack.warnings ?? [];
     for (const w of warnings) warn(w);

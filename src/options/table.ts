@@ -151,6 +151,12 @@ export const OPTIONS = {
     draft: { help: "output format (default: from --out's extension, else text)", choices: LETTER_FORMATS },
     bulk: { help: "letter format, and the files' extension", choices: BULK_FORMATS },
   },
+  language: {
+    arg: 'code',
+    field: 'language',
+    draft: "write the letter from this language's built-in pack: en (default), de or pl (EU region; see `regions --language`)",
+    bulk: 'the language for rows without a language column: en (default), de or pl',
+  },
   template: {
     arg: 'id',
     field: 'template',

@@ -9,29 +9,39 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Fact, Source } from './schema.js';
 import type { LetterTemplate, Pack, PackFact, ParsedTemplate, TemplateFn } from './types.js';
-import { builtinPackDir, FACTS_FILE, MANIFEST_FILE } from './files.js';
+import { FACTS_FILE, MANIFEST_FILE } from './files.js';
+import { builtinPackDirFor, DEFAULT_LANGUAGE } from './languages.js';
 
-export const PRECOMPILED_FILE = 'builtin-pack.js';
 /**
- * The template functions for one spelling ("gb", "us") and output mode, beside PRECOMPILED_FILE:
+ * Each built-in language's pack is precompiled to files of its own, so a draft reads only the
+ * language it writes in: English keeps the plain names, German's start builtin-pack-de.
+ */
+const packPrefix = (language = DEFAULT_LANGUAGE) => (language === DEFAULT_LANGUAGE ? 'builtin-pack' : `builtin-pack-${language}`);
+export const precompiledFile = (language?: string) => `${packPrefix(language)}.js`;
+export const PRECOMPILED_FILE = precompiledFile();
+/**
+ * The template functions for one spelling ("gb", "us") and output mode, beside precompiledFile:
  * a text letter loads only the text functions of its region's spelling.
  */
-export const modesFile = (spelling: string, escape: boolean) => `builtin-pack.${spelling}${escape ? '.html' : ''}.js`;
+export const modesFile = (spelling: string, escape: boolean, language?: string) => `${packPrefix(language)}.${spelling}${escape ? '.html' : ''}.js`;
 /**
  * The text functions for one region, without the phrasings only other regions use: what a text
  * draft loads. (Not made for HTML, which fewer drafts ask for, to keep the package small.)
  */
-export const regionFile = (region: string) => `builtin-pack.region-${region}.js`;
+export const regionFile = (region: string, language?: string) => `${packPrefix(language)}.region-${region}.js`;
 /** packText of the folder the build read: compared only when the files' dates cannot vouch for them. */
-export const TEXT_FILE = 'builtin-pack.text';
+export const textFile = (language?: string) => `${packPrefix(language)}.text`;
+export const TEXT_FILE = textFile();
 /** The templates' and partials' source text, by file: read only by what shows a template. */
-export const SOURCES_FILE = 'builtin-pack.sources.json';
+export const sourcesFile = (language?: string) => `${packPrefix(language)}.sources.json`;
+export const SOURCES_FILE = sourcesFile();
 
 /** What the build writes, apart from the template functions. */
 export interface BuiltinData {
   name: string;
   language: string;
   countSource?: string;
+  words: Pack['words'];
   spellings: Pack['spellings'];
   regions: Pack['regions'];
   stances: Pack['stances'];
@@ -120,11 +130,11 @@ export function packStamp(dir: string): PackStamp {
  * unpacked by an installer that dates files when it writes them (npm 11 does): then the text
  * decides, as it always did.
  */
-export function isFresh(main: Pick<PrecompiledModule, 'stamp' | 'builtAt'>, dir: string, dist: string): boolean {
+export function isFresh(main: Pick<PrecompiledModule, 'stamp' | 'builtAt'>, dir: string, dist: string, language?: string): boolean {
   const now = packStamp(dir);
   if (now.files !== main.stamp) return false;
   if (now.newest <= main.builtAt) return true;
-  const file = join(dist, TEXT_FILE);
+  const file = join(dist, textFile(language));
   return existsSync(file) && readFileSync(file, 'utf8') === packText(dir);
 }
 
@@ -149,13 +159,14 @@ export function packFromPrecompiled(mod: PrecompiledModule, runtime: { create():
   const { data } = mod;
   let sources: Record<string, string> | undefined;
   const source = (file: string) => {
-    sources ??= JSON.parse(readFileSync(join(dist, SOURCES_FILE), 'utf8')) as Record<string, string>;
+    sources ??= JSON.parse(readFileSync(join(dist, sourcesFile(data.language)), 'utf8')) as Record<string, string>;
     return sources[file] ?? '';
   };
   return {
     name: data.name,
     language: data.language,
     countSource: data.countSource,
+    words: data.words,
     spellings: data.spellings,
     regions: data.regions,
     stances: data.stances,
@@ -185,20 +196,24 @@ export interface BuiltinHint {
   region?: string;
   /** With region: whether it renders HTML only (true) or text only (false), not both. */
   escape?: boolean;
+  /** Which built-in pack: English (templates/) unless another language is chosen. */
+  language?: string;
 }
 
 export async function loadBuiltinPack(hint: BuiltinHint = {}): Promise<Pack> {
-  const dir = builtinPackDir();
-  const dist = join(dirname(dir), 'dist');
-  const file = join(dist, PRECOMPILED_FILE);
+  const language = hint.language ?? DEFAULT_LANGUAGE;
+  const dir = builtinPackDirFor(language);
+  // dist/ sits beside templates/ and packs/: found without a second search for the package root.
+  const dist = join(dirname(language === DEFAULT_LANGUAGE ? dir : dirname(dir)), 'dist');
+  const file = join(dist, precompiledFile(language));
   if (existsSync(file)) {
     const main = (await import(pathToFileURL(file).href)) as Omit<PrecompiledModule, 'modes'>;
-    if (isFresh(main, dir, dist)) {
+    if (isFresh(main, dir, dist, language)) {
       const region = main.data.regions.find((r) => r.id === hint.region);
       const escapes = region && hint.escape !== undefined ? [hint.escape] : [false, true];
       const spellings = region ? [region.spelling] : (main.spellings ?? []);
       const textOnly = region !== undefined && hint.escape === false;
-      const names = textOnly ? [regionFile(region.id)] : spellings.flatMap((s) => escapes.map((escape) => modesFile(s, escape)));
+      const names = textOnly ? [regionFile(region.id, language)] : spellings.flatMap((s) => escapes.map((escape) => modesFile(s, escape, language)));
       const [runtime, ...parts] = await Promise.all([
         import('handlebars/runtime'),
         ...names.map((name) => import(pathToFileURL(join(dist, name)).href) as Promise<Pick<PrecompiledModule, 'modes'>>),
@@ -209,5 +224,5 @@ export async function loadBuiltinPack(hint: BuiltinHint = {}): Promise<Pack> {
       return packFromPrecompiled({ ...main, data, modes }, (runtime as { default: unknown }).default as { create(): Pack['handlebars'] }, dir, dist);
     }
   }
-  return (await import('./load.js')).loadPack();
+  return (await import('./load.js')).loadPack({ baseDir: dir });
 }

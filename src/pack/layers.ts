@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import { closest } from '../closest.js';
 import { MANIFEST_FILE } from './files.js';
 import { formatPath } from './schema.js';
+import { mergeWords } from './words.js';
 import type { Locate, YamlPath } from './yaml-file.js';
 
 export type Obj = Record<string, unknown>;
@@ -40,6 +41,9 @@ export function mergeManifests(base: Obj, over: Obj): Obj {
     }
     out.spellings = spellings;
   }
+  const words = mergeWords(base, over);
+  if (words === undefined) delete out.words;
+  else out.words = words;
   return out;
 }
 

@@ -9,13 +9,14 @@ import { checkNameTemplates } from './parse-template.js';
 import { repeatedIdProblems, yamlTextProblems } from './pack-text.js';
 import { manifestSchema, type Manifest } from './schema.js';
 import type { PackFact } from './types.js';
+import { ENGLISH_WORDS, packWords, type Words } from './words.js';
 import { parseYaml, type YamlPath } from './yaml-file.js';
 
 /** Where a path of the merged manifest was written, as "file:line:col". */
 export type ManifestAt = (path: YamlPath, key?: boolean) => string;
 
 /** The merged manifest, or undefined when it is broken (its problems pushed onto `problems`). */
-export function readManifest(layers: RawLayer[], problems: string[]): { manifest: Manifest | undefined; manifestAt: ManifestAt } {
+export function readManifest(layers: RawLayer[], problems: string[]): { manifest: Manifest | undefined; manifestAt: ManifestAt; words: Words } {
   let manifestRaw: Obj = {};
   const manifestLayers: ParsedLayerYaml[] = [];
   for (const layer of layers) {
@@ -41,7 +42,8 @@ export function readManifest(layers: RawLayer[], problems: string[]): { manifest
   const manifestResult = manifestSchema.safeParse(manifestRaw);
   if (!manifestResult.success) problems.push(...zodIssuesAt(manifestResult.error, manifestAt));
   const manifest = manifestResult.success ? manifestResult.data : undefined;
-  return { manifest, manifestAt };
+  const words = manifest ? packWords(manifest, manifestAt, problems) : ENGLISH_WORDS;
+  return { manifest, manifestAt, words };
 }
 
 /** The manifest's own references: facts it cites (when the facts file is sound), ids defined twice, lists left empty. */

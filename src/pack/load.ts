@@ -8,7 +8,8 @@ import { PackError } from '../errors.js';
 import { KNOWN_HELPERS } from '../render/helpers-list.js';
 import { closest } from '../closest.js';
 import { TemplateChecker } from './check.js';
-import { builtinPackDir, readLayer, type RawLayer, type TextFile } from './files.js';
+import { readLayer, type RawLayer, type TextFile } from './files.js';
+import { baseDirFor } from './languages.js';
 import { at, zodIssuesAt, type ParsedLayerYaml } from './layers.js';
 import { readFacts } from './load-facts.js';
 import { manifestProblems, readManifest } from './load-manifest.js';
@@ -28,7 +29,7 @@ export function buildPack(layers: RawLayer[]): Pack {
   const problems: string[] = layers.flatMap((l) => l.problems ?? []);
   problems.push(...layers.flatMap(layerTextProblems));
 
-  const { manifest, manifestAt } = readManifest(layers, problems);
+  const { manifest, manifestAt, words } = readManifest(layers, problems);
   const { facts, sources, factsOk } = readFacts(layers, problems);
 
   // Templates and partials: a later layer's file replaces an earlier one of the same name.
@@ -117,6 +118,7 @@ export function buildPack(layers: RawLayer[]): Pack {
     name: manifest.name,
     language: manifest.language,
     countSource: manifest.countSource,
+    words,
     spellings: manifest.spellings,
     regions: manifest.regions,
     stances: manifest.stances,
@@ -135,7 +137,8 @@ export function buildPack(layers: RawLayer[]): Pack {
 }
 
 export function loadPack(options: LoadPackOptions = {}): Pack {
-  const layers = [readLayer(builtinPackDir(), 'built-in')];
-  if (options.templatesDir) layers.push(readLayer(options.templatesDir, options.templatesDir));
+  const user = options.templatesDir ? readLayer(options.templatesDir, options.templatesDir) : undefined;
+  const layers = [readLayer(options.baseDir ?? baseDirFor(user?.manifest?.text), 'built-in')];
+  if (user) layers.push(user);
   return buildPack(layers);
 }

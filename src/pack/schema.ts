@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { dateMarkProblem } from './date-marks.js';
+import { wordsSchema } from './words.js';
 
 // zod/mini ships no messages of its own; English ones name what was expected.
 z.config(en());
@@ -72,6 +73,8 @@ export const manifestSchema = z.strictObject({
   name: nonEmpty(),
   language: optionalDefault(z.string().check(z.minLength(2)), 'en'),
   countSource: z.optional(nonEmpty()),
+  /** The words the engine adds around the templates' text (see words.ts); required unless the language is English. */
+  words: z.optional(wordsSchema),
   spellings: optionalDefault(z.record(z.string(), z.record(z.string(), z.string())), {}),
   regions: optionalDefault(z.array(regionSchema), []),
   stances: optionalDefault(z.array(stanceSchema), []),

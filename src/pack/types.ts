@@ -4,6 +4,7 @@
  */
 import type Handlebars from 'handlebars';
 import type { Fact, FrontMatter, Manifest, Region, Source, Stance } from './schema.js';
+import type { Words } from './words.js';
 
 /** A compiled template: the view in, the text out. */
 export type TemplateFn = (context: unknown, options?: Record<string, unknown>) => string;
@@ -28,6 +29,8 @@ export interface Pack {
   name: string;
   language: string;
   countSource?: string;
+  /** The words the engine adds around the templates' text, defaults filled in. */
+  words: Words;
   spellings: Manifest['spellings'];
   regions: Region[];
   stances: Stance[];
@@ -55,4 +58,6 @@ export interface PrecompiledPack {
 export interface LoadPackOptions {
   /** A user's pack folder to layer over the built-in pack. */
   templatesDir?: string;
+  /** The built-in pack folder to start from: templates/ (English) unless a language's pack is chosen. */
+  baseDir?: string;
 }

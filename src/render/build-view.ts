@@ -8,7 +8,7 @@ import type { LetterTemplate, Pack, PackFact } from '../pack/types.js';
 import type { Region, Recipient, Stance } from '../pack/schema.js';
 import type { BodyFormat, LetterRequest } from '../request.js';
 import { compileSmall } from './compile.js';
-import { formatPartialDate } from './dates.js';
+import { dateLocale, formatPartialDate } from './dates.js';
 import { chooseFacts, dropLightest } from './fact-choice.js';
 import { withDates, wordingIndex } from './fact-text.js';
 import type { Trim } from './fit.js';
@@ -35,10 +35,11 @@ const addresses = memo<Pack, string[]>(1000);
  */
 const factTexts = memo<Pack, Map<string, string[]>>();
 function factWordingsFor(pack: Pack, fact: PackFact, region: Region, spelling: Record<string, string> | undefined): string[] {
-  const texts = factTexts(pack, `${region.spelling}\u0000${region.locale}`, () => new Map());
+  const locale = dateLocale(pack.language, region.locale);
+  const texts = factTexts(pack, `${region.spelling}\u0000${locale}`, () => new Map());
   let wordings = texts.get(fact.id);
   if (wordings === undefined) {
-    wordings = fact.text.map((t) => withDates(respell(t.replace(/\s+/g, ' ').trim(), spelling), region.locale));
+    wordings = fact.text.map((t) => withDates(respell(t.replace(/\s+/g, ' ').trim(), spelling), locale));
     texts.set(fact.id, wordings);
   }
   return wordings;
@@ -92,7 +93,7 @@ function settingOf(pack: Pack, request: LetterRequest): LetterSetting {
     ...resolved,
     packText,
     factWordings: (fact) => factWordingsFor(pack, fact, region, spellingTable),
-    date: formatPartialDate(request.date, region.locale),
+    date: formatPartialDate(request.date, dateLocale(pack.language, region.locale)),
     recipientView: {
       id: recipient.id,
       label: packText(recipient.label),

@@ -70,9 +70,35 @@ export function monthsBetween(from: number, to: number): number {
 
 /** "the end of December 2025" for a month's last day, else the day itself ("19 March 2026"). */
 export function asOfText(date: string, locale: string): string {
+  // A note on the terminal, which stays English whatever the pack's language.
+  if (ENGLISH_LOCALES[locale] === undefined) locale = 'en-GB';
   const [y, m, d] = date.split('-');
   if (m === undefined) return y ?? date;
   const end = new Date(endOfPartialDate(`${y}-${m}`));
   if (d === undefined || Number(d) === end.getUTCDate()) return `the end of ${formatPartialDate(`${y}-${m}`, locale)}`;
   return formatPartialDate(date, locale);
+}
+
+const dateLocales = new Map<string, string>();
+
+/**
+ * The locale a letter's dates are written in: the pack's language in the region's country. A
+ * German pack's letter for a region whose locale is en-IE is dated as de-IE ("30. November
+ * 2026"); a pack in the region's own language keeps the region's locale, so English packs still
+ * take the fast path above.
+ */
+export function dateLocale(language: string, regionLocale: string): string {
+  const key = `${language}|${regionLocale}`;
+  let locale = dateLocales.get(key);
+  if (locale === undefined) {
+    const [lang = language, ...rest] = regionLocale.split('-');
+    const [packLang = language] = language.split('-');
+    if (lang.toLowerCase() === packLang.toLowerCase()) locale = regionLocale;
+    else {
+      const country = rest.find((part) => /^[A-Za-z]{2}$|^\d{3}$/.test(part));
+      locale = country && !language.includes('-') ? `${language}-${country}` : language;
+    }
+    dateLocales.set(key, locale);
+  }
+  return locale;
 }

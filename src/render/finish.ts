@@ -6,7 +6,8 @@
 import type { Pack, PackFact } from '../pack/types.js';
 import type { Source } from '../pack/schema.js';
 import type { PreparedLetter } from './build-view.js';
-import { formatPartialDate } from './dates.js';
+import { dateLocale, formatPartialDate } from './dates.js';
+import { fillWord } from '../pack/words.js';
 import { plainText, type CitedSource } from './format.js';
 import type { FinishedLetter } from './letter.js';
 import { memo } from './memo.js';
@@ -34,9 +35,9 @@ export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, 
   const plain = plainText(joinSections(sections), bodyFormat);
   const shownCited = cited.filter((id) => factWordings(pack.facts.get(id) as PackFact).some((w) => plain.includes(w)));
   // Copies, so a caller that edits a letter's meta cannot change the next letter's.
-  const sources = sourcesShown(pack, shownCited, region.locale).map((s) => ({ ...s }));
+  const sources = sourcesShown(pack, shownCited, dateLocale(pack.language, region.locale)).map((s) => ({ ...s }));
   const wordCount = countWords(plain);
-  const title = `Letter to the ${packText(recipient.label)}`;
+  const title = fillWord(packText(pack.words.letterTitle), { recipient: packText(recipient.label) });
   return {
     body: plain,
     // A text letter's sections are plain text already.
@@ -44,6 +45,7 @@ export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, 
     notes: request.sources && !trim.noSources ? sources : [],
     marked: sections,
     title,
+    words: pack.words,
     meta: {
       region: region.id,
       recipient: recipient.id,

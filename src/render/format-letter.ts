@@ -15,12 +15,13 @@ import { joinSections } from './sections.js';
 /** The letter's text in its requested format, Sources section included unless it has none. */
 export function formatLetter(pack: Pack, request: LetterRequest, letter: FinishedLetter): string {
   const { notes, marked, meta } = letter;
-  const sourceList = notes.length > 0 ? sourceLines(notes).join('\n') : '';
+  const { words } = pack;
+  const sourceList = notes.length > 0 ? sourceLines(notes, words).join('\n') : '';
   switch (request.format) {
     case 'markdown':
-      return formatMarkdown({ body: joinSections(marked), sources: notes });
+      return formatMarkdown({ body: joinSections(marked), sources: notes, words });
     case 'html':
-      return formatPrintHtml({ sections: marked, sources: notes, paper: meta.paper, language: pack.language, title: letter.title });
+      return formatPrintHtml({ sections: marked, sources: notes, paper: meta.paper, language: pack.language, title: letter.title, words });
     case 'eml': {
       if (!request.email) {
         throw new UsageError('--format eml needs your email address for the From header: add --email.');
@@ -33,12 +34,12 @@ export function formatLetter(pack: Pack, request: LetterRequest, letter: Finishe
           : undefined,
         subject: meta.subject,
         date: request.date,
-        text: textWithSources(letter.body, sourceList),
-        html: formatPrintHtml({ sections: escaped, sources: notes, paper: meta.paper, language: pack.language, title: meta.subject }),
+        text: textWithSources(letter.body, sourceList, words.sources),
+        html: formatPrintHtml({ sections: escaped, sources: notes, paper: meta.paper, language: pack.language, title: meta.subject, words }),
       });
     }
     default:
       // Text, and the text a PDF is laid out from (see pdf.ts).
-      return textWithSources(joinSections(marked), sourceList);
+      return textWithSources(joinSections(marked), sourceList, words.sources);
   }
 }

@@ -6,6 +6,7 @@
 import type { LetterFormat } from '../request.js';
 import type { CitedSource } from './format.js';
 import type { LetterSection } from './sections.js';
+import type { Words } from '../pack/words.js';
 
 export const ONE_PAGE_WORDS = 450;
 export const MIN_WORDS = 250;
@@ -41,6 +42,8 @@ export interface Letter {
   sections: LetterSection[];
   /** The sources as the letter lists them: empty with --no-sources or when dropped to fit. */
   notes: CitedSource[];
+  /** The pack's words for what the engine adds (the PDF's Sources heading). */
+  words?: Words;
   meta: LetterMeta;
 }
 

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { AppError, EXIT } from '../errors.js';
 import type { Letter } from './letter.js';
 import { sourceAddress, sourceEntry, sourceLines } from './format.js';
+import { ENGLISH_WORDS } from '../pack/words.js';
 
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = '@expo-google-fonts/pt-serif/400Regular/PTSerif_400Regular.ttf';
@@ -46,7 +47,7 @@ function listed(chars: string[]): string {
 
 const PT = 72 / 25.4; // points per millimetre
 
-export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'meta'>): Promise<Uint8Array> {
+export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'meta' | 'words'>): Promise<Uint8Array> {
   const { default: PDFDocument } = await import('pdfkit');
   const letterPaper = letter.meta.paper === 'letter';
   const margins = letterPaper
@@ -64,8 +65,9 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
     },
   });
   // Checked before a byte is written: a PDF that drops characters is refused, not made.
+  const words = letter.words ?? ENGLISH_WORDS;
   const font = (doc as unknown as { _font: { font: GlyphSource } })._font.font;
-  const text = [...letter.sections.map((s) => s.text), ...sourceLines(letter.notes)].join('\n').normalize('NFC');
+  const text = [...letter.sections.map((s) => s.text), ...sourceLines(letter.notes, words), words.sources].join('\n').normalize('NFC');
   const missing = missingGlyphs(font, text);
   if (missing.length > 0) {
     throw new AppError(
@@ -115,10 +117,10 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
     const width = doc.page.width - margins.left - margins.right;
     doc.moveTo(x, doc.y).lineTo(x + width, doc.y).lineWidth(0.5).strokeColor('#999999').stroke();
     doc.y += 4;
-    doc.fontSize(8).fillColor('#333333').text('SOURCES', x, doc.y, { characterSpacing: 0.4 });
+    doc.fontSize(8).fillColor('#333333').text(words.sources.toUpperCase(), x, doc.y, { characterSpacing: 0.4 });
     // Each entry with its address in one wrapped paragraph, so the notes keep the letter to a page.
     doc.fontSize(7.5);
-    letter.notes.forEach((s, i) => doc.text(`${i + 1}. ${sourceEntry(s)}. ${sourceAddress(s)}`.normalize('NFC'), { lineGap: 0 }));
+    letter.notes.forEach((s, i) => doc.text(`${i + 1}. ${sourceEntry(s, words.titleQuotes)}. ${sourceAddress(s, words.noAddress)}`.normalize('NFC'), { lineGap: 0 }));
   }
   doc.end();
   return done;

@@ -5,6 +5,7 @@
  */
 import type { LetterSection } from './sections.js';
 import { hasAddress, htmlEscape, sourceAddress, sourceEntry, type CitedSource } from './format.js';
+import { ENGLISH_WORDS, type Words } from '../pack/words.js';
 
 export interface PrintInput {
   sections: readonly LetterSection[];
@@ -12,6 +13,8 @@ export interface PrintInput {
   paper: 'a4' | 'letter';
   language: string;
   title: string;
+  /** The pack's words for the notes; English when left out. */
+  words?: Words;
 }
 
 const lines = (text: string, indent: string) => text.split('\n').join(`<br>\n${indent}`);
@@ -37,15 +40,15 @@ function sectionHtml(section: LetterSection): string {
   }
 }
 
-function notesHtml(sources: readonly CitedSource[]): string {
+function notesHtml(sources: readonly CitedSource[], words: Words): string {
   if (sources.length === 0) return '';
   const items = sources.map((s) => {
-    const text = htmlEscape(sourceEntry(s, ['“', '”']));
-    const address = hasAddress(s) ? `<a href="${htmlEscape(s.url)}">${htmlEscape(s.url)}</a>` : htmlEscape(sourceAddress(s));
+    const text = htmlEscape(sourceEntry(s, words.printTitleQuotes));
+    const address = hasAddress(s) ? `<a href="${htmlEscape(s.url)}">${htmlEscape(s.url)}</a>` : htmlEscape(sourceAddress(s, words.noAddress));
     // The address follows the entry in the same line of notes: a Sources list that wraps less keeps the letter to one page.
     return `        <li>${text}. ${address}</li>`;
   });
-  return `\n    <section class="notes">\n      <h2>Sources</h2>\n      <ol>\n${items.join('\n')}\n      </ol>\n    </section>`;
+  return `\n    <section class="notes">\n      <h2>${htmlEscape(words.sources)}</h2>\n      <ol>\n${items.join('\n')}\n      </ol>\n    </section>`;
 }
 
 export function formatPrintHtml(input: PrintInput): string {
@@ -79,7 +82,7 @@ export function formatPrintHtml(input: PrintInput): string {
   <body>
     <main class="letter">
 ${body}
-    </main>${notesHtml(input.sources)}
+    </main>${notesHtml(input.sources, input.words ?? ENGLISH_WORDS)}
   </body>
 </html>
 `;

@@ -7,6 +7,8 @@ import type { Prompts } from './prompts.js';
 
 export interface Answers {
   region?: string;
+  /** A built-in language other than English, chosen for the region (see ./language.ts). */
+  language?: string;
   recipient?: string;
   recipientName?: string;
   recipientTitle?: string;
@@ -38,6 +40,8 @@ export interface WizardContext {
   officials?: (region: string) => OfficialsSource | undefined;
   /** --zip from the command line: not asked again. */
   zip?: string;
+  /** The built-in packs by language, English first, when the writer may choose one; `pack` is the chosen one. */
+  languagePacks?: ReadonlyMap<string, Pack>;
 }
 
 /** An official picked from the directory: who, for which recipient, and where the letter goes. */

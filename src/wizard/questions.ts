@@ -9,11 +9,13 @@ import { factSourceText, offeredFacts } from './facts.js';
 import type { Answers, WizardContext } from './context.js';
 import { askOfficialByZip, finderHelp, salutationFor } from './officials.js';
 import type { Choice } from './prompts.js';
+import { DEFAULT_LANGUAGE } from '../pack/languages.js';
+import { languageQuestion, useLanguage } from './language.js';
 
 // The context and answers are their own module, so the questions' helpers (officials.ts) need not import this one.
 export type { Answers, ChosenOfficial, WizardContext } from './context.js';
 
-export type QuestionId = 'region' | 'recipient' | 'recipientName' | 'stance' | 'facts' | 'name' | 'city' | 'address' | 'postcode' | 'connection' | 'why' | 'want';
+export type QuestionId = 'region' | 'language' | 'recipient' | 'recipientName' | 'stance' | 'facts' | 'name' | 'city' | 'address' | 'postcode' | 'connection' | 'why' | 'want';
 
 export interface Question {
   id: QuestionId;
@@ -81,14 +83,19 @@ export const QUESTIONS: readonly Question[] = [
     given: (ctx) => has(ctx.given.region),
     async ask(ctx, answers) {
       const wanted = ctx.given.recipient as string | undefined;
-      const regions = ctx.pack.regions.filter((r) => !wanted || r.recipients.some((x) => x.id === wanted));
+      // Every region, whichever language's pack a previous answer chose.
+      const all = ctx.languagePacks?.get(DEFAULT_LANGUAGE)?.regions ?? ctx.pack.regions;
+      const regions = all.filter((r) => !wanted || r.recipients.some((x) => x.id === wanted));
       const choices: Choice<string>[] = regions.map((r) => ({ value: r.id, name: r.name, description: `You can write to: ${r.recipients.map((x) => x.label).join(', ')}` }));
       const remembered = regions.some((r) => r.id === ctx.remembered.region) ? ctx.remembered.region : undefined;
       const region = await ctx.prompts.search({ id: 'region', message: 'Where do you live? (type to filter)', choices, default: answers.region ?? remembered });
-      return { region };
+      const next = { ...answers, region };
+      useLanguage(ctx, next, answers.language);
+      return { region, language: next.language };
     },
     summary: (ctx, a) => regionOf(ctx, a).name,
   },
+  languageQuestion,
   {
     id: 'recipient',
     label: 'Who you write to',

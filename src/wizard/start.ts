@@ -13,6 +13,8 @@ import { runWizard, type WizardIO, type WizardOptions, type WizardOutcome } from
 export interface StartOptions extends WizardOptions {
   /** false with --no-config: neither read nor offer to store remembered answers. */
   config: boolean;
+  /** --language: the pack is that language's already, and the wizard does not ask. */
+  language?: string;
 }
 
 function remembered(path: string): Config {
@@ -45,5 +47,19 @@ export async function startWizard(packLoading: Pack | Promise<Pack>, given: Lett
   };
   const [pack, prompts] = await Promise.all([packLoading, inquirerPrompts()]);
   const officials = (region: string) => (hasOfficialsData(region) ? officialsSource(region) : undefined);
-  return runWizard({ pack, given, remembered: options.config ? remembered(path) : {}, prompts, officials, zip: options.zip }, io, options);
+  const languagePacks = options.language === undefined ? await builtinPacksBesides(pack) : undefined;
+  return runWizard({ pack, given, remembered: options.config ? remembered(path) : {}, prompts, officials, zip: options.zip, languagePacks }, io, options);
+}
+
+/**
+ * Every built-in language's pack, English first, when the writer drafts from the English
+ * built-in pack and another language has one: the wizard then offers the choice.
+ */
+async function builtinPacksBesides(pack: Pack): Promise<ReadonlyMap<string, Pack> | undefined> {
+  if (pack.layers.length !== 1 || pack.layers[0]?.origin !== 'built-in' || pack.language !== 'en') return undefined;
+  const { builtinLanguages } = await import('../pack/languages.js');
+  const others = builtinLanguages().slice(1);
+  if (others.length === 0) return undefined;
+  const { loadBuiltinPack } = await import('../pack/builtin.js');
+  return new Map([['en', pack], ...(await Promise.all(others.map(async (l) => [l, await loadBuiltinPack({ language: l })] as const)))]);
 }
