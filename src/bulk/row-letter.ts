@@ -14,15 +14,16 @@ import type { LetterRequest } from '../request.js';
 import type { ColumnMapper, RowDefaults, RowWords } from './row-request.js';
 import { rowToRequest } from './row-request.js';
 import type { RowOfficials } from './zip-officials.js';
+import type { RowPacks } from './row-packs.js';
 
-export type RowRequest = { ok: true; request: LetterRequest; notes: string[] } | { ok: false; error: string };
+export type RowRequest = { ok: true; request: LetterRequest; notes: string[]; pack: Pack; language: string } | { ok: false; error: string };
 export type RowRender = { ok: true; letter: Letter } | { ok: false; message: string };
 
 export class RowLetters {
   private readonly registry = new NameRegistry();
 
   constructor(
-    private readonly pack: Pack,
+    private readonly packs: RowPacks,
     private readonly mapper: ColumnMapper,
     private readonly defaults: RowDefaults,
     private readonly words: RowWords,
@@ -32,7 +33,7 @@ export class RowLetters {
   ) {}
 
   /** The row's request, or why it has none, naming the row and the column (or option) at fault. */
-  request(row: InputRow): RowRequest {
+  async request(row: InputRow): Promise<RowRequest> {
     const parsed = rowToRequest(row, this.mapper, this.defaults, this.words);
     if (!parsed.ok) return parsed;
     const where = `${this.words.row} ${row.row}`;
@@ -40,11 +41,14 @@ export class RowLetters {
       const header = this.mapper.headerOf.get(field as never);
       return header !== undefined ? `${this.words.column} ${header}` : `option --${field}`;
     };
-    const bad = rowIdProblem(this.pack, parsed.request, nameOf);
+    // The row's language picks the pack its ids are checked against and its letter is written from.
+    const chosen = await this.packs.forRow(parsed.language, parsed.request.region, parsed.request.recipient);
+    if (!chosen.ok) return { ok: false, error: `${where}, ${nameOf('language')}: ${chosen.message}` };
+    const bad = rowIdProblem(chosen.pack, parsed.request, nameOf);
     if (bad) return { ok: false, error: `${where}, ${bad}` };
     const byZip = this.officials.fill(row, parsed.request, where, this.words.column);
     if (!byZip.ok) return byZip;
-    return { ok: true, request: byZip.request, notes: parsed.notes };
+    return { ok: true, request: byZip.request, notes: parsed.notes, pack: chosen.pack, language: chosen.language };
   }
 
   /** A name written by an earlier run: no other row gets it. */
@@ -69,9 +73,9 @@ export class RowLetters {
   }
 
   /** The row's letter, or the reason it cannot be written (a template's own check). */
-  render(request: LetterRequest): RowRender {
+  render(request: LetterRequest, pack: Pack): RowRender {
     try {
-      return { ok: true, letter: render(this.pack, request) };
+      return { ok: true, letter: render(pack, request) };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return { ok: false, message: error.message };

@@ -29,7 +29,7 @@ export interface RowWords {
 }
 
 /** A request, with notes on values read generously (a country with no letters of its own). */
-export type RowResult = { ok: true; request: LetterRequest; notes: string[] } | { ok: false; error: string };
+export type RowResult = { ok: true; request: LetterRequest; notes: string[]; language?: string } | { ok: false; error: string };
 
 const SPEC_BY_FIELD = new Map(COLUMNS.filter((c) => !c.part).map((c) => [c.field, c]));
 const PLAIN_FIELDS = [...COLUMNS.map((c) => c.field), 'country', 'format', 'sources'];
@@ -237,7 +237,8 @@ export function rowToRequest(row: InputRow, mapper: ColumnMapper, defaults: RowD
   const plain: Record<string, unknown> = {};
   for (const key of PLAIN_FIELDS) plain[key] = input[key];
   const result = letterRequestSchema.safeParse(plain);
-  if (result.success) return { ok: true, request: result.data, notes };
+  const language = typeof input.language === 'string' ? input.language : undefined;
+  if (result.success) return { ok: true, request: result.data, notes, language };
   const problems = describeIssues(result.error, nameOf);
   return { ok: false, error: `${where}, ${problems.join('; ')}` };
 }

@@ -22,6 +22,7 @@ import { RowLetters } from './row-letter.js';
 import type { BulkOptions, Settings } from './settings.js';
 import type { Sheet } from './sheet.js';
 import type { RowOfficials } from './zip-officials.js';
+import type { RowPacks } from './row-packs.js';
 
 /** Rows between turns of the event loop (see the loop in rows()). */
 const TURN_EVERY = 64;
@@ -58,7 +59,7 @@ export class BulkRun {
   private readonly sink: LetterSink;
 
   constructor(
-    pack: Pack,
+    packs: RowPacks,
     readonly settings: Settings,
     readonly options: BulkOptions,
     readonly sheet: Sheet,
@@ -68,7 +69,7 @@ export class BulkRun {
   ) {
     const { source, columns, words } = sheet;
     this.counts = { done: 0, failed: 0, skipped: 0, same: 0, differ: 0, bytes: 0, size: source.size };
-    this.letters = new RowLetters(pack, columns.mapper, settings.defaults, words, officials, settings.pattern, settings.extension);
+    this.letters = new RowLetters(packs, columns.mapper, settings.defaults, words, officials, settings.pattern, settings.extension);
     if (settings.writing) {
       withFileError(settings.outDir, 'create the folder', () => makeFolder(settings.outDir));
       this.manifest = new ManifestWriter(settings.outDir, { input: source.name, date: settings.defaults.date });
@@ -133,15 +134,16 @@ export class BulkRun {
       this.record({ row: row.row, status: 'skipped', file: earlier, error: null });
       return;
     }
-    const made = this.letters.request(row);
+    const made = await this.letters.request(row);
     if (!made.ok) return this.fail(row.row, made.error);
-    const { request } = made;
+    const { request, pack, language } = made;
     this.tally(made.notes, row.row);
     const name = await this.letters.fileName(row.row, request);
-    const group = `${request.region}|${request.stance}`;
+    // Letters in different languages never read alike: each language is a group of its own.
+    const group = `${language}|${request.region}|${request.stance}`;
     // Counted before it renders, so the sample is drawn the same way whatever becomes of the row.
     const slot = this.risk.count(group, request.story);
-    const rendered = this.letters.render(request);
+    const rendered = this.letters.render(request, pack);
     if (!rendered.ok) {
       this.risk.uncount(request.story);
       return this.fail(row.row, `${words.row} ${row.row}: ${rendered.message.replace(/\.$/, '')}`);

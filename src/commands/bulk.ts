@@ -20,7 +20,8 @@ import { RowOfficials } from '../bulk/zip-officials.js';
 import { commandName } from '../io/invocation.js';
 import { writeStdout } from '../io/stdout.js';
 import { noteAge } from './officials.js';
-import { packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
+import { checkLanguageServes, languageOf, packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
+import { RowPacks } from '../bulk/row-packs.js';
 
 export type { BulkOptions } from '../bulk/settings.js';
 
@@ -39,7 +40,14 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
       `Run \`${commandName()} bulk --example > senders.csv\` for a starter sheet, and \`bulk --columns\` for the columns it can have.`,
     );
   }
-  const pack = await packFrom(await templatesDir(globals));
+  // --language: the batch's pack; a row's language column may choose another built-in one.
+  const language = await languageOf(options);
+  const dir = await templatesDir(globals);
+  const pack = await packFrom(dir, { language });
+  await checkLanguageServes(pack, language, options.region, options.recipient);
+  const { builtinLanguages } = await import('../pack/languages.js');
+  const loadBuiltin = async (l: string) => (await import('../pack/builtin.js')).loadBuiltinPack({ language: l });
+  const packs = new RowPacks(pack, dir ? pack.language : (language ?? pack.language), builtinLanguages(), dir ? undefined : loadBuiltin);
   const settings = settingsFrom(file, options, pack);
   if (!settings.toStdout && existsSync(settings.outDir) && !statSync(settings.outDir).isDirectory()) {
     throw new UsageError(`--out-dir ${settings.outDir} is a file, not a folder.`);
@@ -48,7 +56,7 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   const sheet = await openSheet(settings, options);
   // US rows with a ZIP code get their official from the directory (see bulk/zip-officials.ts).
   const officials = new RowOfficials((source) => void noteAge(source));
-  const run = new BulkRun(pack, settings, options, sheet, done, officials);
+  const run = new BulkRun(packs, settings, options, sheet, done, officials);
   await run.run();
   finish(run);
 }

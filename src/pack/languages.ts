@@ -69,7 +69,7 @@ export function languageNotServed(language: string, region: string, recipient: s
   const offered = own ? own.regions.map((r) => `${r.id} (${r.recipients.map((x) => x.id).join(', ')})`).join('; ') : '';
   return new UsageError(
     have.length > 0
-      ? `The built-in letters in "${language}" (${option}) are not for ${what}; it has letters in ${listChoices(have)}.`
+      ? `The built-in letters in "${language}" (${option}) are not for ${what}; the letters in ${listChoices(have)} are.`
       : `The built-in letters in "${language}" (${option}) are not for ${what}, and no built-in language has them.`,
     offered ? `The "${language}" letters are for ${offered}.` : undefined,
   );

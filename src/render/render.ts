@@ -58,5 +58,5 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
   const raw = runTemplate(pack, prepared, letterState(pack, prepared, cited, options));
   const finished = finishLetter(pack, prepared, raw, cited);
   const text = formatLetter(pack, request, finished);
-  return { text, body: finished.body, sections: finished.sections, notes: finished.notes, meta: finished.meta };
+  return { text, body: finished.body, sections: finished.sections, notes: finished.notes, words: finished.words, meta: finished.meta };
 }

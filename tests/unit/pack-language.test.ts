@@ -59,7 +59,7 @@ describe('draft --language', () => {
   it('refuses a region the language has no letters for, naming the languages that have them', async () => {
     const run = await runMain(['draft', '--language', 'de', '-r', 'uk', '-t', 'mp', ...writer]);
     expect(run.code).toBe(EXIT.usage);
-    expect(run.stderr).toContain('The built-in letters in "de" (--language) are not for region uk, recipient mp; it has letters in en.');
+    expect(run.stderr).toContain('The built-in letters in "de" (--language) are not for region uk, recipient mp; the letters in en are.');
     expect(run.stderr).toContain('The "de" letters are for eu (mep).');
     expect(run.stdout).toBe('');
   });
@@ -67,7 +67,7 @@ describe('draft --language', () => {
   it('refuses an official of the region the language does not write to', async () => {
     const run = await runMain(['draft', '--language', 'de', '-r', 'eu', '-t', 'foreign-minister', ...writer]);
     expect(run.code).toBe(EXIT.usage);
-    expect(run.stderr).toContain('are not for region eu, recipient foreign-minister; it has letters in en.');
+    expect(run.stderr).toContain('are not for region eu, recipient foreign-minister; the letters in en are.');
   });
 
   it('says when no language has the region', () => {

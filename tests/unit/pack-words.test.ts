@@ -7,6 +7,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PackError } from '../../src/errors.js';
+import { builtinPackDir } from '../../src/pack/files.js';
 import { loadPack, type Pack } from '../../src/pack/load.js';
 import { ENGLISH_WORDS, missingWordsMessage, resolveWords } from '../../src/pack/words.js';
 import { dateLocale, formatPartialDate, formatPartialDateIntl } from '../../src/render/dates.js';
@@ -110,7 +111,7 @@ describe('a pack in another language', () => {
   });
 
   it('does not inherit English words from the built-in pack it is layered over', () => {
-    const problems = problemsLoading({ templatesDir: germanCopy(withoutWords) });
+    const problems = problemsLoading({ templatesDir: germanCopy(withoutWords), baseDir: builtinPackDir() });
     expect(problems.filter((p) => p.includes('translate these'))).toHaveLength(1);
   });
 
