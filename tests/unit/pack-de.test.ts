@@ -5,8 +5,8 @@
  * (Frau/Herr, the office for a minister, a neutral form without either); and fifty neighbours
  * writing to one office do not send what its mail sorting would count as one form letter.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { builtinPackDirFor } from '../../src/pack/languages.js';
 import { loadPack } from '../../src/pack/load.js';
 import { pageCheck } from '../../src/pack/page-check.js';
 import { render } from '../../src/render/render.js';
@@ -14,7 +14,8 @@ import { ONE_PAGE_WORDS } from '../../src/render/letter.js';
 import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, proseSentences } from '../../src/render/similarity.js';
 import { request } from '../helpers/pack.js';
 
-const pack = loadPack({ templatesDir: fileURLToPath(new URL('../../packs/de', import.meta.url)) });
+// The built-in German pack as --language de loads it, from its files.
+const pack = loadPack({ baseDir: builtinPackDirFor('de') });
 const RECIPIENTS = ['mep', 'foreign-minister-de', 'foreign-minister-at'] as const;
 const STANCES = ['maintain', 'strengthen', 'conditional'] as const;
 const COMBOS = RECIPIENTS.flatMap((recipient) => STANCES.map((stance) => [recipient, stance] as const));
