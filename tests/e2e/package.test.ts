@@ -57,10 +57,10 @@ beforeAll(() => {
 
 describe('the npm package', () => {
   it('holds the built code, bin, templates, examples, README and LICENSE, and nothing it does not need', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'bin/belarus-letter.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'templates/pack.yaml', 'templates/facts.yaml', 'templates/letters/letter.hbs', 'examples/postcard/letters/postcard.hbs', 'data/us-congress.json', 'data/LICENSES.md']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'bin/belarus-letter.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'templates/pack.yaml', 'templates/facts.yaml', 'templates/letters/letter.hbs', 'examples/postcard/letters/postcard.hbs', 'data/us-congress.json', 'data/LICENSES.md', 'packs/de/pack.yaml', 'packs/pl/pack.yaml', 'dist/builtin-pack-de.js', 'dist/builtin-pack-pl.js']) {
       expect(files, f).toContain(f);
     }
-    const stray = files.filter((f) => !/^(dist|bin|templates|examples|data)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f));
+    const stray = files.filter((f) => !/^(dist|bin|templates|packs|examples|data)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f));
     expect(stray).toEqual([]);
     expect(files.filter((f) => /\.(ts|map)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
   });
@@ -91,6 +91,18 @@ describe('the npm package', () => {
     const officials = installed(['officials', '--zip', '97201', '--json']);
     expect(officials.code, officials.stderr).toBe(0);
     expect(JSON.parse(officials.stdout).officials.map((o: { recipient: string }) => o.recipient)).toEqual(['senator', 'senator', 'representative']);
+  }, 120_000);
+
+  it('writes German and Polish letters from the installed package with --language', () => {
+    const writer = ['-r', 'eu', '-t', 'mep', '-s', 'maintain', '-c', 'Berlin', '--date', '2026-11-30'];
+    const de = installed(['draft', '--language', 'de', '-n', 'Jana Novak', ...writer]);
+    expect(de.code, de.stderr).toBe(0);
+    expect(de.stdout).toContain('Berlin, 30. November 2026');
+    expect(de.stdout).toMatch(/\n\nQuellen\n1\. /);
+    const pl = installed(['draft', '--language', 'pl', '-n', 'Jan Kowalski', ...writer]);
+    expect(pl.code, pl.stderr).toBe(0);
+    expect(pl.stdout).toContain('30 listopada 2026');
+    expect(pl.stdout).toMatch(/\n\nŹródła\n1\. /);
   }, 120_000);
 
   it('ejects the worked example from the installed package, and it validates and previews', () => {

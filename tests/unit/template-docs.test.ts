@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frontMatterSchema } from '../../src/pack/schema.js';
+import { ENGLISH_WORDS } from '../../src/pack/words.js';
 import { KNOWN_HELPERS } from '../../src/render/helpers-list.js';
 import { FILTER_KEYS } from '../../src/render/variation.js';
 import { letterViewSchema, nameViewSchema, variablePaths } from '../../src/render/view.js';
@@ -33,6 +34,11 @@ describe('docs/templates.md: the reference', () => {
   it('documents every front-matter key and the manifest templates\' names', () => {
     expect(tableNames('## Letter templates: the front matter')).toEqual(Object.keys(frontMatterSchema.shape));
     for (const name of variablePaths(nameViewSchema).map((v) => v.path)) expect(section).toContain(`\`${name}\``);
+  });
+
+  it('lists every word a pack gives the engine, with its English default', () => {
+    expect(tableNames('## A pack in another language')).toEqual(Object.keys(ENGLISH_WORDS));
+    for (const value of Object.values(ENGLISH_WORDS)) if (typeof value === 'string') expect(section).toContain(`| \`${value}\` |`);
   });
 
   it('shows the example postcard exactly as shipped and tested', () => {
