@@ -57,7 +57,8 @@ Examples:
   $ belarus-letter draft -r eu -t mep -s strengthen -n "Ana Novak" -c Ljubljana --json | jq .meta
   $ belarus-letter draft ... --email me@example.org --recipient-email mp@example.org --out letter.eml
   $ belarus-letter draft ... --format text --max-chars 2000   # for an office's web form
-  $ belarus-letter draft ... --out letter.pdf                 # print-ready PDF`,
+  $ belarus-letter draft ... --out letter.pdf                 # print-ready PDF
+  $ belarus-letter draft --language de -r eu -t mep -s maintain -n "Jana Novak" -c Berlin   # in German`,
     )
     .action(async (options, command: Command) => {
       const { runDraft } = await import('./commands/draft.js');
@@ -83,7 +84,8 @@ Examples:
   $ belarus-letter bulk export.csv --date-format DD/MM/YYYY   # 04/05/2026 is 4 May
   $ belarus-letter bulk old-excel.csv --encoding windows-1252   # a CSV that is not UTF-8
   $ belarus-letter bulk senders.csv --out-dir letters --region uk --recipient mp --stance maintain
-  $ belarus-letter bulk senders.csv --out-dir letters --resume   # carry on after a stop or a fix`,
+  $ belarus-letter bulk senders.csv --out-dir letters --resume   # carry on after a stop or a fix
+  $ belarus-letter bulk senders.csv --language de --region eu --recipient mep   # German letters to MEPs`,
     )
     .action(async (file: string | undefined, options, command: Command) => {
       const { runBulk } = await import('./commands/bulk.js');
