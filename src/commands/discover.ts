@@ -2,9 +2,10 @@
 import { AppError, UsageError } from '../errors.js';
 import type { Pack } from '../pack/load.js';
 import { compileSmall } from '../render/compile.js';
-import { formatPartialDate } from '../render/dates.js';
+import { dateLocale, formatPartialDate } from '../render/dates.js';
 import { writeStdout } from '../io/stdout.js';
 import { factSummary } from '../render/fact-text.js';
+import { isEnglish } from '../pack/words.js';
 import { sourceAddress, sourceEntry } from '../render/format.js';
 import { finderFor } from '../officials/finders.js';
 import { hasOfficialsData, officialsSource } from '../officials/sources.js';
@@ -84,7 +85,8 @@ export async function runStances(options: ListOptions, globals: GlobalOptions): 
 export function factsData(pack: Pack) {
   return [...pack.facts.values()].map((f) => ({
     id: f.id,
-    text: factSummary(f.text, 'en-GB'),
+    // A fact in the pack's own language has its dates in that language, as its letters write them.
+    text: factSummary(f.text, isEnglish(pack.language) ? 'en-GB' : dateLocale(pack.language, pack.regions[0]?.locale ?? pack.language)),
     /** Every wording as written in the facts file, dates still marked. */
     wordings: f.text.map((t) => t.replace(/\s+/g, ' ').trim()),
     asOf: f.asOf,

@@ -176,7 +176,7 @@ export async function runTemplatesValidate(dir: string | undefined, globals: Glo
   const baseDir = language ? (await import('../pack/languages.js')).builtinPackDirFor(language) : undefined;
   try {
     const pack = loadPack({ templatesDir: chosen, baseDir });
-    const what = chosen ?? 'The built-in pack';
+    const what = chosen ?? `The built-in${language ? ` "${language}"` : ''} pack`;
     const warnings = pack.warnings ?? [];
     for (const w of warnings) warn(w);
     info(
