@@ -71,7 +71,7 @@ const SPECS: readonly Omit<ColumnSpec, 'flag'>[] = [
   { field: 'facts', column: 'facts', meaning: 'comma-separated fact ids (see `belarus-letter facts`; or --facts)', aliases: ['fact ids'] },
   { field: 'date', column: 'date', meaning: 'the date on the letter, as YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (default: --date, else today)', aliases: ['letter date', 'datum'] },
   { field: 'seed', column: 'seed', meaning: 'another wording for this sender; the same seed gives the same letter' },
-  { field: 'language', column: 'language', meaning: 'the letter\'s language: en, de or pl, for a built-in pack that has letters for the row\'s region and official (default: --language, else en)', aliases: ['letter language', 'sprache', 'jezyk', 'langue'] },
+  { field: 'language', column: 'language', meaning: 'the letter\'s language: en, de or pl (de and pl: EU region; default: --language, else en)', aliases: ['letter language', 'sprache', 'jezyk', 'langue'] },
   { field: 'template', column: 'template', meaning: 'the letter template to use when several fit (or --template)' },
 ];
 

@@ -10,7 +10,7 @@ import type { Answers, WizardContext } from './context.js';
 import { askOfficialByZip, finderHelp, salutationFor } from './officials.js';
 import type { Choice } from './prompts.js';
 import { DEFAULT_LANGUAGE } from '../pack/languages.js';
-import { languageQuestion, useLanguage } from './language.js';
+import { languageName, languagesFor, regionId, useLanguage } from './language.js';
 
 // The context and answers are their own module, so the questions' helpers (officials.ts) need not import this one.
 export type { Answers, ChosenOfficial, WizardContext } from './context.js';
@@ -95,7 +95,21 @@ export const QUESTIONS: readonly Question[] = [
     },
     summary: (ctx, a) => regionOf(ctx, a).name,
   },
-  languageQuestion,
+  {
+    id: 'language',
+    label: 'The letter\'s language',
+    given: (ctx) => ctx.languagePacks === undefined,
+    skip: (ctx, answers) => languagesFor(ctx.languagePacks ?? new Map(), regionId(ctx, answers)).length < 2,
+    async ask(ctx, answers) {
+      const languages = languagesFor(ctx.languagePacks ?? new Map(), regionId(ctx, answers));
+      const choices: Choice<string>[] = languages.map((code) => ({ value: code, name: languageName(code) }));
+      const language = await ctx.prompts.select({ id: 'language', message: 'Which language will the letter be in?', choices, default: answers.language ?? DEFAULT_LANGUAGE });
+      const next = { ...answers };
+      useLanguage(ctx, next, language);
+      return { language: next.language };
+    },
+    summary: (_ctx, answers) => languageName(answers.language ?? DEFAULT_LANGUAGE),
+  },
   {
     id: 'recipient',
     label: 'Who you write to',

@@ -19,8 +19,8 @@ describe('the options table', () => {
     expect(options.map((o) => [o.attributeName(), o.flags])).toEqual(optionsOf(name).map(([key]) => [key, flagsIn(key, name)]));
   });
 
-  it('fills only fields of a letter request', () => {
-    const fields = Object.keys(letterRequestSchema.shape);
+  it('fills only fields of a letter request, and the language that picks the pack', () => {
+    const fields = [...Object.keys(letterRequestSchema.shape), 'language'];
     for (const [key, row] of Object.entries(OPTIONS)) if ('field' in row) expect(fields, key).toContain(row.field);
     expect(OPTION_NAMES).toMatchObject({ region: '--region', recipientName: '--recipient-name', sources: '--no-sources', story: '--story' });
   });
@@ -44,6 +44,7 @@ describe('the options table', () => {
       facts: '--facts',
       date: '--date',
       template: '--template',
+      language: '--language',
     });
   });
 
