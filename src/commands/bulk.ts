@@ -49,6 +49,14 @@ export async function runBulk(file: string | undefined, options: BulkOptions, gl
   const loadBuiltin = async (l: string) => (await import('../pack/builtin.js')).loadBuiltinPack({ language: l });
   const packs = new RowPacks(pack, dir ? pack.language : (language ?? pack.language), builtinLanguages(), dir ? undefined : loadBuiltin);
   const settings = settingsFrom(file, options, pack);
+  if (!dir && pack.language !== builtinLanguages()[0]) {
+    // A row in English (its language column) may name any region: read rows' regions and
+    // officials with the English pack's ids too, not only the batch language's.
+    const english = await loadBuiltin(builtinLanguages()[0] as string);
+    const regions = new Map(settings.defaults.regions);
+    for (const r of english.regions) regions.set(r.id, [...new Set([...(regions.get(r.id) ?? []), ...r.recipients.map((x) => x.id)])]);
+    settings.defaults.regions = regions;
+  }
   if (!settings.toStdout && existsSync(settings.outDir) && !statSync(settings.outDir).isDirectory()) {
     throw new UsageError(`--out-dir ${settings.outDir} is a file, not a folder.`);
   }

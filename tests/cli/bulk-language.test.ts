@@ -37,12 +37,14 @@ describe('bulk with a language column', () => {
   });
 
   it('takes --language for rows that leave the column empty', async () => {
-    const path = sheetOf(['Jana Novak,Berlin,eu,mep,maintain,', 'Anna Nowak,Gdańsk,eu,mep,maintain,pl']);
+    const path = sheetOf(['Jana Novak,Berlin,eu,mep,maintain,', 'Anna Nowak,Gdańsk,eu,mep,maintain,pl', 'Alex Doe,Leeds,United Kingdom,mp,maintain,en']);
     const run = await runMain(['bulk', path, '--out', '-', '--language', 'de', ...DATE]);
     expect(run.code).toBe(0);
-    const [de, pl] = records(run.stdout).map((r) => r.letter);
+    const [de, pl, en] = records(run.stdout).map((r) => r.letter);
     expect(de).toContain('Quellen');
     expect(pl).toContain('Źródła');
+    // A country the German pack has no letters for is still read for a row in English.
+    expect(en).toContain('Sources');
   });
 
   it('fails a row in a language with no built-in letters, or without letters for its official, and writes the rest', async () => {
