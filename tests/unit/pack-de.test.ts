@@ -71,7 +71,7 @@ function packFiles(dir = PACK_DIR, prefix = ''): [string, string][] {
 }
 
 /** The opening of a minister's closing request: it must name the Council, not "so entscheiden". */
-const DECISION = /(?:Ich hoffe, dass Sie|Ich wünsche mir, dass Sie|Ich wäre Ihnen dankbar, wenn Sie|Mir liegt daran, dass Sie|Ich zähle darauf, dass Sie|Es würde mich freuen, wenn Sie) [^.]*\./g;
+const DECISION = /(?:Ich hoffe, dass Sie|Ich wünsche mir, dass Sie|Ich vertraue darauf, dass Sie|Mir liegt daran, dass Sie|Ich zähle darauf, dass Sie|Es wäre ein gutes Zeichen, wenn Sie) [^.]*\./g;
 
 const german = (overrides: Parameters<typeof request>[0] = {}) =>
   request({ region: 'eu', recipient: 'mep', stance: 'maintain', name: 'Anna Schmidt', city: 'Leipzig', recipientName: undefined, date: '2026-11-30', ...overrides });
