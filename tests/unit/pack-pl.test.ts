@@ -123,8 +123,10 @@ describe('the Polish pack (packs/pl)', () => {
         expect(at, body).toBeGreaterThan(0);
         // After the comma the letter goes on in lower case, as Polish letters do.
         expect(p[at + 1], body).toMatch(/^[a-ząćęłńóśźż]/);
-        // The address block above names the office-holder and the role.
-        expect(p[at - 1]?.split('\n')[0]).toBe('Maria Zielińska');
+        // The address block above names the office-holder, with Pani or Pan before the name as
+        // Polish official mail writes it, and the role.
+        const honorific = title === 'Pani' || title === 'Ms' ? 'Pani ' : title === 'Pan' || title === 'Mr' ? 'Pan ' : '';
+        expect(p[at - 1]?.split('\n')[0]).toBe(`${honorific}Maria Zielińska`);
         // The neutral greeting goes with the neutral forms: never "Pana" or "Pani" in such a letter.
         if (!title) expect(body).not.toMatch(/\b(Pan|Pana|Panu|Panią|Pani)\b/);
         if (title === 'Pani' || title === 'Ms') expect(body).not.toMatch(/\b(Pan|Pana|Panu|Państwo|Państwa)\b/);
@@ -143,8 +145,8 @@ describe('the Polish pack (packs/pl)', () => {
     // What an MEP can do (a written question, an urgency resolution, pressing our government);
     // what the minister decides (Poland's position in the Council's renewal).
     const ASKS: Record<string, RegExp> = {
-      mep: /(prosz|prośb|prosić)[^.]* o (złożenie pytania|skierowanie [^.]*pytania|poparcie rezolucji|wywarcie nacisku na nasz rząd|upomnienie się u polskiego rządu)/i,
-      'foreign-minister-pl': /(prosz|prośb|prosić)[^.]* o (decyzję|to, by.*?Polska|stanowczość przy najbliższym przedłużaniu sankcji|poparcie (w Radzie UE|przedłużenia sankcji))/i,
+      mep: /(prosz|prośb|prosić)[^.]* o (złożenie pytania|skierowanie [^.]*pytania|poparcie rezolucji|zwrócenie się do polskiego rządu|upomnienie się u polskiego rządu)/i,
+      'foreign-minister-pl': /(prosz|prośb|prosić)[^.]* o (decyzję|to, by.*?Polska|stanowczość przy najbliższym przedłużeniu sankcji|poparcie (w Radzie UE|przedłużenia sankcji))/i,
     };
     it.each(COMBOS)('%s %s', (recipient, stance) => {
       for (let seed = 0; seed < 20; seed++) {
