@@ -135,7 +135,7 @@ export const SHINGLE_WORDS = 8;
 /** Targets for letters without a story to one office with one stance (a test holds the built-in pack to them). */
 export const FORM_LETTER_TARGETS = { meanSharedSentences: 0.1, maxSharedSentences: 0.35, meanShingleJaccard: 0.1 } as const;
 
-const PLACE_AND_DATE = /^[^,.?!]+, [^,.?!]*\d{4} r\.$/u;
+const PLACE_AND_DATE = /^[^,.?!]+, \d{1,2} \p{L}+ \d{4} r\.$/u;
 
 /** The prose sentences of a text, each as its lower-cased words joined by single spaces. */
 export function proseSentences(text: string): string[] {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPack, type Pack } from '../../src/pack/load.js';
 import { render } from '../../src/render/render.js';
-import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, words } from '../../src/render/similarity.js';
+import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, proseSentences, words } from '../../src/render/similarity.js';
 import { countWords } from '../../src/render/word-count.js';
 import { builtinPack, request } from '../helpers/pack.js';
 
@@ -36,6 +36,33 @@ const senders = () =>
 function letter(o: Parameters<typeof request>[0]) {
   return render(plPack(), request({ region: 'eu', name: 'Anna Nowak', city: 'Kraków', address: ['ul. Długa 5'], postcode: '31-147', date: '2026-11-30', ...o }));
 }
+
+/**
+ * Phrasings a native-speaking staffer's review found wrong, each with why: none may come back.
+ * Calques ("ulgi" for sanctions relief, "sprawdzone" for verified, evidential "bo", month
+ * adjective plus year), colloquial prison words, claims dated wrongly (the February 2026 list as
+ * today's, "the last full Viasna count", arrests that "return" though they never stopped, an
+ * undated verdict), slogans, and a masculine High Representative where the office-holder is a woman.
+ */
+const NEVER: [RegExp, string][] = [
+  [/ulg(a|i|ę|om|ami|ach|ą)?/i, 'sanctions relief is "złagodzenie sankcji"; "ulga" is a tax break or a feeling'],
+  [/sprawdzon/i, '"sprawdzony" means tried and tested: "potwierdzone uwolnienia"'],
+  [/siedz|za kratami|za kraty|wsadza/i, 'colloquial for prison in a letter to an official'],
+  [/, bo (według|pod koniec|w grudniu|tylko|w samym|\[\[|26 lutego|Rada)/i, 'a figure is not the cause of the sentence before it'],
+  [/(marcow|grudniow)\w* (uwolnieni|ulg|zwolnieni)\w* z 20\d\d/i, 'month adjective plus year'],
+  [/wciąż figuruje|nadal obowiązują, bo|Unia trzyma kurs|ostatni pełny bilans/i, 'the February 2026 list or the December 2025 count presented as current'],
+  [/aresztowania (wrócą|powrócą)|krok wstecz|dotąd nie spełniono|dotychczasowe ulgi/i, 'arrests never stopped; a verdict says when'],
+  [/czekają na wyroki/i, 'not in the vetted facts'],
+  [/Biuro Swiatłany Cichanouskiej podaje, że [^.]*, a 15 osób/, 'the March deportations are Reform.news\'s report, not the office\'s'],
+  [/na Białorusi na wolność/, 'most of those freed were taken abroad'],
+  [/handlować|na raty|kilkoro|w towar|do brania kolejnych|zelż/i, 'slogans and wrong numerals'],
+  [/Wysokiego Przedstawiciela|Wysoki Przedstawiciel/, 'the EP writes "wysoka przedstawiciel", in lower case'],
+  [/Jasne jest dla mnie|Dla mnie sprawa jest jasna|Dla mnie uwolnienie|Nie ulega wątpliwości|Z mojej perspektywy/, 'stilted or overclaiming lead-ins'],
+  [/przedłużaniu sankcji|przypada przed|Rozstrzygnięcie w sprawie dalszego losu|dobrze byłoby, gdyby Polska|przesyłam [^.]* ten list|pozwalam sobie napisać/i, 'the minister\'s opening as the review found it'],
+  [/odwołać|wywarcie nacisku|Reutersowi|Będzie mi miło|Chętnie przeczytam|Raz jeszcze podkreślę|Powtórzę więc|załatwiona tylko w połowie|machina represji/i, 'unidiomatic or social phrasing'],
+  [/ograniczen\w* dotycząc\w* potasu/i, 'the restrictions are on potash fertiliser: "nawozów potasowych"'],
+  [/i jej więźni|więźniów politycznych Białorusi/, 'unidiomatic possessive: "białoruskich więźniów politycznych"'],
+];
 
 /** The paragraphs of prose (no address blocks), and their sentences. */
 const paragraphs = (body: string) => body.split('\n\n');
@@ -70,6 +97,18 @@ describe('the Polish pack (packs/pl)', () => {
     for (const [id, source] of p.sources) expect(source, id).toEqual(en.sources.get(id));
   });
 
+  it('no wording of any fact has a phrasing the review found wrong', () => {
+    const own = [...plPack().facts.values()].filter((f) => f.origin === PACK_DIR);
+    for (const fact of own) for (const wording of fact.text) for (const [pattern, why] of NEVER) expect(wording, `${fact.id}: ${why}`).not.toMatch(pattern);
+  });
+
+  it('writes to an MEP at the Parliament as Belgian post reads it, and to the minister in Warsaw', () => {
+    const mep = letter({ recipient: 'mep', recipientName: 'Maria Zielińska', recipientTitle: 'Pani' }).body;
+    expect(mep).toContain('Pani Maria Zielińska\nPoseł do Parlamentu Europejskiego\nParlament Europejski\nBâtiment Altiero Spinelli\nRue Wiertz 60\nB-1047 Bruxelles\nBELGIA\n');
+    const minister = letter({ recipient: 'foreign-minister-pl', recipientName: 'Jan Górski', recipientTitle: 'Pan' }).body;
+    expect(minister).toContain('Pan Jan Górski\nMinister Spraw Zagranicznych\nMinisterstwo Spraw Zagranicznych\nal. J. Ch. Szucha 23\n00-580 Warszawa\n');
+  });
+
   it.each(COMBOS)('%s %s: fifty senders without a story do not read as one form letter', (recipient, stance) => {
     const profiles = senders().map((s) => campaignProfile(letter({ recipient, stance, recipientName: 'Jan Kowalski', recipientTitle: 'Pan', ...s }).body));
     const m = formLetterMeasures(profiles);
@@ -95,6 +134,10 @@ describe('the Polish pack (packs/pl)', () => {
           for (const p of paragraphs(body).filter((x) => !x.includes('\n'))) {
             for (const s of sentencesOf(p)) expect(words(s).length, `${where}: ${s}`).toBeLessThanOrEqual(40);
           }
+          for (const [pattern, why] of NEVER) expect(body, `${where}: ${why}`).not.toMatch(pattern);
+          // The place and date as Polish letters write them, which is not a sentence of prose.
+          expect(body, where).toContain('\n\nKraków, 30 listopada 2026 r.\n\n');
+          expect(proseSentences(body).some((x) => x.startsWith('kraków 30 listopada')), where).toBe(false);
           // The pack's own words are Polish: no English phrasing from the English pack leaks in.
           expect(body, where).not.toMatch(/\b(Dear|Yours sincerely|I am writing|Please|the political prisoners)\b/);
           // A template slip (an empty choice between two spaces, a doubled stop) shows as ugly spacing.
