@@ -93,8 +93,16 @@ describe('the Polish pack (packs/pl)', () => {
       expect(fact.text.length, fact.id).toBeGreaterThanOrEqual(3);
       for (const wording of fact.text) expect(wording, fact.id).not.toMatch(/\b(the|and|of|in)\b/);
     }
-    // Sources are cited as published: the same titles, publishers, dates and addresses.
-    for (const [id, source] of p.sources) expect(source, id).toEqual(en.sources.get(id));
+    // Sources are cited as published: the same titles, publishers, dates and addresses. A source
+    // with no title of its own is cited by a description of it, which the reader gets in Polish.
+    for (const [id, source] of p.sources) {
+      const english = en.sources.get(id);
+      if (source.title) expect(source, id).toEqual(english);
+      else {
+        expect({ ...source, publisher: '', reason: '' }, id).toEqual({ ...english, publisher: '', reason: '' });
+        expect(source.publisher, id).not.toMatch(/\b(reporting|as republished|post on|questions and answers|on the)\b/);
+      }
+    }
   });
 
   it('no wording of any fact has a phrasing the review found wrong', () => {
