@@ -1,9 +1,10 @@
 /** `belarus-letter config show|clear`: what the wizard remembers, and forgetting it. */
 import { clearConfig, configPath, CONFIG_KEYS, readConfig } from '../config/config.js';
 import { writeStdout } from '../io/stdout.js';
+import type { OptionsOf } from '../options/table.js';
 import { info } from '../ui.js';
 
-export function runConfigShow(options: { json?: boolean }): void {
+export function runConfigShow(options: OptionsOf<'config show'>): void {
   const path = configPath();
   const config = readConfig(path);
   if (options.json) {

@@ -9,17 +9,12 @@ import { sourceAddress, sourceEntry } from '../render/format.js';
 import { finderFor } from '../officials/finders.js';
 import { hasOfficialsData, officialsSource } from '../officials/sources.js';
 import { noteAge, usSource } from './officials.js';
+import type { OptionsOf } from '../options/table.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
-interface ListOptions {
-  json?: boolean;
-}
-
-interface FactsOptions extends ListOptions {
-  checkLinks?: boolean;
-  /** Seconds per source, as typed. */
-  timeout?: string;
-}
+type ListOptions = OptionsOf<'regions'> & OptionsOf<'stances'>;
+/** timeout: seconds per source, as typed. */
+type FactsOptions = OptionsOf<'facts'>;
 
 const out = (text: string, what: string) => writeStdout(text, what);
 

@@ -8,12 +8,9 @@ import { HOUSE_FINDER, SENATE_FINDER } from '../officials/finders.js';
 import { officialsSource } from '../officials/sources.js';
 import { parseState, parseZip } from '../officials/us/lookup.js';
 import type { LookupResult, Official, OfficialsSource } from '../officials/types.js';
+import type { OptionsOf } from '../options/table.js';
 
-export interface OfficialsOptions {
-  zip?: string;
-  state?: string;
-  json?: boolean;
-}
+export type OfficialsOptions = OptionsOf<'officials'>;
 
 export function usSource(): OfficialsSource {
   return officialsSource('us') as OfficialsSource;
@@ -98,9 +95,7 @@ export async function runOfficials(options: OfficialsOptions): Promise<void> {
   if (!options.json) writeStdout(officialsText(result, source));
 }
 
-export interface UpdateCommandOptions {
-  baseUrl?: string;
-}
+export type UpdateCommandOptions = OptionsOf<'officials update'>;
 
 export async function runOfficialsUpdate(options: UpdateCommandOptions): Promise<void> {
   const { updateDirectory, DEFAULT_BASE_URL } = await import('../officials/update.js');

@@ -14,15 +14,11 @@ import { PREVIEW_DATE, PREVIEW_SENDERS, previewLetter, previewRequests, type Pre
 import { ONE_PAGE_WORDS } from '../render/letter.js';
 import { BODY_EXTENSIONS, type BodyFormat } from '../request.js';
 import { info, warn } from '../ui.js';
+import type { OptionsOf } from '../options/table.js';
 import { packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
 
-export interface PreviewCommandOptions {
-  outDir?: string;
-  force?: boolean;
-  json?: boolean;
-  format?: BodyFormat;
-  template?: string;
-}
+/** format is one of the choices commander checked against the table: a BodyFormat. */
+export type PreviewCommandOptions = Omit<OptionsOf<'templates preview'>, 'format'> & { format?: BodyFormat };
 
 const out = (text: string) => writeStdout(text, 'the preview');
 const where = (p: Pick<PreviewLetter, 'region' | 'recipient' | 'stance'>) => `region ${p.region}, recipient ${p.recipient}, stance ${p.stance}`;

@@ -10,6 +10,7 @@ import { makeFolder } from '../io/make-folder.js';
 import { writeStdout } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { info, warn } from '../ui.js';
+import type { OptionsOf } from '../options/table.js';
 import { packFor, templatesDir, type GlobalOptions } from './pack-options.js';
 
 const out = (text: string, what: string) => writeStdout(text, what);
@@ -30,7 +31,7 @@ export function templatesData(pack: Pack) {
 
 const listOf = (ids: string[]) => (ids.includes('*') ? 'all' : ids.join(', '));
 
-export async function runTemplatesList(options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
+export async function runTemplatesList(options: OptionsOf<'templates list'>, globals: GlobalOptions): Promise<void> {
   const pack = await packFor(globals);
   const data = templatesData(pack);
   if (options.json) {
@@ -59,7 +60,7 @@ function findTemplate(pack: Pack, id: string): LetterTemplate {
   return t;
 }
 
-export async function runTemplatesShow(id: string, options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
+export async function runTemplatesShow(id: string, options: OptionsOf<'templates show'>, globals: GlobalOptions): Promise<void> {
   const pack = await packFor(globals);
   const t = findTemplate(pack, id);
   if (options.json) {
@@ -150,7 +151,7 @@ function copyInto(dir: string, source: string, files: string[], force: boolean |
   }
 }
 
-export async function runTemplatesEject(dir: string, options: { force?: boolean; example?: string }): Promise<void> {
+export async function runTemplatesEject(dir: string, options: OptionsOf<'templates eject'>): Promise<void> {
   if (options.example !== undefined) {
     const { source, files } = exampleFiles(options.example);
     copyInto(dir, source, files, options.force);
