@@ -22,8 +22,8 @@ export type { LetterRequest, LetterRequestInput, LetterFormat } from './request.
 export { AppError, UsageError, PackError, UnknownIdError } from './errors.js';
 export type { IdField } from './errors.js';
 /** What a letter template can print, for tools that write or check template packs. */
-export { letterViewSchema, nameViewSchema } from './render/view.js';
-export type { LetterView } from './render/view.js';
+export { letterViewSchema, nameViewSchema } from './pack/view.js';
+export type { LetterView } from './pack/view.js';
 export type { LetterSection, SectionRole } from './render/sections.js';
 export type { CitedSource } from './render/format.js';
 export { mailtoLink, webmailLink, type LinkInput, type Webmail } from './render/links.js';

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { SIMILAR_WARNING } from '../bulk/form-letter-risk.js';
 import { AppError, isAppError, listChoices, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-file.js';
-import { PREVIEW_DATE, PREVIEW_SENDERS, previewLetter, previewRequests, type PreviewLetter } from '../pack/preview.js';
+import { PREVIEW_DATE, PREVIEW_SENDERS, previewLetter, previewRequests, type PreviewLetter } from '../render/preview.js';
 import { ONE_PAGE_WORDS } from '../render/letter.js';
 import { BODY_EXTENSIONS, type BodyFormat } from '../request.js';
 import { info, warn } from '../ui.js';

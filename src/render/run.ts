@@ -8,7 +8,7 @@ import { RenderBudget } from './budget.js';
 import type { PreparedLetter } from './build-view.js';
 import { compiled, TemplateRenderError, type RenderState } from './compile.js';
 import { countWords } from './word-count.js';
-import type { LetterView } from './view.js';
+import type { LetterView } from '../pack/view.js';
 
 export interface RenderOptions {
   /** Take the longest phrasing of every section instead of the seed's: how validation finds a

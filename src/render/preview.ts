@@ -6,13 +6,13 @@
  * Pure: rendering only.
  */
 import { listChoices, UsageError } from '../errors.js';
-import type { Letter } from '../render/letter.js';
-import { render } from '../render/render.js';
-import { similarity } from '../render/similarity.js';
-import { letterRequestSchema, type BodyFormat } from '../request.js';
-import type { LetterTemplate, Pack } from './types.js';
 import { closest } from '../closest.js';
-import { requestsServed, TYPICAL_STORY } from './page-check.js';
+import { requestsServed, TYPICAL_STORY } from '../pack/page-check.js';
+import type { LetterTemplate, Pack } from '../pack/types.js';
+import { letterRequestSchema, type BodyFormat } from '../request.js';
+import type { Letter } from './letter.js';
+import { render } from './render.js';
+import { similarity } from './similarity.js';
 
 export type PreviewIds = ReturnType<typeof requestsServed>[number];
 
