@@ -14,6 +14,7 @@ import { PREVIEW_DATE, PREVIEW_SENDERS, previewLetter, previewRequests, type Pre
 import { ONE_PAGE_WORDS } from '../render/letter.js';
 import { BODY_EXTENSIONS, type BodyFormat } from '../request.js';
 import { info, warn } from '../ui.js';
+import { namingOptions } from '../validate.js';
 import type { OptionsOf } from '../options/table.js';
 import { packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
 
@@ -67,7 +68,7 @@ export async function runTemplatesPreview(dir: string | undefined, options: Prev
   const format = options.format ?? 'text';
   const chosen = dir ?? (await templatesDir(globals));
   const pack = await packFrom(chosen);
-  const jobs = previewRequests(pack, { format, template: options.template });
+  const jobs = namingOptions(() => previewRequests(pack, { format, template: options.template }));
   const names = jobs.map(({ template, ids }) => fileName({ template: template.meta.id, ...ids }, format));
   const root = options.outDir === undefined ? undefined : prepareOutDir(options.outDir, names, options.force);
 
