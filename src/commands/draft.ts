@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
 import { readTextInput } from '../io/read-text.js';
 import { canPrompt, today } from '../io/terminal.js';
-import { emit } from '../io/emit.js';
+import { emit, jsonText } from '../io/emit.js';
 import { ONE_PAGE_WORDS, type Letter } from '../render/letter.js';
 import { render } from '../render/render.js';
 import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, type LetterFormat, type LetterRequestInput } from '../request.js';
@@ -88,7 +88,7 @@ export async function emitLetter(letter: Letter, options: Pick<DraftOptions, 'ou
     const { note } = await ui();
     for (const warning of letter.meta.warnings) note(warning);
   }
-  const output = options.json ? `${JSON.stringify({ letter: letter.text, meta: letter.meta }, null, 2)}\n` : letter.text;
+  const output = options.json ? jsonText({ letter: letter.text, meta: letter.meta }) : letter.text;
   const file = emit(output, options, 'the letter');
   if (file) (await ui()).info(`Wrote ${file} (${letter.meta.wordCount} words).`);
 }

@@ -1,7 +1,7 @@
 /** `belarus-letter officials`: who represents a US ZIP code or state, from the dated directory. */
 import { AppError, UsageError } from '../errors.js';
 import { today } from '../io/terminal.js';
-import { writeStdout } from '../io/stdout.js';
+import { emit, emitJson } from '../io/emit.js';
 import { formatPartialDate } from '../render/dates.js';
 import { describeOfficial } from '../officials/choose.js';
 import { HOUSE_FINDER, SENATE_FINDER } from '../officials/finders.js';
@@ -89,10 +89,10 @@ export async function runOfficials(options: OfficialsOptions): Promise<void> {
   const source = usSource();
   const result = source.lookup(query);
   await noteAge(source);
-  if (options.json) writeStdout(`${JSON.stringify({ ...result, directory: source.info }, null, 2)}\n`);
+  if (options.json) emitJson({ ...result, directory: source.info }, {}, 'the officials');
   // Nothing found is a failed lookup (exit 1), said in one line with where to look instead.
   if (result.match === 'none') throw new AppError(result.notes[0] ?? `ZIP ${query.postcode} is not in the directory.`);
-  if (!options.json) writeStdout(officialsText(result, source));
+  if (!options.json) emit(officialsText(result, source), {}, 'the officials');
 }
 
 export type UpdateCommandOptions = OptionsOf<'officials update'>;

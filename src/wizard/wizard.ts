@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import type { Config } from '../config/config.js';
 import { AppError, UnknownIdError } from '../errors.js';
+import { jsonText } from '../io/emit.js';
 import { sourceLines } from '../render/format.js';
 import type { Letter } from '../render/letter.js';
 import { render } from '../render/render.js';
@@ -263,7 +264,7 @@ export async function runWizard(ctx: WizardContext, io: WizardIO, options: Wizar
     } else if (action === 'print') {
       const request = requestFrom(ctx, answers, seed, options.format ?? 'text');
       const letter = namingAnswers(ctx, () => render(ctx.pack, request, { names: answerNames(ctx) }));
-      io.print(options.json ? `${JSON.stringify({ letter: letter.text, meta: letter.meta }, null, 2)}\n` : letter.text);
+      io.print(options.json ? jsonText({ letter: letter.text, meta: letter.meta }) : letter.text);
       await offerToRemember(ctx, io, options, request);
       return { outcome: 'printed', request };
     } else {
