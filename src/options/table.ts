@@ -1,13 +1,15 @@
 /**
  * Every option of every command (and the program's own), defined once. From this table come
- * commander's flags and help text (cli/options.ts), the typed options each command receives
+ * commander's flags and help text (commander.ts), the typed options each command receives
  * (OptionsOf), the bulk columns an option gives a value to for rows that leave them empty, the
  * option names in error messages, and the option reference in docs/options.md (checked by a test).
  *
  * A row is keyed by the name commander gives the value (camelCase of the long flag): the flag is
  * that name in kebab-case, with `--no-` for a `negate` row. A command's entry is its help text,
- * or { help, arg, choices } where that command's flag differs. Rows are in the order `--help`
- * lists them. Nothing here is imported at run time but plain data: `--help` loads it.
+ * or { help, arg, choices, default } where that command's flag differs. Rows are in the order
+ * `--help` lists them; the few options of the smaller commands that no other command takes are
+ * grouped at the end under the command's name. Nothing here is imported at run time but plain
+ * data: `--help` loads it.
  */
 
 /** The commands whose options come from this table; `program` is the options of every command. */
