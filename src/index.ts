@@ -18,7 +18,7 @@ export { similarity } from './render/similarity.js';
 export type { SimilarityOptions } from './render/similarity.js';
 export type { Letter, LetterMeta } from './render/letter.js';
 export { letterRequestSchema } from './request.js';
-export type { LetterRequest, LetterRequestInput, LetterFormat } from './request.js';
+export type { FieldNamer, LetterRequest, LetterRequestInput, LetterFormat } from './request.js';
 export { AppError, UsageError, PackError, UnknownIdError } from './errors.js';
 export type { IdField } from './errors.js';
 /** What a letter template can print, for tools that write or check template packs. */
