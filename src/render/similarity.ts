@@ -4,9 +4,9 @@
  * Personal stories are taken out first, since what matters is whether the campaign's own text
  * reads as a form letter. Pure: used by `bulk`'s summary and open to `draft` and the wizard.
  */
-import { fmix32, fnv1a32 } from './hash.js';
+import { fmix32, fnv1a32 } from '../hash.js';
 
-export { hash53 } from './hash.js';
+export { hash53 } from '../hash.js';
 
 const ASCII = /^[\x00-\x7f]*$/;
 

@@ -83,7 +83,7 @@ function opening(body: string): string {
   return paragraphs[at + 1] ?? '';
 }
 
-/** What each official can do (asks-by-role.md): an MEP acts in Parliament or on our government; a minister decides in the Council. */
+/** What each official can do: an MEP acts in Parliament or on our government; a minister decides in the Council. */
 const ASKS = {
   mep: /(schriftliche Anfrage|Dringlichkeitsentschließung|Entschließung|Bundesregierung|unserer Regierung)/,
   minister: /(im Rat|Rat\b|Verlängerung).*(stimmen|zuzustimmen|zu widersprechen|einzusetzen|mitzutragen|vorzuschlagen|einzutreten|zu unterstützen|zuzulassen|zu bestehen|zu verlängern)/,
