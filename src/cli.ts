@@ -2,7 +2,7 @@
  * The command-line program: options, commands and the one error handler. Commands are loaded
  * with import() only when run, so `--version` and `--help` stay fast.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { EXIT, isAppError } from './errors.js';
 import { describeCode, errnoCode } from './io/fs-errors.js';
 import { writeStdout } from './io/stdout.js';
@@ -92,21 +92,17 @@ Examples:
       await runBulk(file, options, globalsOf(command));
     });
 
-  program
-    .command('regions')
-    .description('list regions and the officials you can write to there')
-    .option('--json', 'print as JSON')
-    .option('--language <code>', "the regions and officials of this language's built-in letters: en (default), de or pl")
+  addOptions(program.command('regions').description('list regions and the officials you can write to there'), 'regions')
     .action(async (options, command: Command) => {
       await (await import('./commands/discover.js')).runRegions(options, globalsOf(command));
     });
 
-  const officials = program
-    .command('officials')
-    .description('your US senators and representative by ZIP code or state, from a dated directory shipped with the tool')
-    .option('--zip <zip>', 'your 5-digit ZIP code, e.g. 97201')
-    .option('--state <state>', 'a state\'s two-letter code or name, e.g. OR: its senators and every district')
-    .option('--json', 'print the lookup and the directory\'s date and sources as JSON')
+  const officials = addOptions(
+    program
+      .command('officials')
+      .description('your US senators and representative by ZIP code or state, from a dated directory shipped with the tool'),
+    'officials',
+  )
     .addHelpText(
       'after',
       `
@@ -122,29 +118,20 @@ Examples:
     .action(async (options) => {
       await (await import('./commands/officials.js')).runOfficials(options);
     });
-  officials
-    .command('update')
-    .description('download the sources again and rebuild the directory in your cache folder (used from then on)')
-    .option('--base-url <url>', 'where the source files are, as <repo>/<branch>/<file> (default: https://raw.githubusercontent.com; also $BELARUS_LETTER_OFFICIALS_URL)')
+  addOptions(
+    officials.command('update').description('download the sources again and rebuild the directory in your cache folder (used from then on)'),
+    'officials update',
+  )
     .action(async (options) => {
       await (await import('./commands/officials.js')).runOfficialsUpdate(options);
     });
 
-  program
-    .command('stances')
-    .description('list the stances a letter can take and what each asks')
-    .option('--json', 'print as JSON')
+  addOptions(program.command('stances').description('list the stances a letter can take and what each asks'), 'stances')
     .action(async (options, command: Command) => {
       await (await import('./commands/discover.js')).runStances(options, globalsOf(command));
     });
 
-  program
-    .command('facts')
-    .description('list every fact a letter can cite, with its sources, their addresses and dates')
-    .option('--json', 'print as JSON')
-    .option('--check-links', "open every source's web address and report each that fails (exit 1 if any does)")
-    .option('--timeout <seconds>', 'with --check-links: how long to wait for each source (default 10)')
-    .option('--language <code>', "the facts of this language's built-in letters: en (default), de or pl")
+  addOptions(program.command('facts').description('list every fact a letter can cite, with its sources, their addresses and dates'), 'facts')
     .addHelpText(
       'after',
       `
@@ -172,26 +159,18 @@ Examples:
   $ belarus-letter --templates my-pack templates list
   $ belarus-letter --templates my-pack draft --template postcard ...`,
     );
-  templates
-    .command('list')
-    .description('each letter template: id, description, the regions, recipients and stances it serves')
-    .option('--json', 'print as JSON')
+  addOptions(templates.command('list').description('each letter template: id, description, the regions, recipients and stances it serves'), 'templates list')
     .action(async (options, command: Command) => {
       await (await import('./commands/templates.js')).runTemplatesList(options, globalsOf(command));
     });
-  templates
-    .command('show <id>')
-    .description("a template's front matter and source")
-    .option('--json', 'print as JSON')
+  addOptions(templates.command('show <id>').description("a template's front matter and source"), 'templates show')
     .action(async (id: string, options, command: Command) => {
       await (await import('./commands/templates.js')).runTemplatesShow(id, options, globalsOf(command));
     });
-  templates
-    .command('eject <dir>')
-    .description('copy the built-in pack (manifest, facts, letters, partials), or a worked example, into DIR to edit')
-    .option('--example <name>', 'copy a worked example instead, e.g. postcard: a pack of its own that layers over the built-in one')
-    .option('--force', 'write into a non-empty DIR, replacing pack files of the same name')
-    .option('--language <code>', "copy that language's built-in pack: en (default), de or pl")
+  addOptions(
+    templates.command('eject <dir>').description('copy the built-in pack (manifest, facts, letters, partials), or a worked example, into DIR to edit'),
+    'templates eject',
+  )
     .addHelpText(
       'after',
       `
@@ -203,23 +182,22 @@ Examples:
     .action(async (dir: string, options) => {
       await (await import('./commands/templates.js')).runTemplatesEject(dir, options);
     });
-  templates
-    .command('validate [dir]')
-    .description('check a pack (default: --templates, else the built-in one); lists every problem, exit 1 if any')
-    .option('--language <code>', "check the built-in pack of this language (en, de or pl), or DIR layered over it")
+  addOptions(
+    templates.command('validate [dir]').description('check a pack (default: --templates, else the built-in one); lists every problem, exit 1 if any'),
+    'templates validate',
+  )
     .action(async (dir: string | undefined, _options, command: Command) => {
       await (await import('./commands/templates.js')).runTemplatesValidate(dir, globalsOf(command));
     });
 
-  templates
-    .command('preview [dir]')
-    .description("one letter for every region, recipient and stance a pack serves (default: --templates, else the built-in one), with its word count and how alike two senders' letters are")
-    .option('--out-dir <dir>', 'write one file per letter into this folder instead of printing them')
-    .option('--force', 'replace preview files already in --out-dir')
-    .addOption(new Option('-f, --format <format>', 'letter format').choices(['text', 'markdown', 'html']))
-    .option('--template <id>', 'preview only this template (default: every template of the pack)')
-    .option('--language <code>', "preview the built-in pack of this language (en, de or pl), or DIR layered over it")
-    .option('--json', 'print { pack, format, date, senders, letters: [{ template, region, recipient, stance, words, similarity, letter or file }], failed } as JSON')
+  addOptions(
+    templates
+      .command('preview [dir]')
+      .description(
+        "one letter for every region, recipient and stance a pack serves (default: --templates, else the built-in one), with its word count and how alike two senders' letters are",
+      ),
+    'templates preview',
+  )
     .addHelpText(
       'after',
       `
@@ -239,16 +217,11 @@ Examples:
     });
 
   const config = program.command('config').description('show or forget the answers the wizard remembers (your name, town and region)');
-  config
-    .command('show', { isDefault: true })
-    .description('print where the settings file is and what it holds')
-    .option('--json', 'print { path, config } as JSON')
+  addOptions(config.command('show', { isDefault: true }).description('print where the settings file is and what it holds'), 'config show')
     .action(async (options) => {
       (await import('./commands/config.js')).runConfigShow(options);
     });
-  config
-    .command('clear')
-    .description('delete the settings file')
+  addOptions(config.command('clear').description('delete the settings file'), 'config clear')
     .action(async () => {
       (await import('./commands/config.js')).runConfigClear();
     });

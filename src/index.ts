@@ -18,12 +18,12 @@ export { similarity } from './render/similarity.js';
 export type { SimilarityOptions } from './render/similarity.js';
 export type { Letter, LetterMeta } from './render/letter.js';
 export { letterRequestSchema } from './request.js';
-export type { LetterRequest, LetterRequestInput, LetterFormat } from './request.js';
+export type { FieldNamer, LetterRequest, LetterRequestInput, LetterFormat } from './request.js';
 export { AppError, UsageError, PackError, UnknownIdError } from './errors.js';
 export type { IdField } from './errors.js';
 /** What a letter template can print, for tools that write or check template packs. */
-export { letterViewSchema, nameViewSchema } from './render/view.js';
-export type { LetterView } from './render/view.js';
+export { letterViewSchema, nameViewSchema } from './pack/view.js';
+export type { LetterView } from './pack/view.js';
 export type { LetterSection, SectionRole } from './render/sections.js';
 export type { CitedSource } from './render/format.js';
 export { mailtoLink, webmailLink, type LinkInput, type Webmail } from './render/links.js';

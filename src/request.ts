@@ -175,3 +175,11 @@ type UndefinedOptional<T> = {
 export type LetterRequestInput = UndefinedOptional<z.input<typeof letterRequestSchema>>;
 
 export const REQUIRED_FIELDS = ['region', 'recipient', 'stance', 'name', 'city'] as const;
+
+/**
+ * How a front end names a request field when the core's messages point at it: `draft` by its
+ * option (`--postcode`), bulk by its column, the wizard by its question. The core words the
+ * message and leaves the field's name to the caller; a library call gets the field's own name.
+ */
+export type FieldNamer = (field: keyof LetterRequest) => string;
+export const fieldAsNamed: FieldNamer = (field) => field;

@@ -5,7 +5,7 @@
 import type { core } from 'zod/mini';
 import { UnknownIdError, unknownIdMessage, UsageError, type IdField } from './errors.js';
 import { OPTION_NAMES } from './options/table.js';
-import { letterRequestSchema, type LetterRequest } from './request.js';
+import { letterRequestSchema, type FieldNamer, type LetterRequest } from './request.js';
 
 export function describeIssues(error: core.$ZodError, nameOf: (field: string) => string): string[] {
   return error.issues.map((issue) => {
@@ -15,6 +15,9 @@ export function describeIssues(error: core.$ZodError, nameOf: (field: string) =>
     return `${[nameOf(field), ...rest].join(' ')}: ${what}`;
   });
 }
+
+/** A request field as the command line gives it: `--postcode`. */
+export const optionNames: FieldNamer = (field) => OPTION_NAMES[field] ?? field;
 
 /** Validates a request built from command-line options; bad values are usage errors (exit 2). */
 export function parseRequestFromOptions(input: unknown): LetterRequest {

@@ -7,7 +7,7 @@
  * out trigrams as letters arrive would cost more: a reservoir takes in some 4 times as many
  * letters as it keeps.)
  */
-import { hash53 } from '../render/hash.js';
+import { hash53 } from '../hash.js';
 import { campaignProfile, campaignTrigrams, formLetterMeasures, jaccard } from '../render/similarity.js';
 
 /**

@@ -10,7 +10,8 @@ import type { Pack } from '../pack/load.js';
 import type { Letter } from '../render/letter.js';
 import { render } from '../render/render.js';
 import { rowIdProblem } from './row-ids.js';
-import type { LetterRequest } from '../request.js';
+import type { FieldNamer, LetterRequest } from '../request.js';
+import { COLUMNS } from './columns.js';
 import type { ColumnMapper, RowDefaults, RowWords } from './row-request.js';
 import { rowToRequest } from './row-request.js';
 import type { RowOfficials } from './zip-officials.js';
@@ -72,10 +73,19 @@ export class RowLetters {
     return this.registry.claim(baseName(this.pattern, values), this.extension);
   }
 
+  /**
+   * A request field in the core's notes, by the sheet's header for its column, else the column's
+   * own name: the same for every row, so the summary counts a note once however many rows have it.
+   */
+  private readonly names: FieldNamer = (field) => {
+    const header = this.mapper.headerOf.get(field as never) ?? COLUMNS.find((c) => c.field === field && !c.part)?.column ?? field;
+    return `the ${header} ${this.words.column}`;
+  };
+
   /** The row's letter, or the reason it cannot be written (a template's own check). */
   render(request: LetterRequest, pack: Pack): RowRender {
     try {
-      return { ok: true, letter: render(pack, request) };
+      return { ok: true, letter: render(pack, request, { names: this.names }) };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return { ok: false, message: error.message };

@@ -11,7 +11,7 @@ import { makeFolder } from '../io/make-folder.js';
 import { InputError, type InputRow } from '../io/rows.js';
 import { writeStdoutUnlessClosed } from '../io/stdout.js';
 import type { Pack } from '../pack/load.js';
-import { hash53 } from '../render/hash.js';
+import { hash53 } from '../hash.js';
 import { paint } from '../ui.js';
 import { FormLetterRisk } from './form-letter-risk.js';
 import { letterSink, type Delivery, type LetterSink } from './letter-sink.js';

@@ -23,7 +23,7 @@ import { DATE_ORDERS, parseDateOrder, type DateOrder } from './values.js';
 /** bulk's options, as the options table defines them. */
 export type BulkOptions = OptionsOf<'bulk'>;
 
-export const DEFAULT_OUT_DIR = OPTIONS.outDir.default;
+export const DEFAULT_OUT_DIR = OPTIONS.outDir.bulk.default;
 type BulkFormat = (typeof BULK_FORMATS)[number];
 const EXTENSIONS: Record<BulkFormat, string> = { text: '.txt', markdown: '.md', html: '.html' };
 

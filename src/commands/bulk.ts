@@ -18,7 +18,7 @@ import { openSheet } from '../bulk/sheet.js';
 import { finish } from '../bulk/summary.js';
 import { RowOfficials } from '../bulk/zip-officials.js';
 import { commandName } from '../io/invocation.js';
-import { writeStdout } from '../io/stdout.js';
+import { emit } from '../io/emit.js';
 import { noteAge } from './officials.js';
 import { checkLanguageServes, languageOf, packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
 import { RowPacks } from '../bulk/row-packs.js';
@@ -27,11 +27,11 @@ export type { BulkOptions } from '../bulk/settings.js';
 
 export async function runBulk(file: string | undefined, options: BulkOptions, globals: GlobalOptions): Promise<void> {
   if (options.columns) {
-    writeStdout(columnsHelp(), 'the list of columns');
+    emit(columnsHelp(), {}, 'the list of columns');
     return;
   }
   if (options.example) {
-    writeStdout(exampleCsv(), 'the example sheet');
+    emit(exampleCsv(), {}, 'the example sheet');
     return;
   }
   if (file === undefined) {

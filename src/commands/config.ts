@@ -1,20 +1,21 @@
 /** `belarus-letter config show|clear`: what the wizard remembers, and forgetting it. */
 import { clearConfig, configPath, CONFIG_KEYS, readConfig } from '../config/config.js';
-import { writeStdout } from '../io/stdout.js';
+import { emit, emitJson } from '../io/emit.js';
+import type { OptionsOf } from '../options/table.js';
 import { info } from '../ui.js';
 
-export function runConfigShow(options: { json?: boolean }): void {
+export function runConfigShow(options: OptionsOf<'config show'>): void {
   const path = configPath();
   const config = readConfig(path);
   if (options.json) {
-    writeStdout(`${JSON.stringify({ path, config }, null, 2)}\n`, 'the settings');
+    emitJson({ path, config }, {}, 'the settings');
     return;
   }
   const set = CONFIG_KEYS.filter((key) => config[key] !== undefined);
   const lines = [`Settings file: ${path}`];
   if (set.length === 0) lines.push('Nothing is remembered.');
   for (const key of set) lines.push(`${key.padEnd(10)} ${config[key]}`);
-  writeStdout(`${lines.join('\n')}\n`, 'the settings');
+  emit(`${lines.join('\n')}\n`, {}, 'the settings');
 }
 
 export function runConfigClear(): void {

@@ -3,26 +3,22 @@ import { AppError, UsageError } from '../errors.js';
 import type { Pack } from '../pack/load.js';
 import { compileSmall } from '../render/compile.js';
 import { dateLocale, formatPartialDate } from '../render/dates.js';
-import { writeStdout } from '../io/stdout.js';
+import { emit, emitJson } from '../io/emit.js';
 import { factSummary } from '../render/fact-text.js';
 import { isEnglish } from '../pack/words.js';
 import { sourceAddress, sourceEntry } from '../render/format.js';
 import { finderFor } from '../officials/finders.js';
 import { hasOfficialsData, officialsSource } from '../officials/sources.js';
 import { noteAge, usSource } from './officials.js';
+import type { OptionsOf } from '../options/table.js';
 import { packFor, type GlobalOptions } from './pack-options.js';
 
-interface ListOptions {
-  json?: boolean;
-}
+type ListOptions = OptionsOf<'regions'> & OptionsOf<'stances'>;
+/** timeout: seconds per source, as typed. */
+type FactsOptions = OptionsOf<'facts'>;
 
-interface FactsOptions extends ListOptions {
-  checkLinks?: boolean;
-  /** Seconds per source, as typed. */
-  timeout?: string;
-}
-
-const out = (text: string, what: string) => writeStdout(text, what);
+const out = (text: string, what: string) => emit(text, {}, what);
+const outJson = (value: unknown, what: string) => emitJson(value, {}, what);
 
 export function regionsData(pack: Pack) {
   return pack.regions.map((region) => ({
@@ -55,7 +51,7 @@ function directoryInfo(region: string) {
 
 export async function runRegions(options: ListOptions, globals: GlobalOptions): Promise<void> {
   const data = regionsData(await packFor(globals));
-  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`, 'the list of regions'); return; }
+  if (options.json) { outJson(data, 'the list of regions'); return; }
   const lines: string[] = [];
   for (const region of data) {
     lines.push(`${region.id.padEnd(6)} ${region.name}`);
@@ -76,7 +72,7 @@ export async function runRegions(options: ListOptions, globals: GlobalOptions): 
 export async function runStances(options: ListOptions, globals: GlobalOptions): Promise<void> {
   const pack = await packFor(globals);
   const data = pack.stances.map((s) => ({ id: s.id, label: s.label, description: s.description, ask: s.ask, facts: s.facts }));
-  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`, 'the list of stances'); return; }
+  if (options.json) { outJson(data, 'the list of stances'); return; }
   const lines = data.flatMap((s) => [`${s.id.padEnd(12)} ${s.label}`, `             ${s.description}`, '']);
   lines.push('Use: belarus-letter draft --stance ID ...');
   out(`${lines.join('\n')}\n`, 'the list of stances');
@@ -105,7 +101,7 @@ export async function runFacts(options: FactsOptions, globals: GlobalOptions): P
   const pack = await packFor(globals);
   if (options.checkLinks) return runCheckLinks(pack, options);
   const data = factsData(pack);
-  if (options.json) { out(`${JSON.stringify(data, null, 2)}\n`, 'the list of facts'); return; }
+  if (options.json) { outJson(data, 'the list of facts'); return; }
   const lines: string[] = [];
   for (const f of data) {
     const flags = [`as of ${formatPartialDate(f.asOf, 'en-GB')}`, f.confidence === 'medium' ? 'medium confidence: optional' : '', f.origin !== 'built-in' ? `from ${f.origin}` : '']
@@ -152,7 +148,7 @@ async function runCheckLinks(pack: Pack, options: FactsOptions): Promise<void> {
       ...results.map((r) => ({ id: r.id, url: r.url, ok: r.ok, outcome: r.outcome, status: r.status ?? null, finalUrl: r.finalUrl ?? null, detail: r.detail ?? null })),
       ...without.map((s) => ({ id: s.id, url: 'none', ok: true, outcome: 'no-address', status: null, finalUrl: null, detail: s.reason ?? null })),
     ];
-    out(`${JSON.stringify(data, null, 2)}\n`, 'the link report');
+    outJson(data, 'the link report');
   } else {
     const width = Math.max(...sources.map((s) => s.id.length));
     const lines = results.map((r) => {

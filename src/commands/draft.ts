@@ -3,12 +3,12 @@ import { extname } from 'node:path';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
 import { readTextInput } from '../io/read-text.js';
 import { canPrompt, today } from '../io/terminal.js';
-import { emit } from '../io/emit.js';
+import { emit, jsonText } from '../io/emit.js';
 import { ONE_PAGE_WORDS, type Letter } from '../render/letter.js';
 import { render } from '../render/render.js';
 import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, type LetterFormat, type LetterRequestInput } from '../request.js';
 import { OPTION_NAMES, optionsOf, type OptionsOf } from '../options/table.js';
-import { namingOptions, parseRequestFromOptions } from '../validate.js';
+import { namingOptions, optionNames, parseRequestFromOptions } from '../validate.js';
 import { checkLanguageServes, packFor, type GlobalOptions } from './pack-options.js';
 
 /** draft's options, as the options table defines them. */
@@ -88,7 +88,7 @@ export async function emitLetter(letter: Letter, options: Pick<DraftOptions, 'ou
     const { note } = await ui();
     for (const warning of letter.meta.warnings) note(warning);
   }
-  const output = options.json ? `${JSON.stringify({ letter: letter.text, meta: letter.meta }, null, 2)}\n` : letter.text;
+  const output = options.json ? jsonText({ letter: letter.text, meta: letter.meta }) : letter.text;
   const file = emit(output, options, 'the letter');
   if (file) (await ui()).info(`Wrote ${file} (${letter.meta.wordCount} words).`);
 }
@@ -148,7 +148,7 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   const pack = await packFor(globals, { region: String(input.region ?? '').trim().toLowerCase(), escape: bodyFormatOf(format) === 'html', language });
   await checkLanguageServes(pack, language, input.region, input.recipient);
   const request = parseRequestFromOptions(input);
-  const letter = namingOptions(() => render(pack, request));
+  const letter = namingOptions(() => render(pack, request, { names: optionNames }));
   refuseOverPage(letter, options);
   // Links and PDF need code that a text letter should not load.
   if (options.mailto || options.webmail !== undefined || request.format === 'pdf') {

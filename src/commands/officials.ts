@@ -1,19 +1,16 @@
 /** `belarus-letter officials`: who represents a US ZIP code or state, from the dated directory. */
 import { AppError, UsageError } from '../errors.js';
 import { today } from '../io/terminal.js';
-import { writeStdout } from '../io/stdout.js';
+import { emit, emitJson } from '../io/emit.js';
 import { formatPartialDate } from '../render/dates.js';
 import { describeOfficial } from '../officials/choose.js';
 import { HOUSE_FINDER, SENATE_FINDER } from '../officials/finders.js';
 import { officialsSource } from '../officials/sources.js';
 import { parseState, parseZip } from '../officials/us/lookup.js';
 import type { LookupResult, Official, OfficialsSource } from '../officials/types.js';
+import type { OptionsOf } from '../options/table.js';
 
-export interface OfficialsOptions {
-  zip?: string;
-  state?: string;
-  json?: boolean;
-}
+export type OfficialsOptions = OptionsOf<'officials'>;
 
 export function usSource(): OfficialsSource {
   return officialsSource('us') as OfficialsSource;
@@ -92,15 +89,13 @@ export async function runOfficials(options: OfficialsOptions): Promise<void> {
   const source = usSource();
   const result = source.lookup(query);
   await noteAge(source);
-  if (options.json) writeStdout(`${JSON.stringify({ ...result, directory: source.info }, null, 2)}\n`);
+  if (options.json) emitJson({ ...result, directory: source.info }, {}, 'the officials');
   // Nothing found is a failed lookup (exit 1), said in one line with where to look instead.
   if (result.match === 'none') throw new AppError(result.notes[0] ?? `ZIP ${query.postcode} is not in the directory.`);
-  if (!options.json) writeStdout(officialsText(result, source));
+  if (!options.json) emit(officialsText(result, source), {}, 'the officials');
 }
 
-export interface UpdateCommandOptions {
-  baseUrl?: string;
-}
+export type UpdateCommandOptions = OptionsOf<'officials update'>;
 
 export async function runOfficialsUpdate(options: UpdateCommandOptions): Promise<void> {
   const { updateDirectory, DEFAULT_BASE_URL } = await import('../officials/update.js');

@@ -3,28 +3,24 @@
  * read through. To stdout, each under a header naming the request, its word count and how alike
  * two senders' letters are; or one file per letter into a folder; or JSON for scripts.
  */
-import { writeStdout } from '../io/stdout.js';
+import { emit, emitFile, jsonText } from '../io/emit.js';
 import { existsSync, statSync } from 'node:fs';
 import { makeFolder } from '../io/make-folder.js';
 import { join, resolve } from 'node:path';
 import { SIMILAR_WARNING } from '../bulk/form-letter-risk.js';
 import { AppError, isAppError, listChoices, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../io/write-file.js';
-import { PREVIEW_DATE, PREVIEW_SENDERS, previewLetter, previewRequests, type PreviewLetter } from '../pack/preview.js';
+import { PREVIEW_DATE, PREVIEW_SENDERS, previewLetter, previewRequests, type PreviewLetter } from '../render/preview.js';
 import { ONE_PAGE_WORDS } from '../render/letter.js';
 import { BODY_EXTENSIONS, type BodyFormat } from '../request.js';
 import { info, warn } from '../ui.js';
+import { namingOptions } from '../validate.js';
+import type { OptionsOf } from '../options/table.js';
 import { languageOf, packFrom, templatesDir, type GlobalOptions } from './pack-options.js';
 
-export interface PreviewCommandOptions {
-  outDir?: string;
-  force?: boolean;
-  json?: boolean;
-  format?: BodyFormat;
-  template?: string;
-}
+/** format is one of the choices commander checked against the table: a BodyFormat. */
+export type PreviewCommandOptions = Omit<OptionsOf<'templates preview'>, 'format'> & { format?: BodyFormat };
 
-const out = (text: string) => writeStdout(text, 'the preview');
+const out = (text: string) => emit(text, {}, 'the preview');
 const where = (p: Pick<PreviewLetter, 'region' | 'recipient' | 'stance'>) => `region ${p.region}, recipient ${p.recipient}, stance ${p.stance}`;
 const fileName = (p: Pick<PreviewLetter, 'template' | 'region' | 'recipient' | 'stance'>, format: BodyFormat) =>
   `${p.template}-${p.region}-${p.recipient}-${p.stance}.${BODY_EXTENSIONS[format]}`;
@@ -71,7 +67,7 @@ export async function runTemplatesPreview(dir: string | undefined, options: Prev
   const format = options.format ?? 'text';
   const chosen = dir ?? (await templatesDir(globals));
   const pack = await packFrom(chosen, { language: await languageOf(globals) });
-  const jobs = previewRequests(pack, { format, template: options.template });
+  const jobs = namingOptions(() => previewRequests(pack, { format, template: options.template }));
   const names = jobs.map(({ template, ids }) => fileName({ template: template.meta.id, ...ids }, format));
   const root = options.outDir === undefined ? undefined : prepareOutDir(options.outDir, names, options.force);
 
@@ -90,7 +86,7 @@ export async function runTemplatesPreview(dir: string | undefined, options: Prev
     letters.push(p);
     if (root) {
       const file = join(options.outDir as string, names[i] as string);
-      writeFileAtomic(join(root, names[i] as string), p.letter.endsWith('\n') ? p.letter : `${p.letter}\n`, { force: options.force });
+      emitFile(join(root, names[i] as string), p.letter.endsWith('\n') ? p.letter : `${p.letter}\n`, options.force);
       records.push({ ...p, letter: undefined, file });
       if (!options.json) out(`${file}\t${p.words} words\tsimilarity ${p.similarity.toFixed(2)}\n`);
     } else if (options.json) records.push(p);
@@ -98,7 +94,7 @@ export async function runTemplatesPreview(dir: string | undefined, options: Prev
   });
 
   if (options.json) {
-    out(`${JSON.stringify({ pack: chosen ?? 'built-in', format, date: PREVIEW_DATE, senders: PREVIEW_SENDERS.map((s) => s.name), outDir: options.outDir ?? null, letters: records, failed }, null, 2)}\n`);
+    out(jsonText({ pack: chosen ?? 'built-in', format, date: PREVIEW_DATE, senders: PREVIEW_SENDERS.map((s) => s.name), outDir: options.outDir ?? null, letters: records, failed }));
   }
   summarise(letters, chosen ?? 'the built-in pack');
   if (failed.length > 0) {

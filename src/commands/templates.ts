@@ -7,12 +7,12 @@ import { builtinPackDir, FACTS_FILE, MANIFEST_FILE } from '../pack/files.js';
 import type { LetterTemplate, Pack } from '../pack/load.js';
 import { stringify } from 'yaml';
 import { makeFolder } from '../io/make-folder.js';
-import { writeStdout } from '../io/stdout.js';
-import { writeFileAtomic } from '../io/write-file.js';
+import { emit, emitFile, emitJson } from '../io/emit.js';
 import { info, warn } from '../ui.js';
+import type { OptionsOf } from '../options/table.js';
 import { languageOf, packFor, templatesDir, type GlobalOptions } from './pack-options.js';
 
-const out = (text: string, what: string) => writeStdout(text, what);
+const out = (text: string, what: string) => emit(text, {}, what);
 
 export function templatesData(pack: Pack) {
   return pack.templates.map((t) => ({
@@ -30,11 +30,11 @@ export function templatesData(pack: Pack) {
 
 const listOf = (ids: string[]) => (ids.includes('*') ? 'all' : ids.join(', '));
 
-export async function runTemplatesList(options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
+export async function runTemplatesList(options: OptionsOf<'templates list'>, globals: GlobalOptions): Promise<void> {
   const pack = await packFor(globals);
   const data = templatesData(pack);
   if (options.json) {
-    out(`${JSON.stringify(data, null, 2)}\n`, 'the list of templates');
+    emitJson(data, {}, 'the list of templates');
     return;
   }
   const lines: string[] = [];
@@ -59,11 +59,11 @@ function findTemplate(pack: Pack, id: string): LetterTemplate {
   return t;
 }
 
-export async function runTemplatesShow(id: string, options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
+export async function runTemplatesShow(id: string, options: OptionsOf<'templates show'>, globals: GlobalOptions): Promise<void> {
   const pack = await packFor(globals);
   const t = findTemplate(pack, id);
   if (options.json) {
-    out(`${JSON.stringify({ id: t.meta.id, file: t.file, origin: t.origin, frontMatter: t.meta, source: t.source }, null, 2)}\n`, 'the template');
+    emitJson({ id: t.meta.id, file: t.file, origin: t.origin, frontMatter: t.meta, source: t.source }, {}, 'the template');
     return;
   }
   info(`# ${t.file}`);
@@ -145,12 +145,12 @@ function copyInto(dir: string, source: string, files: string[], force: boolean |
     assertInside(root, target);
     makeFolder(join(target, '..'));
     assertInside(root, target);
-    if (force) writeFileAtomic(target, readFileSync(join(source, rel), 'utf8'), { force: true });
+    if (force) emitFile(target, readFileSync(join(source, rel), 'utf8'), true);
     else copyFileSync(join(source, rel), target, 1 /* COPYFILE_EXCL */);
   }
 }
 
-export async function runTemplatesEject(dir: string, options: { force?: boolean; example?: string; language?: string }): Promise<void> {
+export async function runTemplatesEject(dir: string, options: OptionsOf<'templates eject'>): Promise<void> {
   if (options.example !== undefined) {
     const { source, files } = exampleFiles(options.example);
     copyInto(dir, source, files, options.force);

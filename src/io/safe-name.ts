@@ -6,7 +6,7 @@
  * a last check that the resolved path lies inside the folder.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { hash53 } from '../render/hash.js';
+import { hash53 } from '../hash.js';
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 /** Well under the 255 bytes most file systems allow, leaving room for a suffix and extension. */

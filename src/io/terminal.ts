@@ -1,4 +1,4 @@
-/** Whether a prompt can be shown: DESIGN.md says only on a terminal, and never under CI. */
+/** Whether a prompt can be shown: only on a terminal, and never under CI (a script there would hang on a question). */
 export function canPrompt(): boolean {
   return Boolean(process.stdin.isTTY && process.stderr.isTTY) && !process.env.CI;
 }

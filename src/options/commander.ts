@@ -11,7 +11,7 @@ export function addOptions(command: Command, name: CommandName): Command {
     const option = new Option(flagsIn(key, name), use.help);
     if (use.choices) option.choices(use.choices);
     if (row.list) option.argParser(collect);
-    if (row.default !== undefined) option.default(row.default);
+    if (use.default !== undefined) option.default(use.default);
     command.addOption(option);
   }
   return command;

@@ -3,7 +3,7 @@
  * the file holds exactly this, and rewrites it when run with UPDATE_DOCS=1.
  */
 import { COLUMNS } from '../bulk/columns.js';
-import { BULK_FIELD_OPTIONS, type CommandName, longFlag, type OptionKey, optionsOf, useIn } from './table.js';
+import { BULK_FIELD_OPTIONS, COMMANDS, type CommandName, longFlag, type OptionKey, optionsOf, useIn } from './table.js';
 
 export const REFERENCE_START = '<!-- options:start (written from src/options/table.ts; see the note above) -->';
 export const REFERENCE_END = '<!-- options:end -->';
@@ -12,6 +12,18 @@ const HEADINGS: Record<CommandName, string> = {
   program: 'Every command: `belarus-letter [options] COMMAND`',
   draft: 'draft: one letter',
   bulk: 'bulk: one letter per row of a sheet',
+  regions: 'regions: the regions and their officials',
+  stances: 'stances: what each stance asks',
+  officials: 'officials: US members of Congress by ZIP code or state',
+  'officials update': 'officials update: a fresh directory of officials',
+  facts: 'facts: every fact a letter can cite',
+  'templates list': "templates list: the pack's letter templates",
+  'templates show': "templates show ID: a template's front matter and source",
+  'templates eject': 'templates eject DIR: a pack to edit',
+  'templates validate': 'templates validate [DIR]: check a pack',
+  'templates preview': 'templates preview [DIR]: every letter a pack writes',
+  'config show': 'config show: the remembered settings',
+  'config clear': 'config clear: forget them',
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -34,7 +46,7 @@ function table(command: CommandName): string {
     const value = use?.arg ? `\`<${use.arg}>\`` : '';
     const notes = [
       use?.choices ? `one of ${use.choices.map((c) => `\`${c}\``).join(', ')}` : undefined,
-      row.default !== undefined ? `default \`${row.default}\`` : undefined,
+      use?.default !== undefined ? `default \`${use.default}\`` : undefined,
       filled.has(key) ? `column \`${filled.get(key)}\`` : undefined,
     ].filter(Boolean);
     return `| ${flags} | ${value} | ${cell(use?.help ?? '')}${notes.length ? ` (${cell(notes.join('; '))})` : ''} |`;
@@ -42,8 +54,10 @@ function table(command: CommandName): string {
   return ['| option | value | what it does |', '|---|---|---|', ...rows].join('\n');
 }
 
-/** The reference as it stands between the markers in docs/options.md. */
+/** The reference as it stands between the markers in docs/options.md: every command that has options. */
 export function optionsReference(): string {
-  const sections = (['program', 'draft', 'bulk'] as const).map((command) => `## ${HEADINGS[command]}\n\n${table(command)}\n`);
+  const sections = COMMANDS.filter((command) => optionsOf(command).length > 0).map(
+    (command) => `## ${HEADINGS[command]}\n\n${table(command)}\n`,
+  );
   return `${REFERENCE_START}\n\n${sections.join('\n')}\n${REFERENCE_END}`;
 }

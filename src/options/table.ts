@@ -1,21 +1,39 @@
 /**
- * Every option of `draft` and `bulk` (and the program's own), defined once. From this table come
- * commander's flags and help text (cli/options.ts), the typed options each command receives
+ * Every option of every command (and the program's own), defined once. From this table come
+ * commander's flags and help text (commander.ts), the typed options each command receives
  * (OptionsOf), the bulk columns an option gives a value to for rows that leave them empty, the
  * option names in error messages, and the option reference in docs/options.md (checked by a test).
  *
  * A row is keyed by the name commander gives the value (camelCase of the long flag): the flag is
  * that name in kebab-case, with `--no-` for a `negate` row. A command's entry is its help text,
- * or { help, arg, choices } where that command's flag differs. Rows are in the order `--help`
- * lists them. Nothing here is imported at run time but plain data: `--help` loads it.
+ * or { help, arg, choices, default } where that command's flag differs. Rows are in the order
+ * `--help` lists them; the few options of the smaller commands that no other command takes are
+ * grouped at the end under the command's name. Nothing here is imported at run time but plain
+ * data: `--help` loads it.
  */
 
 /** The commands whose options come from this table; `program` is the options of every command. */
-export const COMMANDS = ['program', 'draft', 'bulk'] as const;
+export const COMMANDS = [
+  'program',
+  'draft',
+  'bulk',
+  'regions',
+  'officials',
+  'officials update',
+  'stances',
+  'facts',
+  'templates list',
+  'templates show',
+  'templates eject',
+  'templates validate',
+  'templates preview',
+  'config show',
+  'config clear',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-/** How one command shows an option: its help, and its own argument name or choices if they differ. */
-export type OptionUse = string | { help: string; arg?: string; choices?: readonly string[] };
+/** How one command shows an option: its help, and its own argument, choices or default if they differ. */
+export type OptionUse = string | { help: string; arg?: string; choices?: readonly string[]; default?: string };
 
 export interface OptionRow {
   /** A one-letter alias, as in `-r`. */
@@ -37,6 +55,18 @@ export interface OptionRow {
   program?: OptionUse;
   draft?: OptionUse;
   bulk?: OptionUse;
+  regions?: OptionUse;
+  stances?: OptionUse;
+  officials?: OptionUse;
+  'officials update'?: OptionUse;
+  facts?: OptionUse;
+  'templates list'?: OptionUse;
+  'templates show'?: OptionUse;
+  'templates eject'?: OptionUse;
+  'templates validate'?: OptionUse;
+  'templates preview'?: OptionUse;
+  'config show'?: OptionUse;
+  'config clear'?: OptionUse;
 }
 
 const LETTER_FORMATS = ['text', 'markdown', 'html', 'eml', 'pdf'] as const;
@@ -49,7 +79,13 @@ export const OPTIONS = {
   color: { negate: true, program: 'plain output without colours (also NO_COLOR=1)' },
 
   columns: { bulk: 'list the columns a row can have, with their meaning' },
-  example: { bulk: 'print a starter CSV to fill in' },
+  example: {
+    bulk: 'print a starter CSV to fill in',
+    'templates eject': {
+      arg: 'name',
+      help: 'copy a worked example instead, e.g. postcard: a pack of its own that layers over the built-in one',
+    },
+  },
   inputFormat: {
     arg: 'format',
     choices: ['csv', 'json', 'ndjson'],
@@ -106,7 +142,12 @@ export const OPTIONS = {
     field: 'recipientEmail',
     draft: "the official's email address: To of --format eml and of --mailto/--webmail links",
   },
-  zip: { arg: 'zip', draft: 'US: your ZIP code; names your senator or representative and their address (see `officials`)' },
+  zip: {
+    arg: 'zip',
+    draft: 'US: your ZIP code; names your senator or representative and their address (see `officials`)',
+    officials: 'your 5-digit ZIP code, e.g. 97201',
+  },
+  state: { arg: 'state', officials: "a state's two-letter code or name, e.g. OR: its senators and every district" },
   official: { arg: 'id', draft: 'US: which of several officials for your ZIP, by the id `officials --zip` shows' },
   stance: {
     short: 's',
@@ -150,20 +191,31 @@ export const OPTIONS = {
     field: 'format',
     draft: { help: "output format (default: from --out's extension, else text)", choices: LETTER_FORMATS },
     bulk: { help: "letter format, and the files' extension", choices: BULK_FORMATS },
+    'templates preview': { help: 'letter format', choices: BULK_FORMATS },
   },
   language: {
     arg: 'code',
     field: 'language',
     draft: "write the letter from this language's built-in pack: en (default), de or pl (EU region; see `regions --language`)",
     bulk: 'the language for rows without a language column: en (default), de or pl',
+    regions: "the regions and officials of this language's built-in letters: en (default), de or pl",
+    facts: "the facts of this language's built-in letters: en (default), de or pl",
+    'templates eject': "copy that language's built-in pack: en (default), de or pl",
+    'templates validate': 'check the built-in pack of this language (en, de or pl), or DIR layered over it',
+    'templates preview': 'preview the built-in pack of this language (en, de or pl), or DIR layered over it',
   },
   template: {
     arg: 'id',
     field: 'template',
     draft: 'the letter template to use when several fit (see `templates list`)',
     bulk: 'the letter template for rows without one',
+    'templates preview': 'preview only this template (default: every template of the pack)',
   },
-  outDir: { arg: 'dir', default: 'letters', bulk: 'the folder for the letters (created if missing)' },
+  outDir: {
+    arg: 'dir',
+    bulk: { help: 'the folder for the letters (created if missing)', default: 'letters' },
+    'templates preview': 'write one file per letter into this folder instead of printing them',
+  },
   out: {
     short: 'o',
     arg: 'file',
@@ -181,12 +233,23 @@ export const OPTIONS = {
   force: {
     draft: 'replace the --out file if it exists (only a file: never a folder, link or device)',
     bulk: 'replace letters that already exist (only files: never a folder, link or device)',
+    'templates eject': 'write into a non-empty DIR, replacing pack files of the same name',
+    'templates preview': 'replace preview files already in --out-dir',
   },
   failFast: { bulk: 'stop at the first row that fails' },
   sources: { negate: true, field: 'sources', draft: 'leave out the Sources section', bulk: 'leave out the Sources section' },
   json: {
     draft: 'print { letter, meta } as JSON',
     bulk: 'also print the summary as JSON on stdout (letters, skipped, failed, time, form-letter risk)',
+    regions: 'print as JSON',
+    stances: 'print as JSON',
+    officials: "print the lookup and the directory's date and sources as JSON",
+    facts: 'print as JSON',
+    'templates list': 'print as JSON',
+    'templates show': 'print as JSON',
+    'templates preview':
+      'print { pack, format, date, senders, letters: [{ template, region, recipient, stance, words, similarity, letter or file }], failed } as JSON',
+    'config show': 'print { path, config } as JSON',
   },
   maxChars: {
     arg: 'n',
@@ -199,17 +262,37 @@ export const OPTIONS = {
     negate: true,
     draft: 'ignore remembered settings (name, town, region, template folder) and offer to remember none',
   },
+
+  // officials update
+  baseUrl: {
+    arg: 'url',
+    'officials update':
+      'where the source files are, as <repo>/<branch>/<file> (default: https://raw.githubusercontent.com; also $BELARUS_LETTER_OFFICIALS_URL)',
+  },
+
+  // facts
+  checkLinks: { facts: "open every source's web address and report each that fails (exit 1 if any does)" },
+  timeout: { arg: 'seconds', facts: 'with --check-links: how long to wait for each source (default 10)' },
 } as const satisfies Record<string, OptionRow>;
 
 export type OptionKey = keyof typeof OPTIONS;
 type Table = typeof OPTIONS;
 
-/** A list option gives a list; one with an argument, text; a switch or a --no- option, true or false. */
-type ValueOf<R> = R extends { list: true } ? string[] : R extends { arg: string } ? string : boolean;
+/**
+ * A list option gives a list; one with an argument (the row's, or this command's own), text; a
+ * switch or a --no- option, true or false.
+ */
+type ValueOf<R, C extends CommandName> = R extends { list: true }
+  ? string[]
+  : R extends { arg: string }
+    ? string
+    : R extends Record<C, { arg: string }>
+      ? string
+      : boolean;
 
 /** The options a command's action receives, typed from the table (each one may be absent). */
 export type OptionsOf<C extends CommandName> = {
-  -readonly [K in OptionKey as Table[K] extends Record<C, OptionUse> ? K : never]?: ValueOf<Table[K]>;
+  -readonly [K in OptionKey as Table[K] extends Record<C, OptionUse> ? K : never]?: ValueOf<Table[K], C>;
 };
 
 /** The rows, in table order, as plain OptionRows (the literal types are for OptionsOf). */
@@ -224,11 +307,14 @@ export function longFlag(key: OptionKey): string {
 }
 
 /** How a command shows a row, or undefined when the command does not take it. */
-export function useIn(row: OptionRow, command: CommandName): { help: string; arg?: string; choices?: readonly string[] } | undefined {
+export function useIn(
+  row: OptionRow,
+  command: CommandName,
+): { help: string; arg?: string; choices?: readonly string[]; default?: string } | undefined {
   const use = row[command];
   if (use === undefined) return undefined;
   const own = typeof use === 'string' ? { help: use } : use;
-  return { arg: own.arg ?? row.arg, choices: own.choices ?? row.choices, help: own.help };
+  return { arg: own.arg ?? row.arg, choices: own.choices ?? row.choices, default: own.default ?? row.default, help: own.help };
 }
 
 /** commander's flags for a row in a command: `-r, --region <id>`. */

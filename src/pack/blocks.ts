@@ -5,7 +5,7 @@
  * closer that closes nothing or the wrong block, an {{else}} outside any block, or a tag or
  * comment never closed, each at its own line and column. It runs only once Handlebars has failed.
  */
-import { KNOWN_HELPERS } from '../render/helpers-list.js';
+import { KNOWN_HELPERS } from './template-names.js';
 import { closest } from '../closest.js';
 
 export interface SyntaxProblem {

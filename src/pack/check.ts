@@ -1,15 +1,14 @@
 /**
  * Checking a parsed template against what it can see, before anything renders: every variable
- * against the view model (src/render/view.ts), following the context into {{#each}} and
+ * against the view model (src/pack/view.ts), following the context into {{#each}} and
  * {{#with}}, every helper and its arguments, every partial (checked where it is called, in the
  * caller's context) and every fact id. Each problem carries file, line and column.
  */
 import { closest } from '../closest.js';
 import { expansions, MAX_EXPANSIONS, MAX_NESTING } from './limits.js';
 import { formatProblem, type Origin, type PartialSource, type Problem } from './problem.js';
-import { SECTION_ROLES } from '../render/sections.js';
-import { FILTER_KEYS } from '../render/variation.js';
-import type { Shape } from '../render/view.js';
+import { FILTER_KEYS, SECTION_ROLES } from './template-names.js';
+import type { Shape } from './view.js';
 
 type Node = hbs.AST.Node;
 type Expr = hbs.AST.Expression;

@@ -5,7 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import { PackError } from '../errors.js';
-import { KNOWN_HELPERS } from '../render/helpers-list.js';
+import { KNOWN_HELPERS } from './template-names.js';
 import { closest } from '../closest.js';
 import { TemplateChecker } from './check.js';
 import { readLayer, type RawLayer, type TextFile } from './files.js';

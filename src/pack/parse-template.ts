@@ -4,8 +4,8 @@
  * template calls, to tell whether it renders as the built-in pack's does.
  */
 import Handlebars from 'handlebars';
-import { BUILTIN_HELPERS } from '../render/helpers-list.js';
-import { letterViewSchema, nameViewSchema, shapeOf, type Shape } from '../render/view.js';
+import { BUILTIN_HELPERS } from './template-names.js';
+import { letterViewSchema, nameViewSchema, shapeOf, type Shape } from './view.js';
 import { syntaxProblems } from './analyse.js';
 import { TemplateChecker } from './check.js';
 import type { RawLayer, TextFile } from './files.js';

@@ -20,7 +20,7 @@ import { resolveIds, type Resolved } from './resolve.js';
 import { respell, respellPackText } from './spelling.js';
 import { storyAsks } from './story-asks.js';
 import { defaultSeed } from './variation.js';
-import type { LetterView, NameView } from './view.js';
+import type { LetterView, NameView } from '../pack/view.js';
 
 /**
  * Salutations and address lines as rendered for one official and name: a bulk batch writes to

@@ -5,12 +5,12 @@
  */
 import type { HelperOptions } from 'handlebars';
 import type { Pack, ParsedTemplate, TemplateFn } from '../pack/types.js';
-import { PACK_HELPERS } from './helpers-list.js';
+import { FILTER_KEYS, PACK_HELPERS } from '../pack/template-names.js';
 import { RenderBudget } from './budget.js';
 import { memo } from './memo.js';
 import { sectionMarker } from './sections.js';
 import { respell } from './spelling.js';
-import { chosenVariant, eligibleVariants, FILTER_KEYS, seedState, type RenderIds, type VariantFilter } from './variation.js';
+import { chosenVariant, eligibleVariants, seedState, type RenderIds, type VariantFilter } from './variation.js';
 
 export interface Mode {
   /** HTML escaping of every value a template prints. */

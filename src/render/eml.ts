@@ -14,7 +14,7 @@ const BOUNDARY = '=_belarus-letter-alternative';
 export interface Mailbox {
   name?: string;
   address: string;
-  /** The options that gave the address and the name, for error messages. */
+  /** The address's and the name's fields as the caller names them, for error messages. */
   option: string;
   nameOption: string;
 }

@@ -6,6 +6,7 @@
 import type { Pack, PackFact } from '../pack/types.js';
 import type { Source } from '../pack/schema.js';
 import type { PreparedLetter } from './build-view.js';
+import { fieldAsNamed, type FieldNamer } from '../request.js';
 import { dateLocale, formatPartialDate } from './dates.js';
 import { fillWord } from '../pack/words.js';
 import { plainText, type CitedSource } from './format.js';
@@ -27,7 +28,7 @@ export function tidy(text: string): string {
 }
 
 /** From the template's output to the letter, before it is formatted. */
-export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, cited: readonly string[]): FinishedLetter {
+export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, cited: readonly string[], names: FieldNamer = fieldAsNamed): FinishedLetter {
   const { request, trim, bodyFormat, region, recipient, stance, template, packText, factWordings } = prepared;
   const allSections = splitSections(raw, tidy);
   const sections = trim.omit.size > 0 ? allSections.filter((s) => !(s.role && trim.omit.has(s.role))) : allSections;
@@ -59,7 +60,7 @@ export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, 
       wordCount,
       subject: packText(stance.subject ?? title),
       paper: region.paper,
-      warnings: letterWarnings(pack, { request, recipient, region, trim, shownCited, wordCount }),
+      warnings: letterWarnings(pack, { request, recipient, region, trim, shownCited, wordCount }, names),
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../errors.js';
 import type { Pack } from '../pack/types.js';
-import type { LetterRequest } from '../request.js';
+import { fieldAsNamed, type FieldNamer, type LetterRequest } from '../request.js';
 import { buildEml } from './eml.js';
 import { formatMarkdown, htmlEscape, sourceLines, textWithSources } from './format.js';
 import type { FinishedLetter } from './letter.js';
@@ -13,7 +13,7 @@ import { formatPrintHtml } from './print-html.js';
 import { joinSections } from './sections.js';
 
 /** The letter's text in its requested format, Sources section included unless it has none. */
-export function formatLetter(pack: Pack, request: LetterRequest, letter: FinishedLetter): string {
+export function formatLetter(pack: Pack, request: LetterRequest, letter: FinishedLetter, names: FieldNamer = fieldAsNamed): string {
   const { notes, marked, meta } = letter;
   const { words } = pack;
   const sourceList = notes.length > 0 ? sourceLines(notes, words).join('\n') : '';
@@ -24,13 +24,13 @@ export function formatLetter(pack: Pack, request: LetterRequest, letter: Finishe
       return formatPrintHtml({ sections: marked, sources: notes, paper: meta.paper, language: pack.language, title: letter.title, words });
     case 'eml': {
       if (!request.email) {
-        throw new UsageError('--format eml needs your email address for the From header: add --email.');
+        throw new UsageError(`${names('format')} eml needs your email address for the From header: add ${names('email')}.`);
       }
       const escaped = letter.sections.map((s) => ({ ...s, text: htmlEscape(s.text) }));
       return buildEml({
-        from: { name: request.name, address: request.email, option: '--email', nameOption: '--name' },
+        from: { name: request.name, address: request.email, option: names('email'), nameOption: names('name') },
         to: request.recipientEmail
-          ? { name: request.recipientName, address: request.recipientEmail, option: '--recipient-email', nameOption: '--recipient-name' }
+          ? { name: request.recipientName, address: request.recipientEmail, option: names('recipientEmail'), nameOption: names('recipientName') }
           : undefined,
         subject: meta.subject,
         date: request.date,

@@ -3,7 +3,7 @@
  * each need. "The Rt Hon" belongs in the address block only ("Dear Rt Hon Smith" is wrong), and a
  * trailing "MP" is the address template's to add.
  */
-import type { NameView } from './view.js';
+import type { NameView } from '../pack/view.js';
 
 const HONORIFIC = /^(?:the\s+)?(?:(rt\.?|right)\s+hon(?:\.|ourable|orable)?|hon(?:\.|ourable|orable)?)\s+/i;
 const TRAILING_POST = /,?\s+(?:MP|M\.P\.|MEP|P\.C\.)$/;

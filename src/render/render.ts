@@ -9,11 +9,12 @@
  *   finish.ts        sections tidied, sources, word count, notes for the writer
  *   format-letter.ts text, Markdown, print HTML or email
  *
- * With maxChars (--max-chars) the first three stages run again with parts dropped (fit.ts).
+ * With maxChars the first three stages run again with parts dropped (fit.ts). Messages name a
+ * request field as options.names says (draft by its option, bulk by its column).
  */
 import { AppError, UsageError, listChoices } from '../errors.js';
 import type { Pack } from '../pack/types.js';
-import type { LetterRequest } from '../request.js';
+import { fieldAsNamed, type LetterRequest } from '../request.js';
 import { prepareLetter } from './build-view.js';
 import { finishLetter } from './finish.js';
 import { formChars, NO_TRIM, trims, type Trim } from './fit.js';
@@ -23,8 +24,11 @@ import { letterState, runTemplate, type RenderOptions } from './run.js';
 
 export function render(pack: Pack, request: LetterRequest, options: RenderOptions = {}): Letter {
   if (request.maxChars === undefined) return renderWith(pack, request, NO_TRIM, options);
+  const name = options.names ?? fieldAsNamed;
   if (request.format !== 'text') {
-    throw new UsageError(`--max-chars fits a letter into a web form, which takes plain text: use it with --format text, not ${request.format}.`);
+    throw new UsageError(
+      `${name('maxChars')} fits a letter into a web form, which takes plain text: use it with ${name('format')} text, not ${request.format}.`,
+    );
   }
   let letter: Letter | undefined;
   // A step that changes nothing (a second fact from a letter with one) is not reported as dropped.
@@ -46,9 +50,9 @@ export function render(pack: Pack, request: LetterRequest, options: RenderOption
   }
   const needed = formChars((letter as Letter).text);
   throw new AppError(
-    `The letter needs ${needed} characters even without ${listChoices(trims().at(-1)?.dropped ?? [], 'and')}; --max-chars is ${request.maxChars}.`,
+    `The letter needs ${needed} characters even without ${listChoices(trims().at(-1)?.dropped ?? [], 'and')}; ${name('maxChars')} is ${request.maxChars}.`,
     1,
-    'Shorten your --story, or give a larger --max-chars if the form allows it.',
+    `Shorten your ${name('story')}, or give a larger ${name('maxChars')} if the form allows it.`,
   );
 }
 
@@ -56,7 +60,8 @@ function renderWith(pack: Pack, request: LetterRequest, trim: Trim, options: Ren
   const prepared = prepareLetter(pack, request, trim);
   const cited: string[] = [];
   const raw = runTemplate(pack, prepared, letterState(pack, prepared, cited, options));
-  const finished = finishLetter(pack, prepared, raw, cited);
-  const text = formatLetter(pack, request, finished);
+  const names = options.names ?? fieldAsNamed;
+  const finished = finishLetter(pack, prepared, raw, cited, names);
+  const text = formatLetter(pack, request, finished, names);
   return { text, body: finished.body, sections: finished.sections, notes: finished.notes, words: finished.words, meta: finished.meta };
 }

@@ -66,7 +66,7 @@ export function chooseTemplate(pack: Pack, request: Pick<LetterRequest, 'region'
   if (!t) {
     throw new UsageError(
       `No letter template serves region ${request.region}, recipient ${request.recipient}, stance ${request.stance} as ${request.format}.`,
-      'Add one to your template pack, or pick another --format.',
+      'Add one to your template pack, or pick another format.',
     );
   }
   return t;

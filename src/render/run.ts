@@ -4,16 +4,19 @@
  */
 import { AppError } from '../errors.js';
 import type { Pack } from '../pack/types.js';
+import type { FieldNamer } from '../request.js';
 import { RenderBudget } from './budget.js';
 import type { PreparedLetter } from './build-view.js';
 import { compiled, TemplateRenderError, type RenderState } from './compile.js';
 import { countWords } from './word-count.js';
-import type { LetterView } from './view.js';
+import type { LetterView } from '../pack/view.js';
 
 export interface RenderOptions {
   /** Take the longest phrasing of every section instead of the seed's: how validation finds a
    * template's longest letter without trying every seed. */
   longest?: boolean;
+  /** How the caller names a request field in an error or a note (draft its option, bulk its column). */
+  names?: FieldNamer;
 }
 
 /** The state a render's helpers share; each fact the template cites is added to `cited`. */

@@ -5,21 +5,9 @@
  * use the roles for layout (address blocks, signature space in print), and --max-chars drops
  * optional roles to fit a web form. Text outside any section is kept as an unnamed section.
  */
-export const SECTION_ROLES = [
-  'sender',
-  'date',
-  'recipient',
-  'salutation',
-  'opening',
-  'story',
-  'facts',
-  'reason',
-  'ask',
-  'close',
-  'signoff',
-  'signature',
-] as const;
-export type SectionRole = (typeof SECTION_ROLES)[number];
+import { SECTION_ROLES, type SectionRole } from '../pack/template-names.js';
+
+export type { SectionRole };
 
 export interface LetterSection {
   /** Undefined for text outside any {{#section}}, or under a name this tool does not know. */

@@ -4,9 +4,9 @@
  * Personal stories are taken out first, since what matters is whether the campaign's own text
  * reads as a form letter. Pure: used by `bulk`'s summary and open to `draft` and the wizard.
  */
-import { fmix32, fnv1a32 } from './hash.js';
+import { fmix32, fnv1a32 } from '../hash.js';
 
-export { hash53 } from './hash.js';
+export { hash53 } from '../hash.js';
 
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -135,12 +135,17 @@ export const SHINGLE_WORDS = 8;
 /** Targets for letters without a story to one office with one stance (a test holds the built-in pack to them). */
 export const FORM_LETTER_TARGETS = { meanSharedSentences: 0.1, maxSharedSentences: 0.35, meanShingleJaccard: 0.1 } as const;
 
+const PLACE_AND_DATE = /^[^,.?!]+, \d{1,2} \p{L}+ \d{4} r\.$/u;
+
 /** The prose sentences of a text, each as its lower-cased words joined by single spaces. */
 export function proseSentences(text: string): string[] {
   const out: string[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
     // A block of lines is an address, not prose (its "U.S." would end a sentence).
     if (paragraph.trim().includes('\n')) continue;
+    // The place-and-date line, which Polish ends with the abbreviation "r." ("Kraków, 30 listopada
+    // 2026 r."): the same in every letter from one town on one day, and not a sentence.
+    if (PLACE_AND_DATE.test(paragraph.trim())) continue;
     for (const sentence of paragraph.replace(/\s+/g, ' ').split(/(?<=[.?!])\s+(?=\S)/)) {
       if (!/[.?!]["')\]]?$/.test(sentence.trim())) continue;
       const w = words(sentence);

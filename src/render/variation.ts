@@ -2,7 +2,8 @@
  * Deterministic choice of phrasings. The same seed always picks the same wording; different
  * seeds spread evenly over the choices. No Math.random: render stays pure.
  */
-import { fmix32, fnv1a32 } from './hash.js';
+import { FILTER_KEYS } from '../pack/template-names.js';
+import { fmix32, fnv1a32 } from '../hash.js';
 
 /** FNV-1a over UTF-16 code units, then a murmur3 finaliser so nearby seeds scatter. */
 export function hash32(text: string): number {
@@ -55,7 +56,6 @@ export interface RenderIds {
   locale: string;
 }
 
-export const FILTER_KEYS = ['stance', 'region', 'recipient', 'locale'] as const;
 
 export function hasFilter(filter: VariantFilter): boolean {
   return FILTER_KEYS.some((k) => filter[k] !== undefined);

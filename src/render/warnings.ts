@@ -5,7 +5,7 @@
  */
 import type { Pack, PackFact } from '../pack/types.js';
 import type { Recipient, Region } from '../pack/schema.js';
-import type { LetterRequest } from '../request.js';
+import { fieldAsNamed, type FieldNamer, type LetterRequest } from '../request.js';
 import { asOfText, endOfPartialDate, monthsBetween } from './dates.js';
 import type { Trim } from './fit.js';
 import { ONE_PAGE_WORDS } from './letter.js';
@@ -20,12 +20,13 @@ export const COUNT_TAG = 'count';
 export function letterWarnings(
   pack: Pack,
   letter: { request: LetterRequest; recipient: Recipient; region: Region; trim: Trim; shownCited: readonly string[]; wordCount: number },
+  names: FieldNamer = fieldAsNamed,
 ): string[] {
   const { request, recipient, region, trim, shownCited, wordCount } = letter;
   const warnings: string[] = [];
   const stale = staleNote(pack, shownCited, request.date, region.locale);
   if (stale) warnings.push(stale);
-  warnings.push(...constituentNotes(request, recipient, region, trim));
+  warnings.push(...constituentNotes(request, recipient, region, trim, names));
   if (wordCount > ONE_PAGE_WORDS) {
     warnings.push(`The letter is ${wordCount} words, more than fits on one page (${ONE_PAGE_WORDS}); a shorter story or fewer facts would help.`);
   }
@@ -37,17 +38,17 @@ export function letterWarnings(
  * address or postcode (not asked of a letter fitted to a web form, which has fields for them), and
  * the official's name for a salutation such as "Dear Senator Smith:".
  */
-function constituentNotes(request: LetterRequest, recipient: Recipient, region: Region, trim: Trim): string[] {
+function constituentNotes(request: LetterRequest, recipient: Recipient, region: Region, trim: Trim, names: FieldNamer): string[] {
   if (!recipient.constituent) return [];
   const notes: string[] = [];
   const code = region.locale === 'en-US' ? 'ZIP code' : 'postcode';
   if (request.address.length === 0 && !request.postcode && !trim.omit.has('sender')) {
     notes.push(
-      `The letter has no street address or ${code}: offices check both to count a letter as a constituent's, and often set aside one without them. Add them with --address and --postcode.`,
+      `The letter has no street address or ${code}: offices check both to count a letter as a constituent's, and often set aside one without them. Add them with ${names('address')} and ${names('postcode')}.`,
     );
   }
   if (!request.recipientName) {
-    notes.push(`The letter greets the official by role alone because it has no name: give their name with --recipient-name for a personal salutation.`);
+    notes.push(`The letter greets the official by role alone because it has no name: give their name with ${names('recipientName')} for a personal salutation.`);
   }
   return notes;
 }

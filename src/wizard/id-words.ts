@@ -3,7 +3,8 @@
  * (as `draft` words it), an id from an answer by the question that asked for it.
  */
 import { listChoices, UnknownIdError, UsageError } from '../errors.js';
-import { ID_FIELDS, unknownIdForOption } from '../validate.js';
+import type { FieldNamer } from '../request.js';
+import { ID_FIELDS, optionNames, unknownIdForOption } from '../validate.js';
 import { QUESTIONS, type WizardContext } from './questions.js';
 
 /** `Your answer to "Where you live" ("xx") is not a region this template pack has; …`. */
@@ -22,6 +23,17 @@ export function unknownIdForWizard(ctx: WizardContext, error: UnknownIdError): U
   const question = QUESTIONS.find((q) => q.id === field);
   if (ctx.given[field] !== undefined || !question) return unknownIdForOption(error);
   return unknownIdForQuestion(error, question.label);
+}
+
+/**
+ * A request field in the core's notes and errors: by its option when the command line gave it,
+ * else by the question that asks for it (as the "Change an answer" menu lists it).
+ */
+export function answerNames(ctx: WizardContext): FieldNamer {
+  return (field) => {
+    const question = QUESTIONS.find((q) => q.id === field);
+    return ctx.given[field] !== undefined || !question ? optionNames(field) : `"${question.label}"`;
+  };
 }
 
 /** Runs `work`, wording an unknown id it meets by the option or the question that gave it. */

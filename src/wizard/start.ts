@@ -1,8 +1,7 @@
 /** Starting the wizard from `draft`: the real pack, prompts, files and remembered answers. */
 import { configPath, readConfig, writeConfig, type Config } from '../config/config.js';
 import { kindAt } from '../io/regular-file.js';
-import { writeStdout } from '../io/stdout.js';
-import { writeFileAtomic } from '../io/write-file.js';
+import { emit, emitFile } from '../io/emit.js';
 import type { Pack } from '../pack/load.js';
 import type { LetterRequestInput } from '../request.js';
 import { paint, warn } from '../ui.js';
@@ -32,7 +31,7 @@ export async function startWizard(packLoading: Pack | Promise<Pack>, given: Lett
   const path = configPath();
   const io: WizardIO = {
     show: (text) => process.stderr.write(`\n${wrapToTerminal(text)}\n`),
-    print: (text) => writeStdout(text, 'the letter'),
+    print: (text) => emit(text, {}, 'the letter'),
     exists(file) {
       try {
         const kind = kindAt(file);
@@ -41,7 +40,7 @@ export async function startWizard(packLoading: Pack | Promise<Pack>, given: Lett
         return false;
       }
     },
-    writeFile: (file, data, force) => writeFileAtomic(file, data, { force, mkdir: true }),
+    writeFile: (file, data, force) => emitFile(file, data, force),
     remember: options.config ? { path, save: (config) => writeConfig(config, path) } : undefined,
     heading: (text) => paint.bold.underline(text),
   };

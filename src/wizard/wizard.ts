@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import type { Config } from '../config/config.js';
 import { AppError, UnknownIdError } from '../errors.js';
+import { jsonText } from '../io/emit.js';
 import { sourceLines } from '../render/format.js';
 import type { Letter } from '../render/letter.js';
 import { render } from '../render/render.js';
@@ -15,7 +16,7 @@ import { defaultFacts, findRecipient, findRegion, findStance } from '../render/r
 import { defaultSeed } from '../render/variation.js';
 import { BODY_FORMATS, type BodyFormat, type LetterFormat, type LetterRequest } from '../request.js';
 import { namingOptions, parseRequestFromOptions, unknownIdForOption } from '../validate.js';
-import { namingAnswers } from './id-words.js';
+import { answerNames, namingAnswers } from './id-words.js';
 import { offeredFacts } from './facts.js';
 import { QUESTIONS, questionById, recipientOf, regionOf, sameFacts, stanceOf, type Answers, type QuestionId, type WizardContext } from './questions.js';
 import { joinStory } from './story.js';
@@ -169,7 +170,7 @@ async function save(ctx: WizardContext, io: WizardIO, options: WizardOptions, an
     default: (BODY_FORMATS as readonly string[]).includes(options.format ?? '') ? (options.format as BodyFormat) : 'text',
   });
   const request = requestFrom(ctx, answers, seed, format);
-  const letter = namingAnswers(ctx, () => render(ctx.pack, request));
+  const letter = namingAnswers(ctx, () => render(ctx.pack, request, { names: answerNames(ctx) }));
   let suggestion = options.out && options.out !== '-' ? options.out : defaultFileName(request, format);
   for (;;) {
     const path = (
@@ -240,7 +241,7 @@ export async function runWizard(ctx: WizardContext, io: WizardIO, options: Wizar
   for (;;) {
     const base = requestFrom(ctx, answers, undefined, 'text');
     const seed = round === 0 ? base.seed : `${base.seed ?? defaultSeed(base)}#${round}`;
-    const preview = namingAnswers(ctx, () => render(ctx.pack, { ...base, seed, sources: true }));
+    const preview = namingAnswers(ctx, () => render(ctx.pack, { ...base, seed, sources: true }, { names: answerNames(ctx) }));
     io.show(previewText(preview, storyOf(ctx, answers) !== undefined, io.heading));
     if (answers.official) io.show(`${io.heading('Where to send it')}\n${answers.official.sendTo.join('\n')}`);
 
@@ -262,8 +263,8 @@ export async function runWizard(ctx: WizardContext, io: WizardIO, options: Wizar
       return { outcome: 'quit' };
     } else if (action === 'print') {
       const request = requestFrom(ctx, answers, seed, options.format ?? 'text');
-      const letter = namingAnswers(ctx, () => render(ctx.pack, request));
-      io.print(options.json ? `${JSON.stringify({ letter: letter.text, meta: letter.meta }, null, 2)}\n` : letter.text);
+      const letter = namingAnswers(ctx, () => render(ctx.pack, request, { names: answerNames(ctx) }));
+      io.print(options.json ? jsonText({ letter: letter.text, meta: letter.meta }) : letter.text);
       await offerToRemember(ctx, io, options, request);
       return { outcome: 'printed', request };
     } else {

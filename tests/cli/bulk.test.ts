@@ -187,6 +187,19 @@ describe('bulk: a sign-up form\'s own headers (--map)', () => {
   });
 });
 
+describe("bulk: the writer's notes name the sheet's columns", () => {
+  it('asks for a missing address and official by column, never by a flag', async () => {
+    const dir = tempDir();
+    const path = sheet(dir, ['Full name,city,region,recipient,stance', 'Alex Doe,Leeds,uk,mp,maintain'].join('\n'));
+    const r = await runMain(['bulk', path, '--map', 'Full name=name', '--out-dir', join(dir, 'out'), '--json', ...DATE]);
+    expect(r.code).toBe(0);
+    const notes = (JSON.parse(r.stdout) as { warnings: { message: string }[] }).warnings.map((w) => w.message);
+    expect(notes).toContainEqual(expect.stringMatching(/Add them with the address column and the postcode column\.$/));
+    expect(notes).toContainEqual(expect.stringMatching(/give their name with the recipient_name column for a personal salutation/));
+    expect(`${r.stderr}${notes.join('\n')}`).not.toMatch(/--address|--postcode|--recipient-name/);
+  });
+});
+
 describe('bulk: bad input', () => {
   it('a malformed CSV (unclosed quote) stops with the line, keeping the letters before it', async () => {
     const dir = tempDir();

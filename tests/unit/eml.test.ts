@@ -6,6 +6,7 @@ import { loadPack } from '../../src/pack/load.js';
 import { buildEml, encodedWords, quotedPrintable } from '../../src/render/eml.js';
 import { render } from '../../src/render/render.js';
 import { letterRequestSchema } from '../../src/request.js';
+import { optionNames } from '../../src/validate.js';
 
 const pack = loadPack();
 const base = {
@@ -20,7 +21,8 @@ const base = {
   story: 'Мой дзядзька сядзіць у турме. Mária Kolesniková wrote to us — «дзякуй».',
   date: '2026-11-25',
 };
-const draft = (extra: Record<string, unknown> = {}) => render(pack, letterRequestSchema.parse({ ...base, ...extra }));
+/** As `draft` renders: messages name the options. */
+const draft = (extra: Record<string, unknown> = {}) => render(pack, letterRequestSchema.parse({ ...base, ...extra }), { names: optionNames });
 /** Compares text ignoring the line-break style: MIME carries CRLF, the letter has LF. */
 const lf = (s: string) => s.replace(/\r\n/g, '\n').replace(/\n+$/, '');
 

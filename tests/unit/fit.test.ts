@@ -5,11 +5,13 @@ import { loadPack } from '../../src/pack/load.js';
 import { formChars, trims } from '../../src/render/fit.js';
 import { render } from '../../src/render/render.js';
 import { letterRequestSchema } from '../../src/request.js';
+import { optionNames } from '../../src/validate.js';
 
 const pack = loadPack();
 const STORY = 'My aunt was jailed in Minsk in 2021. She is still there, and we write to her every week.';
 const base = { region: 'uk', recipient: 'mp', stance: 'maintain', name: 'Alex Doe', city: 'Leeds', recipientName: 'Jane Smith', story: STORY, date: '2026-11-25', address: ['1 High Street'], email: 'alex@example.org' };
-const draft = (extra: Record<string, unknown> = {}) => render(pack, letterRequestSchema.parse({ ...base, ...extra }));
+/** As `draft` renders: messages name the options. */
+const draft = (extra: Record<string, unknown> = {}) => render(pack, letterRequestSchema.parse({ ...base, ...extra }), { names: optionNames });
 const role = (letter: ReturnType<typeof draft>, r: string) => letter.sections.find((s) => s.role === r)?.text;
 
 describe('--max-chars', () => {

@@ -86,7 +86,7 @@ describe('notes for a letter an office cannot place', () => {
   });
 
   it('warns when a named role such as a senator has no name', () => {
-    expect(letter({ region: 'us', recipient: 'senator', recipientName: undefined, postcode: '97201' }).meta.warnings.join(' ')).toMatch(/--recipient-name/);
+    expect(letter({ region: 'us', recipient: 'senator', recipientName: undefined, postcode: '97201' }).meta.warnings.join(' ')).toMatch(/give their name with recipientName for a personal salutation/);
     expect(letter({ recipient: 'foreign-secretary', recipientName: undefined }).meta.warnings).toEqual([]);
   });
 

@@ -10,13 +10,26 @@ import { BULK_FORMATS, COMMANDS, flagsIn, OPTION_NAMES, OPTIONS, optionsOf } fro
 import { BODY_FORMATS, FORMATS, letterRequestSchema } from '../../src/request.js';
 
 const program = buildProgram();
+/** A command by the table's name for it: `templates preview` is preview under templates. */
 const commandOf = (name: (typeof COMMANDS)[number]): Command =>
-  name === 'program' ? program : (program.commands.find((c) => c.name() === name) as Command);
+  name === 'program'
+    ? program
+    : name.split(' ').reduce((parent, part) => parent.commands.find((c) => c.name() === part) as Command, program);
+
+/** Every command of the program, as the table names it. */
+const commandNames = (command: Command, prefix = ''): string[] =>
+  command.commands.flatMap((sub) => [`${prefix}${sub.name()}`, ...commandNames(sub, `${prefix}${sub.name()} `)]);
 
 describe('the options table', () => {
   it.each(COMMANDS)('gives %s exactly its options, under the names its action reads', (name) => {
     const options = commandOf(name).options.filter((o) => o.long !== '--version' && o.long !== '--help');
     expect(options.map((o) => [o.attributeName(), o.flags])).toEqual(optionsOf(name).map(([key]) => [key, flagsIn(key, name)]));
+  });
+
+  it('covers every command that takes options, and defines none by hand', () => {
+    const groups = ['templates', 'config'];
+    expect(commandNames(program).filter((name) => !groups.includes(name))).toEqual(COMMANDS.filter((name) => name !== 'program'));
+    for (const name of groups) expect(commandOf(name as (typeof COMMANDS)[number]).options, name).toEqual([]);
   });
 
   it('fills only fields of a letter request, and the language that picks the pack', () => {

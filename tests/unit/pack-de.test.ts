@@ -2,9 +2,14 @@
  * The German pack (packs/de) read as the office that receives its letters would: every official
  * and stance it serves renders, on one page, in sentences a reader can follow; the first
  * paragraph asks for something this official can do; the salutation follows German convention
- * (Frau/Herr, the office for a minister, a neutral form without either); and fifty neighbours
- * writing to one office do not send what its mail sorting would count as one form letter.
+ * (Frau/Herr, the office for a minister, a formal double form for "Dr." alone, a neutral form
+ * without a title); no phrasing a native-speaking staffer flagged comes back; and fifty neighbours
+ * writing to one office do not send what its mail sorting would count as one form letter (the
+ * closest pair shares at most 35% of its sentences).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtinPackDirFor } from '../../src/pack/languages.js';
 import { loadPack } from '../../src/pack/load.js';
@@ -14,6 +19,7 @@ import { ONE_PAGE_WORDS } from '../../src/render/letter.js';
 import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, proseSentences } from '../../src/render/similarity.js';
 import { request } from '../helpers/pack.js';
 
+const PACK_DIR = fileURLToPath(new URL('../../packs/de', import.meta.url));
 // The built-in German pack as --language de loads it, from its files.
 const pack = loadPack({ baseDir: builtinPackDirFor('de') });
 const RECIPIENTS = ['mep', 'foreign-minister-de', 'foreign-minister-at'] as const;
@@ -23,13 +29,51 @@ const STORY =
   'Meine Tante wurde 2021 in Minsk verhaftet, weil sie an einem friedlichen Marsch teilgenommen hatte. Sie ist inzwischen frei, ihre Freundinnen aber nicht. Ich denke jeden Tag an sie und an alle, die noch warten.';
 
 /**
- * The closest pair of fifty letters: the issue's target is 0.35. Letters to an MEP reach about
- * 0.36; a minister's letter is shorter (about eleven sentences), so the one pair in 1,225 that
- * happens to share four of them lands between 0.33 and 0.42, while the mean share (about 0.05)
- * and shingles (about 0.03) are well inside their targets. Held here so the pack cannot drift
- * back; lower it as the wordings grow.
+ * Phrasings a native-speaking staffer flagged in the pack's letters: calques, made-up words,
+ * wrong grammar, claims a minister decides alone or that one member state can ease EU sanctions,
+ * the US condition put in Minsk's mouth, and a colleague's sign-off to an MEP. Checked in the
+ * pack's source, so a phrasing no seed happens to draw cannot come back either.
  */
-const HELD_MAX_SHARED = 0.45;
+const FLAGGED: readonly [RegExp, string][] = [
+  [/Teilfreilassung/, 'a made-up noun'],
+  [/freibring/, 'not a German verb'],
+  [/zum Preis der Freiheit/, 'says "at the cost of freedom", the opposite of what is meant'],
+  [/und sie auch öffentlich vertreten\./, 'a pronoun without antecedent and a missing "zu"'],
+  [/, die es belohnen soll/, '"es" for a masculine or feminine head'],
+  [/Die Entscheidung liegt bei Ihnen/, 'the Council decides by unanimity, not one minister'],
+  [/Alleingäng|Lockerungen einzelner Staaten/, 'one member state cannot ease EU sanctions alone'],
+  [/von ihren Abgeordneten in Brüssel/, 'MEPs are not the government\'s members'],
+  [/zur Kenntnis/, '"noting" undercuts the ask'],
+  [/\bsamt \d|Für 312 Personen/, 'renewed "together with" or "for" 312 people'],
+  [/besser(es|em)? (zu )?[Vv]erhalten|Verhalten dauerhaft bessert/, 'the US expectation read as a school report'],
+  [/jemandes/, 'a calque of "someone\'s"'],
+  [/Die Gefängnisse sind nicht leer/, 'flippant'],
+  [/\bdie 250\b/, 'presupposes the reader knows them'],
+  [/mit Freiheit verdient/, 'a calque of "earned with freedom"'],
+  [/(Deshalb|Daher) bitte ich/, '"therefore" with no reason before it'],
+  [/und zwar/, 'filler'],
+  [/am Herzen liegt:|seit Langem beschäftigt:/, 'the most worn form-letter openings'],
+  [/Mit besten Grüßen/, 'a colleague\'s sign-off, not a constituent\'s'],
+  [/so entscheiden|diesen Weg gehen|so entschieden haben/, 'a closing that does not say which decision'],
+  [/standhaft bleibt/, 'vague, and contradicts step-by-step relief'],
+  [/stehen noch|Noch immer sind Hunderte/, 'a present state beyond the dated facts'],
+  [/as republished|post on X|reporting an AFP/, 'English in a German source list'],
+  [/Bât\.|1047 Brüssel/, 'the place of delivery in the destination country\'s language'],
+];
+
+/** Every text file of the pack, by its path inside the pack. */
+function packFiles(dir = PACK_DIR, prefix = ''): [string, string][] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry): [string, string][] =>
+    entry.isDirectory()
+      ? packFiles(join(dir, entry.name), `${prefix}${entry.name}/`)
+      : /\.(hbs|yaml)$/.test(entry.name)
+        ? [[`${prefix}${entry.name}`, readFileSync(join(dir, entry.name), 'utf8')]]
+        : [],
+  );
+}
+
+/** The opening of a minister's closing request: it must name the Council, not "so entscheiden". */
+const DECISION = /(?:Ich hoffe, dass Sie|Ich wünsche mir, dass Sie|Ich vertraue darauf, dass Sie|Mir liegt daran, dass Sie|Ich zähle darauf, dass Sie|Es wäre ein gutes Zeichen, wenn Sie) [^.]*\./g;
 
 const german = (overrides: Parameters<typeof request>[0] = {}) =>
   request({ region: 'eu', recipient: 'mep', stance: 'maintain', name: 'Anna Schmidt', city: 'Leipzig', recipientName: undefined, date: '2026-11-30', ...overrides });
@@ -41,7 +85,7 @@ function opening(body: string): string {
   return paragraphs[at + 1] ?? '';
 }
 
-/** What each official can do (asks-by-role.md): an MEP acts in Parliament or on our government; a minister decides in the Council. */
+/** What each official can do: an MEP acts in Parliament or on our government; a minister decides in the Council. */
 const ASKS = {
   mep: /(schriftliche Anfrage|Dringlichkeitsentschließung|Entschließung|Bundesregierung|unserer Regierung)/,
   minister: /(im Rat|Rat\b|Verlängerung).*(stimmen|zuzustimmen|zu widersprechen|einzusetzen|mitzutragen|vorzuschlagen|einzutreten|zu unterstützen|zuzulassen|zu bestehen|zu verlängern)/,
@@ -58,6 +102,14 @@ describe('the German pack', () => {
   it('fits one page even with the longest phrasing of every part and a 60-word story', () => {
     expect(pack.templates.filter((t) => t.meta.language === 'de').map((t) => t.meta.id)).toEqual(['letter']);
     expect(pageCheck(pack, (t) => t.meta.language === 'de')).toEqual({ problems: [], warnings: [] });
+  });
+
+  it('never uses a phrasing the native-speaking review flagged', () => {
+    const files = packFiles();
+    expect(files.map(([path]) => path)).toContain('partials/ask.hbs');
+    for (const [path, text] of files) {
+      for (const [pattern, why] of FLAGGED) expect(pattern.test(text), `${path}: ${pattern} (${why})`).toBe(false);
+    }
   });
 
   it.each(COMBOS)('%s %s: one page, short sentences, the ask up front', (recipient, stance) => {
@@ -78,6 +130,12 @@ describe('the German pack', () => {
         // No English leftovers from the pack (the engine's own words are the pack words' job).
         expect(letter.body, where).not.toMatch(/\b(Dear|Yours sincerely|I ask you|Please)\b/);
         expect(letter.body, where).not.toMatch(/ \.|\n\.|\s,/);
+        // A minister's closing restates the ask in the Council's terms.
+        if (recipient !== 'mep') {
+          const closing = letter.body.match(DECISION) ?? [];
+          expect(closing.length, where).toBeGreaterThan(0);
+          for (const sentence of closing) expect(sentence, where).toMatch(/\bRat\b/);
+        }
       }
     }
   });
@@ -91,17 +149,21 @@ describe('the German pack', () => {
       expect(salutation(minister, 'Herr Dr.', 'Max Muster')).toBe('Sehr geehrter Herr Bundesminister,');
       expect(salutation(minister)).toBe('Sehr geehrte Damen und Herren,');
       expect(salutation(minister, undefined, 'Kim Muster')).toBe('Guten Tag Kim Muster,');
+      // "Dr." alone says nothing of Frau or Herr: the formal double form, never "Guten Tag".
+      expect(salutation(minister, 'Dr.', 'Martina Fischer')).toBe('Sehr geehrte Frau Bundesministerin oder sehr geehrter Herr Bundesminister,');
     }
     const mepForms = new Set(Array.from({ length: 12 }, (_, i) => salutation('mep', 'Frau', 'Anna Muster', `s${i}`)));
     expect(mepForms).toEqual(new Set(['Sehr geehrte Frau Abgeordnete,', 'Sehr geehrte Frau Muster,']));
     const mepHerr = new Set(Array.from({ length: 12 }, (_, i) => salutation('mep', 'Herr Dr.', 'Max Muster', `s${i}`)));
     expect(mepHerr).toEqual(new Set(['Sehr geehrter Herr Abgeordneter,', 'Sehr geehrter Herr Dr. Muster,']));
     expect(salutation('mep')).toBe('Sehr geehrte Damen und Herren,');
+    expect(salutation('mep', 'Dr.', 'Martina Fischer')).toBe('Sehr geehrte Frau Dr. Fischer oder sehr geehrter Herr Dr. Fischer,');
   });
 
   it('addresses the official in the accusative, with the office for a minister', () => {
     const block = (recipient: string, recipientTitle: string, recipientName: string) => render(pack, german({ recipient, recipientTitle, recipientName })).body;
-    expect(block('mep', 'Herr', 'Max Muster')).toContain('Herrn Max Muster MdEP\nEuropäisches Parlament\n');
+    expect(block('mep', 'Herr', 'Max Muster')).toContain('Herrn Max Muster MdEP\nEuropäisches Parlament\nBâtiment Altiero Spinelli\nRue Wiertz 60\n1047 Bruxelles\nBELGIEN');
+    expect(block('mep', 'Dr.', 'Martina Fischer')).toContain('Dr. Martina Fischer MdEP\nEuropäisches Parlament\n');
     expect(block('foreign-minister-de', 'Frau', 'Anna Muster')).toContain('Frau Bundesministerin\nAnna Muster\nAuswärtiges Amt\nWerderscher Markt 1\n10117 Berlin');
     expect(block('foreign-minister-at', 'Herr Dr.', 'Max Muster')).toContain('Herrn Bundesminister\nDr. Max Muster\nBundesministerium für europäische und internationale Angelegenheiten\nMinoritenplatz 8\n1010 Wien');
   });
@@ -115,6 +177,6 @@ describe('the German pack', () => {
     const m = formLetterMeasures(profiles);
     expect(m?.meanSharedSentences).toBeLessThanOrEqual(FORM_LETTER_TARGETS.meanSharedSentences);
     expect(m?.meanShingleJaccard).toBeLessThanOrEqual(FORM_LETTER_TARGETS.meanShingleJaccard);
-    expect(m?.maxSharedSentences).toBeLessThanOrEqual(HELD_MAX_SHARED);
+    expect(m?.maxSharedSentences).toBeLessThanOrEqual(FORM_LETTER_TARGETS.maxSharedSentences);
   });
 });

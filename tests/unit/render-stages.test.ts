@@ -40,6 +40,8 @@ describe('the render stages', () => {
     expect(text).toContain('\n\nSources\n1. ');
     const markdown = formatLetter(pack, { ...req, format: 'markdown' }, finished);
     expect(markdown).toContain('\n\n## Sources\n\n1. ');
-    expect(() => formatLetter(pack, { ...req, format: 'eml' }, finished)).toThrow(/--format eml needs your email address/);
+    // The core names the request's fields; each front end says how it names them.
+    expect(() => formatLetter(pack, { ...req, format: 'eml' }, finished)).toThrow('format eml needs your email address for the From header: add email.');
+    expect(() => formatLetter(pack, { ...req, format: 'eml' }, finished, (f) => `<${f}>`)).toThrow('<format> eml needs your email address for the From header: add <email>.');
   });
 });

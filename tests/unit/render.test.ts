@@ -26,7 +26,7 @@ const SALUTATIONS: Record<string, string> = {
 };
 
 /**
- * What each official can do (asks-by-role): the opening paragraph must ask for one of these. A
+ * What each official can do: the opening paragraph must ask for one of these. A
  * legislator is asked to act (write, question, press), a minister to decide.
  */
 const ACTIONS: Record<string, RegExp> = {

@@ -1,13 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormLetterRisk } from '../../src/bulk/form-letter-risk.js';
-import { hash53, jaccard, similarity, trigramSet, withoutStory, words } from '../../src/render/similarity.js';
+import { hash53, jaccard, proseSentences, similarity, trigramSet, withoutStory, words } from '../../src/render/similarity.js';
 
 describe('similarity', () => {
   it('is 1 for the same text and 0 for texts sharing no three words in a row', () => {
     const a = 'Please keep the sanctions in place until every political prisoner is free.';
     expect(similarity(a, a)).toBe(1);
     expect(similarity(a, 'Thank you for reading my letter and for your reply soon.')).toBe(0);
+  });
+
+  it('does not count a place-and-date line ending in the Polish "r." as a sentence, but does count prose ending so', () => {
+    const letter = 'Kraków, 30 listopada 2026 r.\n\nPiszę w sprawie więźniów, zwolnionych w marcu 2026 r.';
+    expect(proseSentences(letter)).toEqual(['piszę w sprawie więźniów zwolnionych w marcu 2026 r']);
   });
 
   it('ignores case and punctuation', () => {

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frontMatterSchema } from '../../src/pack/schema.js';
 import { ENGLISH_WORDS } from '../../src/pack/words.js';
-import { KNOWN_HELPERS } from '../../src/render/helpers-list.js';
-import { FILTER_KEYS } from '../../src/render/variation.js';
-import { letterViewSchema, nameViewSchema, variablePaths } from '../../src/render/view.js';
+import { FILTER_KEYS, KNOWN_HELPERS } from '../../src/pack/template-names.js';
+import { letterViewSchema, nameViewSchema, variablePaths } from '../../src/pack/view.js';
 import { ROOT } from '../helpers/cli.js';
 
 const docs = readFileSync(join(ROOT, 'docs', 'templates.md'), 'utf8');

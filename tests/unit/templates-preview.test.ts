@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/pack/load.js';
 import { requestsServed, TYPICAL_STORY } from '../../src/pack/page-check.js';
-import { PREVIEW_SENDERS } from '../../src/pack/preview.js';
+import { PREVIEW_SENDERS } from '../../src/render/preview.js';
 import { render } from '../../src/render/render.js';
 import { similarity } from '../../src/render/similarity.js';
 import { countWords } from '../../src/render/word-count.js';

@@ -9,7 +9,7 @@ import { UnknownIdError } from '../../src/errors.js';
 import type { Pack } from '../../src/pack/load.js';
 import { unknownIdInRow } from '../../src/bulk/row-ids.js';
 import { unknownIdForOption } from '../../src/validate.js';
-import { unknownIdForQuestion, unknownIdForWizard } from '../../src/wizard/id-words.js';
+import { answerNames, unknownIdForQuestion, unknownIdForWizard } from '../../src/wizard/id-words.js';
 import type { WizardContext } from '../../src/wizard/questions.js';
 import { tempDir, UK_MP } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
@@ -98,5 +98,13 @@ describe('the wizard words it by its question, or by the option when one gave th
 
   it('names the option for an id the command line gave', () => {
     expect(unknownIdForWizard(ctx({ region: 'ukk' }), typo()).message).toMatch(/^Unknown region "ukk" \(--region\); did you mean "uk"\?/);
+  });
+
+  it("names a field in the core's notes by its question, or by its option when the command line gave it", () => {
+    const names = answerNames(ctx({ postcode: 'LS1 1AA' }));
+    expect(names('address')).toBe('"Your street address"');
+    expect(names('recipientName')).toBe('"Their name"');
+    expect(names('postcode')).toBe('--postcode');
+    expect(names('maxChars')).toBe('--max-chars');
   });
 });

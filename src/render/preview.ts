@@ -5,14 +5,13 @@
  * is to a second sender's letter for the same request, the measure bulk's form-letter check uses.
  * Pure: rendering only.
  */
-import { listChoices, UsageError } from '../errors.js';
-import type { Letter } from '../render/letter.js';
-import { render } from '../render/render.js';
-import { similarity } from '../render/similarity.js';
+import { UnknownIdError, UsageError } from '../errors.js';
+import { requestsServed, TYPICAL_STORY } from '../pack/page-check.js';
+import type { LetterTemplate, Pack } from '../pack/types.js';
 import { letterRequestSchema, type BodyFormat } from '../request.js';
-import type { LetterTemplate, Pack } from './types.js';
-import { closest } from '../closest.js';
-import { requestsServed, TYPICAL_STORY } from './page-check.js';
+import type { Letter } from './letter.js';
+import { render } from './render.js';
+import { similarity } from './similarity.js';
 
 export type PreviewIds = ReturnType<typeof requestsServed>[number];
 
@@ -52,14 +51,12 @@ export interface PreviewOptions {
 export function previewRequests(pack: Pack, options: PreviewOptions = {}): { template: LetterTemplate; ids: PreviewIds }[] {
   const format = options.format ?? 'text';
   if (options.template !== undefined && !pack.templates.some((t) => t.meta.id === options.template)) {
-    const ids = pack.templates.map((t) => t.meta.id);
-    const near = closest(options.template, ids);
-    throw new UsageError(`Unknown template "${options.template}" (--template)${near ? `; did you mean "${near}"?` : `. Choose ${listChoices(ids)}.`}`);
+    throw new UnknownIdError('template', [options.template], pack.templates.map((t) => t.meta.id));
   }
   const chosen = pack.templates.filter((t) => (options.template === undefined || t.meta.id === options.template) && t.meta.formats.includes(format));
   if (chosen.length === 0) {
     const what = options.template === undefined ? 'No template in the pack' : `Template "${options.template}"`;
-    throw new UsageError(`${what} serves the ${format} format, so there is nothing to preview.`, 'Choose another --format; `belarus-letter templates list` shows what each template serves.');
+    throw new UsageError(`${what} serves the ${format} format, so there is nothing to preview.`, 'Choose another format; `belarus-letter templates list` shows what each template serves.');
   }
   return chosen.flatMap((template) => requestsServed(pack, template).map((ids) => ({ template, ids })));
 }
