@@ -8,7 +8,6 @@ const NEEDS_FRESH_MODULES = [
   'tests/unit/fs-injected-errors.test.ts',
   'tests/unit/officials-cli.test.ts',
   'tests/unit/check-links.test.ts',
-  'tests/unit/bulk-safe-name.test.ts',
 ];
 
 export default defineConfig({
