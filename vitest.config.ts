@@ -34,7 +34,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'isolated', include: [...NEEDS_FRESH_MODULES, 'tests/e2e/**/*.test.ts'], isolate: true },
+        test: { name: 'isolated', include: NEEDS_FRESH_MODULES, isolate: true },
+      },
+      {
+        // The spawned tests change nothing in their own process (each child gets its own folder
+        // and environment), so they share workers too rather than each starting a fresh one.
+        extends: true,
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], isolate: false },
       },
     ],
   },
