@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Files that replace modules (vi.mock), globals (vi.stubGlobal) or depend on a module's first
- * load: each needs fresh modules of its own.
+ * Files that replace modules (vi.mock) or globals (vi.stubGlobal): each needs fresh modules of
+ * its own. A test that needs a module as first loaded imports a fresh instance of it instead
+ * (bulk-safe-name.test.ts), and stays with the others.
  */
 const NEEDS_FRESH_MODULES = [
   'tests/unit/fs-injected-errors.test.ts',
