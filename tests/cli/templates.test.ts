@@ -74,7 +74,7 @@ describe('the eject, edit, validate, draft round trip', () => {
     expect(JSON.parse(plain.stdout).meta.template).toBe('postcard');
     const builtin = await runMain(['--templates', 'full-pack', ...UK_MP, '--json'], { cwd });
     expect(JSON.parse(builtin.stdout).meta.template).toBe('letter');
-    // A dozen commands in a row: on two cores shared with other work this has taken over 30 s.
+    // A dozen commands in a row: on two cores shared with other work they can outlast the default limit.
   }, 120_000);
 });
 
