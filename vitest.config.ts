@@ -1,14 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Files that replace modules (vi.mock), globals (vi.stubGlobal) or depend on a module's first
- * load: each needs fresh modules of its own.
+ * Files that replace modules (vi.mock) or globals (vi.stubGlobal): each needs fresh modules of
+ * its own. A test that needs a module as first loaded imports a fresh instance of it instead
+ * (bulk-safe-name.test.ts), and stays with the others.
  */
 const NEEDS_FRESH_MODULES = [
   'tests/unit/fs-injected-errors.test.ts',
   'tests/unit/officials-cli.test.ts',
   'tests/unit/check-links.test.ts',
-  'tests/unit/bulk-safe-name.test.ts',
 ];
 
 export default defineConfig({
@@ -35,7 +35,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'isolated', include: [...NEEDS_FRESH_MODULES, 'tests/e2e/**/*.test.ts'], isolate: true },
+        test: { name: 'isolated', include: NEEDS_FRESH_MODULES, isolate: true },
+      },
+      {
+        // The spawned tests change nothing in their own process (each child gets its own folder
+        // and environment), so they share workers too rather than each starting a fresh one.
+        extends: true,
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], isolate: false },
       },
     ],
   },

@@ -113,7 +113,11 @@ function notUtf8(bytes: Uint8Array, at: number, linesBefore: number, before: Uin
 export async function* decodeChunks(chunks: AsyncIterable<Uint8Array | string>, label = 'utf-8'): AsyncGenerator<string> {
   const decoder = new TextDecoder(label, { fatal: true });
   let lines = 0;
-  /** The last bytes of the chunk before, which may hold the start of a character. */
+  /**
+   * The last bytes read, from the first byte of a character on, which may hold the start of an
+   * unfinished one: taken from all the bytes read, not the last chunk alone, since a character
+   * can span several small chunks.
+   */
   let carry: Uint8Array = new Uint8Array(0);
   /** The last bytes read before, to show the text around a bad byte. */
   let recent: Uint8Array = new Uint8Array(0);
@@ -130,8 +134,8 @@ export async function* decodeChunks(chunks: AsyncIterable<Uint8Array | string>, 
       throw fail(bytes);
     }
     lines += countNewlines(bytes);
-    carry = tailFrom(bytes);
     recent = Buffer.concat([recent, bytes]).subarray(-40);
+    carry = tailFrom(recent);
     if (text !== '') yield text;
   }
   try {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, UK_MP } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
-import { packCopy } from '../helpers/pack.js';
+import { userPack } from '../helpers/pack.js';
 
 /** A settings folder whose config.json remembers a template pack. */
 function rememberTemplates(folder: string): string {
@@ -13,10 +13,17 @@ function rememberTemplates(folder: string): string {
   return home;
 }
 
+/**
+ * A pack whose own letter, for the UK MP alone, says `words`: which pack drafted shows in the
+ * letter. Serving one request keeps its one-page check to one letter, where a changed partial
+ * would have every built-in letter checked again on each load.
+ */
+function packSaying(words: string): string {
+  return userPack({ 'letters/own.hbs': `---\nid: own\ndescription: mine\nregions: [uk]\nrecipients: [mp]\nstances: [maintain]\n---\n{{recipient.salutation}}\n\n${words}\n\n{{sender.name}}\n` });
+}
+
 describe('a remembered template folder', () => {
-  const pack = packCopy({
-    'partials/close.hbs': '{{#section "close"}}With a campaigner\'s own closing words.{{/section}}\n\nYours sincerely,\n\n{{> signature}}\n',
-  });
+  const pack = packSaying("With a campaigner's own closing words.");
 
   it('is used by draft when neither --templates nor the environment names one', async () => {
     const home = rememberTemplates(pack);
@@ -27,7 +34,7 @@ describe('a remembered template folder', () => {
 
   it('gives way to --templates and to $BELARUS_LETTER_TEMPLATES, and is ignored with --no-config', async () => {
     const home = rememberTemplates(pack);
-    const other = packCopy({ 'partials/close.hbs': '{{#section "close"}}Other pack.{{/section}}\n\nYours,\n\n{{> signature}}\n' });
+    const other = packSaying('Other pack.');
     expect((await runMain(['--templates', other, ...UK_MP], { env: { XDG_CONFIG_HOME: home } })).stdout).toContain('Other pack.');
     expect((await runMain(UK_MP, { env: { XDG_CONFIG_HOME: home, BELARUS_LETTER_TEMPLATES: other } })).stdout).toContain('Other pack.');
     const ignored = await runMain([...UK_MP, '--no-config'], { env: { XDG_CONFIG_HOME: home } });

@@ -67,17 +67,15 @@ describe('the eject, edit, validate, draft round trip', () => {
     expect(letter).toMatch(/^Dear Jane Smith,\n\n/);
     expect(letter).toMatch(/Thank you,\n+Alex Doe, Leeds\n\nSources\n1\. Human Rights Watch/);
 
-    // The preview shows every letter the postcard writes, each under its header.
-    const preview = await runMain(['templates', 'preview', 'my-pack', '--template', 'postcard'], { cwd });
-    expect(preview.code, preview.stderr).toBe(0);
-    expect(preview.stdout.match(/^=== region \S+, recipient \S+, stance \S+ \(template postcard\): \d+ words; similarity 0\.\d\d/gm)).toHaveLength(42);
+    // The preview of this same postcard is templates-preview.test.ts's first test.
 
     // Without --template a template of the user's pack drafts before the built-in ones.
     const plain = await runMain(['--templates', 'my-pack', ...UK_MP, '--json'], { cwd });
     expect(JSON.parse(plain.stdout).meta.template).toBe('postcard');
     const builtin = await runMain(['--templates', 'full-pack', ...UK_MP, '--json'], { cwd });
     expect(JSON.parse(builtin.stdout).meta.template).toBe('letter');
-  });
+    // A dozen commands in a row: on two cores shared with other work they can outlast the default limit.
+  }, 120_000);
 });
 
 describe('templates commands', () => {

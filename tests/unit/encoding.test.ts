@@ -37,6 +37,15 @@ describe('decoding input', () => {
     for (const size of [1, 2, 100]) await expect(decode(bytes, size)).rejects.toMatchObject({ line: 3, byte: 0xc3 });
   });
 
+  it('names the line of a 4-byte character cut short right before a newline, however the chunks split it', async () => {
+    // The cut character's bytes can sit in several earlier chunks: its first byte is what is named.
+    const bytes = Buffer.concat([Buffer.from('a\nb'), Buffer.from('😀').subarray(0, 3), Buffer.from('\nAlex\n')]);
+    for (const size of [1, 2, 3, 4, 100]) await expect(decode(bytes, size)).rejects.toMatchObject({ line: 2, byte: 0xf0 });
+    expect(() => decodeUtf8(bytes)).toThrow(/line 2 has the byte 0xF0/);
+    // And at the very end of the input, split over three chunks.
+    await expect(decode(bytes.subarray(0, 6), 1)).rejects.toMatchObject({ line: 2, byte: 0xf0 });
+  });
+
   it('reads Windows-1252 and Latin-1 when told, by any of their names', async () => {
     expect(encodingLabel('CP1252')).toBe('windows-1252');
     expect(encodingLabel('iso-8859-1')).toBe('windows-1252');

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPack } from '../../src/pack/load.js';
+import { loadPack, type Pack } from '../../src/pack/load.js';
 import { requestsServed, TYPICAL_STORY } from '../../src/pack/page-check.js';
 import { PREVIEW_SENDERS } from '../../src/render/preview.js';
 import { render } from '../../src/render/render.js';
@@ -15,9 +15,13 @@ import { request, userPack } from '../helpers/pack.js';
 const POSTCARD = join(ROOT, 'examples', 'postcard');
 const HEADER = /^=== region (\S+), recipient (\S+), stance (\S+) \(template (\S+)\): (\d+) words; similarity (\d\.\d\d) to a second sender's letter ===$/gm;
 
+// Loaded once for the file: each load page-checks all 42 postcards again.
+let postcardPack: Pack | undefined;
+const loadPostcard = () => (postcardPack ??= loadPack({ templatesDir: POSTCARD }));
+
 /** Every (template, region, recipient, stance) the postcard serves, as the page check counts them. */
 function servedByPostcard(): string[] {
-  const pack = loadPack({ templatesDir: POSTCARD });
+  const pack = loadPostcard();
   const postcard = pack.templates.find((t) => t.meta.id === 'postcard');
   if (!postcard) throw new Error('the example has no postcard');
   return requestsServed(pack, postcard).map((r) => `postcard ${r.region} ${r.recipient} ${r.stance}`);
@@ -70,7 +74,7 @@ describe('templates preview', () => {
       expect(l.similarity).toBeLessThan(1);
     }
     // The measure is similarity() of the two senders' letters, stories left out, as draft would write them.
-    const pack = loadPack({ templatesDir: POSTCARD });
+    const pack = loadPostcard();
     const uk = data.letters.find((l) => l.region === 'uk' && l.recipient === 'mp' && l.stance === 'maintain');
     const [first, second] = PREVIEW_SENDERS.map((sender) =>
       render(pack, request({ ...sender, template: 'postcard', recipientName: 'Jane Smith', story: TYPICAL_STORY, date: '2026-11-30' })),
