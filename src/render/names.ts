@@ -7,7 +7,22 @@ import type { NameView } from '../pack/view.js';
 
 const HONORIFIC = /^(?:the\s+)?(?:(rt\.?|right)\s+hon(?:\.|ourable|orable)?|hon(?:\.|ourable|orable)?)\s+/i;
 const TRAILING_POST = /,?\s+(?:MP|M\.P\.|MEP|P\.C\.)$/;
-const COURTESY = /^(mr|mrs|ms|miss|mx|dr|prof|professor)\.?$/i;
+/**
+ * Courtesy titles that go before a surname ("Dear Ms Smith", "Sehr geehrte Frau Berger", "Szanowna
+ * Pani"), in the languages of the built-in packs, optionally followed by an academic one ("Frau Dr.").
+ * Sir and Dame take the first name, so they stay part of the name.
+ */
+export const COURTESY_TITLE = /^(?:(?:mr|mrs|ms|miss|mx|frau|herr|pani|pan)\.?(?:\s+(?:dr|prof)\.?)?|dr|prof|professor)\.?(?=\s)/i;
+
+/** "Ms Jane Smith" -> { title: "Ms", name: "Jane Smith" }; a name without a title, or a title alone, stays the name. */
+export function splitCourtesyTitle(raw: string): { name?: string; title?: string } {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text === '') return {};
+  const m = COURTESY_TITLE.exec(`${text} `);
+  const rest = m ? text.slice(m[0].length).trim() : '';
+  if (!m || rest === '') return { name: text };
+  return { title: m[0].trim(), name: rest };
+}
 
 /** "The Rt Hon" or "The Hon" from a written honorific, or '' for none. */
 function honorificOf(text: string): string {
@@ -39,10 +54,10 @@ export function officialName(rawName: string | undefined, rawTitle: string | und
     title = `${title} `.replace(HONORIFIC, '').trim();
   }
   // A courtesy title typed as part of the name ("The Rt Hon Ms Jane Smith") moves to the title.
-  const first = name.split(/\s+/)[0] ?? '';
-  if (COURTESY.test(first) && name.split(/\s+/).length > 1) {
-    title ||= first;
-    name = name.slice(first.length).trim();
+  const typed = splitCourtesyTitle(name);
+  if (typed.title) {
+    title ||= typed.title;
+    name = typed.name ?? '';
   }
   return { name, surname: name ? surnameOf(name) : '', title, honorific };
 }

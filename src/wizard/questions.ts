@@ -4,6 +4,7 @@
  */
 import type { Recipient, Region } from '../pack/schema.js';
 import { factSummary } from '../render/fact-text.js';
+import { splitCourtesyTitle } from '../render/names.js';
 import { defaultFacts, findRegion, findRecipient, findStance } from '../render/resolve.js';
 import { factSourceText, offeredFacts } from './facts.js';
 import type { Answers, WizardContext } from './context.js';
@@ -44,18 +45,15 @@ export function stanceOf(ctx: WizardContext, answers: Answers): string {
   return (ctx.given.stance as string | undefined) ?? (answers.stance as string);
 }
 
-// Courtesy titles that go before a surname ("Dear Ms Smith"); Sir and Dame take the first name,
-// so they stay part of the name.
-const TITLE = /^(mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+/i;
-
 /** "Ms Jane Smith" -> { title: "Ms", name: "Jane Smith" }; a plain name has no title. */
-export function splitTitle(raw: string): { name?: string; title?: string } {
-  const text = raw.replace(/\s+/g, ' ').trim();
-  if (text === '') return {};
-  const m = TITLE.exec(text);
-  if (!m || text.slice(m[0].length).trim() === '') return { name: text };
-  return { title: m[0].trim(), name: text.slice(m[0].length).trim() };
-}
+export const splitTitle = splitCourtesyTitle;
+
+// Examples in the letter's language, so a German writer sees "Frau" is understood.
+const NAME_EXAMPLES: Record<string, string> = {
+  de: 'Sabine Berger, or Frau Sabine Berger',
+  pl: 'Anna Nowak, or Pani Anna Nowak',
+};
+const nameExample = (language: string | undefined): string => NAME_EXAMPLES[language ?? ''] ?? 'Jane Smith, or Ms Jane Smith';
 
 const nonEmpty = (what: string) => (value: string) => (value.trim() === '' ? `Please type ${what}.` : value.trim().length > 200 ? 'Please keep it under 200 characters.' : true);
 
@@ -141,7 +139,7 @@ export const QUESTIONS: readonly Question[] = [
         message: 'Their name (optional)',
         default: current,
         editable: true,
-        help: `For example: Jane Smith, or Ms Jane Smith for a formal greeting. With no name the letter opens "${salutationFor(ctx.pack, recipient)}"${finderHelp(regionOf(ctx, answers).id, recipient.id)}`,
+        help: `For example: ${nameExample(answers.language)} for a formal greeting. With no name the letter opens "${salutationFor(ctx.pack, recipient)}"${finderHelp(regionOf(ctx, answers).id, recipient.id)}`,
       });
       const { name, title } = splitTitle(raw);
       if (name) ctx.prompts.say(`The letter opens "${salutationFor(ctx.pack, recipient, name, givenTitle ?? title)}"`);

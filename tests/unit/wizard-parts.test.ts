@@ -80,3 +80,16 @@ describe('config', () => {
     expect(() => readConfig(path)).toThrow(/config\.json could not be read: name/);
   });
 });
+
+describe('splitTitle in the built-in packs\u2019 languages', () => {
+  it('takes German and Polish courtesy titles, with an academic one after them', () => {
+    expect(splitTitle('Frau Sabine Berger')).toEqual({ title: 'Frau', name: 'Sabine Berger' });
+    expect(splitTitle('Herr Dr. Thomas Keller')).toEqual({ title: 'Herr Dr.', name: 'Thomas Keller' });
+    expect(splitTitle('Pani Ewa Malinowska')).toEqual({ title: 'Pani', name: 'Ewa Malinowska' });
+    expect(splitTitle('Pan Jan Górski')).toEqual({ title: 'Pan', name: 'Jan Górski' });
+  });
+  it('leaves a name that only starts with the same letters alone', () => {
+    expect(splitTitle('Pankaj Singh')).toEqual({ name: 'Pankaj Singh' });
+    expect(splitTitle('Herrmann Weber')).toEqual({ name: 'Herrmann Weber' });
+  });
+});
