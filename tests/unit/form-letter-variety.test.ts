@@ -23,13 +23,13 @@ export function senders(region: string): { name: string; city: string; address: 
 }
 
 /**
- * The highest share any one pair of the fifty shares is not yet at its target (0.35): the pack
- * holds the mean and the shingles to the issue's targets (about 5% of sentences shared, against
- * 10%), but with some 12 sentences a letter, four sentences in common between some pair of 1,225
- * comes up by chance. Held here, below the old letters' 0.75, until longer phrase-level
- * combinations bring every pair under the target.
+ * The highest share any one pair of the fifty shares is not yet at its target (0.35) in every
+ * group: most groups are at or under it, but a letter of 11 sentences with 4 in common with some
+ * other of the 1,225 pairs is 0.36, and that still comes up by chance in about a fifth of the
+ * groups. Held here, with room for a change in how phrasings are picked, until the pairs that
+ * remain (mostly 11-sentence letters: maintain, and ministers) are under the target too.
  */
-const HELD_MAX_SHARED = 0.55;
+const HELD_MAX_SHARED = 0.5;
 
 describe('letters from fifty senders to one office', () => {
   const pack = builtinPack();
