@@ -8,6 +8,7 @@ import type { InputRow } from '../io/rows.js';
 import { baseName, loadSlugLibrary, NameRegistry, slugReadyFor } from '../io/safe-name.js';
 import type { Pack } from '../pack/load.js';
 import type { Letter } from '../render/letter.js';
+import { overOnePage, overPageWords } from '../render/one-page.js';
 import { render } from '../render/render.js';
 import { rowIdProblem } from './row-ids.js';
 import type { FieldNamer, LetterRequest } from '../request.js';
@@ -82,13 +83,25 @@ export class RowLetters {
     return `the ${header} ${this.words.column}`;
   };
 
-  /** The row's letter, or the reason it cannot be written (a template's own check). */
+  /**
+   * The row's letter, or the reason it cannot be written: a template's own check, or a letter
+   * longer than a page, refused as `draft` refuses it (the other rows go on).
+   */
   render(request: LetterRequest, pack: Pack): RowRender {
+    let letter: Letter;
     try {
-      return { ok: true, letter: render(pack, request, { names: this.names }) };
+      letter = render(pack, request, { names: this.names });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return { ok: false, message: error.message };
     }
+    if (!overOnePage(letter)) return { ok: true, letter };
+    const inColumn = (field: 'story' | 'facts') => {
+      const header = this.mapper.headerOf.get(field);
+      return header === undefined ? '' : ` in ${this.words.column} ${header}`;
+    };
+    const fewerFacts = `name fewer facts${inColumn('facts')}`;
+    const what = request.story ? `shorten the story${inColumn('story')}, or ${fewerFacts}` : fewerFacts;
+    return { ok: false, message: `${overPageWords(letter)}, so it was not written; ${what}` };
   }
 }

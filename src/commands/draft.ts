@@ -4,7 +4,8 @@ import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
 import { readTextInput } from '../io/read-text.js';
 import { canPrompt, today } from '../io/terminal.js';
 import { emit, jsonText } from '../io/emit.js';
-import { ONE_PAGE_WORDS, type Letter } from '../render/letter.js';
+import type { Letter } from '../render/letter.js';
+import { overOnePage, overPageWords } from '../render/one-page.js';
 import { render } from '../render/render.js';
 import { bodyFormatOf, FORMATS, REQUIRED_FIELDS, type LetterFormat, type LetterRequestInput } from '../request.js';
 import { OPTION_NAMES, optionsOf, type OptionsOf } from '../options/table.js';
@@ -96,14 +97,12 @@ export async function emitLetter(letter: Letter, options: Pick<DraftOptions, 'ou
 /**
  * A letter that is itself longer than a page is refused, and nothing is written: a pack whose
  * longest phrasings could run long is only warned about (templates validate), so a campaigner's
- * one-sentence addition never blocks the letters that still fit. An email, a link or a letter
- * fitted to a web form (--max-chars) has no page.
+ * one-sentence addition never blocks the letters that still fit.
  */
 export function refuseOverPage(letter: Letter, options: Pick<DraftOptions, 'mailto' | 'webmail'>): void {
-  const paged = letter.meta.format !== 'eml' && letter.meta.chars === undefined && !options.mailto && options.webmail === undefined;
-  if (!paged || letter.meta.wordCount <= ONE_PAGE_WORDS) return;
+  if (!overOnePage(letter, options.mailto === true || options.webmail !== undefined)) return;
   throw new AppError(
-    `The letter is ${letter.meta.wordCount} words, more than fits on one page (${ONE_PAGE_WORDS}); nothing was written.`,
+    `${overPageWords(letter)}; nothing was written.`,
     EXIT.failed,
     'Shorten your story (--story or --story-file), name fewer facts with --facts, or give --max-chars to fit it.',
   );

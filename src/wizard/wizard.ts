@@ -11,6 +11,7 @@ import { AppError, UnknownIdError } from '../errors.js';
 import { jsonText } from '../io/emit.js';
 import { sourceLines } from '../render/format.js';
 import type { Letter } from '../render/letter.js';
+import { overOnePage, overPageWords } from '../render/one-page.js';
 import { render } from '../render/render.js';
 import { defaultFacts, findRecipient, findRegion, findStance } from '../render/resolve.js';
 import { defaultSeed } from '../render/variation.js';
@@ -258,6 +259,10 @@ export async function runWizard(ctx: WizardContext, io: WizardIO, options: Wizar
     });
     if (action === 'reword') round += 1;
     else if (action === 'change') await changeAnswer(ctx, answers);
+    else if ((action === 'save' || action === 'print') && overOnePage(preview)) {
+      // Refused as `draft` refuses it; the answers stay, so the writer can shorten and go on.
+      ctx.prompts.say(`${overPageWords(preview)}; nothing was ${action === 'save' ? 'saved' : 'printed'}. Shorten your own words or choose fewer facts: choose "Change an answer".`);
+    }
     else if (action === 'quit') {
       ctx.prompts.say('Nothing was saved.');
       return { outcome: 'quit' };

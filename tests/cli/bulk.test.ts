@@ -495,3 +495,17 @@ describe('bulk: --resume keeps the batch\'s date', () => {
   });
 });
 
+
+describe('bulk: a letter over a page', () => {
+  it('makes that row an error naming the row and the story column, and writes the others', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const long = Array.from({ length: 40 }, () => 'This matters to me and to my family very much.').join(' ');
+    const rows = [HEADER, 'Alex Doe,Leeds,uk,mp,Jane Smith,maintain,', `Sam Lee,Leeds,uk,mp,Jane Smith,maintain,"${long}"`, 'Ana Novak,Leeds,uk,mp,Jane Smith,strengthen,'];
+    const r = await runMain(['bulk', sheet(dir, rows.join('\n')), '--out-dir', out, ...DATE]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/row 3: The letter is \d{3} words, more than fits on one page \(450\), so it was not written; shorten the story in column story, or name fewer facts/);
+    expect(letters(out)).toEqual(['0002-jane-smith-alex-doe.txt', '0004-jane-smith-ana-novak.txt']);
+    expect(manifest(out).map((m) => m.status)).toEqual(['written', 'failed', 'written']);
+  });
+});

@@ -23,16 +23,21 @@ export function senders(region: string): { name: string; city: string; address: 
 }
 
 /**
- * The highest share any one pair of the fifty shares is not yet at its target (0.35): the pack
- * holds the mean and the shingles to the issue's targets (about 5% of sentences shared, against
- * 10%), but with some 12 sentences a letter, four sentences in common between some pair of 1,225
- * comes up by chance. Held here, below the old letters' 0.75, until longer phrase-level
- * combinations bring every pair under the target.
+ * The highest share any one pair of the fifty shares is not yet at its target (0.35) in every
+ * group: most groups are at or under it, but a letter of 11 sentences with 4 in common with one of
+ * the 1,225 others is 0.36, and that still comes up by chance in about one group in six (at worst
+ * 0.50 over four sets of fifty senders). Held here, with room for a change in how phrasings are
+ * picked, and the share of groups over the target held too, until the pairs that remain (mostly
+ * 11-sentence letters: maintain, and ministers) are under the target.
  */
 const HELD_MAX_SHARED = 0.55;
+/** Most groups do meet it: over four sets of fifty senders, about one group in six has a pair above it. */
+const HELD_GROUPS_OVER = 1 / 3;
 
 describe('letters from fifty senders to one office', () => {
   const pack = builtinPack();
+  /** Each group's closest pair, filled in by the test above (the tests of a file run in order). */
+  const highest: number[] = [];
   const groups = pack.regions.flatMap((r) => r.recipients.flatMap((t) => pack.stances.map((s) => [r.id, t.id, s.id] as const)));
 
   it.each(groups)('%s %s %s: few shared sentences and shingles', (region, recipient, stance) => {
@@ -42,6 +47,13 @@ describe('letters from fifty senders to one office', () => {
     expect(m?.meanSharedSentences).toBeLessThanOrEqual(FORM_LETTER_TARGETS.meanSharedSentences);
     expect(m?.maxSharedSentences).toBeLessThanOrEqual(HELD_MAX_SHARED);
     expect(m?.meanShingleJaccard).toBeLessThanOrEqual(FORM_LETTER_TARGETS.meanShingleJaccard);
+    highest.push(m?.maxSharedSentences ?? 1);
+  });
+
+  it('keeps most groups at or under the target for the closest pair', () => {
+    expect(highest).toHaveLength(groups.length);
+    const over = highest.filter((x) => x > FORM_LETTER_TARGETS.maxSharedSentences).length;
+    expect(over / groups.length).toBeLessThanOrEqual(HELD_GROUPS_OVER);
   });
 
   it('counts a repeated letter as the form letter it is', () => {

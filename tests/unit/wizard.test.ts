@@ -257,6 +257,18 @@ describe('wizard: preview and decide', () => {
     expect(files.size).toBe(0);
   });
 
+  it('refuses to save or print a letter over a page, as draft does, and says what to shorten', async () => {
+    const long = Array.from({ length: 40 }, () => 'this matters to me and to my family very much').join(', ');
+    const { files, printed, prompts, result } = await session({ ...UK_SESSION, connection: long, action: ['save', 'print', 'quit'] });
+    expect(result.outcome).toBe('quit');
+    expect(files.size).toBe(0);
+    expect(printed).toHaveLength(0);
+    const refusals = prompts.said.filter((m) => /more than fits on one page \(450\)/.test(m));
+    expect(refusals).toHaveLength(2);
+    expect(refusals[0]).toMatch(/^The letter is \d{3} words, .*; nothing was saved\. Shorten your own words or choose fewer facts: choose "Change an answer"\.$/);
+    expect(refusals[1]).toMatch(/nothing was printed/);
+  });
+
   it('quits without writing or remembering', async () => {
     const { files, stored, prompts, result } = await session({ ...UK_SESSION, action: 'quit' });
     expect(result.outcome).toBe('quit');
