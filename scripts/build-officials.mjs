@@ -56,7 +56,7 @@ await build({
 const lib = await import(pathToFileURL(bundle).href);
 rmSync(dir, { recursive: true, force: true });
 
-function fromGit(gitPath, file) {
+function fromGit(gitPath) {
   const git = existsSync(join(gitPath, 'HEAD')) && existsSync(join(gitPath, 'objects')) ? ['--git-dir', gitPath] : ['-C', gitPath];
   const run = (...rest) => execFileSync('git', [...git, ...rest], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const [commit, date] = run('log', '-1', '--format=%H %cI', 'HEAD').trim().split(' ');

@@ -18,7 +18,7 @@ export class RowPacks {
    * written from `main`, and a row may only ask for its language.
    */
   constructor(
-    private readonly main: Pack,
+    main: Pack,
     private readonly mainLanguage: string,
     private readonly languages: readonly string[],
     private readonly load?: (language: string) => Promise<Pack>,

@@ -10,7 +10,6 @@ import { describeCode, withFileError } from '../io/fs-errors.js';
 import { makeFolder } from '../io/make-folder.js';
 import { InputError, type InputRow } from '../io/rows.js';
 import { writeStdoutUnlessClosed } from '../io/stdout.js';
-import type { Pack } from '../pack/load.js';
 import { hash53 } from '../hash.js';
 import { paint } from '../ui.js';
 import { FormLetterRisk } from './form-letter-risk.js';

@@ -12,7 +12,7 @@ import { InputError, ROW_WORDS, type InputRow } from '../io/rows.js';
 import { canPrompt } from '../io/terminal.js';
 import { setUpColumns, type ColumnSetup } from './column-setup.js';
 import { mapArgs } from './mapping-file.js';
-import { peekRows } from './peek.js';
+import { type Peeked, peekRows } from './peek.js';
 import type { RowWords } from './row-request.js';
 import type { Settings } from './settings.js';
 
@@ -46,7 +46,7 @@ export async function openSheet(settings: Settings, options: { json?: boolean })
   }
   const words = ROW_WORDS[source.format];
   let csvHeader: string[] | undefined;
-  let peeked;
+  let peeked: Peeked;
   try {
     peeked = await peekRows(
       readRows(source, settings, (headers) => (csvHeader = headers)),

@@ -44,7 +44,7 @@ export class RowOfficials {
       if (this.source) this.onFirstUse(this.source);
     }
     const source = this.source;
-    if (!source || !source.recipients.includes(request.recipient)) return { ok: true, request };
+    if (!source?.recipients.includes(request.recipient)) return { ok: true, request };
     const at = `${where}, ${columnWord} ${cell.header}`;
     const zip = parseZip(cell.value);
     if (!zip) return { ok: false, error: `${at}: "${cell.value}" is not a ZIP code; give five digits, like 97201` };

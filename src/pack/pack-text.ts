@@ -15,7 +15,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/
 /** How a control character is named in a message. */
 export function controlName(ch: string): string {
   const code = ch.charCodeAt(0);
-  const names: Record<number, string> = { 0x00: 'NUL', 0x07: 'BEL', 0x08: 'BS', 0x0d: 'a lone CR', 0x1b: 'ESC', 0x7f: 'DEL', 0x9b: 'CSI', 0x9d: 'OSC' };
+  const names: Record<number, string> = { 0: 'NUL', 7: 'BEL', 8: 'BS', 13: 'a lone CR', 27: 'ESC', 127: 'DEL', 155: 'CSI', 157: 'OSC' };
   return `${names[code] ?? 'a control character'} (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
 }
 

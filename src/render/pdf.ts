@@ -22,7 +22,8 @@ interface GlyphSource {
 }
 
 /** Spaces and invisible marks (joiners, variation selectors) print as nothing in any font. */
-const INVISIBLE = /[\s\p{Cf}\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/u;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists the variation selectors themselves, each matched alone
+const INVISIBLE = /[\s\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
 /**
  * The characters of `text` the font cannot draw, in order of first use. pdfkit would print them

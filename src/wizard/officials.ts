@@ -27,7 +27,7 @@ const SOMEONE_ELSE = '';
  */
 export async function askOfficialByZip(ctx: WizardContext, answers: Answers, region: Region, recipient: Recipient): Promise<Partial<Answers> | undefined> {
   const source = ctx.officials?.(region.id);
-  if (!source || !source.recipients.includes(recipient.id)) return undefined;
+  if (!source?.recipients.includes(recipient.id)) return undefined;
   const typed =
     ctx.zip ??
     (await ctx.prompts.input({

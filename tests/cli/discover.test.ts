@@ -41,8 +41,8 @@ describe('discovery commands', () => {
     expect(still.sources.every((s) => /^https:\/\//.test(s.url))).toBe(true);
     const text = (await runMain(['facts'])).stdout;
     expect(text).toMatch(/still-imprisoned \(as of 31 December 2025\)/);
-    expect(text).toMatch(/\n  - Human Rights Watch, "More than 1,000 Belarusians Remain in Prison for Exercising Their Rights", 15 December 2025\n    https:\/\/www\.hrw\.org\//);
-    expect(text).toMatch(/\n    No web address: /);
+    expect(text).toMatch(/\n {2}- Human Rights Watch, "More than 1,000 Belarusians Remain in Prison for Exercising Their Rights", 15 December 2025\n {4}https:\/\/www\.hrw\.org\//);
+    expect(text).toMatch(/\n {4}No web address: /);
     expect(text).toMatch(/new-prisoners-dec-2025 \(as of 31 December 2025; medium confidence: optional\)/);
     expect(text).toMatch(/check the Viasna Human Rights Centre \(spring96\.org\) for the current figure/);
   });

@@ -1,14 +1,8 @@
-/**
- * Output that cannot be written, and things at an output's name that are not files: stdout
- * failing as on a full disk, and files among folders and links made in a temporary folder (never
- * /dev/null itself). The real /dev/full, and FIFOs (which would block a regression for good), are
- * in tests/e2e/output-errors.test.ts.
- */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, tempDir, UK_MP } from '../helpers/cli.js';
+import { tempDir, UK_MP } from '../helpers/cli.js';
 import { runMain } from '../helpers/main.js';
 
 const SHEET = [

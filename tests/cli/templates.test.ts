@@ -82,7 +82,7 @@ describe('templates commands', () => {
   it('lists the built-in templates as text', async () => {
     const r = await runMain(['templates', 'list']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^letter\n  A one-page letter.*\n  regions: all; recipients: all; stances: all; formats: text, markdown, html\n/);
+    expect(r.stdout).toMatch(/^letter\n {2}A one-page letter.*\n {2}regions: all; recipients: all; stances: all; formats: text, markdown, html\n/);
   });
 
   it('shows its help and exits 2 when run without a subcommand', async () => {

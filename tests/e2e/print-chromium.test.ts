@@ -53,6 +53,7 @@ describe.skipIf(missing)('print HTML in headless Chromium', () => {
       expect(raw.match(/\/Type\s*\/Page\b(?!s)/g)).toHaveLength(1);
       const width = Number(/\/MediaBox \[0 0 ([\d.]+)/.exec(raw)?.[1]);
       expect(Math.round(width)).toBe(c.width);
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out on the page is what is checked
       const text = await page.locator('main').innerText();
       expect(text).toContain(STORY);
       // The opening's request, in the words of one of its phrasings.

@@ -24,7 +24,7 @@ describe('bulk progress bar', () => {
     now = 1050;
     p.update({ done: 60, failed: 1, skipped: 0, bytes: 60, size: 100 });
     expect(s.written).toHaveLength(1);
-    expect(s.written[0]).toMatch(/^\r\[#+-+\]  50% 50 written, 1 failed, 51\/s/);
+    expect(s.written[0]).toMatch(/^\r\[#+-+\] {2}50% 50 written, 1 failed, 51\/s/);
     p.stop();
     expect(s.written.at(-1)).toBe('\r\u001b[K');
   });

@@ -13,7 +13,6 @@ import {
   NameRegistry,
   pathInside,
   slug,
-  slugReadyFor,
   UnsafePathError,
 } from '../../src/io/safe-name.js';
 

@@ -28,7 +28,7 @@ describe('--max-chars', () => {
   it('drops the address blocks and date first, then facts and the reason by weight, the count of those still held last', () => {
     const seen: string[][] = [];
     for (let max = fullChars - 1; max > 0; max -= 25) {
-      let letter;
+      let letter: ReturnType<typeof draft>;
       try {
         letter = draft({ maxChars: max });
       } catch (error) {
@@ -101,7 +101,7 @@ describe('--max-chars', () => {
     fc.assert(
       fc.property(words, fc.integer({ min: 200, max: 4000 }), fc.constantFrom('maintain', 'strengthen', 'conditional'), (w, max, stance) => {
         const story = w.join(' ');
-        let letter;
+        let letter: ReturnType<typeof draft>;
         try {
           letter = draft({ story, maxChars: max, stance });
         } catch (error) {

@@ -12,7 +12,7 @@ const FIRST = ['Alex', 'Sam', 'Priya', 'Tomasz', 'Olena', 'Grace', 'Liam', 'Aish
 const LAST = ['Doe', 'Lee', 'Patel', 'Nowak', 'Kowalenko'];
 
 /** Fifty neighbours: one town, as most writers to one representative share. */
-export function senders(region: string): { name: string; city: string; address: string[]; postcode: string }[] {
+function senders(region: string): { name: string; city: string; address: string[]; postcode: string }[] {
   const city = region === 'us' ? 'Portland, OR' : 'Leeds';
   return Array.from({ length: 50 }, (_, i) => ({
     name: `${FIRST[i % 10]} ${LAST[Math.floor(i / 10)]}`,

@@ -8,6 +8,7 @@ const pack = builtinPack();
 /** Every {{#variants "name"}} block in the pack, with the filters of its {{#variant}}s. */
 function sections(): Map<string, VariantFilter[]> {
   const out = new Map<string, VariantFilter[]>();
+  // biome-ignore lint/suspicious/noExplicitAny: walks the Handlebars AST generically, whatever node type
   const walk = (node: any, current?: VariantFilter[]): void => {
     if (!node || typeof node !== 'object') return;
     if (node.type === 'BlockStatement' && node.path.original === 'variants') {
