@@ -47,6 +47,11 @@ export class TemplateRenderError extends Error {}
  * to collect them. The leading underscore keeps it out of the filters a template may write.
  */
 const STATIC_FILTERS = '_filters';
+/**
+ * The hash key of a fork in a block's choice tree: phrasings below this index are in its
+ * program, the rest in its inverse.
+ */
+const CHOICE_BELOW = '_below';
 /** By a block's filters (JSON), then by the request's ids: the phrasings it may use. */
 const staticPicks = new Map<string, Map<string, number[]>>();
 
@@ -158,6 +163,9 @@ function registerHelpers(pack: Pack): void {
     if (!run || typeof options.fn !== 'function') {
       throw new TemplateRenderError('{{#variant}} must sit inside {{#variants "name"}}…{{/variants}}');
     }
+    const below = (options.hash as Record<string, unknown> | undefined)?.[CHOICE_BELOW];
+    // A fork of a block's choice tree (see choiceTree): only the chosen phrasing's branch runs.
+    if (typeof below === 'number') return run.pick < below ? options.fn(this) : options.inverse(this);
     const index = run.n++;
     if (run.mode === 'collect') {
       const hash = options.hash as Record<string, unknown>;
@@ -198,6 +206,9 @@ export const compileOptions = (mode: Mode) => ({
   knownHelpersOnly: true,
   noEscape: !mode.escape,
   preventIndent: true,
+  // The tree came from Handlebars.parse, which has already stripped standalone lines; doing it
+  // again here would see the choice trees' forks as new lines to strip around.
+  ignoreStandalone: true,
 });
 
 export const SMALL_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: true } as const;
@@ -228,7 +239,46 @@ function literalFilters(block: hbs.AST.BlockStatement): VariantFilter[] | undefi
   return filters;
 }
 
-/** Adds STATIC_FILTERS to every {{#variants}} block whose filters are literals (in place). */
+const NO_STRIP = { open: false, close: false };
+
+/**
+ * The phrasings of a block as a balanced tree of {{#variant _below=i}}…{{else}}…{{/variant}}
+ * forks with each phrasing's own statements as a leaf, so a render runs log2(n) forks and one
+ * phrasing instead of calling {{#variant}} once per phrasing. Only for blocks whose text between
+ * phrasings renders empty (comments, whitespace already stripped): the tree has nowhere to put it.
+ */
+function choiceTree(block: hbs.AST.BlockStatement): hbs.AST.Program | undefined {
+  const children = block.program?.body ?? [];
+  if (children.some((c) => isBlank(c) && c.type === 'ContentStatement' && (c as hbs.AST.ContentStatement).value !== '')) return undefined;
+  const leaves = children.filter((c) => !isBlank(c)).map((c) => (c as hbs.AST.BlockStatement).program?.body ?? []);
+  if (leaves.length < 2) return undefined;
+  const loc = block.loc;
+  const program = (body: hbs.AST.Statement[]): hbs.AST.Program => ({ type: 'Program', body, blockParams: [], strip: NO_STRIP, loc } as hbs.AST.Program);
+  const tree = (lo: number, hi: number): hbs.AST.Statement[] => {
+    if (hi - lo === 1) return leaves[lo] as hbs.AST.Statement[];
+    const mid = (lo + hi) >> 1;
+    const below: hbs.AST.NumberLiteral = { type: 'NumberLiteral', value: mid, original: mid, loc };
+    const fork = {
+      type: 'BlockStatement',
+      path: { type: 'PathExpression', data: false, depth: 0, parts: ['variant'], original: 'variant', loc },
+      params: [],
+      hash: { type: 'Hash', pairs: [{ type: 'HashPair', key: CHOICE_BELOW, value: below, loc }], loc },
+      program: program(tree(lo, mid)),
+      inverse: program(tree(mid, hi)),
+      openStrip: NO_STRIP,
+      inverseStrip: NO_STRIP,
+      closeStrip: NO_STRIP,
+      loc,
+    } as unknown as hbs.AST.BlockStatement;
+    return [fork];
+  };
+  return program(tree(0, leaves.length));
+}
+
+/**
+ * Adds STATIC_FILTERS to every {{#variants}} block whose filters are literals, and gives it its
+ * choice tree when it can have one (in place).
+ */
 function annotateVariants(node: Node | undefined): void {
   if (!node) return;
   if (pathName(node) === 'variants') {
@@ -238,6 +288,8 @@ function annotateVariants(node: Node | undefined): void {
       const json = JSON.stringify(filters);
       const value: hbs.AST.StringLiteral = { type: 'StringLiteral', value: json, original: json, loc: block.loc };
       block.hash = { type: 'Hash', pairs: [...(block.hash?.pairs ?? []), { type: 'HashPair', key: STATIC_FILTERS, value, loc: block.loc }], loc: block.loc };
+      const tree = choiceTree(block);
+      if (tree) block.program = tree;
     }
   }
   node.body?.forEach((n) => annotateVariants(n as Node));
