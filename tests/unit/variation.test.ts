@@ -69,12 +69,15 @@ describe('{{#variants}} blocks with literal filters', () => {
   });
 
   it('render only the chosen phrasing, with the text and whitespace each phrasing holds', () => {
-    // Eleven phrasings (a tree several forks deep), nested blocks and whitespace inside them,
-    // one with an {{else}} that must stay unused, and whitespace between phrasings that renders empty.
+    // Eleven phrasings (a tree several forks deep), some only text, nested blocks and whitespace
+    // inside them, one with an {{else}} that must stay unused, and whitespace between phrasings that
+    // renders empty.
     const phrasings = Array.from({ length: 11 }, (_, i) =>
       i === 4
         ? '{{#variant stance="maintain"}}  Four {{#if story}}with {{story}}{{else}}alone{{/if}}.\n{{/variant}}'
-        : `{{~#variant${i % 3 === 0 ? ' stance="maintain,conditional"' : ''}}} P${i}{{#variants "inner"}}{{#variant}}a{{/variant}}{{#variant}}b{{/variant}}{{/variants}} {{~/variant~}}\n`,
+        : i % 5 === 1
+          ? `{{#variant}} Plain{{! a comment }} text ${i}.\n{{/variant}}`
+          : `{{~#variant${i % 3 === 0 ? ' stance="maintain,conditional"' : ''}}} P${i}{{#variants "inner"}}{{#variant}}a{{/variant}}{{#variant}}b{{/variant}}{{/variants}} {{~/variant~}}\n`,
     ).join('');
     const front = (id: string) => `---\nid: ${id}\ndescription: test\nregions: [uk]\nstances: ["*"]\n---\n`;
     const pack = loadPack({
@@ -99,5 +102,6 @@ describe('{{#variants}} blocks with literal filters', () => {
     // with the inner block's two choices, plus the general ones for the others.
     expect(seen.size).toBeGreaterThan(12);
     expect([...seen].some((s) => s.includes('Four with'))).toBe(true);
+    expect([...seen].some((s) => s.includes('Plain text 6.'))).toBe(true);
   });
 });
