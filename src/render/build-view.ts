@@ -16,14 +16,26 @@ import { markdownEscape } from './format.js';
 import { officialName } from './names.js';
 import { postalLines } from './postal.js';
 import { resolveIds, type Resolved } from './resolve.js';
+import { memo } from './memo.js';
 import { respell, respellPackText } from './spelling.js';
 import { storyAsks } from './story-asks.js';
 import { defaultSeed } from './variation.js';
 import type { LetterView, NameView } from './view.js';
 
-/** A fact's wordings as letters in one spelling and locale state them: spaces tidied, the spelling applied, marked dates written out. */
-function factWordingsFor(fact: PackFact, region: Region, spelling: Record<string, string> | undefined): string[] {
-  return fact.text.map((t) => withDates(respell(t.replace(/\s+/g, ' ').trim(), spelling), region.locale));
+/**
+ * A fact's wordings as letters in one spelling and locale state them: spaces tidied, the
+ * spelling applied, marked dates written out. Made once per pack, spelling and locale: every
+ * letter needs all wordings of each fact it cites (to pick one, and to find which it states).
+ */
+const factTexts = memo<Pack, Map<string, string[]>>();
+function factWordingsFor(pack: Pack, fact: PackFact, region: Region, spelling: Record<string, string> | undefined): string[] {
+  const texts = factTexts(pack, `${region.spelling}\u0000${region.locale}`, () => new Map());
+  let wordings = texts.get(fact.id);
+  if (wordings === undefined) {
+    wordings = fact.text.map((t) => withDates(respell(t.replace(/\s+/g, ' ').trim(), spelling), region.locale));
+    texts.set(fact.id, wordings);
+  }
+  return wordings;
 }
 
 /** Everything a letter's template needs, worked out from the request before it renders. */
@@ -63,7 +75,7 @@ function settingOf(pack: Pack, request: LetterRequest): LetterSetting {
   return {
     ...resolved,
     packText,
-    factWordings: (fact) => factWordingsFor(fact, region, spellingTable),
+    factWordings: (fact) => factWordingsFor(pack, fact, region, spellingTable),
     date: formatPartialDate(request.date, region.locale),
     recipientView: {
       id: recipient.id,
