@@ -290,28 +290,33 @@ function choicePlan(block: hbs.AST.BlockStatement): { tree: hbs.AST.Program; tex
   const rendered = leaves.flatMap((_, i) => (texts[i] === null ? [i] : []));
   const loc = block.loc;
   const program = (body: hbs.AST.Statement[]): hbs.AST.Program => ({ type: 'Program', body, blockParams: [], strip: NO_STRIP, loc } as hbs.AST.Program);
-  // Over rendered[lo..hi): a fork compares the pick with the first phrasing of its upper half.
-  const tree = (lo: number, hi: number): hbs.AST.Statement[] => {
-    if (hi - lo === 0) return [];
-    if (hi - lo === 1) return leaves[rendered[lo] as number] as hbs.AST.Statement[];
-    const mid = (lo + hi) >> 1;
-    const at = rendered[mid] as number;
+  const fork = (at: number, body: hbs.AST.Statement[], inverse: hbs.AST.Statement[]): hbs.AST.Statement[] => {
     const below: hbs.AST.NumberLiteral = { type: 'NumberLiteral', value: at, original: at, loc };
-    const fork = {
+    const node = {
       type: 'BlockStatement',
       path: { type: 'PathExpression', data: false, depth: 0, parts: ['variant'], original: 'variant', loc },
       params: [],
       hash: { type: 'Hash', pairs: [{ type: 'HashPair', key: CHOICE_BELOW, value: below, loc }], loc },
-      program: program(tree(lo, mid)),
-      inverse: program(tree(mid, hi)),
+      program: program(body),
+      inverse: program(inverse),
       openStrip: NO_STRIP,
       inverseStrip: NO_STRIP,
       closeStrip: NO_STRIP,
       loc,
     } as unknown as hbs.AST.BlockStatement;
-    return [fork];
+    return [node];
   };
-  return { tree: program(tree(0, rendered.length)), texts };
+  // Over rendered[lo..hi): a fork compares the pick with the first phrasing of its upper half.
+  const tree = (lo: number, hi: number): hbs.AST.Statement[] => {
+    if (hi - lo === 0) return [];
+    if (hi - lo === 1) return leaves[rendered[lo] as number] as hbs.AST.Statement[];
+    const mid = (lo + hi) >> 1;
+    return fork(rendered[mid] as number, tree(lo, mid), tree(mid, hi));
+  };
+  // A lone phrasing still sits inside a fork (one every pick takes): as the block's own body, its
+  // first and last text would be stripped again by the block's ~ on the second whitespace pass.
+  const top = rendered.length === 1 ? fork(leaves.length, tree(0, 1), []) : tree(0, rendered.length);
+  return { tree: program(top), texts };
 }
 
 const literal = (text: string, loc: hbs.AST.SourceLocation): hbs.AST.StringLiteral => ({ type: 'StringLiteral', value: text, original: text, loc });

@@ -104,4 +104,16 @@ describe('{{#variants}} blocks with literal filters', () => {
     expect([...seen].some((s) => s.includes('Four with'))).toBe(true);
     expect([...seen].some((s) => s.includes('Plain text 6.'))).toBe(true);
   });
+
+  it('keep the space a lone rendered phrasing starts and ends with, beside a block that strips with ~', () => {
+    const front = '---\nid: strip\ndescription: test\nregions: [uk]\nstances: ["*"]\n---\n';
+    const pack = loadPack({
+      templatesDir: userPack({
+        'letters/strip.hbs': `${front}[{{#variants "p"~}}\n{{#variant}} {{story}} end {{/variant~}}\n{{#variant}}{{/variant~}}\n{{~/variants}}]\n`,
+      }),
+    });
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 20; seed++) seen.add(render(pack, request({ template: 'strip', seed: String(seed), story: 'my story' })).body);
+    expect([...seen].sort()).toEqual(['[ my story end ]', '[]']);
+  });
 });
