@@ -13,25 +13,19 @@ import { chooseFacts, dropLightest } from './fact-choice.js';
 import { withDates, wordingIndex } from './fact-text.js';
 import type { Trim } from './fit.js';
 import { markdownEscape } from './format.js';
-import { memo } from './memo.js';
 import { officialName } from './names.js';
 import { postalLines } from './postal.js';
 import { resolveIds, type Resolved } from './resolve.js';
+import { memo } from './memo.js';
 import { respell, respellPackText } from './spelling.js';
 import { storyAsks } from './story-asks.js';
 import { defaultSeed } from './variation.js';
 import type { LetterView, NameView } from '../pack/view.js';
 
 /**
- * Salutations and address lines as rendered for one official and name: a bulk batch writes to
- * the same few officials again and again. Bounded, since each sender may name their own.
- */
-const salutations = memo<Pack, string>(1000);
-const addresses = memo<Pack, string[]>(1000);
-
-/**
  * A fact's wordings as letters in one spelling and locale state them: spaces tidied, the
- * spelling applied, marked dates written out. Made once per pack, spelling and locale.
+ * spelling applied, marked dates written out. Made once per pack, spelling and locale: every
+ * letter needs all wordings of each fact it cites (to pick one, and to find which it states).
  */
 const factTexts = memo<Pack, Map<string, string[]>>();
 function factWordingsFor(pack: Pack, fact: PackFact, region: Region, spelling: Record<string, string> | undefined): string[] {
@@ -63,10 +57,7 @@ export interface PreparedLetter {
   factWordings: (fact: PackFact) => string[];
 }
 
-/**
- * What a letter takes from the pack for one region, official, stance, template, format, date and
- * set of facts: the same for every writer, so a bulk batch works it out once per combination.
- */
+/** What a letter takes from the pack for one region, official, stance, template, format, date and set of facts. */
 interface LetterSetting extends Resolved {
   packText: (s: string) => string;
   factWordings: (fact: PackFact) => string[];
@@ -74,13 +65,6 @@ interface LetterSetting extends Resolved {
   recipientView: Pick<LetterView['recipient'], 'id' | 'label' | 'constituent' | 'action' | 'basis'>;
   regionView: LetterView['region'];
   stanceView: LetterView['stance'];
-}
-
-/** Bounded: the key holds the date and the facts, which a sheet could vary row by row. */
-const settings = memo<Pack, LetterSetting>(1000);
-
-function settingKey(request: LetterRequest): string {
-  return [request.region, request.recipient, request.stance, request.format, request.template ?? '', request.date, request.facts?.join(',') ?? '*'].join('\u0000');
 }
 
 /** Resolves the request's ids (throwing UnknownIdError) and works out the setting. */
@@ -110,8 +94,7 @@ function settingOf(pack: Pack, request: LetterRequest): LetterSetting {
  * Resolves the request's ids against the pack and builds the template's view.
  */
 export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): PreparedLetter {
-  // Errors are thrown while making a setting, so a bad request never leaves one behind.
-  const setting = settings(pack, settingKey(request), () => settingOf(pack, request));
+  const setting = settingOf(pack, request);
   const { bodyFormat, region, recipient, stance, template, packText, factWordings } = setting;
   const userText = bodyFormat === 'markdown' ? markdownEscape : (s: string) => s;
 
@@ -131,12 +114,11 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
     const first = recipient.address[0] ? small(recipient.address[0], 'address') : '';
     return nameParts.name && first.includes(nameParts.name) ? first : [nameParts.honorific, nameParts.name].filter(Boolean).join(' ');
   };
-  const official = `${region.id}\u0000${recipient.id}\u0000${nameParts.name}\u0000${nameParts.title}\u0000${nameParts.honorific}`;
-  const salutation = salutations(pack, official, () => small(recipient.salutation, 'salutation'));
+  const salutation = small(recipient.salutation, 'salutation');
   const address =
     request.recipientAddress.length > 0
       ? [...(request.recipientName ? [nameLine()] : []), ...request.recipientAddress]
-      : addresses(pack, official, () => recipient.address.map((line) => small(line, 'address')).filter(Boolean));
+      : recipient.address.map((line) => small(line, 'address')).filter(Boolean);
 
   const view: LetterView = {
     sender: {

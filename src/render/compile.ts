@@ -28,6 +28,9 @@ export interface RenderState {
   cite(id: string): string;
   /** The {{#variants}} blocks being rendered, innermost last (the helpers' own bookkeeping). */
   variantRuns?: VariantsRun[];
+  /** The seed's hash state and the ids as one key, worked out by the first block that needs them. */
+  seedState?: number;
+  idsKey?: string;
   /** Steps and text so far (see budget.ts); made by the first loop or phrasing that needs it. */
   budget?: RenderBudget;
 }
@@ -47,20 +50,39 @@ export class TemplateRenderError extends Error {}
  * to collect them. The leading underscore keeps it out of the filters a template may write.
  */
 const STATIC_FILTERS = '_filters';
+/**
+ * The hash key of a fork in a block's choice tree: phrasings below this index are in its
+ * program, the rest in its inverse.
+ */
+const CHOICE_BELOW = '_below';
+/**
+ * The hash key astFor adds beside STATIC_FILTERS when some phrasings are only text: as JSON, each
+ * phrasing's text, or null for one that must be rendered.
+ */
+const STATIC_TEXTS = '_texts';
 /** By a block's filters (JSON), then by the request's ids: the phrasings it may use. */
 const staticPicks = new Map<string, Map<string, number[]>>();
+const staticTexts = new Map<string, (string | null)[]>();
+
+const idsKey = (ids: RenderIds) => `${ids.stance}\u0000${ids.region}\u0000${ids.recipient}\u0000${ids.locale}`;
 
 /** The phrasings a block with known filters offers these ids; the same few answers, remembered. */
-function staticEligible(json: string, ids: RenderIds): number[] {
+function staticEligible(json: string, s: RenderState): number[] {
   let byIds = staticPicks.get(json);
   if (!byIds) staticPicks.set(json, (byIds = new Map()));
-  const key = `${ids.stance}\u0000${ids.region}\u0000${ids.recipient}\u0000${ids.locale}`;
+  const key = (s.idsKey ??= idsKey(s.ids));
   let eligible = byIds.get(key);
   if (!eligible) {
-    eligible = eligibleVariants(JSON.parse(json) as VariantFilter[], ids);
+    eligible = eligibleVariants(JSON.parse(json) as VariantFilter[], s.ids);
     byIds.set(key, eligible);
   }
   return eligible;
+}
+
+function textsOf(json: string): (string | null)[] {
+  let texts = staticTexts.get(json);
+  if (!texts) staticTexts.set(json, (texts = JSON.parse(json) as (string | null)[]));
+  return texts;
 }
 
 const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -122,9 +144,11 @@ function registerHelpers(pack: Pack): void {
         runs.pop();
       }
     };
-    const known = (options.hash as Record<string, unknown> | undefined)?.[STATIC_FILTERS];
+    const hash = options.hash as Record<string, unknown> | undefined;
+    const known = hash?.[STATIC_FILTERS];
+    const texts = typeof hash?.[STATIC_TEXTS] === 'string' ? textsOf(hash[STATIC_TEXTS]) : undefined;
     let eligible: number[];
-    if (typeof known === 'string') eligible = staticEligible(known, s.ids);
+    if (typeof known === 'string') eligible = staticEligible(known, s);
     else {
       // Filters that are not all literals: run the block once to collect them.
       runBlock();
@@ -138,6 +162,11 @@ function registerHelpers(pack: Pack): void {
     const budget = (s.budget ??= new RenderBudget());
     const renderPick = (pick: number): string => {
       budget.step();
+      const text = texts?.[pick];
+      if (typeof text === 'string') {
+        budget.output(text.length);
+        return text;
+      }
       run.pick = pick;
       run.mode = 'render';
       run.n = 0;
@@ -145,7 +174,7 @@ function registerHelpers(pack: Pack): void {
       budget.output(out.length);
       return out;
     };
-    if (!s.longest) return renderPick(chosenVariant(seedState(s.seed), name, eligible));
+    if (!s.longest) return renderPick(chosenVariant((s.seedState ??= seedState(s.seed)), name, eligible));
     let best = '';
     for (const pick of eligible) {
       const out = renderPick(pick);
@@ -158,6 +187,9 @@ function registerHelpers(pack: Pack): void {
     if (!run || typeof options.fn !== 'function') {
       throw new TemplateRenderError('{{#variant}} must sit inside {{#variants "name"}}…{{/variants}}');
     }
+    const below = (options.hash as Record<string, unknown> | undefined)?.[CHOICE_BELOW];
+    // A fork of a block's choice tree (see choiceTree): only the chosen phrasing's branch runs.
+    if (typeof below === 'number') return run.pick < below ? options.fn(this) : options.inverse(this);
     const index = run.n++;
     if (run.mode === 'collect') {
       const hash = options.hash as Record<string, unknown>;
@@ -198,6 +230,9 @@ export const compileOptions = (mode: Mode) => ({
   knownHelpersOnly: true,
   noEscape: !mode.escape,
   preventIndent: true,
+  // The tree came from Handlebars.parse, which has already stripped standalone lines; doing it
+  // again here would see the choice trees' forks as new lines to strip around.
+  ignoreStandalone: true,
 });
 
 export const SMALL_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: true } as const;
@@ -228,16 +263,81 @@ function literalFilters(block: hbs.AST.BlockStatement): VariantFilter[] | undefi
   return filters;
 }
 
-/** Adds STATIC_FILTERS to every {{#variants}} block whose filters are literals (in place). */
+const NO_STRIP = { open: false, close: false };
+
+/** A phrasing that is only text (and comments): its text, else null. */
+function textOf(body: hbs.AST.Statement[]): string | null {
+  let text = '';
+  for (const n of body) {
+    if (n.type === 'ContentStatement') text += (n as hbs.AST.ContentStatement).value;
+    else if (n.type !== 'CommentStatement') return null;
+  }
+  return text;
+}
+
+/**
+ * How a block with literal filters renders one phrasing without calling {{#variant}} once per
+ * phrasing: a phrasing that is only text is returned as it stands (`texts`); the others sit in a
+ * balanced tree of {{#variant _below=i}}…{{else}}…{{/variant}} forks, so a render runs log2(n)
+ * forks and one phrasing. Only for blocks whose text between phrasings renders empty (comments,
+ * whitespace already stripped): neither has anywhere to put it.
+ */
+function choicePlan(block: hbs.AST.BlockStatement): { tree: hbs.AST.Program; texts: (string | null)[] } | undefined {
+  const children = block.program?.body ?? [];
+  if (children.some((c) => isBlank(c) && c.type === 'ContentStatement' && (c as hbs.AST.ContentStatement).value !== '')) return undefined;
+  const leaves = children.filter((c) => !isBlank(c)).map((c) => (c as hbs.AST.BlockStatement).program?.body ?? []);
+  const texts = leaves.map(textOf);
+  const rendered = leaves.flatMap((_, i) => (texts[i] === null ? [i] : []));
+  const loc = block.loc;
+  const program = (body: hbs.AST.Statement[]): hbs.AST.Program => ({ type: 'Program', body, blockParams: [], strip: NO_STRIP, loc } as hbs.AST.Program);
+  const fork = (at: number, body: hbs.AST.Statement[], inverse: hbs.AST.Statement[]): hbs.AST.Statement[] => {
+    const below: hbs.AST.NumberLiteral = { type: 'NumberLiteral', value: at, original: at, loc };
+    const node = {
+      type: 'BlockStatement',
+      path: { type: 'PathExpression', data: false, depth: 0, parts: ['variant'], original: 'variant', loc },
+      params: [],
+      hash: { type: 'Hash', pairs: [{ type: 'HashPair', key: CHOICE_BELOW, value: below, loc }], loc },
+      program: program(body),
+      inverse: program(inverse),
+      openStrip: NO_STRIP,
+      inverseStrip: NO_STRIP,
+      closeStrip: NO_STRIP,
+      loc,
+    } as unknown as hbs.AST.BlockStatement;
+    return [node];
+  };
+  // Over rendered[lo..hi): a fork compares the pick with the first phrasing of its upper half.
+  const tree = (lo: number, hi: number): hbs.AST.Statement[] => {
+    if (hi - lo === 0) return [];
+    if (hi - lo === 1) return leaves[rendered[lo] as number] as hbs.AST.Statement[];
+    const mid = (lo + hi) >> 1;
+    return fork(rendered[mid] as number, tree(lo, mid), tree(mid, hi));
+  };
+  // A lone phrasing still sits inside a fork (one every pick takes): as the block's own body, its
+  // first and last text would be stripped again by the block's ~ on the second whitespace pass.
+  const top = rendered.length === 1 ? fork(leaves.length, tree(0, 1), []) : tree(0, rendered.length);
+  return { tree: program(top), texts };
+}
+
+const literal = (text: string, loc: hbs.AST.SourceLocation): hbs.AST.StringLiteral => ({ type: 'StringLiteral', value: text, original: text, loc });
+
+/**
+ * Adds STATIC_FILTERS to every {{#variants}} block whose filters are literals, and its plan
+ * (STATIC_TEXTS and the choice tree) when it can have one (in place).
+ */
 function annotateVariants(node: Node | undefined): void {
   if (!node) return;
   if (pathName(node) === 'variants') {
     const block = node as hbs.AST.BlockStatement;
     const filters = literalFilters(block);
     if (filters) {
-      const json = JSON.stringify(filters);
-      const value: hbs.AST.StringLiteral = { type: 'StringLiteral', value: json, original: json, loc: block.loc };
-      block.hash = { type: 'Hash', pairs: [...(block.hash?.pairs ?? []), { type: 'HashPair', key: STATIC_FILTERS, value, loc: block.loc }], loc: block.loc };
+      const pairs = [...(block.hash?.pairs ?? []), { type: 'HashPair', key: STATIC_FILTERS, value: literal(JSON.stringify(filters), block.loc), loc: block.loc }];
+      const plan = choicePlan(block);
+      if (plan) {
+        block.program = plan.tree;
+        if (plan.texts.some((t) => t !== null)) pairs.push({ type: 'HashPair', key: STATIC_TEXTS, value: literal(JSON.stringify(plan.texts), block.loc), loc: block.loc });
+      }
+      block.hash = { type: 'Hash', pairs: pairs as hbs.AST.HashPair[], loc: block.loc };
     }
   }
   node.body?.forEach((n) => annotateVariants(n as Node));

@@ -11,7 +11,6 @@ import { dateLocale, formatPartialDate } from './dates.js';
 import { fillWord } from '../pack/words.js';
 import { plainText, type CitedSource } from './format.js';
 import type { FinishedLetter } from './letter.js';
-import { memo } from './memo.js';
 import { joinSections, splitSections } from './sections.js';
 import { letterWarnings } from './warnings.js';
 import { countWords } from './word-count.js';
@@ -35,8 +34,7 @@ export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, 
   // Facts cited only in a dropped section are not the letter's, and neither are their sources.
   const plain = plainText(joinSections(sections), bodyFormat);
   const shownCited = cited.filter((id) => factWordings(pack.facts.get(id) as PackFact).some((w) => plain.includes(w)));
-  // Copies, so a caller that edits a letter's meta cannot change the next letter's.
-  const sources = sourcesShown(pack, shownCited, dateLocale(pack.language, region.locale)).map((s) => ({ ...s }));
+  const sources = sourcesShown(pack, shownCited, dateLocale(pack.language, region.locale));
   const wordCount = countWords(plain);
   const title = fillWord(packText(pack.words.letterTitle), { recipient: packText(recipient.label) });
   return {
@@ -65,22 +63,17 @@ export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, 
   };
 }
 
-/** By locale and cited facts: made once per pack (bulk renders thousands of letters). */
-const shownSources = memo<Pack, readonly CitedSource[]>();
-
 /** A letter's sources as its region shows them, each once, in the order the letter cites them. */
-function sourcesShown(pack: Pack, cited: readonly string[], locale: string): readonly CitedSource[] {
-  return shownSources(pack, `${locale}\u0000${cited.join('\u0000')}`, () => {
-    const sources: CitedSource[] = [];
-    const seen = new Set<string>();
-    for (const factId of cited) {
-      for (const sourceId of (pack.facts.get(factId) as PackFact).sources) {
-        if (seen.has(sourceId)) continue;
-        seen.add(sourceId);
-        const source = pack.sources.get(sourceId) as Source;
-        sources.push({ ...source, dateText: source.date ? formatPartialDate(source.date, locale) : undefined });
-      }
+function sourcesShown(pack: Pack, cited: readonly string[], locale: string): CitedSource[] {
+  const sources: CitedSource[] = [];
+  const seen = new Set<string>();
+  for (const factId of cited) {
+    for (const sourceId of (pack.facts.get(factId) as PackFact).sources) {
+      if (seen.has(sourceId)) continue;
+      seen.add(sourceId);
+      const source = pack.sources.get(sourceId) as Source;
+      sources.push({ ...source, dateText: source.date ? formatPartialDate(source.date, locale) : undefined });
     }
-    return sources;
-  });
+  }
+  return sources;
 }

@@ -1,8 +1,8 @@
 /**
- * Values remembered per owner (a pack, a spelling table) and string key, so a bulk run makes
- * each salutation, fact wording or compiled template once. The owner is held weakly: a pack
- * that is dropped takes its values with it. A bounded memo starts afresh when full, for keys
- * that come from what users type.
+ * Values remembered per owner (a pack) and string key: a pack's templates are compiled, and its
+ * facts' wordings prepared, once rather than once per letter. The owner is held weakly: a pack
+ * that is dropped takes its values with it. A bounded memo starts afresh when full, for keys that
+ * come from what users type.
  */
 export type Memo<O extends object, V> = (owner: O, key: string, make: () => V) => V;
 

@@ -2,7 +2,6 @@
  * US spelling for a pack written in British English: a word list from the manifest, applied to
  * the pack's own text only (template literals, facts, asks), never to what the writer typed.
  */
-import { memo } from './memo.js';
 
 const cache = new WeakMap<Record<string, string>, RegExp>();
 
@@ -33,9 +32,7 @@ export function respell(text: string, table: Record<string, string> | undefined)
   });
 }
 
-/** respell for the pack's own short strings (labels, asks, subjects), remembered per table. */
-// Bounded: a pack has few such strings, but a caller could pass anything.
-const respelled = memo<Record<string, string>, string>(5000);
+/** respell for the pack's own short strings (labels, asks, subjects). */
 export function respellPackText(text: string, table: Record<string, string> | undefined): string {
-  return table ? respelled(table, text, () => respell(text, table)) : text;
+  return respell(text, table);
 }

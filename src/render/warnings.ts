@@ -9,7 +9,6 @@ import { fieldAsNamed, type FieldNamer, type LetterRequest } from '../request.js
 import { asOfText, endOfPartialDate, monthsBetween } from './dates.js';
 import type { Trim } from './fit.js';
 import { ONE_PAGE_WORDS } from './letter.js';
-import { memo } from './memo.js';
 
 export const STALE_AFTER_MONTHS = 6;
 
@@ -53,9 +52,6 @@ function constituentNotes(request: LetterRequest, recipient: Recipient, region: 
   return notes;
 }
 
-/** Bounded: the key holds the letter's date, which a bulk sheet may vary row by row. */
-const staleNotes = memo<Pack, string>(1000);
-
 /**
  * The note for a letter whose count of political prisoners was made STALE_AFTER_MONTHS or more
  * before the letter's date, or ''. It is about the count, so it goes by the newest count the
@@ -64,11 +60,9 @@ const staleNotes = memo<Pack, string>(1000);
 export function staleNote(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB'): string {
   const counts = shownCited.map((id) => pack.facts.get(id) as PackFact).filter((f) => f.tags.includes(COUNT_TAG));
   if (counts.length === 0) return '';
-  return staleNotes(pack, `${date}\u0000${locale}\u0000${counts.map((f) => f.id).join('\u0000')}`, () => {
-    const newest = counts.reduce((a, b) => (endOfPartialDate(b.asOf) > endOfPartialDate(a.asOf) ? b : a));
-    const months = monthsBetween(endOfPartialDate(newest.asOf), Date.parse(`${date}T00:00:00Z`));
-    if (months < STALE_AFTER_MONTHS) return '';
-    const where = pack.countSource ? ` with ${pack.countSource}` : '';
-    return `The count of political prisoners in this letter is from ${asOfText(newest.asOf, locale)}, ${months} months before the letter's date, and it changes every month; check the current count${where} before you send it.`;
-  });
+  const newest = counts.reduce((a, b) => (endOfPartialDate(b.asOf) > endOfPartialDate(a.asOf) ? b : a));
+  const months = monthsBetween(endOfPartialDate(newest.asOf), Date.parse(`${date}T00:00:00Z`));
+  if (months < STALE_AFTER_MONTHS) return '';
+  const where = pack.countSource ? ` with ${pack.countSource}` : '';
+  return `The count of political prisoners in this letter is from ${asOfText(newest.asOf, locale)}, ${months} months before the letter's date, and it changes every month; check the current count${where} before you send it.`;
 }

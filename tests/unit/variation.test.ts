@@ -67,4 +67,53 @@ describe('{{#variants}} blocks with literal filters', () => {
     expect([...(seen.get('strengthen') ?? [])].sort()).toEqual(['Four.', 'Three.']);
     expect([...(seen.get('conditional') ?? [])]).toEqual(['One.']);
   });
+
+  it('render only the chosen phrasing, with the text and whitespace each phrasing holds', () => {
+    // Eleven phrasings (a tree several forks deep), some only text, nested blocks and whitespace
+    // inside them, one with an {{else}} that must stay unused, and whitespace between phrasings that
+    // renders empty.
+    const phrasings = Array.from({ length: 11 }, (_, i) =>
+      i === 4
+        ? '{{#variant stance="maintain"}}  Four {{#if story}}with {{story}}{{else}}alone{{/if}}.\n{{/variant}}'
+        : i % 5 === 1
+          ? `{{#variant}} Plain{{! a comment }} text ${i}.\n{{/variant}}`
+          : `{{~#variant${i % 3 === 0 ? ' stance="maintain,conditional"' : ''}}} P${i}{{#variants "inner"}}{{#variant}}a{{/variant}}{{#variant}}b{{/variant}}{{/variants}} {{~/variant~}}\n`,
+    ).join('');
+    const front = (id: string) => `---\nid: ${id}\ndescription: test\nregions: [uk]\nstances: ["*"]\n---\n`;
+    const pack = loadPack({
+      templatesDir: userPack({
+        'letters/known.hbs': `${front('known')}[{{#variants "x"}}\n${phrasings}{{/variants}}]\n`,
+        'letters/collected.hbs': `${front('collected')}[{{#variants "x"}}{{#if sender.name}}\n${phrasings}{{/if}}{{/variants}}]\n`,
+      }),
+    });
+    const seen = new Set<string>();
+    for (const stance of ['maintain', 'strengthen', 'conditional']) {
+      for (let seed = 0; seed < 40; seed++) {
+        for (const story of ['', 'my story']) {
+          const known = render(pack, request({ template: 'known', stance, seed: String(seed), story })).body;
+          expect(known).toBe(render(pack, request({ template: 'collected', stance, seed: String(seed), story })).body);
+          seen.add(known.replace(/my story/g, ''));
+        }
+      }
+      const longest = render(pack, request({ template: 'known', stance }), { longest: true }).body;
+      expect(longest).toBe(render(pack, request({ template: 'collected', stance }), { longest: true }).body);
+    }
+    // Every phrasing a stance may use is reached: 4 maintain-only or general ones (0, 3, 6, 9 and 4)
+    // with the inner block's two choices, plus the general ones for the others.
+    expect(seen.size).toBeGreaterThan(12);
+    expect([...seen].some((s) => s.includes('Four with'))).toBe(true);
+    expect([...seen].some((s) => s.includes('Plain text 6.'))).toBe(true);
+  });
+
+  it('keep the space a lone rendered phrasing starts and ends with, beside a block that strips with ~', () => {
+    const front = '---\nid: strip\ndescription: test\nregions: [uk]\nstances: ["*"]\n---\n';
+    const pack = loadPack({
+      templatesDir: userPack({
+        'letters/strip.hbs': `${front}[{{#variants "p"~}}\n{{#variant}} {{story}} end {{/variant~}}\n{{#variant}}{{/variant~}}\n{{~/variants}}]\n`,
+      }),
+    });
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 20; seed++) seen.add(render(pack, request({ template: 'strip', seed: String(seed), story: 'my story' })).body);
+    expect([...seen].sort()).toEqual(['[ my story end ]', '[]']);
+  });
 });
