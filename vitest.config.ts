@@ -5,11 +5,7 @@ import { defineConfig } from 'vitest/config';
  * its own. A test that needs a module as first loaded imports a fresh instance of it instead
  * (bulk-safe-name.test.ts), and stays with the others.
  */
-const NEEDS_FRESH_MODULES = [
-  'tests/unit/fs-injected-errors.test.ts',
-  'tests/unit/officials-cli.test.ts',
-  'tests/unit/check-links.test.ts',
-];
+const NEEDS_FRESH_MODULES = ['tests/unit/fs-injected-errors.test.ts', 'tests/unit/officials-cli.test.ts', 'tests/unit/check-links.test.ts'];
 
 export default defineConfig({
   test: {

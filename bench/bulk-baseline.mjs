@@ -11,7 +11,8 @@ import Handlebars from 'handlebars';
 
 const [input, outDir, mode] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
-const template = Handlebars.compile(`{{name}}
+const template = Handlebars.compile(
+  `{{name}}
 {{city}}
 
 25 November 2026
@@ -43,7 +44,9 @@ Sources
 1. Human Rights Watch, "More than 1,000 Belarusians remain in prison for exercising their rights", 15 December 2025
 2. United Nations, "Daily press briefing by the Office of the Spokesperson for the Secretary-General", 15 December 2025
 3. Viasna Human Rights Centre, "Monthly count of political prisoners, end of December 2025", December 2025
-`, { noEscape: true });
+`,
+  { noEscape: true },
+);
 
 function safeWrite(path, text) {
   const tmp = `${path}.${process.pid}.tmp`;

@@ -79,7 +79,9 @@ async function compare(rows, dir, rounds, label) {
       rmSync(out, { recursive: true, force: true });
     }
     const last = (key) => runs[key].at(-1)?.seconds.toFixed(2);
-    console.error(`  ${label}${rows.toLocaleString('en')} rows, round ${round + 1}: baseline ${last('base')} s,${withSafe ? ` with safe writes ${last('safe')} s,` : ''} bulk ${last('bulk')} s`);
+    console.error(
+      `  ${label}${rows.toLocaleString('en')} rows, round ${round + 1}: baseline ${last('base')} s,${withSafe ? ` with safe writes ${last('safe')} s,` : ''} bulk ${last('bulk')} s`,
+    );
   }
   rmSync(sheet, { force: true });
   const spread = (key) => `${Math.min(...runs[key].map((r) => r.seconds)).toFixed(2)} to ${Math.max(...runs[key].map((r) => r.seconds)).toFixed(2)} s`;
@@ -102,7 +104,7 @@ try {
 }
 
 const fmt = (n, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log('median of each size\'s rounds; CPU seconds as user+system');
+console.log("median of each size's rounds; CPU seconds as user+system");
 console.log(
   'rows'.padStart(8),
   'baseline/s'.padStart(11),
@@ -135,8 +137,12 @@ for (const { rows, base, bulk, inMemory } of results) {
 if (results.length >= 2) {
   const [small, large] = [results[0], results[results.length - 1]];
   const growth = large.bulk.rssMb / small.bulk.rssMb;
-  console.log(`bulk peak RSS at ${fmt(large.rows)} rows / at ${fmt(small.rows)} rows: ${growth.toFixed(2)}x  (target <= 1.3x ${growth <= 1.3 ? 'ok' : 'MISSED'})`);
-  console.log(`baseline peak RSS at ${fmt(large.rows)} / ${fmt(small.rows)} rows: ${(large.base.rssMb / small.base.rssMb).toFixed(2)}x; bulk live heap after a full GC at exit: ${(large.bulk.liveMb / small.bulk.liveMb).toFixed(2)}x`);
+  console.log(
+    `bulk peak RSS at ${fmt(large.rows)} rows / at ${fmt(small.rows)} rows: ${growth.toFixed(2)}x  (target <= 1.3x ${growth <= 1.3 ? 'ok' : 'MISSED'})`,
+  );
+  console.log(
+    `baseline peak RSS at ${fmt(large.rows)} / ${fmt(small.rows)} rows: ${(large.base.rssMb / small.base.rssMb).toFixed(2)}x; bulk live heap after a full GC at exit: ${(large.bulk.liveMb / small.bulk.liveMb).toFixed(2)}x`,
+  );
 }
 for (const { rows, risk } of results) console.log(`${fmt(rows)} rows: ${risk}`);
 /** The baseline with only bulk's file safety added: how much of the baseline those rules leave. */

@@ -5,5 +5,7 @@ process.on('exit', () => {
   globalThis.gc?.();
   const live = process.memoryUsage().heapUsed;
   const usage = process.resourceUsage();
-  process.stderr.write(`\nBENCH_MAX_RSS_KB=${usage.maxRSS} BENCH_LIVE_HEAP_B=${live} BENCH_USER_US=${usage.userCPUTime} BENCH_SYSTEM_US=${usage.systemCPUTime}\n`);
+  process.stderr.write(
+    `\nBENCH_MAX_RSS_KB=${usage.maxRSS} BENCH_LIVE_HEAP_B=${live} BENCH_USER_US=${usage.userCPUTime} BENCH_SYSTEM_US=${usage.systemCPUTime}\n`,
+  );
 });

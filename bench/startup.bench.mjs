@@ -8,7 +8,24 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'belarus-letter.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 
-const DRAFT = [bin, 'draft', '-r', 'uk', '-t', 'mp', '--recipient-name', 'Jane Smith', '-s', 'maintain', '-n', 'Alex Doe', '-c', 'Leeds', '--date', '2026-01-10'];
+const DRAFT = [
+  bin,
+  'draft',
+  '-r',
+  'uk',
+  '-t',
+  'mp',
+  '--recipient-name',
+  'Jane Smith',
+  '-s',
+  'maintain',
+  '-n',
+  'Alex Doe',
+  '-c',
+  'Leeds',
+  '--date',
+  '2026-01-10',
+];
 // Targets from issue 6; the other cases show what each output costs on top of a text draft.
 const cases = [
   { name: 'node -e 0 (baseline)', args: ['-e', '0'] },

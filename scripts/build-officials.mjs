@@ -39,7 +39,8 @@ const dir = mkdtempSync(join(tmpdir(), 'build-officials-'));
 const bundle = join(dir, 'officials.mjs');
 await build({
   stdin: {
-    contents: "export * from './src/officials/us/build.ts'; export * from './src/officials/update.ts'; export { serialiseDirectory } from './src/officials/us/schema.ts';",
+    contents:
+      "export * from './src/officials/us/build.ts'; export * from './src/officials/update.ts'; export { serialiseDirectory } from './src/officials/us/schema.ts';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -81,7 +82,7 @@ if (args['legislators-git'] || args['zccd-git']) {
   input = await lib.downloadSources(args.from, today);
   if (!offices) input.offices = undefined;
 } else if (args.from) {
-  if (!args.commits) fail('--from FOLDER needs --commits FILE naming each source\'s commit and date');
+  if (!args.commits) fail("--from FOLDER needs --commits FILE naming each source's commit and date");
   const read = (key) => readFileSync(join(args.from, lib.SOURCE_FILES[key].file), 'utf8');
   input = {
     legislators: read('legislators'),

@@ -19,7 +19,9 @@ const common = {
   // package modules, and users of npx fetch nothing more at run time. Handlebars is CommonJS.
   // One require for all chunks (it only ever loads node: built-ins): making one per chunk costs
   // a millisecond and a half of every start.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = (globalThis[Symbol.for('belarus-letter.require')] ??= __cr(import.meta.url));" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = (globalThis[Symbol.for('belarus-letter.require')] ??= __cr(import.meta.url));",
+  },
   define: { __VERSION__: JSON.stringify(version) },
 };
 

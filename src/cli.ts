@@ -16,9 +16,7 @@ function globalsOf(command: Command): GlobalOptions {
 
 export function buildProgram(): Command {
   const program = new Command('belarus-letter')
-    .description(
-      'Write to your elected officials and urge them to keep targeted sanctions on the Belarusian regime until every political prisoner is free.',
-    )
+    .description('Write to your elected officials and urge them to keep targeted sanctions on the Belarusian regime until every political prisoner is free.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help');
   addOptions(program, 'program')
@@ -41,10 +39,7 @@ Examples:
   $ belarus-letter templates eject my-pack  # your own templates: see \`templates --help\``,
     );
 
-  addOptions(
-    program.command('draft', { isDefault: true }).description('draft one letter (asks for what is missing when run in a terminal)'),
-    'draft',
-  )
+  addOptions(program.command('draft', { isDefault: true }).description('draft one letter (asks for what is missing when run in a terminal)'), 'draft')
     .addHelpText(
       'after',
       `
@@ -92,15 +87,14 @@ Examples:
       await runBulk(file, options, globalsOf(command));
     });
 
-  addOptions(program.command('regions').description('list regions and the officials you can write to there'), 'regions')
-    .action(async (options, command: Command) => {
+  addOptions(program.command('regions').description('list regions and the officials you can write to there'), 'regions').action(
+    async (options, command: Command) => {
       await (await import('./commands/discover.js')).runRegions(options, globalsOf(command));
-    });
+    },
+  );
 
   const officials = addOptions(
-    program
-      .command('officials')
-      .description('your US senators and representative by ZIP code or state, from a dated directory shipped with the tool'),
+    program.command('officials').description('your US senators and representative by ZIP code or state, from a dated directory shipped with the tool'),
     'officials',
   )
     .addHelpText(
@@ -121,15 +115,15 @@ Examples:
   addOptions(
     officials.command('update').description('download the sources again and rebuild the directory in your cache folder (used from then on)'),
     'officials update',
-  )
-    .action(async (options) => {
-      await (await import('./commands/officials.js')).runOfficialsUpdate(options);
-    });
+  ).action(async (options) => {
+    await (await import('./commands/officials.js')).runOfficialsUpdate(options);
+  });
 
-  addOptions(program.command('stances').description('list the stances a letter can take and what each asks'), 'stances')
-    .action(async (options, command: Command) => {
+  addOptions(program.command('stances').description('list the stances a letter can take and what each asks'), 'stances').action(
+    async (options, command: Command) => {
       await (await import('./commands/discover.js')).runStances(options, globalsOf(command));
-    });
+    },
+  );
 
   addOptions(program.command('facts').description('list every fact a letter can cite, with its sources, their addresses and dates'), 'facts')
     .addHelpText(
@@ -159,14 +153,17 @@ Examples:
   $ belarus-letter --templates my-pack templates list
   $ belarus-letter --templates my-pack draft --template postcard ...`,
     );
-  addOptions(templates.command('list').description('each letter template: id, description, the regions, recipients and stances it serves'), 'templates list')
-    .action(async (options, command: Command) => {
-      await (await import('./commands/templates.js')).runTemplatesList(options, globalsOf(command));
-    });
-  addOptions(templates.command('show <id>').description("a template's front matter and source"), 'templates show')
-    .action(async (id: string, options, command: Command) => {
+  addOptions(
+    templates.command('list').description('each letter template: id, description, the regions, recipients and stances it serves'),
+    'templates list',
+  ).action(async (options, command: Command) => {
+    await (await import('./commands/templates.js')).runTemplatesList(options, globalsOf(command));
+  });
+  addOptions(templates.command('show <id>').description("a template's front matter and source"), 'templates show').action(
+    async (id: string, options, command: Command) => {
       await (await import('./commands/templates.js')).runTemplatesShow(id, options, globalsOf(command));
-    });
+    },
+  );
   addOptions(
     templates.command('eject <dir>').description('copy the built-in pack (manifest, facts, letters, partials), or a worked example, into DIR to edit'),
     'templates eject',
@@ -185,10 +182,9 @@ Examples:
   addOptions(
     templates.command('validate [dir]').description('check a pack (default: --templates, else the built-in one); lists every problem, exit 1 if any'),
     'templates validate',
-  )
-    .action(async (dir: string | undefined, _options, command: Command) => {
-      await (await import('./commands/templates.js')).runTemplatesValidate(dir, globalsOf(command));
-    });
+  ).action(async (dir: string | undefined, _options, command: Command) => {
+    await (await import('./commands/templates.js')).runTemplatesValidate(dir, globalsOf(command));
+  });
 
   addOptions(
     templates
@@ -217,14 +213,14 @@ Examples:
     });
 
   const config = program.command('config').description('show or forget the answers the wizard remembers (your name, town and region)');
-  addOptions(config.command('show', { isDefault: true }).description('print where the settings file is and what it holds'), 'config show')
-    .action(async (options) => {
+  addOptions(config.command('show', { isDefault: true }).description('print where the settings file is and what it holds'), 'config show').action(
+    async (options) => {
       (await import('./commands/config.js')).runConfigShow(options);
-    });
-  addOptions(config.command('clear').description('delete the settings file'), 'config clear')
-    .action(async () => {
-      (await import('./commands/config.js')).runConfigClear();
-    });
+    },
+  );
+  addOptions(config.command('clear').description('delete the settings file'), 'config clear').action(async () => {
+    (await import('./commands/config.js')).runConfigClear();
+  });
 
   return program;
 }

@@ -46,7 +46,23 @@ const EU_STATES: [code: string, name: string, also: string[]][] = [
 ];
 
 export const COUNTRIES: readonly Country[] = [
-  { region: 'uk', name: 'United Kingdom', also: ['UK', 'GB', 'Great Britain', 'Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Royaume-Uni', 'Vereinigtes Königreich', 'Großbritannien'] },
+  {
+    region: 'uk',
+    name: 'United Kingdom',
+    also: [
+      'UK',
+      'GB',
+      'Great Britain',
+      'Britain',
+      'England',
+      'Scotland',
+      'Wales',
+      'Northern Ireland',
+      'Royaume-Uni',
+      'Vereinigtes Königreich',
+      'Großbritannien',
+    ],
+  },
   { region: 'us', name: 'United States', also: ['US', 'USA', 'U.S.', 'U.S.A.', 'United States of America', 'America', 'États-Unis', 'Vereinigte Staaten'] },
   { region: 'ca', name: 'Canada', also: ['CA', 'Kanada'] },
   { region: 'au', name: 'Australia', also: ['AU', 'Australie', 'Australien'] },

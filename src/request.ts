@@ -35,7 +35,12 @@ const collapse = (s: string) => (MESSY_SPACE.test(s) ? s.replace(/\s+/g, ' ').tr
  * (bulk passes every field of every row, most of them undefined); blank means "not given" too.
  */
 const optionalValue = <T extends z.ZodMiniType<unknown, string>>(schema: T) =>
-  z.optional(z.pipe(z.transform((v: string | undefined) => blankToUndefined(v)), z.optional(schema)));
+  z.optional(
+    z.pipe(
+      z.transform((v: string | undefined) => blankToUndefined(v)),
+      z.optional(schema),
+    ),
+  );
 
 // Checks that rewrite the value (overwrite, trim) cost less than transforms in pipes: bulk
 // validates every row of a sheet with this schema. The plain z.string() first stops a value of
@@ -43,12 +48,14 @@ const optionalValue = <T extends z.ZodMiniType<unknown, string>>(schema: T) =>
 const singleLine = (max: number) =>
   z.pipe(
     z.string(),
-    z.string().check(
-      z.overwrite(collapse),
-      z.minLength(1, 'must not be empty'),
-      z.maxLength(max, `must be at most ${max} characters`),
-      z.refine(noControl, 'must not contain control characters'),
-    ),
+    z
+      .string()
+      .check(
+        z.overwrite(collapse),
+        z.minLength(1, 'must not be empty'),
+        z.maxLength(max, `must be at most ${max} characters`),
+        z.refine(noControl, 'must not contain control characters'),
+      ),
   );
 
 const optionalLine = (max: number) => optionalValue(singleLine(max));
@@ -83,10 +90,9 @@ const storySchema = z.optional(
         .join('\n\n');
     }),
     z.optional(
-      z.string().check(
-        z.maxLength(4000, 'must be at most 4,000 characters (a letter is one page)'),
-        z.refine(noControl, 'must not contain control characters'),
-      ),
+      z
+        .string()
+        .check(z.maxLength(4000, 'must be at most 4,000 characters (a letter is one page)'), z.refine(noControl, 'must not contain control characters')),
     ),
   ),
 );
@@ -118,16 +124,20 @@ const plausibleYear = (s: string) => {
 };
 
 /** The date of a letter: a real day of a year from 1900 to 2999, as YYYY-MM-DD. */
-export const dateSchema = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
-  z.refine(realDate, 'is not a real date'),
-  z.refine(plausibleYear, 'must be in a year from 1900 to 2999'),
-);
+export const dateSchema = z
+  .string()
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+    z.refine(realDate, 'is not a real date'),
+    z.refine(plausibleYear, 'must be in a year from 1900 to 2999'),
+  );
 
 export const letterRequestSchema = z.object({
   region: idRef,
   /** In region eu, the member state (ISO 3166-1 alpha-2, e.g. DE): whose minister, where known. */
-  country: optionalValue(z.pipe(z.string(), z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE')))),
+  country: optionalValue(
+    z.pipe(z.string(), z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE'))),
+  ),
   recipient: idRef,
   stance: idRef,
   name: singleLine(200),

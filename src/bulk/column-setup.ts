@@ -67,7 +67,14 @@ export async function setUpColumns(sheet: SheetColumns): Promise<ColumnSetup> {
   if (lost.length > 0) {
     const what = [...new Set(lost.map((g) => WHAT[g.column]))];
     throw new UsageError(
-      `Every letter would go without ${listChoices(what, 'and')}, which ${lost.length === 1 ? `the ${words.column} "${lost[0]?.header}" seems to hold` : `the ${words.column}s ${listChoices(lost.map((g) => `"${g.header}"`), 'and')} seem to hold`}; nothing was written.`,
+      `Every letter would go without ${listChoices(what, 'and')}, which ${
+        lost.length === 1
+          ? `the ${words.column} "${lost[0]?.header}" seems to hold`
+          : `the ${words.column}s ${listChoices(
+              lost.map((g) => `"${g.header}"`),
+              'and',
+            )} seem to hold`
+      }; nothing was written.`,
       `To read ${lost.length === 1 ? 'it' : 'them'}, add ${lost.map((g) => mapArg(g.header, g.column)).join(' ')}; to leave ${lost.length === 1 ? 'it' : 'them'} out, add ${lost.map((g) => mapArg(g.header, '')).join(' ')}.`,
     );
   }
@@ -76,7 +83,8 @@ export async function setUpColumns(sheet: SheetColumns): Promise<ColumnSetup> {
   headers.forEach((h, i) => {
     if (h.trim() !== '') return;
     const value = sample.map((row) => row.entries[i]).find((entry) => entry?.[0] === h && typeof entry[1] === 'string' && entry[1].trim() !== '')?.[1];
-    if (value !== undefined) warn(`${words.column} ${i + 1} has no header but holds values such as "${String(value).trim()}"; it is left out. Give it a header to read it.`);
+    if (value !== undefined)
+      warn(`${words.column} ${i + 1} has no header but holds values such as "${String(value).trim()}"; it is left out. Give it a header to read it.`);
   });
   const warned = new Set<string>();
   for (const guess of found) {
@@ -88,7 +96,9 @@ export async function setUpColumns(sheet: SheetColumns): Promise<ColumnSetup> {
     for (const header of mapper.unknown) {
       if (warned.has(header)) continue;
       warned.add(header);
-      warn(`${words.column} "${header}" is not one belarus-letter reads; it is left out (see \`${commandName()} bulk --columns\`, or read it as one with --map, or ${mapArg(header, '')} to leave it out quietly).`);
+      warn(
+        `${words.column} "${header}" is not one belarus-letter reads; it is left out (see \`${commandName()} bulk --columns\`, or read it as one with --map, or ${mapArg(header, '')} to leave it out quietly).`,
+      );
     }
     for (; overridden < mapper.overridden.length; overridden++) {
       const { header, column, by } = mapper.overridden[overridden] as ColumnMapper['overridden'][number];

@@ -44,7 +44,9 @@ export async function askMappings({ unknown, guesses, missing, present, sample, 
     const order = [...new Set([...wanted, ...COLUMNS.map((c) => c.column)])];
     const specs = order.map((column) => COLUMNS.find((c) => c.column === column) as ColumnSpec).filter((c) => c.lines || c.joins || !taken.has(c.column));
     const choices: Choice<string>[] = [
-      ...specs.slice(0, wanted.length).map((c) => ({ value: c.column, name: `${c.column}${c.column === guess ? ' (looks likely)' : ''}`, description: c.meaning })),
+      ...specs
+        .slice(0, wanted.length)
+        .map((c) => ({ value: c.column, name: `${c.column}${c.column === guess ? ' (looks likely)' : ''}`, description: c.meaning })),
       { value: IGNORE, name: 'leave it out', description: `the letters do not use "${header}"` },
       ...specs.slice(wanted.length).map((c) => ({ value: c.column, name: c.column, description: c.meaning })),
     ];

@@ -41,7 +41,12 @@ export interface EarlierRuns {
 /** Something other than a file where the manifest belongs: a link, a folder, a FIFO. */
 function notAManifest(path: string) {
   return (kind: string) =>
-    new NotAFileError(path, kind, `${path} is ${kind} where bulk keeps its manifest (a file it writes itself); it was left untouched.`, 'Move it away, or choose another --out-dir.');
+    new NotAFileError(
+      path,
+      kind,
+      `${path} is ${kind} where bulk keeps its manifest (a file it writes itself); it was left untouched.`,
+      'Move it away, or choose another --out-dir.',
+    );
 }
 
 /**

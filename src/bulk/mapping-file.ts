@@ -23,7 +23,8 @@ export function parseMappingFile(text: string): ColumnMap[] {
     try {
       return parseColumnMap(`${header}=${column ?? ''}`);
     } catch (error) {
-      if (error instanceof ColumnMapError) throw new ColumnMapError(`"${header}": ${error.message.replace('nothing after "=" to ignore the header', '"" to leave the header out')}`);
+      if (error instanceof ColumnMapError)
+        throw new ColumnMapError(`"${header}": ${error.message.replace('nothing after "=" to ignore the header', '"" to leave the header out')}`);
       throw error;
     }
   });

@@ -44,7 +44,7 @@ function manifestDate(outDir: string, date: string): string {
   throw new AppError(
     `${manifestPath(outDir)} gives the batch's date as "${date}", which ${checked.error.issues[0]?.message ?? 'is not a date'}.`,
     EXIT.failed,
-    'Give the letters\' date with --date YYYY-MM-DD, or correct the date in the manifest\'s last header line.',
+    "Give the letters' date with --date YYYY-MM-DD, or correct the date in the manifest's last header line.",
   );
 }
 
@@ -62,7 +62,9 @@ export async function readEarlierRun(settings: Settings, options: BulkOptions): 
       return undefined;
     }
     if (earlier.input !== undefined && earlier.input !== input) {
-      warn(`the manifest in ${outDir} is from ${earlier.input}, not ${input}; rows are matched by number, so make sure they are the same senders in the same order.`);
+      warn(
+        `the manifest in ${outDir} is from ${earlier.input}, not ${input}; rows are matched by number, so make sure they are the same senders in the same order.`,
+      );
     }
     for (const { line, file: name } of earlier.outside.slice(0, 3)) {
       warn(`line ${line} of ${manifestPath(outDir)} names "${name}", which is not a file in ${outDir}; that line is ignored.`);

@@ -3,7 +3,7 @@
  * option named, a US ZIP's official filled in), the file name it gets, and its render. Every row
  * of every kind of run goes this one way; only where the letter goes differs (letter-sink.ts).
  */
-import { AppError, } from '../errors.js';
+import { AppError } from '../errors.js';
 import type { InputRow } from '../io/rows.js';
 import { baseName, loadSlugLibrary, NameRegistry, slugReadyFor } from '../io/safe-name.js';
 import type { Pack } from '../pack/load.js';

@@ -56,6 +56,9 @@ export class RowPacks {
     const have: string[] = [];
     for (const other of this.languages) if (serves(await this.get(other), region, recipient)) have.push(other);
     if (have.length === 0) return { ok: true, pack, language };
-    return { ok: false, message: `the "${language}" letters are not for region ${region}, recipient ${recipient}; ${listChoices(have)} ${have.length === 1 ? 'has' : 'have'} them` };
+    return {
+      ok: false,
+      message: `the "${language}" letters are not for region ${region}, recipient ${recipient}; ${listChoices(have)} ${have.length === 1 ? 'has' : 'have'} them`,
+    };
   }
 }

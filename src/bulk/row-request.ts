@@ -207,7 +207,13 @@ function readValues(input: Record<string, unknown>, defaults: RowDefaults): Omit
   // not have either: the region is what to fix, not the official.
   const recipient = input.recipient ?? defaults.values.recipient;
   if (regions && unknownRegion !== undefined && typeof recipient === 'string' && !regions.get('other')?.includes(recipient)) {
-    return { notes: [], problem: { field: 'region', message: `unknown region or country "${unknownRegion}"; choose ${listChoices([...regions.keys()])}, or a country's name or code` } };
+    return {
+      notes: [],
+      problem: {
+        field: 'region',
+        message: `unknown region or country "${unknownRegion}"; choose ${listChoices([...regions.keys()])}, or a country's name or code`,
+      },
+    };
   }
   if (typeof input.date === 'string') {
     const date = readDate(input.date, defaults.dateOrder);

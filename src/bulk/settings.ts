@@ -96,7 +96,10 @@ export function settingsFrom(file: string, options: BulkOptions, pack: Pack): Se
     if (issue) throw new UsageError(`--date "${options.date}": ${issue.message}.`);
   }
   if (options.outDir !== undefined && options.outDir.trim() === '') {
-    throw new UsageError('--out-dir needs the name of a folder, not an empty one.', `Leave it out to write into ./${DEFAULT_OUT_DIR}, or give --out-dir . for this folder.`);
+    throw new UsageError(
+      '--out-dir needs the name of a folder, not an empty one.',
+      `Leave it out to write into ./${DEFAULT_OUT_DIR}, or give --out-dir . for this folder.`,
+    );
   }
   // Defaults from flags are checked once here, not reported again on every row.
   const region = options.region?.trim().toLowerCase();

@@ -90,7 +90,9 @@ export function printSummary(run: BulkRun): void {
     warn('letters of the same region and stance read much alike; officials may count them as one form letter. Personal stories help most.');
   }
   if (report.withoutStory * 2 > report.letters) {
-    warn(`${partOf(report.withoutStory, report.letters, 'letter')} no personal story; a few sentences in the sender's own words (a story column) make a letter count.`);
+    warn(
+      `${partOf(report.withoutStory, report.letters, 'letter')} no personal story; a few sentences in the sender's own words (a story column) make a letter count.`,
+    );
   }
 }
 
@@ -105,7 +107,10 @@ export function finish(run: BulkRun): void {
     throw new AppError(run.broken.message, EXIT.failed, [run.broken.hint, resume].filter(Boolean).join('\n') || undefined);
   }
   if (run.seenRows === 0 && !run.stopped) {
-    throw new UsageError(`${source.name} has a header but no rows of senders.`, `Add one row per sender under the header (see \`${commandName()} bulk --example\`).`);
+    throw new UsageError(
+      `${source.name} has a header but no rows of senders.`,
+      `Add one row per sender under the header (see \`${commandName()} bulk --example\`).`,
+    );
   }
   // A CSV's header is checked against --map before any row; JSON records can differ in their keys.
   for (const map of source.format === 'csv' ? [] : columns.mapper.unusedMaps()) {

@@ -24,20 +24,66 @@ export function readRegion(value: string, regions: RegionIds): RegionValue {
   const country = countryFor(value);
   if (country && regions.has(country.region)) return { region: country.region, country: country.code };
   // Anything else is a country with no letters of its own: the generic region writes to them.
-  if (regions.has('other')) return { region: 'other', unknown: true, note: `"${value.trim()}" is not a region or country belarus-letter has letters for; its letters use region other` };
+  if (regions.has('other'))
+    return {
+      region: 'other',
+      unknown: true,
+      note: `"${value.trim()}" is not a region or country belarus-letter has letters for; its letters use region other`,
+    };
   return { region: id };
 }
 
 /** Everyday names of officials, each with the ids it may mean, in order of preference. */
 const OFFICIALS: [names: string[], ids: string[]][] = [
-  [['mp', 'm p', 'member of parliament', 'member of the house of commons', 'parliamentarian'], ['mp', 'member']],
-  [['member', 'member of the house of representatives', 'federal mp'], ['member', 'mp']],
-  [['mep', 'member of the european parliament', 'european mp', 'europaabgeordneter', 'europaabgeordnete', 'eurodepute', 'eurodeputee', 'depute europeen', 'deputee europeenne'], ['mep']],
+  [
+    ['mp', 'm p', 'member of parliament', 'member of the house of commons', 'parliamentarian'],
+    ['mp', 'member'],
+  ],
+  [
+    ['member', 'member of the house of representatives', 'federal mp'],
+    ['member', 'mp'],
+  ],
+  [
+    [
+      'mep',
+      'member of the european parliament',
+      'european mp',
+      'europaabgeordneter',
+      'europaabgeordnete',
+      'eurodepute',
+      'eurodeputee',
+      'depute europeen',
+      'deputee europeenne',
+    ],
+    ['mep'],
+  ],
   [['senator', 'senate', 'us senator'], ['senator']],
-  [['representative', 'rep', 'congressman', 'congresswoman', 'congressperson', 'member of congress', 'house representative', 'us representative'], ['representative', 'member']],
-  [['foreign minister', 'minister of foreign affairs', 'minister for foreign affairs', 'foreign affairs minister', 'minister', 'aussenminister', 'aussenministerin', 'ministre des affaires etrangeres', 'ministre'], ['foreign-minister', 'foreign-secretary']],
-  [['foreign secretary', 'secretary of state for foreign commonwealth and development affairs'], ['foreign-secretary', 'foreign-minister']],
-  [['secretary of state', 'us secretary of state'], ['secretary-of-state', 'foreign-secretary']],
+  [
+    ['representative', 'rep', 'congressman', 'congresswoman', 'congressperson', 'member of congress', 'house representative', 'us representative'],
+    ['representative', 'member'],
+  ],
+  [
+    [
+      'foreign minister',
+      'minister of foreign affairs',
+      'minister for foreign affairs',
+      'foreign affairs minister',
+      'minister',
+      'aussenminister',
+      'aussenministerin',
+      'ministre des affaires etrangeres',
+      'ministre',
+    ],
+    ['foreign-minister', 'foreign-secretary'],
+  ],
+  [
+    ['foreign secretary', 'secretary of state for foreign commonwealth and development affairs'],
+    ['foreign-secretary', 'foreign-minister'],
+  ],
+  [
+    ['secretary of state', 'us secretary of state'],
+    ['secretary-of-state', 'foreign-secretary'],
+  ],
 ];
 const OFFICIAL_IDS = new Map<string, string[]>();
 for (const [names, ids] of OFFICIALS) for (const name of names) OFFICIAL_IDS.set(name, ids);
@@ -57,7 +103,10 @@ export type DateOrder = (typeof DATE_ORDERS)[number];
 
 /** --date-format as people write it: DD/MM/YYYY, MM/DD/YYYY, dmy, mdy. */
 export function parseDateOrder(text: string): DateOrder | undefined {
-  const key = text.trim().toLowerCase().replace(/[^dmy]/g, '');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[^dmy]/g, '');
   if (key === 'ddmmyyyy' || key === 'dmy') return 'dmy';
   if (key === 'mmddyyyy' || key === 'mdy') return 'mdy';
   return undefined;

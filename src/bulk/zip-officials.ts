@@ -50,7 +50,8 @@ export class RowOfficials {
     if (!zip) return { ok: false, error: `${at}: "${cell.value}" is not a ZIP code; give five digits, like 97201` };
     const given = { recipient: request.recipient, recipientName: request.recipientName, recipientAddress: request.recipientAddress };
     const outcome = officialForZip(source, zip, given, `a recipient_name ${columnWord} (or --recipient-name)`);
-    if (!outcome.ok) return { ok: false, error: `${at}: ${outcome.message.replace(/:?\n\s+/g, (m) => (m.startsWith(':') ? ': ' : '; ')).replace(/\s+/g, ' ')}` };
+    if (!outcome.ok)
+      return { ok: false, error: `${at}: ${outcome.message.replace(/:?\n\s+/g, (m) => (m.startsWith(':') ? ': ' : '; ')).replace(/\s+/g, ' ')}` };
     if (!outcome.official) return { ok: true, request };
     return { ok: true, request: { ...request, ...fieldsFor(outcome.official, given) } };
   }

@@ -51,7 +51,10 @@ function directoryInfo(region: string) {
 
 export async function runRegions(options: ListOptions, globals: GlobalOptions): Promise<void> {
   const data = regionsData(await packFor(globals));
-  if (options.json) { outJson(data, 'the list of regions'); return; }
+  if (options.json) {
+    outJson(data, 'the list of regions');
+    return;
+  }
   const lines: string[] = [];
   for (const region of data) {
     lines.push(`${region.id.padEnd(6)} ${region.name}`);
@@ -72,7 +75,10 @@ export async function runRegions(options: ListOptions, globals: GlobalOptions): 
 export async function runStances(options: ListOptions, globals: GlobalOptions): Promise<void> {
   const pack = await packFor(globals);
   const data = pack.stances.map((s) => ({ id: s.id, label: s.label, description: s.description, ask: s.ask, facts: s.facts }));
-  if (options.json) { outJson(data, 'the list of stances'); return; }
+  if (options.json) {
+    outJson(data, 'the list of stances');
+    return;
+  }
   const lines = data.flatMap((s) => [`${s.id.padEnd(12)} ${s.label}`, `             ${s.description}`, '']);
   lines.push('Use: belarus-letter draft --stance ID ...');
   out(`${lines.join('\n')}\n`, 'the list of stances');
@@ -101,10 +107,17 @@ export async function runFacts(options: FactsOptions, globals: GlobalOptions): P
   const pack = await packFor(globals);
   if (options.checkLinks) return runCheckLinks(pack, options);
   const data = factsData(pack);
-  if (options.json) { outJson(data, 'the list of facts'); return; }
+  if (options.json) {
+    outJson(data, 'the list of facts');
+    return;
+  }
   const lines: string[] = [];
   for (const f of data) {
-    const flags = [`as of ${formatPartialDate(f.asOf, 'en-GB')}`, f.confidence === 'medium' ? 'medium confidence: optional' : '', f.origin !== 'built-in' ? `from ${f.origin}` : '']
+    const flags = [
+      `as of ${formatPartialDate(f.asOf, 'en-GB')}`,
+      f.confidence === 'medium' ? 'medium confidence: optional' : '',
+      f.origin !== 'built-in' ? `from ${f.origin}` : '',
+    ]
       .filter(Boolean)
       .join('; ');
     lines.push(`${f.id} (${flags})`);
@@ -138,14 +151,28 @@ async function runCheckLinks(pack: Pack, options: FactsOptions): Promise<void> {
   const targets = sources.filter((s) => s.url !== 'none').map((s) => ({ id: s.id, url: s.url }));
   const without = sources.filter((s) => s.url === 'none');
   const { checkLinks, looksOffline } = await import('../io/check-links.js');
-  process.stderr.write(`Checking ${targets.length} source address${targets.length === 1 ? '' : 'es'}, ${CONCURRENCY} at a time, up to ${ms / 1000} s each...\n`);
+  process.stderr.write(
+    `Checking ${targets.length} source address${targets.length === 1 ? '' : 'es'}, ${CONCURRENCY} at a time, up to ${ms / 1000} s each...\n`,
+  );
   const results = await checkLinks(targets, { timeoutMs: ms, concurrency: CONCURRENCY });
   if (looksOffline(results)) {
-    throw new AppError('No source address could be checked: not one host name resolved, so this machine looks offline.', 1, 'Connect to the internet and run `belarus-letter facts --check-links` again.');
+    throw new AppError(
+      'No source address could be checked: not one host name resolved, so this machine looks offline.',
+      1,
+      'Connect to the internet and run `belarus-letter facts --check-links` again.',
+    );
   }
   if (options.json) {
     const data = [
-      ...results.map((r) => ({ id: r.id, url: r.url, ok: r.ok, outcome: r.outcome, status: r.status ?? null, finalUrl: r.finalUrl ?? null, detail: r.detail ?? null })),
+      ...results.map((r) => ({
+        id: r.id,
+        url: r.url,
+        ok: r.ok,
+        outcome: r.outcome,
+        status: r.status ?? null,
+        finalUrl: r.finalUrl ?? null,
+        detail: r.detail ?? null,
+      })),
       ...without.map((s) => ({ id: s.id, url: 'none', ok: true, outcome: 'no-address', status: null, finalUrl: null, detail: s.reason ?? null })),
     ];
     outJson(data, 'the link report');

@@ -21,29 +21,48 @@ export function checkZipOptions(options: ZipOptions, input: LetterRequestInput):
   }
   const zip = parseZip(options.zip);
   if (!zip) throw new UsageError(`"${options.zip}" is not a ZIP code (--zip): give five digits, like 97201.`);
-  const region = String(input.region ?? '').trim().toLowerCase();
-  if (region !== '' && region !== 'us') throw new UsageError(`--zip looks up US members of Congress; it does not go with --region ${region}.`, 'Leave out --zip, and give your official\'s name with --recipient-name (see `belarus-letter regions` for where to find it).');
+  const region = String(input.region ?? '')
+    .trim()
+    .toLowerCase();
+  if (region !== '' && region !== 'us')
+    throw new UsageError(
+      `--zip looks up US members of Congress; it does not go with --region ${region}.`,
+      "Leave out --zip, and give your official's name with --recipient-name (see `belarus-letter regions` for where to find it).",
+    );
   if (region === '') input.region = 'us';
   return zip;
 }
 
 /** Fills the official's name and address when the recipient is known; returns who it is. */
 export async function applyZip(input: LetterRequestInput, zip: string, options: ZipOptions): Promise<Official | undefined> {
-  const recipient = String(input.recipient ?? '').trim().toLowerCase();
+  const recipient = String(input.recipient ?? '')
+    .trim()
+    .toLowerCase();
   const source = officialsSource('us');
   if (!source || recipient === '') return undefined;
   if (!source.recipients.includes(recipient)) {
-    throw new UsageError(`--zip finds your senators and representative; --recipient ${recipient} is not looked up by ZIP code.`, 'Leave out --zip, or choose --recipient senator or representative.');
+    throw new UsageError(
+      `--zip finds your senators and representative; --recipient ${recipient} is not looked up by ZIP code.`,
+      'Leave out --zip, or choose --recipient senator or representative.',
+    );
   }
   // The ZIP the officials were found by is the writer's ZIP on the letter too.
   if (input.postcode === undefined || String(input.postcode).trim() === '') input.postcode = zip;
   await noteAge(source);
-  const outcome = officialForZip(source, zip, { recipient, recipientName: input.recipientName, recipientAddress: input.recipientAddress as string[] | undefined, official: options.official }, '--official ID');
+  const outcome = officialForZip(
+    source,
+    zip,
+    { recipient, recipientName: input.recipientName, recipientAddress: input.recipientAddress as string[] | undefined, official: options.official },
+    '--official ID',
+  );
   const { note } = await import('../ui.js');
   if (!outcome.ok) throw new UsageError(outcome.message, outcome.hint);
   for (const text of outcome.notes) note(text);
   if (!outcome.official) return undefined;
-  Object.assign(input, fieldsFor(outcome.official, { recipient, recipientName: input.recipientName, recipientAddress: input.recipientAddress as string[] | undefined }));
+  Object.assign(
+    input,
+    fieldsFor(outcome.official, { recipient, recipientName: input.recipientName, recipientAddress: input.recipientAddress as string[] | undefined }),
+  );
   return outcome.official;
 }
 

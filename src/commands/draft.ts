@@ -15,7 +15,15 @@ import { checkLanguageServes, packFor, type GlobalOptions } from './pack-options
 /** draft's options, as the options table defines them. */
 export type DraftOptions = OptionsOf<'draft'>;
 
-const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.txt': 'text', '.eml': 'eml', '.pdf': 'pdf' };
+const FORMAT_BY_EXTENSION: Record<string, LetterFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.txt': 'text',
+  '.eml': 'eml',
+  '.pdf': 'pdf',
+};
 
 export function formatFor(options: Pick<DraftOptions, 'format' | 'out'>): LetterFormat {
   if (options.format) {
@@ -70,7 +78,10 @@ function refuseSendOptionsForWizard(options: DraftOptions, input: LetterRequestI
   ].filter((x): x is string => x !== undefined);
   if (given.length === 0) return;
   throw new UsageError(
-    `${listChoices(given, 'and')} ${given.length === 1 ? 'needs' : 'need'} every required option on the command line; missing ${listChoices(missing.map((f) => OPTION_NAMES[f] ?? f), 'and')}.`,
+    `${listChoices(given, 'and')} ${given.length === 1 ? 'needs' : 'need'} every required option on the command line; missing ${listChoices(
+      missing.map((f) => OPTION_NAMES[f] ?? f),
+      'and',
+    )}.`,
     'Give them as options (see `belarus-letter draft --help`), or leave it out to answer the questions instead.',
   );
 }
@@ -138,13 +149,22 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   checkOutputOptions(options, input);
   if (missing.length > 0) {
     throw new UsageError(
-      `Missing ${listChoices(missing.map((f) => OPTION_NAMES[f] ?? f), 'and')}.`,
+      `Missing ${listChoices(
+        missing.map((f) => OPTION_NAMES[f] ?? f),
+        'and',
+      )}.`,
       'Give them as options (see `belarus-letter draft --help`), or run in a terminal to be asked.',
     );
   }
   // One letter for one region: only that region's spelling of the templates, in its one format, is loaded.
   const format = input.format ?? 'text';
-  const pack = await packFor(globals, { region: String(input.region ?? '').trim().toLowerCase(), escape: bodyFormatOf(format) === 'html', language });
+  const pack = await packFor(globals, {
+    region: String(input.region ?? '')
+      .trim()
+      .toLowerCase(),
+    escape: bodyFormatOf(format) === 'html',
+    language,
+  });
   await checkLanguageServes(pack, language, input.region, input.recipient);
   const request = parseRequestFromOptions(input);
   const letter = namingOptions(() => render(pack, request, { names: optionNames }));

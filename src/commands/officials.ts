@@ -50,9 +50,16 @@ export function queryFrom(options: OfficialsOptions): { postcode?: string; area?
 function officialBlock(o: Official): string[] {
   const lines = [`  ${describeOfficial(o)}    --official ${o.id}`];
   lines.push(`    ${o.sendTo.postal.join(', ')}`);
-  const reach = [o.sendTo.phone ? `phone ${o.sendTo.phone}` : '', o.sendTo.website ?? '', o.sendTo.contactForm ? `web form ${o.sendTo.contactForm}` : ''].filter(Boolean);
+  const reach = [
+    o.sendTo.phone ? `phone ${o.sendTo.phone}` : '',
+    o.sendTo.website ?? '',
+    o.sendTo.contactForm ? `web form ${o.sendTo.contactForm}` : '',
+  ].filter(Boolean);
   if (reach.length > 0) lines.push(`    ${reach.join(' · ')}`);
-  if (o.offices.length > 0) lines.push(`    ${o.offices.length === 1 ? 'Local office' : `${o.offices.length} local offices, e.g.`}: ${o.offices[0]?.lines.join(', ')}${o.offices[0]?.phone ? ` (${o.offices[0].phone})` : ''}`);
+  if (o.offices.length > 0)
+    lines.push(
+      `    ${o.offices.length === 1 ? 'Local office' : `${o.offices.length} local offices, e.g.`}: ${o.offices[0]?.lines.join(', ')}${o.offices[0]?.phone ? ` (${o.offices[0].phone})` : ''}`,
+    );
   return lines;
 }
 
@@ -61,16 +68,21 @@ export function officialsText(result: LookupResult, source: OfficialsSource): st
   const head = result.query.postcode
     ? `ZIP ${result.query.postcode}${where ? `: ${where}` : ''}${result.match === 'exact' ? `, ${result.districts.length === 1 ? 'district' : 'districts'} ${result.districts.join(', ')}` : ''}`
     : `${where}: ${result.districts.length === 1 ? 'district' : `${result.districts.length} districts`} ${result.districts.join(', ')}`;
-  const sources = source.info.sources.map((s) => `${s.repo} ${/^[0-9a-f]{40}$/.test(s.commit) ? s.commit.slice(0, 7) : s.commit}, ${formatPartialDate(s.date, 'en-US')}`);
+  const sources = source.info.sources.map(
+    (s) => `${s.repo} ${/^[0-9a-f]{40}$/.test(s.commit) ? s.commit.slice(0, 7) : s.commit}, ${formatPartialDate(s.date, 'en-US')}`,
+  );
   const lines = [head, `Members of Congress as of ${formatPartialDate(source.info.asOf, 'en-US')} (${source.info.origin}).`, `From ${sources.join('; ')}.`, ''];
   const senators = result.officials.filter((o) => o.recipient === 'senator');
   const reps = result.officials.filter((o) => o.recipient === 'representative');
-  const vacant = (recipient: string) => result.vacancies.filter((v) => v.recipient === recipient).map((v) => `  Vacant: ${v.seat} (no member in the directory)`);
+  const vacant = (recipient: string) =>
+    result.vacancies.filter((v) => v.recipient === recipient).map((v) => `  Vacant: ${v.seat} (no member in the directory)`);
   const senateVacant = vacant('senator');
-  if (senators.length > 0 || senateVacant.length > 0) lines.push(senators.length + senateVacant.length === 1 ? 'Senator' : 'Senators', ...senators.flatMap(officialBlock), ...senateVacant, '');
+  if (senators.length > 0 || senateVacant.length > 0)
+    lines.push(senators.length + senateVacant.length === 1 ? 'Senator' : 'Senators', ...senators.flatMap(officialBlock), ...senateVacant, '');
   const houseVacant = vacant('representative');
   if (reps.length > 0 || houseVacant.length > 0) {
-    const title = reps.length + houseVacant.length === 1 ? 'Representative' : result.match === 'exact' ? 'Representatives (one of them is yours)' : 'Representatives';
+    const title =
+      reps.length + houseVacant.length === 1 ? 'Representative' : result.match === 'exact' ? 'Representatives (one of them is yours)' : 'Representatives';
     lines.push(title, ...reps.flatMap(officialBlock), ...houseVacant, '');
   }
   for (const n of result.notes) lines.push(`Note: ${n}`);
@@ -107,6 +119,10 @@ export async function runOfficialsUpdate(options: UpdateCommandOptions): Promise
   const { directory } = await updateDirectory({ base, path, today: today() });
   forgetLoadedDirectory();
   const houses = directory.members.reduce((n, m) => n + (m.chamber === 'house' ? 1 : 0), 0);
-  info(`Rebuilt the directory: ${directory.members.length - houses} senators and ${houses} members of the House, as of ${formatPartialDate(directory.asOf, 'en-US')}.`);
-  info(`Saved to ${path}; \`officials\`, \`draft --zip\` and the questions use it from now on (\`config clear\` leaves it; delete the file to go back to the shipped copy).`);
+  info(
+    `Rebuilt the directory: ${directory.members.length - houses} senators and ${houses} members of the House, as of ${formatPartialDate(directory.asOf, 'en-US')}.`,
+  );
+  info(
+    `Saved to ${path}; \`officials\`, \`draft --zip\` and the questions use it from now on (\`config clear\` leaves it; delete the file to go back to the shipped copy).`,
+  );
 }

@@ -56,10 +56,18 @@ function summarise(letters: PreviewLetter[], packName: string): void {
       `${Math.min(...words)} to ${Math.max(...words)} words; similarity to a second sender's letter ${least.toFixed(2)} to ${alike.similarity.toFixed(2)} (highest: ${where(alike)}, template ${alike.template}).`,
   );
   const long = letters.filter((p) => p.words > ONE_PAGE_WORDS);
-  if (long.length > 0) warn(`${long.length} letter${long.length === 1 ? ' runs' : 's run'} past one page (${ONE_PAGE_WORDS} words): ${listChoices(long.slice(0, 3).map((p) => `${where(p)} (${p.words})`), 'and')}${long.length > 3 ? ', ...' : ''}.`);
+  if (long.length > 0)
+    warn(
+      `${long.length} letter${long.length === 1 ? ' runs' : 's run'} past one page (${ONE_PAGE_WORDS} words): ${listChoices(
+        long.slice(0, 3).map((p) => `${where(p)} (${p.words})`),
+        'and',
+      )}${long.length > 3 ? ', ...' : ''}.`,
+    );
   const similar = letters.filter((p) => p.similarity > SIMILAR_WARNING);
   if (similar.length > 0) {
-    warn(`${similar.length} letter${similar.length === 1 ? ' reads' : 's read'} much like a second sender's (similarity over ${SIMILAR_WARNING}); officials may count them as one form letter. More phrasings ({{#variants}}) help.`);
+    warn(
+      `${similar.length} letter${similar.length === 1 ? ' reads' : 's read'} much like a second sender's (similarity over ${SIMILAR_WARNING}); officials may count them as one form letter. More phrasings ({{#variants}}) help.`,
+    );
   }
 }
 
@@ -94,7 +102,17 @@ export async function runTemplatesPreview(dir: string | undefined, options: Prev
   });
 
   if (options.json) {
-    out(jsonText({ pack: chosen ?? 'built-in', format, date: PREVIEW_DATE, senders: PREVIEW_SENDERS.map((s) => s.name), outDir: options.outDir ?? null, letters: records, failed }));
+    out(
+      jsonText({
+        pack: chosen ?? 'built-in',
+        format,
+        date: PREVIEW_DATE,
+        senders: PREVIEW_SENDERS.map((s) => s.name),
+        outDir: options.outDir ?? null,
+        letters: records,
+        failed,
+      }),
+    );
   }
   summarise(letters, chosen ?? 'the built-in pack');
   if (failed.length > 0) {

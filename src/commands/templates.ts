@@ -136,7 +136,11 @@ function copyInto(dir: string, source: string, files: string[], force: boolean |
   if (existsSync(root)) {
     if (!statSync(root).isDirectory()) throw new UsageError(`${dir} exists and is not a folder.`, 'Choose a new folder name.');
     if (readdirSync(root).length > 0 && !force) {
-      throw new AppError(`${dir} is not empty; nothing was written.`, 1, 'Choose a new or empty folder, or add --force to replace the pack files in it (other files are left alone).');
+      throw new AppError(
+        `${dir} is not empty; nothing was written.`,
+        1,
+        'Choose a new or empty folder, or add --force to replace the pack files in it (other files are left alone).',
+      );
     }
   }
   makeFolder(root);
@@ -154,7 +158,9 @@ export async function runTemplatesEject(dir: string, options: OptionsOf<'templat
   if (options.example !== undefined) {
     const { source, files } = exampleFiles(options.example);
     copyInto(dir, source, files, options.force);
-    info(`Copied the example ${options.example} to ${dir} (${files.length} file${files.length === 1 ? '' : 's'}: ${files.join(', ')}); it layers over the built-in pack.`);
+    info(
+      `Copied the example ${options.example} to ${dir} (${files.length} file${files.length === 1 ? '' : 's'}: ${files.join(', ')}); it layers over the built-in pack.`,
+    );
     info(`Edit it, then check it with:  belarus-letter templates validate ${dir}`);
     info(`read every letter it writes:  belarus-letter templates preview ${dir}`);
     info(`and use it with:              belarus-letter --templates ${dir} draft ...`);
@@ -164,7 +170,9 @@ export async function runTemplatesEject(dir: string, options: OptionsOf<'templat
   const source = (await import('../pack/languages.js')).builtinPackDirFor(language);
   const files = builtinFiles(source);
   copyInto(dir, source, files, options.force);
-  info(`Copied the built-in${language ? ` "${language}"` : ''} template pack to ${dir} (${files.length} files: ${MANIFEST_FILE}, ${FACTS_FILE}, letters/, partials/).`);
+  info(
+    `Copied the built-in${language ? ` "${language}"` : ''} template pack to ${dir} (${files.length} files: ${MANIFEST_FILE}, ${FACTS_FILE}, letters/, partials/).`,
+  );
   info(`Edit it, then check it with:  belarus-letter templates validate ${dir}`);
   info(`and use it with:              belarus-letter --templates ${dir} draft ...`);
 }
@@ -185,6 +193,8 @@ export async function runTemplatesValidate(dir: string | undefined, globals: Glo
   } catch (error) {
     if (!(error instanceof PackError)) throw error;
     out(`${error.problems.join('\n')}\n`, 'the list of problems');
-    throw new AppError(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${chosen ?? 'the built-in pack'}; fix ${error.problems.length === 1 ? 'it' : 'them'} and validate again.`);
+    throw new AppError(
+      `${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${chosen ?? 'the built-in pack'}; fix ${error.problems.length === 1 ? 'it' : 'them'} and validate again.`,
+    );
   }
 }

@@ -20,4 +20,3 @@ export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
 export function configPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(configDir(env), 'config.json');
 }
-

@@ -95,7 +95,11 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, options: CsvOp
         continue;
       }
       if (cut !== undefined) {
-        yield { row: index + 1, entries: [], error: `is ${cut.toLocaleString('en')} characters long, far more than any column takes (a story is at most 4,000); it is skipped` };
+        yield {
+          row: index + 1,
+          entries: [],
+          error: `is ${cut.toLocaleString('en')} characters long, far more than any column takes (a story is at most 4,000); it is skipped`,
+        };
         continue;
       }
       if (record.every((v) => v.trim() === '')) continue; // a blank row in the sheet
@@ -116,8 +120,12 @@ export async function* readCsvRows(chunks: AsyncIterable<string>, options: CsvOp
     const line = cutter.startLine(records);
     const { code } = error as CsvError;
     if (code === 'CSV_QUOTE_NOT_CLOSED') return fail(`a quoted field is never closed at line ${line}; check for a stray double quote (") in that row.`);
-    if (code === 'CSV_INVALID_CLOSING_QUOTE') return fail(`a quote is followed by other characters at line ${line}; inside a quoted field write a double quote as "".`);
-    if (code === 'INVALID_OPENING_QUOTE') return fail(`a value has a double quote in it but does not start with one, at line ${line}; put double quotes around the whole value and write the quote in it as "".`);
+    if (code === 'CSV_INVALID_CLOSING_QUOTE')
+      return fail(`a quote is followed by other characters at line ${line}; inside a quoted field write a double quote as "".`);
+    if (code === 'INVALID_OPENING_QUOTE')
+      return fail(
+        `a value has a double quote in it but does not start with one, at line ${line}; put double quotes around the whole value and write the quote in it as "".`,
+      );
     return fail(`the row at line ${line} could not be read as CSV (${error.message}).`);
   };
 

@@ -102,7 +102,10 @@ function notUtf8(bytes: Uint8Array, at: number, linesBefore: number, before: Uin
   const start = all.lastIndexOf(NEWLINE, i - 1) + 1;
   let end = all.indexOf(NEWLINE, i);
   if (end === -1) end = all.length;
-  const around = new TextDecoder('windows-1252').decode(all.subarray(Math.max(start, i - 30), Math.min(end, i + 30))).replace(/[\r\t]/g, ' ').trim();
+  const around = new TextDecoder('windows-1252')
+    .decode(all.subarray(Math.max(start, i - 30), Math.min(end, i + 30)))
+    .replace(/[\r\t]/g, ' ')
+    .trim();
   return new NotUtf8Error(linesBefore + countNewlines(bytes, at) + 1, bytes[Math.min(at, bytes.length - 1)] ?? 0, around);
 }
 

@@ -70,7 +70,15 @@ export function withFileError<T>(path: string, action: string, fn: () => T, hint
 }
 
 /** What an lstat says is at a path, for messages: "a folder", "a symbolic link", "a FIFO (named pipe)". */
-export function kindOf(stat: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+export function kindOf(stat: {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
   if (stat.isFile()) return 'a file';
   if (stat.isDirectory()) return 'a folder';
   if (stat.isSymbolicLink()) return 'a symbolic link';

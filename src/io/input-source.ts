@@ -209,5 +209,8 @@ async function firstBytes(path: string): Promise<Uint8Array> {
 }
 
 const workbookError = (name: string) =>
-  new InputError(`${name} is a spreadsheet workbook, not CSV; in your spreadsheet program save or download the sheet as "CSV UTF-8", and give that file.`, true);
+  new InputError(
+    `${name} is a spreadsheet workbook, not CSV; in your spreadsheet program save or download the sheet as "CSV UTF-8", and give that file.`,
+    true,
+  );
 const utf16Error = (name: string) => new InputError(`${name} looks like UTF-16 text, not UTF-8; save it again as "CSV UTF-8" (or JSON in UTF-8).`, true);

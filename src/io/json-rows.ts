@@ -46,7 +46,8 @@ export class JsonArraySplitter {
       const ch = chunk.charCodeAt(i);
       if (!this.started) {
         if (ch === 0xfeff || ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) continue;
-        if (ch !== 0x5b /* [ */) throw new InputError(`${this.name} is not a JSON array of senders; it should start with "[" (or use NDJSON, one object per line).`, true);
+        if (ch !== 0x5b /* [ */)
+          throw new InputError(`${this.name} is not a JSON array of senders; it should start with "[" (or use NDJSON, one object per line).`, true);
         this.started = true;
         from = i + 1;
         continue;
@@ -113,7 +114,13 @@ export async function* readJsonRows(chunks: AsyncIterable<string>, name: string)
   for await (const chunk of chunks) {
     for (const item of splitter.push(chunk)) {
       row++;
-      yield typeof item === 'string' ? toRow(row, item) : { row, entries: [], error: `is ${item.toLocaleString('en')} characters long, far more than any field takes (a story is at most 4,000); it is skipped` };
+      yield typeof item === 'string'
+        ? toRow(row, item)
+        : {
+            row,
+            entries: [],
+            error: `is ${item.toLocaleString('en')} characters long, far more than any field takes (a story is at most 4,000); it is skipped`,
+          };
     }
   }
   splitter.end();

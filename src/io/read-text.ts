@@ -27,6 +27,9 @@ export function readTextInput(path: string, option: string, max = MAX_TEXT_INPUT
     return decodeUtf8(bytes).replace(/^\uFEFF/, '');
   } catch (error) {
     if (!(error instanceof NotUtf8Error)) throw error;
-    throw new UsageError(`${option} ${path}: ${what} is not UTF-8 text: ${error.message}.`, 'Save it again as UTF-8 text (most editors offer the encoding under Save As).');
+    throw new UsageError(
+      `${option} ${path}: ${what} is not UTF-8 text: ${error.message}.`,
+      'Save it again as UTF-8 text (most editors offer the encoding under Save As).',
+    );
   }
 }

@@ -37,7 +37,11 @@ const slugCache = new Map<string, string>();
  * characters it treats otherwise ("&" is "and"; an apostrophe, "^" and "`" join a word up).
  */
 const PLAIN = /^[ -%(-\]_a-~]*$/;
-const plainSlug = (text: string) => text.toLowerCase().replace(/[^a-z\d]+/g, '-').replace(/^-|-$/g, '');
+const plainSlug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z\d]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Whether a pattern's own text is plain; asked once per row, worked out once per pattern. */
 const plainPatterns = new Map<string, boolean>();
@@ -47,7 +51,7 @@ function plainPattern(pattern: string): boolean {
   return plain;
 }
 
-type Slugify = (typeof import('@sindresorhus/slugify'))['default'];
+type Slugify = typeof import('@sindresorhus/slugify')['default'];
 /**
  * The transliterating library, loaded only once a name needs it: building its tables is a tenth
  * of bulk's start, and most senders' names are plain ASCII.

@@ -13,19 +13,14 @@ export type Choice =
   | { kind: 'vacant'; seats: string[] }
   | { kind: 'none' };
 
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/["“”]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/["“”]/g, '').replace(/\s+/g, ' ').trim();
 
 /** Whether a name the writer typed is this official: the full name, or first and last words. */
 export function nameMatches(typed: string, official: Official): boolean {
   const a = fold(typed).split(' ');
-  const b = fold(official.name).replace(/,? (jr|sr|ii|iii|iv)\.?$/, '').split(' ');
+  const b = fold(official.name)
+    .replace(/,? (jr|sr|ii|iii|iv)\.?$/, '')
+    .split(' ');
   if (a.join(' ') === b.join(' ')) return true;
   return a.length >= 2 && a[0] === b[0] && a[a.length - 1] === b[b.length - 1];
 }

@@ -48,12 +48,19 @@ export function officialForZip(source: OfficialsSource, zip: string, given: Give
       return {
         ok: true,
         result,
-        notes: [`"${given.recipientName}" is not one of the ${plural(given.recipient)} the directory has for ZIP ${zip}${names.length ? ` (${listChoices(names, 'and')})` : ''}; the letter uses the name you gave${given.recipientAddress?.length ? '' : ' and the general address'}.`],
+        notes: [
+          `"${given.recipientName}" is not one of the ${plural(given.recipient)} the directory has for ZIP ${zip}${names.length ? ` (${listChoices(names, 'and')})` : ''}; the letter uses the name you gave${given.recipientAddress?.length ? '' : ' and the general address'}.`,
+        ],
       };
     }
     case 'several': {
       const wrong = given.official !== undefined ? `${pickWith.split(' ')[0]} ${given.official} is not one of them. ` : '';
-      const why = result.match === 'exact' && given.recipient === 'representative' ? `ZIP ${zip} spans ${result.districts.length} districts (${result.districts.join(', ')})` : result.match === 'area' ? `ZIP ${zip} is not in the Census ZIP table, so every district of ${result.areas.map((a) => a.name).join(' and ')} is a candidate` : `ZIP ${zip} has ${choice.candidates.length} ${plural(given.recipient)}`;
+      const why =
+        result.match === 'exact' && given.recipient === 'representative'
+          ? `ZIP ${zip} spans ${result.districts.length} districts (${result.districts.join(', ')})`
+          : result.match === 'area'
+            ? `ZIP ${zip} is not in the Census ZIP table, so every district of ${result.areas.map((a) => a.name).join(' and ')} is a candidate`
+            : `ZIP ${zip} has ${choice.candidates.length} ${plural(given.recipient)}`;
       return {
         ok: false,
         message: `${why}: ${wrong}pick one with ${pickWith}:\n${choice.candidates.map((o) => `  ${o.id.padEnd(8)} ${describeOfficial(o)}`).join('\n')}`,

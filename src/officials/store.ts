@@ -22,7 +22,11 @@ export function shippedDataPath(): string {
     if (existsSync(candidate)) return candidate;
     dir = dirname(dir);
   }
-  throw new AppError('The directory of members of Congress is missing from this installation.', 1, 'Reinstall belarus-letter, or run `belarus-letter officials update`.');
+  throw new AppError(
+    'The directory of members of Congress is missing from this installation.',
+    1,
+    'Reinstall belarus-letter, or run `belarus-letter officials update`.',
+  );
 }
 
 export function cachePath(env: NodeJS.ProcessEnv = process.env): string {

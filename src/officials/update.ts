@@ -26,7 +26,8 @@ async function download(url: string, fetchImpl: typeof fetch, timeoutMs: number)
     const why = (error as Error).name === 'TimeoutError' ? 'no answer in time' : (cause?.code ?? cause?.message ?? (error as Error).message);
     throw new AppError(`Could not download ${url} (${why}); are you online? The directory in use is unchanged.`);
   }
-  if (!response.ok) throw new AppError(`Could not download ${url}: the server answered ${response.status} ${response.statusText}. The directory in use is unchanged.`);
+  if (!response.ok)
+    throw new AppError(`Could not download ${url}: the server answered ${response.status} ${response.statusText}. The directory in use is unchanged.`);
   const text = await response.text();
   if (text.length > MAX_BYTES) throw new AppError(`${url} is larger than any source of the directory should be; nothing was changed.`);
   return text;

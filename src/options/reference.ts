@@ -56,8 +56,6 @@ function table(command: CommandName): string {
 
 /** The reference as it stands between the markers in docs/options.md: every command that has options. */
 export function optionsReference(): string {
-  const sections = COMMANDS.filter((command) => optionsOf(command).length > 0).map(
-    (command) => `## ${HEADINGS[command]}\n\n${table(command)}\n`,
-  );
+  const sections = COMMANDS.filter((command) => optionsOf(command).length > 0).map((command) => `## ${HEADINGS[command]}\n\n${table(command)}\n`);
   return `${REFERENCE_START}\n\n${sections.join('\n')}\n${REFERENCE_END}`;
 }

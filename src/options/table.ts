@@ -307,10 +307,7 @@ export function longFlag(key: OptionKey): string {
 }
 
 /** How a command shows a row, or undefined when the command does not take it. */
-export function useIn(
-  row: OptionRow,
-  command: CommandName,
-): { help: string; arg?: string; choices?: readonly string[]; default?: string } | undefined {
+export function useIn(row: OptionRow, command: CommandName): { help: string; arg?: string; choices?: readonly string[]; default?: string } | undefined {
   const use = row[command];
   if (use === undefined) return undefined;
   const own = typeof use === 'string' ? { help: use } : use;

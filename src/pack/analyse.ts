@@ -32,5 +32,11 @@ export function syntaxProblems(error: unknown, source: string, origin: TextOrigi
   const blocks = blockProblems(source, origin);
   if (blocks.length > 0) return blocks;
   const loc = parseErrorLocation(error, source);
-  return [{ line: loc.line + origin.lineOffset, column: loc.column + (loc.line === 1 ? (origin.columnOffset ?? 0) : 0), message: `Handlebars syntax error: ${loc.reason}` }];
+  return [
+    {
+      line: loc.line + origin.lineOffset,
+      column: loc.column + (loc.line === 1 ? (origin.columnOffset ?? 0) : 0),
+      message: `Handlebars syntax error: ${loc.reason}`,
+    },
+  ];
 }

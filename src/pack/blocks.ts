@@ -112,7 +112,11 @@ function scan(source: string, origin: TextOrigin): { tags: Tag[]; problems: Synt
     const stop = end >= 0 ? end : nextStop(source, j);
     if (end < 0) problem(start, `${quote(source.slice(start, stop).trimEnd())}: this tag is not ended with }}`);
     i = end < 0 ? stop : source[end] === '}' && source[start + 2] === '{' ? end + 1 : end;
-    const inside = source.slice(j, end < 0 ? stop : end - 2).replace(/\}+$/, '').replace(/~$/, '').trim();
+    const inside = source
+      .slice(j, end < 0 ? stop : end - 2)
+      .replace(/\}+$/, '')
+      .replace(/~$/, '')
+      .trim();
     const tag = classify(inside);
     if (tag) tags.push({ ...tag, text: quote(end < 0 ? `${source.slice(start, stop).replace(/\}*\s*$/, '')}}}` : source.slice(start, i)), ...at(start) });
   }
@@ -156,7 +160,11 @@ export function blockProblems(source: string, origin: TextOrigin = { lineOffset:
   const ended = new Set<Tag>();
   const where = (t: Tag) => `${t.line}:${t.column}`;
   const neverClosed = (open: Tag, before?: Tag) =>
-    problems.push({ line: open.line, column: open.column, message: `${open.text} is never closed: add {{/${open.name}}}${before ? ` before ${before.text} at ${where(before)}` : ''}` });
+    problems.push({
+      line: open.line,
+      column: open.column,
+      message: `${open.text} is never closed: add {{/${open.name}}}${before ? ` before ${before.text} at ${where(before)}` : ''}`,
+    });
   for (const tag of tags) {
     if (tag.kind === 'open') {
       stack.push(tag);
@@ -164,9 +172,18 @@ export function blockProblems(source: string, origin: TextOrigin = { lineOffset:
     }
     const top = stack.at(-1);
     if (tag.kind === 'else') {
-      if (!top) problems.push({ line: tag.line, column: tag.column, message: `${tag.text} is outside any block; it belongs between an opener such as {{#if ...}} and its {{/if}}` });
+      if (!top)
+        problems.push({
+          line: tag.line,
+          column: tag.column,
+          message: `${tag.text} is outside any block; it belongs between an opener such as {{#if ...}} and its {{/if}}`,
+        });
       else if (ended.has(top)) {
-        problems.push({ line: tag.line, column: tag.column, message: `${tag.text} comes after the {{else}} of ${top.text} opened at ${where(top)}; a block has one {{else}}, last (use {{else if ...}} before it for more cases)` });
+        problems.push({
+          line: tag.line,
+          column: tag.column,
+          message: `${tag.text} comes after the {{else}} of ${top.text} opened at ${where(top)}; a block has one {{else}}, last (use {{else if ...}} before it for more cases)`,
+        });
       } else if (!tag.name) ended.add(top);
       continue;
     }
@@ -179,10 +196,18 @@ export function blockProblems(source: string, origin: TextOrigin = { lineOffset:
       // The blocks opened after the one this closes were left open.
       for (const open of stack.splice(match).slice(1).reverse()) neverClosed(open, tag);
     } else if (!top) {
-      problems.push({ line: tag.line, column: tag.column, message: `${tag.text} closes nothing: no {{#${tag.name}}} is open here; remove it, or add the {{#${tag.name} ...}} it should close` });
+      problems.push({
+        line: tag.line,
+        column: tag.column,
+        message: `${tag.text} closes nothing: no {{#${tag.name}}} is open here; remove it, or add the {{#${tag.name} ...}} it should close`,
+      });
     } else if (closest(tag.name, [top.name]) && KNOWN_HELPERS.has(tag.name) && !KNOWN_HELPERS.has(top.name)) {
       // The opener is the misspelt one: {{#eahc facts}}...{{/each}}.
-      problems.push({ line: top.line, column: top.column, message: `${top.text} does not match its closer ${tag.text} at ${where(tag)} (did you mean {{#${tag.name}}}?)` });
+      problems.push({
+        line: top.line,
+        column: top.column,
+        message: `${top.text} does not match its closer ${tag.text} at ${where(tag)} (did you mean {{#${tag.name}}}?)`,
+      });
       stack.pop();
     } else {
       const typo = closest(tag.name, [top.name]);

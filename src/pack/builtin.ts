@@ -177,9 +177,7 @@ export function packFromPrecompiled(mod: PrecompiledModule, runtime: { create():
     handlebars: hb,
     layers: [{ origin: 'built-in', dir }],
     precompiled: {
-      modes: Object.fromEntries(
-        Object.entries(mod.modes).map(([key, set]) => [key, { templates: hydrate(set.templates), partials: hydrate(set.partials) }]),
-      ),
+      modes: Object.fromEntries(Object.entries(mod.modes).map(([key, set]) => [key, { templates: hydrate(set.templates), partials: hydrate(set.partials) }])),
       small: hydrate(mod.small),
     },
   };

@@ -124,14 +124,17 @@ export class TemplateChecker {
 
   private mustache(node: hbs.AST.MustacheStatement, scope: Scope): void {
     if (node.escaped === false) {
-      this.report(scope, node, 'triple braces {{{ }}} print without HTML escaping, which lets a writer\'s text inject HTML; use {{ }}');
+      this.report(scope, node, "triple braces {{{ }}} print without HTML escaping, which lets a writer's text inject HTML; use {{ }}");
     }
     if (node.path.type !== 'PathExpression') return;
     const path = node.path as hbs.AST.PathExpression;
     const callsHelper = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || (isSimple(path) && this.env.helpers.has(path.original));
     const shape = callsHelper ? this.call(node, scope).shape : this.resolve(path, scope);
     if (shape.kind === 'object' || shape.kind === 'list') {
-      const what = shape.kind === 'object' ? `an object; print one of its fields, like {{${path.original}.${Object.keys(shape.fields)[0]}}}` : 'a list; print its items with {{#each}}';
+      const what =
+        shape.kind === 'object'
+          ? `an object; print one of its fields, like {{${path.original}.${Object.keys(shape.fields)[0]}}}`
+          : 'a list; print its items with {{#each}}';
       this.report(scope, node, `{{${path.original}}} would print ${what}`);
     }
   }
@@ -158,7 +161,11 @@ export class TemplateChecker {
     if (node.path.type !== 'PathExpression' || !isSimple(path) || !this.env.helpers.has(path.original)) {
       const name = node.path.type === 'PathExpression' ? path.original : '(literal)';
       const near = closest(name, this.env.helpers);
-      this.report(scope, node.path, `unknown helper "${name}"${near ? ` (did you mean "${near}"?)` : `; templates can use ${[...this.env.helpers].join(', ')}`}`);
+      this.report(
+        scope,
+        node.path,
+        `unknown helper "${name}"${near ? ` (did you mean "${near}"?)` : `; templates can use ${[...this.env.helpers].join(', ')}`}`,
+      );
       return { shape: ANY, inner };
     }
     const name = path.original;
@@ -166,7 +173,11 @@ export class TemplateChecker {
     if (arity) {
       if (arity.block && !isBlock) this.report(scope, node, `${name} needs a block: {{#${name} ...}}...{{/${name}}}`);
       if (node.params.length !== arity.params) {
-        this.report(scope, node, `${name} takes ${arity.params === 0 ? 'no arguments' : arity.params === 1 ? 'one argument' : `${arity.params} arguments`}, not ${node.params.length}`);
+        this.report(
+          scope,
+          node,
+          `${name} takes ${arity.params === 0 ? 'no arguments' : arity.params === 1 ? 'one argument' : `${arity.params} arguments`}, not ${node.params.length}`,
+        );
       }
     }
     const first = node.params[0];
@@ -186,7 +197,11 @@ export class TemplateChecker {
         let item: Shape = ANY;
         if (list.kind === 'list') item = list.of;
         else if (list.kind === 'text' || list.kind === 'flag' || list.kind === 'number') {
-          this.report(scope, first ?? node, `#each needs a list, and ${describeExpr(first)} is ${list.kind === 'text' ? 'text' : list.kind === 'flag' ? 'true or false' : 'a number'}`);
+          this.report(
+            scope,
+            first ?? node,
+            `#each needs a list, and ${describeExpr(first)} is ${list.kind === 'text' ? 'text' : list.kind === 'flag' ? 'true or false' : 'a number'}`,
+          );
         }
         inner = { ...scope, contexts: [item, ...scope.contexts], params: withParams([item, list.kind === 'list' ? NUMBER : TEXT]), inEach: true };
         break;
@@ -200,7 +215,11 @@ export class TemplateChecker {
         if (first?.type === 'StringLiteral' && this.env.facts && !this.env.facts.has((first as hbs.AST.StringLiteral).value)) {
           const id = (first as hbs.AST.StringLiteral).value;
           const near = closest(id, this.env.facts);
-          this.report(scope, first, `unknown fact "${id}"${near ? ` (did you mean "${near}"?)` : `; the facts file has ${[...this.env.facts].join(', ') || 'none'}`}`);
+          this.report(
+            scope,
+            first,
+            `unknown fact "${id}"${near ? ` (did you mean "${near}"?)` : `; the facts file has ${[...this.env.facts].join(', ') || 'none'}`}`,
+          );
         }
         return { shape: TEXT, inner };
       case 'eq':
@@ -215,7 +234,11 @@ export class TemplateChecker {
         const role = first?.type === 'StringLiteral' ? (first as hbs.AST.StringLiteral).value : undefined;
         if (first && !(SECTION_ROLES as readonly string[]).includes(role ?? '')) {
           const near = role === undefined ? undefined : closest(role, SECTION_ROLES);
-          this.report(scope, first, `unknown section ${role === undefined ? describeExpr(first) : `"${role}"`}${near ? ` (did you mean "${near}"?)` : ''}; sections are ${SECTION_ROLES.join(', ')}`);
+          this.report(
+            scope,
+            first,
+            `unknown section ${role === undefined ? describeExpr(first) : `"${role}"`}${near ? ` (did you mean "${near}"?)` : ''}; sections are ${SECTION_ROLES.join(', ')}`,
+          );
         }
         break;
       }
@@ -242,7 +265,11 @@ export class TemplateChecker {
       for (const id of (pair.value as hbs.AST.StringLiteral).value.split(',').map((s) => s.trim())) {
         if (known.has(id)) continue;
         const near = closest(id, known);
-        this.report(scope, pair.value, `variant filter ${pair.key}="${id}": no ${pair.key} has that id${near ? ` (did you mean "${near}"?)` : `; the pack has ${[...known].join(', ')}`}`);
+        this.report(
+          scope,
+          pair.value,
+          `variant filter ${pair.key}="${id}": no ${pair.key} has that id${near ? ` (did you mean "${near}"?)` : `; the pack has ${[...known].join(', ')}`}`,
+        );
       }
     }
   }
@@ -334,7 +361,11 @@ export class TemplateChecker {
         this.report(scope, node, `unknown variable "${full}": ${name || 'this'} is a list; use {{#each ${name || 'this'}}} or ${join(name, 'length')}`);
         return ANY;
       default:
-        this.report(scope, node, `unknown variable "${full}": ${name || 'this'} is ${shape.kind === 'text' ? 'text' : shape.kind === 'flag' ? 'true or false' : 'a number'} and has no fields`);
+        this.report(
+          scope,
+          node,
+          `unknown variable "${full}": ${name || 'this'} is ${shape.kind === 'text' ? 'text' : shape.kind === 'flag' ? 'true or false' : 'a number'} and has no fields`,
+        );
         return ANY;
     }
   }
@@ -355,7 +386,11 @@ export class TemplateChecker {
     const hash = (node.hash?.pairs ?? []).map((pair) => [pair.key, this.expr(pair.value, scope)] as const);
     if (!partial) {
       const near = closest(name, this.env.partials.keys());
-      this.report(scope, node, `unknown partial "${name}"${near ? ` (did you mean "${near}"?)` : `; partials/ has ${[...this.env.partials.keys()].join(', ') || 'none'}`}`);
+      this.report(
+        scope,
+        node,
+        `unknown partial "${name}"${near ? ` (did you mean "${near}"?)` : `; partials/ has ${[...this.env.partials.keys()].join(', ') || 'none'}`}`,
+      );
       return;
     }
     if (scope.chain.includes(name)) {
@@ -369,7 +404,14 @@ export class TemplateChecker {
     }
     const contexts = context === scope.contexts[0] ? scope.contexts : [context, ...scope.contexts];
     const inner: Scope = { ...scope, origin: partial.origin, contexts, chain: [...scope.chain, name] };
-    const key = [name, inner.inEach, inner.inVariants, inner.depth, ...contexts.map((c) => this.shapeId(c)), ...[...inner.params].flatMap(([k, v]) => [k, this.shapeId(v)])].join('|');
+    const key = [
+      name,
+      inner.inEach,
+      inner.inVariants,
+      inner.depth,
+      ...contexts.map((c) => this.shapeId(c)),
+      ...[...inner.params].flatMap(([k, v]) => [k, this.shapeId(v)]),
+    ].join('|');
     if (this.expanded.has(key)) return;
     this.expanded.add(key);
     this.visit(partial.ast, inner);

@@ -62,7 +62,13 @@ export function serves(pack: Served, region: string, recipient?: string): boolea
  * The error for a language whose pack has no letters for the region or official asked for,
  * naming the languages that do. `packs` holds every built-in language's pack.
  */
-export function languageNotServed(language: string, region: string, recipient: string | undefined, packs: ReadonlyMap<string, Served>, option = '--language'): UsageError {
+export function languageNotServed(
+  language: string,
+  region: string,
+  recipient: string | undefined,
+  packs: ReadonlyMap<string, Served>,
+  option = '--language',
+): UsageError {
   const what = recipient ? `region ${region}, recipient ${recipient}` : `region ${region}`;
   const have = [...packs].filter(([, pack]) => serves(pack, region, recipient)).map(([l]) => l);
   const own = packs.get(language);

@@ -58,7 +58,9 @@ export function readFacts(layers: RawLayer[], problems: string[]): { facts: Map<
     for (const sourceId of fact.sources) {
       if (!sources.has(sourceId)) {
         const near = closest(sourceId, sources.keys());
-        problems.push(`${factAt.get(fact.id)}: fact "${fact.id}" cites source "${sourceId}", which is not in the sources list${near ? ` (did you mean "${near}"?)` : ''}`);
+        problems.push(
+          `${factAt.get(fact.id)}: fact "${fact.id}" cites source "${sourceId}", which is not in the sources list${near ? ` (did you mean "${near}"?)` : ''}`,
+        );
       }
     }
   }

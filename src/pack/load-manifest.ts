@@ -34,7 +34,10 @@ export function readManifest(layers: RawLayer[], problems: string[]): { manifest
     manifestLayers.push(parsed);
     problems.push(...yamlTextProblems(layer.manifest, yaml.value, (path) => at(parsed, path)));
     const manifestWhere = (path: YamlPath) => at(parsed, path);
-    problems.push(...repeatedIdProblems(yaml.value.regions, 'region', manifestWhere, ['regions']), ...repeatedIdProblems(yaml.value.stances, 'stance', manifestWhere, ['stances']));
+    problems.push(
+      ...repeatedIdProblems(yaml.value.regions, 'region', manifestWhere, ['regions']),
+      ...repeatedIdProblems(yaml.value.stances, 'stance', manifestWhere, ['stances']),
+    );
     checkNameTemplates(parsed, problems);
     manifestRaw = mergeManifests(manifestRaw, yaml.value);
   }

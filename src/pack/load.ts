@@ -57,7 +57,8 @@ export function buildPack(layers: RawLayer[]): Pack {
   for (const [name, { file, origin }] of letterFiles) {
     const parsed = parseTemplate(name, file, origin, problems, true);
     if (!parsed) continue;
-    const frontAt = (path: YamlPath, key?: boolean) => at({ file: file.path, ...(parsed.frontMatterAt as Pick<ParsedLayerYaml, 'locate' | 'locateKey'>) }, path, key);
+    const frontAt = (path: YamlPath, key?: boolean) =>
+      at({ file: file.path, ...(parsed.frontMatterAt as Pick<ParsedLayerYaml, 'locate' | 'locateKey'>) }, path, key);
     problems.push(...yamlTextProblems(file, parsed.frontMatter, frontAt));
     const meta = frontMatterSchema.safeParse(parsed.frontMatter);
     if (!meta.success) {
@@ -72,7 +73,9 @@ export function buildPack(layers: RawLayer[]): Pack {
         meta.data[key].forEach((id, i) => {
           if (id === '*' || known.has(id)) return;
           const near = closest(id, known);
-          problems.push(`${frontAt([key, i])}: ${key}: no ${key.slice(0, -1)} "${id}" in the pack${near ? ` (did you mean "${near}"?)` : `; use "*" or one of ${[...known].join(', ')}`}`);
+          problems.push(
+            `${frontAt([key, i])}: ${key}: no ${key.slice(0, -1)} "${id}" in the pack${near ? ` (did you mean "${near}"?)` : `; use "*" or one of ${[...known].join(', ')}`}`,
+          );
         });
       }
     }

@@ -76,7 +76,10 @@ export function repeatedIdProblems(list: unknown, what: string, where: Where, li
     if (typeof id !== 'string') return;
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, i);
-    else problems.push(`${where([...listPath, i, 'id'])}: ${what} id "${id}" is used twice in this file (also at ${where([...listPath, earlier, 'id'])}); give each its own id`);
+    else
+      problems.push(
+        `${where([...listPath, i, 'id'])}: ${what} id "${id}" is used twice in this file (also at ${where([...listPath, earlier, 'id'])}); give each its own id`,
+      );
   });
   return problems;
 }

@@ -88,4 +88,3 @@ export function pageCheck(pack: Pack, needsCheck: (template: LetterTemplate) => 
   }
   return { problems, warnings };
 }
-

@@ -23,7 +23,9 @@ export function parseTemplate(
   origin: string,
   problems: string[],
   withFrontMatter: boolean,
-): { parsed: ParsedTemplate; frontMatter?: unknown; frontMatterAt?: Pick<ParsedLayerYaml, 'locate' | 'locateKey'>; bodyLine: number; broken?: true } | undefined {
+):
+  | { parsed: ParsedTemplate; frontMatter?: unknown; frontMatterAt?: Pick<ParsedLayerYaml, 'locate' | 'locateKey'>; bodyLine: number; broken?: true }
+  | undefined {
   let body = file.text;
   let frontMatter: unknown;
   let frontMatterAt: Pick<ParsedLayerYaml, 'locate' | 'locateKey'> | undefined;
@@ -31,7 +33,9 @@ export function parseTemplate(
   if (withFrontMatter) {
     const match = FRONT_MATTER.exec(file.text);
     if (!match) {
-      problems.push(`${file.path}:1:1: a letter template starts with a front-matter header between --- lines (id, description, regions, recipients, stances, formats, language)`);
+      problems.push(
+        `${file.path}:1:1: a letter template starts with a front-matter header between --- lines (id, description, regions, recipients, stances, formats, language)`,
+      );
       return undefined;
     }
     const yaml = parseYaml({ path: file.path, text: match[1] ?? '' }, 1);
@@ -46,7 +50,9 @@ export function parseTemplate(
   }
   const deep = tooDeep(body);
   if (deep) {
-    problems.push(`${file.path}:${deep.line + bodyLine}:${deep.column}: blocks are nested ${deep.depth > MAX_NESTING ? `more than ${MAX_NESTING}` : deep.depth} deep; a letter needs far fewer`);
+    problems.push(
+      `${file.path}:${deep.line + bodyLine}:${deep.column}: blocks are nested ${deep.depth > MAX_NESTING ? `more than ${MAX_NESTING}` : deep.depth} deep; a letter needs far fewer`,
+    );
     return undefined;
   }
   try {
@@ -120,7 +126,6 @@ export function partialsUsed(ast: hbs.AST.Program, partials: Map<string, ParsedT
   return found;
 }
 
-
 /**
  * Whether a letter renders exactly as in the base (built-in) pack, which the build already
  * checked: the template, every partial it uses, the manifest and the facts all unchanged. Then
@@ -131,7 +136,11 @@ export function sameAsBase(layers: RawLayer[], template: LetterTemplate, partial
   if (!base || over.length === 0) return false;
   const same = (a: TextFile | undefined, b: TextFile | undefined) => a === undefined || (b !== undefined && a.text === b.text);
   if (!over.every((l) => same(l.manifest, base.manifest) && same(l.facts, base.facts))) return false;
-  const top = (kind: 'letters' | 'partials', name: string) => [...layers].reverse().find((l) => l[kind].has(name))?.[kind].get(name);
+  const top = (kind: 'letters' | 'partials', name: string) =>
+    [...layers]
+      .reverse()
+      .find((l) => l[kind].has(name))
+      ?.[kind].get(name);
   if (top('letters', template.name)?.text !== base.letters.get(template.name)?.text) return false;
   return [...partialsUsed(template.ast, partials)].every((name) => top('partials', name)?.text === base.partials.get(name)?.text);
 }

@@ -11,9 +11,7 @@ import { wordsSchema } from './words.js';
 // zod/mini ships no messages of its own; English ones name what was expected.
 z.config(en());
 
-export const idSchema = z
-  .string()
-  .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, like "foreign-minister"'));
+export const idSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, like "foreign-minister"'));
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 const optionalDefault = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) => z._default(schema, value as never);
@@ -22,9 +20,15 @@ const optionalDefault = <T extends z.ZodMiniType>(schema: T, value: z.output<T>)
 export const partialDateSchema = z.union([
   z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')),
   // YAML 1.1 readers turn an unquoted 2025-12-15 into a Date: accept it and keep the day.
-  z.pipe(z.date(), z.transform((d) => d.toISOString().slice(0, 10))),
+  z.pipe(
+    z.date(),
+    z.transform((d) => d.toISOString().slice(0, 10)),
+  ),
   // ...and an unquoted 2025 into a number.
-  z.pipe(z.number().check(z.gte(1000), z.lte(9999), z.multipleOf(1)), z.transform((n) => String(n))),
+  z.pipe(
+    z.number().check(z.gte(1000), z.lte(9999), z.multipleOf(1)),
+    z.transform((n) => String(n)),
+  ),
 ]);
 
 export const recipientSchema = z.strictObject({
@@ -96,7 +100,10 @@ export const sourceSchema = z
     /** The document's own published title; left out when it has none (a post, an interview). */
     title: z.optional(
       nonEmpty().check(
-        z.refine((t) => !DESCRIBED_TITLE.test(t.trim()), "reads as our own description, not the document's published title: give its exact title, or leave title out and cite it by publisher, date and url"),
+        z.refine(
+          (t) => !DESCRIBED_TITLE.test(t.trim()),
+          "reads as our own description, not the document's published title: give its exact title, or leave title out and cite it by publisher, date and url",
+        ),
       ),
     ),
     publisher: nonEmpty().check(z.refine((p) => !DESCRIBED_PUBLISHER.test(p.trim()), 'must name the publisher, not a kind of outlet')),
@@ -112,10 +119,12 @@ export const sourceSchema = z
     z.refine((s) => s.url === 'none' || s.reason === undefined, { message: 'a reason is only for url: none; this source has an address', path: ['reason'] }),
   );
 
-const wording = nonEmpty().check(z.superRefine((text, ctx) => {
-  const problem = dateMarkProblem(text);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
-}));
+const wording = nonEmpty().check(
+  z.superRefine((text, ctx) => {
+    const problem = dateMarkProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
+  }),
+);
 
 export const factSchema = z.strictObject({
   id: idSchema,

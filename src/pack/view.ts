@@ -80,10 +80,7 @@ export const nameViewSchema = z.strictObject({
 export type NameView = z.infer<typeof nameViewSchema>;
 
 /** A schema reduced to what validation needs: which names exist and what kind each is. */
-export type Shape =
-  | { kind: 'object'; fields: Record<string, Shape> }
-  | { kind: 'list'; of: Shape }
-  | { kind: 'text' | 'flag' | 'number' | 'any' };
+export type Shape = { kind: 'object'; fields: Record<string, Shape> } | { kind: 'list'; of: Shape } | { kind: 'text' | 'flag' | 'number' | 'any' };
 
 type Def = { type: string; shape?: Record<string, z.ZodMiniType>; element?: z.ZodMiniType };
 const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: Def } })._zod.def;

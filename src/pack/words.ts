@@ -35,7 +35,7 @@ export const ENGLISH_WORDS: Words = {
 /** What each word is for, in the message that asks a translator for it. */
 export const WORD_MEANINGS: Record<WordKey, string> = {
   sources: 'the heading of the list of sources under the letter',
-  letterTitle: 'the print page title and email subject when a stance has no subject, with {{recipient}} for the official\'s label',
+  letterTitle: "the print page title and email subject when a stance has no subject, with {{recipient}} for the official's label",
   noAddress: 'the line for a source with url: none, with {{reason}} for its reason',
   titleQuotes: 'the [open, close] quote marks around a source title in text, Markdown, PDF and email',
   printTitleQuotes: 'the [open, close] quote marks around a source title on the print page',
@@ -97,11 +97,7 @@ export function mergeWords(base: Obj, over: Obj): unknown {
 }
 
 /** The pack's words, with any problem (untranslated words, unknown placeholders) added to `problems`. */
-export function packWords(
-  manifest: { language: string; words?: GivenWords },
-  where: (path: (string | number)[]) => string,
-  problems: string[],
-): Words {
+export function packWords(manifest: { language: string; words?: GivenWords }, where: (path: (string | number)[]) => string, problems: string[]): Words {
   const { words, missing } = resolveWords(manifest.language, manifest.words);
   if (missing.length > 0) problems.push(`${where(manifest.words ? ['words'] : ['language'])}: ${missingWordsMessage(manifest.language, missing)}`);
   for (const p of placeholderProblems(manifest.words)) problems.push(`${where(['words', p.key])}: ${p.message}`);

@@ -10,7 +10,7 @@ export type YamlPath = readonly (string | number)[];
 export type Locate = (path: YamlPath) => { line: number; column: number };
 
 export type YamlResult =
-  | { ok: true; value: unknown; locate: Locate; /** The place of a key itself, for "unknown key". */ locateKey: Locate }
+  | { ok: true; value: unknown; locate: Locate /** The place of a key itself, for "unknown key". */; locateKey: Locate }
   | { ok: false; problems: string[] };
 
 export function parseYaml(file: TextFile, lineOffset = 0): YamlResult {
@@ -57,7 +57,10 @@ export function parseYaml(file: TextFile, lineOffset = 0): YamlResult {
     if (!(error instanceof ReferenceError)) throw error;
     const where = `${file.path}:${1 + lineOffset}:1`;
     if (!/^Excessive alias/.test(error.message)) return { ok: false, problems: [`${where}: ${error.message}`] };
-    return { ok: false, problems: [`${where}: its aliases (*name) repeat data too often to read safely (more than ${MAX_ALIAS_COUNT}); write the values out instead`] };
+    return {
+      ok: false,
+      problems: [`${where}: its aliases (*name) repeat data too often to read safely (more than ${MAX_ALIAS_COUNT}); write the values out instead`],
+    };
   }
   return { ok: true, value, locate, locateKey };
 }

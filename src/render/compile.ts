@@ -155,9 +155,7 @@ function registerHelpers(pack: Pack): void {
       eligible = eligibleVariants(run.filters, s.ids);
     }
     if (eligible.length === 0) {
-      throw new TemplateRenderError(
-        `no phrasing of section "${name}" fits region ${s.ids.region}, recipient ${s.ids.recipient}, stance ${s.ids.stance}`,
-      );
+      throw new TemplateRenderError(`no phrasing of section "${name}" fits region ${s.ids.region}, recipient ${s.ids.recipient}, stance ${s.ids.stance}`);
     }
     const budget = (s.budget ??= new RenderBudget());
     const renderPick = (pick: number): string => {
@@ -289,7 +287,7 @@ function choicePlan(block: hbs.AST.BlockStatement): { tree: hbs.AST.Program; tex
   const texts = leaves.map(textOf);
   const rendered = leaves.flatMap((_, i) => (texts[i] === null ? [i] : []));
   const loc = block.loc;
-  const program = (body: hbs.AST.Statement[]): hbs.AST.Program => ({ type: 'Program', body, blockParams: [], strip: NO_STRIP, loc } as hbs.AST.Program);
+  const program = (body: hbs.AST.Statement[]): hbs.AST.Program => ({ type: 'Program', body, blockParams: [], strip: NO_STRIP, loc }) as hbs.AST.Program;
   const fork = (at: number, body: hbs.AST.Statement[], inverse: hbs.AST.Statement[]): hbs.AST.Statement[] => {
     const below: hbs.AST.NumberLiteral = { type: 'NumberLiteral', value: at, original: at, loc };
     const node = {
@@ -331,11 +329,15 @@ function annotateVariants(node: Node | undefined): void {
     const block = node as hbs.AST.BlockStatement;
     const filters = literalFilters(block);
     if (filters) {
-      const pairs = [...(block.hash?.pairs ?? []), { type: 'HashPair', key: STATIC_FILTERS, value: literal(JSON.stringify(filters), block.loc), loc: block.loc }];
+      const pairs = [
+        ...(block.hash?.pairs ?? []),
+        { type: 'HashPair', key: STATIC_FILTERS, value: literal(JSON.stringify(filters), block.loc), loc: block.loc },
+      ];
       const plan = choicePlan(block);
       if (plan) {
         block.program = plan.tree;
-        if (plan.texts.some((t) => t !== null)) pairs.push({ type: 'HashPair', key: STATIC_TEXTS, value: literal(JSON.stringify(plan.texts), block.loc), loc: block.loc });
+        if (plan.texts.some((t) => t !== null))
+          pairs.push({ type: 'HashPair', key: STATIC_TEXTS, value: literal(JSON.stringify(plan.texts), block.loc), loc: block.loc });
       }
       block.hash = { type: 'Hash', pairs: pairs as hbs.AST.HashPair[], loc: block.loc };
     }

@@ -17,8 +17,15 @@ function formatter(locale: string, parts: 'day' | 'month' | 'year'): Intl.DateTi
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** English locales formatted without Intl, and whether each writes the month first. */
 export const ENGLISH_LOCALES: Record<string, boolean> = {
-  en: true, 'en-US': true, 'en-CA': true, 'en-PH': true,
-  'en-GB': false, 'en-AU': false, 'en-IE': false, 'en-NZ': false, 'en-IN': false,
+  en: true,
+  'en-US': true,
+  'en-CA': true,
+  'en-PH': true,
+  'en-GB': false,
+  'en-AU': false,
+  'en-IE': false,
+  'en-NZ': false,
+  'en-IN': false,
 };
 
 /**

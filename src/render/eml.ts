@@ -137,19 +137,10 @@ export function buildEml(input: EmlInput): string {
     `Date: ${rfc5322Date(input.date)}`,
     `From: ${mailbox(input.from)}`,
     ...(input.to ? [`To: ${mailbox(input.to)}`] : []),
-    unstructured('Subject', input.subject, 'The subject (the stance\'s `subject` in the template pack)'),
+    unstructured('Subject', input.subject, "The subject (the stance's `subject` in the template pack)"),
     'MIME-Version: 1.0',
     'X-Unsent: 1',
     `Content-Type: multipart/alternative; boundary="${BOUNDARY}"`,
   ];
-  return [
-    ...headers,
-    '',
-    `--${BOUNDARY}`,
-    part('text/plain', input.text),
-    `--${BOUNDARY}`,
-    part('text/html', input.html),
-    `--${BOUNDARY}--`,
-    '',
-  ].join(CRLF);
+  return [...headers, '', `--${BOUNDARY}`, part('text/plain', input.text), `--${BOUNDARY}`, part('text/html', input.html), `--${BOUNDARY}--`, ''].join(CRLF);
 }

@@ -84,7 +84,10 @@ export function formatMarkdown(input: FormatInput): string {
   const words = input.words ?? ENGLISH_WORDS;
   // Markdown's own link syntax; an address with no web page keeps its reason, in words.
   const list = input.sources
-    .map((s, i) => `${i + 1}. ${markdownEscape(sourceEntry(s, words.titleQuotes))}${hasAddress(s) ? `: <${s.url}>` : `. ${markdownEscape(sourceAddress(s, words.noAddress))}`}`)
+    .map(
+      (s, i) =>
+        `${i + 1}. ${markdownEscape(sourceEntry(s, words.titleQuotes))}${hasAddress(s) ? `: <${s.url}>` : `. ${markdownEscape(sourceAddress(s, words.noAddress))}`}`,
+    )
     .join('\n');
   return `${body}\n\n## ${markdownEscape(words.sources)}\n\n${list}\n`;
 }

@@ -116,12 +116,19 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
     doc.y += 0.5 * gap;
     const x = doc.page.margins.left;
     const width = doc.page.width - margins.left - margins.right;
-    doc.moveTo(x, doc.y).lineTo(x + width, doc.y).lineWidth(0.5).strokeColor('#999999').stroke();
+    doc
+      .moveTo(x, doc.y)
+      .lineTo(x + width, doc.y)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
     doc.y += 4;
     doc.fontSize(8).fillColor('#333333').text(words.sources.toUpperCase(), x, doc.y, { characterSpacing: 0.4 });
     // Each entry with its address in one wrapped paragraph, so the notes keep the letter to a page.
     doc.fontSize(7.5);
-    letter.notes.forEach((s, i) => doc.text(`${i + 1}. ${sourceEntry(s, words.titleQuotes)}. ${sourceAddress(s, words.noAddress)}`.normalize('NFC'), { lineGap: 0 }));
+    letter.notes.forEach((s, i) =>
+      doc.text(`${i + 1}. ${sourceEntry(s, words.titleQuotes)}. ${sourceAddress(s, words.noAddress)}`.normalize('NFC'), { lineGap: 0 }),
+    );
   }
   doc.end();
   return done;

@@ -6,7 +6,11 @@
  */
 export type PostcodePlace = 'after-city' | 'before-city' | 'own-line';
 
-const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Whether `line` holds `part` as whole words ("Leeds" in "Headingley, Leeds"), ignoring case and punctuation. */
 export function holds(line: string, part: string): boolean {

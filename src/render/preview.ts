@@ -51,12 +51,19 @@ export interface PreviewOptions {
 export function previewRequests(pack: Pack, options: PreviewOptions = {}): { template: LetterTemplate; ids: PreviewIds }[] {
   const format = options.format ?? 'text';
   if (options.template !== undefined && !pack.templates.some((t) => t.meta.id === options.template)) {
-    throw new UnknownIdError('template', [options.template], pack.templates.map((t) => t.meta.id));
+    throw new UnknownIdError(
+      'template',
+      [options.template],
+      pack.templates.map((t) => t.meta.id),
+    );
   }
   const chosen = pack.templates.filter((t) => (options.template === undefined || t.meta.id === options.template) && t.meta.formats.includes(format));
   if (chosen.length === 0) {
     const what = options.template === undefined ? 'No template in the pack' : `Template "${options.template}"`;
-    throw new UsageError(`${what} serves the ${format} format, so there is nothing to preview.`, 'Choose another format; `belarus-letter templates list` shows what each template serves.');
+    throw new UsageError(
+      `${what} serves the ${format} format, so there is nothing to preview.`,
+      'Choose another format; `belarus-letter templates list` shows what each template serves.',
+    );
   }
   return chosen.flatMap((template) => requestsServed(pack, template).map((ids) => ({ template, ids })));
 }

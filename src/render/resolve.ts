@@ -10,19 +10,35 @@ import { bodyFormatOf, type BodyFormat, type LetterRequest } from '../request.js
 
 export function findRegion(pack: Pack, id: string): Region {
   const region = pack.regions.find((r) => r.id === id);
-  if (!region) throw new UnknownIdError('region', [id], pack.regions.map((r) => r.id));
+  if (!region)
+    throw new UnknownIdError(
+      'region',
+      [id],
+      pack.regions.map((r) => r.id),
+    );
   return region;
 }
 
 export function findRecipient(region: Region, id: string): Recipient {
   const recipient = region.recipients.find((r) => r.id === id);
-  if (!recipient) throw new UnknownIdError('recipient', [id], region.recipients.map((r) => r.id), region.id);
+  if (!recipient)
+    throw new UnknownIdError(
+      'recipient',
+      [id],
+      region.recipients.map((r) => r.id),
+      region.id,
+    );
   return recipient;
 }
 
 export function findStance(pack: Pack, id: string): Stance {
   const stance = pack.stances.find((s) => s.id === id);
-  if (!stance) throw new UnknownIdError('stance', [id], pack.stances.map((s) => s.id));
+  if (!stance)
+    throw new UnknownIdError(
+      'stance',
+      [id],
+      pack.stances.map((s) => s.id),
+    );
   return stance;
 }
 
@@ -43,7 +59,12 @@ export const serves = (list: string[], id: string) => list.includes('*') || list
 export function chooseTemplate(pack: Pack, request: Pick<LetterRequest, 'region' | 'recipient' | 'stance' | 'format' | 'template'>): LetterTemplate {
   if (request.template) {
     const t = pack.templates.find((x) => x.meta.id === request.template);
-    if (!t) throw new UnknownIdError('template', [request.template], pack.templates.map((x) => x.meta.id));
+    if (!t)
+      throw new UnknownIdError(
+        'template',
+        [request.template],
+        pack.templates.map((x) => x.meta.id),
+      );
     // A template is checked (one page, every phrasing fits) only for what it says it serves.
     const misses = (['region', 'recipient', 'stance'] as const).filter((k) => !serves(t.meta[`${k}s`], request[k]));
     const format = bodyFormatOf(request.format);

@@ -157,7 +157,11 @@ export function proseSentences(text: string): string[] {
 
 export function campaignProfile(text: string, story?: string): CampaignProfile {
   const sentences = proseSentences(withoutStory(text, story));
-  const w = sentences.join(' ').split(' ').filter(Boolean).map((x) => fnv1a32(x));
+  const w = sentences
+    .join(' ')
+    .split(' ')
+    .filter(Boolean)
+    .map((x) => fnv1a32(x));
   const hashes = new Uint32Array(Math.max(0, w.length - SHINGLE_WORDS + 1));
   for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) {
     let h = 0x9747b28c;

@@ -29,17 +29,8 @@ export function chosenVariant(state: number, section: string, eligible: readonly
 }
 
 /** The default seed: who writes to whom, so each sender gets their own wording. */
-export function defaultSeed(parts: {
-  name: string;
-  city: string;
-  region: string;
-  recipient: string;
-  recipientName?: string;
-  stance: string;
-}): string {
-  return [parts.name, parts.city, parts.region, parts.recipient, parts.recipientName ?? '', parts.stance]
-    .map((s) => s.toLowerCase())
-    .join('|');
+export function defaultSeed(parts: { name: string; city: string; region: string; recipient: string; recipientName?: string; stance: string }): string {
+  return [parts.name, parts.city, parts.region, parts.recipient, parts.recipientName ?? '', parts.stance].map((s) => s.toLowerCase()).join('|');
 }
 
 export interface VariantFilter {
@@ -55,7 +46,6 @@ export interface RenderIds {
   recipient: string;
   locale: string;
 }
-
 
 export function hasFilter(filter: VariantFilter): boolean {
   return FILTER_KEYS.some((k) => filter[k] !== undefined);

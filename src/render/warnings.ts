@@ -47,7 +47,9 @@ function constituentNotes(request: LetterRequest, recipient: Recipient, region: 
     );
   }
   if (!request.recipientName) {
-    notes.push(`The letter greets the official by role alone because it has no name: give their name with ${names('recipientName')} for a personal salutation.`);
+    notes.push(
+      `The letter greets the official by role alone because it has no name: give their name with ${names('recipientName')} for a personal salutation.`,
+    );
   }
   return notes;
 }

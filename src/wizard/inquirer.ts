@@ -39,7 +39,9 @@ const toInquirer = <V>(choices: Choice<V>[]) =>
 /** Text word-wrapped to the terminal's width (inquirer and terminals break lines mid-word). */
 export function wrapToTerminal(text: string, indent = 0): string {
   const width = Math.max(40, (process.stderr.columns || 80) - indent - 1);
-  return wrapAnsi(text, width, { hard: true, trim: true }).split('\n').join(`\n${' '.repeat(indent)}`);
+  return wrapAnsi(text, width, { hard: true, trim: true })
+    .split('\n')
+    .join(`\n${' '.repeat(indent)}`);
 }
 
 /**
@@ -49,7 +51,9 @@ export function wrapToTerminal(text: string, indent = 0): string {
 function withDescriptions<V>(choices: Choice<V>[], indent: number) {
   return choices.map((c) => ({
     value: c.value,
-    name: c.description ? `${wrapToTerminal(c.name, indent)}\n${' '.repeat(indent + 2)}${paint.dim(wrapToTerminal(c.description, indent + 2))}` : wrapToTerminal(c.name, indent),
+    name: c.description
+      ? `${wrapToTerminal(c.name, indent)}\n${' '.repeat(indent + 2)}${paint.dim(wrapToTerminal(c.description, indent + 2))}`
+      : wrapToTerminal(c.name, indent),
     short: c.short ?? c.name,
     checked: c.checked,
   }));
@@ -70,7 +74,10 @@ export async function inquirerPrompts(): Promise<Prompts> {
   ]);
   const inquirer = { select: select.default, search: search.default, input: input.default, checkbox: checkbox.default, confirm: confirm.default };
   const prompts: Prompts = {
-    select: (q) => ask((context) => inquirer.select({ message: q.message, choices: withDescriptions(q.choices, 2), default: q.default, pageSize: 16, loop: false }, context)),
+    select: (q) =>
+      ask((context) =>
+        inquirer.select({ message: q.message, choices: withDescriptions(q.choices, 2), default: q.default, pageSize: 16, loop: false }, context),
+      ),
     search: (q) =>
       ask((context) =>
         inquirer.search(
@@ -98,7 +105,9 @@ export async function inquirerPrompts(): Promise<Prompts> {
         ),
       );
     },
-    checkbox: (q) => ask((context) => inquirer.checkbox(
+    checkbox: (q) =>
+      ask((context) =>
+        inquirer.checkbox(
           {
             message: q.message,
             choices: withDescriptions(q.choices, 3),
@@ -108,7 +117,8 @@ export async function inquirerPrompts(): Promise<Prompts> {
             theme: { style: { renderSelectedChoices: (chosen: readonly unknown[]) => `${chosen.length} chosen` } },
           },
           context,
-        ),),
+        ),
+      ),
     confirm: (q) => ask((context) => inquirer.confirm({ message: q.message, default: q.default }, context)),
     say: (text) => process.stderr.write(`${wrapToTerminal(text)}\n`),
   };

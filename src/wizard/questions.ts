@@ -16,7 +16,20 @@ import { languageName, languagesFor, regionId, useLanguage } from './language.js
 // The context and answers are their own module, so the questions' helpers (officials.ts) need not import this one.
 export type { Answers, ChosenOfficial, WizardContext } from './context.js';
 
-export type QuestionId = 'region' | 'language' | 'recipient' | 'recipientName' | 'stance' | 'facts' | 'name' | 'city' | 'address' | 'postcode' | 'connection' | 'why' | 'want';
+export type QuestionId =
+  | 'region'
+  | 'language'
+  | 'recipient'
+  | 'recipientName'
+  | 'stance'
+  | 'facts'
+  | 'name'
+  | 'city'
+  | 'address'
+  | 'postcode'
+  | 'connection'
+  | 'why'
+  | 'want';
 
 export interface Question {
   id: QuestionId;
@@ -55,7 +68,8 @@ const NAME_EXAMPLES: Record<string, string> = {
 };
 const nameExample = (language: string | undefined): string => NAME_EXAMPLES[language ?? ''] ?? 'Jane Smith, or Ms Jane Smith';
 
-const nonEmpty = (what: string) => (value: string) => (value.trim() === '' ? `Please type ${what}.` : value.trim().length > 200 ? 'Please keep it under 200 characters.' : true);
+const nonEmpty = (what: string) => (value: string) =>
+  value.trim() === '' ? `Please type ${what}.` : value.trim().length > 200 ? 'Please keep it under 200 characters.' : true;
 
 const personal = (id: 'connection' | 'why' | 'want', label: string, message: (ctx: WizardContext, a: Answers) => string, example: string): Question => ({
   id,
@@ -84,7 +98,11 @@ export const QUESTIONS: readonly Question[] = [
       // Every region, whichever language's pack a previous answer chose.
       const all = ctx.languagePacks?.get(DEFAULT_LANGUAGE)?.regions ?? ctx.pack.regions;
       const regions = all.filter((r) => !wanted || r.recipients.some((x) => x.id === wanted));
-      const choices: Choice<string>[] = regions.map((r) => ({ value: r.id, name: r.name, description: `You can write to: ${r.recipients.map((x) => x.label).join(', ')}` }));
+      const choices: Choice<string>[] = regions.map((r) => ({
+        value: r.id,
+        name: r.name,
+        description: `You can write to: ${r.recipients.map((x) => x.label).join(', ')}`,
+      }));
       const remembered = regions.some((r) => r.id === ctx.remembered.region) ? ctx.remembered.region : undefined;
       const region = await ctx.prompts.search({ id: 'region', message: 'Where do you live? (type to filter)', choices, default: answers.region ?? remembered });
       const next = { ...answers, region };
@@ -95,13 +113,18 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     id: 'language',
-    label: 'The letter\'s language',
+    label: "The letter's language",
     given: (ctx) => ctx.languagePacks === undefined,
     skip: (ctx, answers) => languagesFor(ctx.languagePacks ?? new Map(), regionId(ctx, answers)).length < 2,
     async ask(ctx, answers) {
       const languages = languagesFor(ctx.languagePacks ?? new Map(), regionId(ctx, answers));
       const choices: Choice<string>[] = languages.map((code) => ({ value: code, name: languageName(code) }));
-      const language = await ctx.prompts.select({ id: 'language', message: 'Which language will the letter be in?', choices, default: answers.language ?? DEFAULT_LANGUAGE });
+      const language = await ctx.prompts.select({
+        id: 'language',
+        message: 'Which language will the letter be in?',
+        choices,
+        default: answers.language ?? DEFAULT_LANGUAGE,
+      });
       const next = { ...answers };
       useLanguage(ctx, next, language);
       return { language: next.language };
@@ -145,7 +168,8 @@ export const QUESTIONS: readonly Question[] = [
       if (name) ctx.prompts.say(`The letter opens "${salutationFor(ctx.pack, recipient, name, givenTitle ?? title)}"`);
       return { ...fromData, recipientName: name, recipientTitle: givenTitle ? undefined : title, recipientAddress: undefined, official: undefined };
     },
-    summary: (ctx, a) => `${a.recipientName ?? 'none'} (the letter opens "${salutationFor(ctx.pack, recipientOf(ctx, a), a.recipientName, (ctx.given.recipientTitle as string | undefined) ?? a.recipientTitle)}")`,
+    summary: (ctx, a) =>
+      `${a.recipientName ?? 'none'} (the letter opens "${salutationFor(ctx.pack, recipientOf(ctx, a), a.recipientName, (ctx.given.recipientTitle as string | undefined) ?? a.recipientTitle)}")`,
   },
   {
     id: 'stance',
@@ -153,7 +177,9 @@ export const QUESTIONS: readonly Question[] = [
     given: (ctx) => has(ctx.given.stance),
     async ask(ctx, answers) {
       const choices = ctx.pack.stances.map((s) => ({ value: s.id, name: s.label, description: s.description, short: s.label }));
-      return { stance: await ctx.prompts.select({ id: 'stance', message: 'What will you ask for?', choices, default: answers.stance ?? ctx.pack.stances[0]?.id }) };
+      return {
+        stance: await ctx.prompts.select({ id: 'stance', message: 'What will you ask for?', choices, default: answers.stance ?? ctx.pack.stances[0]?.id }),
+      };
     },
     summary: (ctx, a) => findStance(ctx.pack, stanceOf(ctx, a)).label,
   },
@@ -184,7 +210,17 @@ export const QUESTIONS: readonly Question[] = [
     label: 'Your name',
     given: (ctx) => has(ctx.given.name),
     async ask(ctx, answers) {
-      return { name: (await ctx.prompts.input({ id: 'name', message: 'Your name, as you will sign the letter', default: answers.name ?? ctx.remembered.name, required: true, validate: nonEmpty('your name') })).trim() };
+      return {
+        name: (
+          await ctx.prompts.input({
+            id: 'name',
+            message: 'Your name, as you will sign the letter',
+            default: answers.name ?? ctx.remembered.name,
+            required: true,
+            validate: nonEmpty('your name'),
+          })
+        ).trim(),
+      };
     },
     summary: (_ctx, a) => a.name ?? '',
   },
@@ -193,7 +229,17 @@ export const QUESTIONS: readonly Question[] = [
     label: 'Your town or city',
     given: (ctx) => has(ctx.given.city),
     async ask(ctx, answers) {
-      return { city: (await ctx.prompts.input({ id: 'city', message: 'Your town or city (shown under your name)', default: answers.city ?? ctx.remembered.city, required: true, validate: nonEmpty('your town or city') })).trim() };
+      return {
+        city: (
+          await ctx.prompts.input({
+            id: 'city',
+            message: 'Your town or city (shown under your name)',
+            default: answers.city ?? ctx.remembered.city,
+            required: true,
+            validate: nonEmpty('your town or city'),
+          })
+        ).trim(),
+      };
     },
     summary: (_ctx, a) => a.city ?? '',
   },
@@ -232,11 +278,22 @@ export const QUESTIONS: readonly Question[] = [
     summary: (_ctx, a) => a.postcode ?? '(none)',
   },
   {
-    ...personal('connection', 'Your connection to Belarus', () => 'What is your connection to Belarus, or to people affected?', 'My aunt in Minsk was jailed in 2021 for joining a protest.'),
-    intro: 'Now the part that makes the letter yours. Officials give far more weight to a few sentences in your own words than to any form letter. Three short questions; answer any or none, as you would say it. Your answers go into the letter as you type them.',
+    ...personal(
+      'connection',
+      'Your connection to Belarus',
+      () => 'What is your connection to Belarus, or to people affected?',
+      'My aunt in Minsk was jailed in 2021 for joining a protest.',
+    ),
+    intro:
+      'Now the part that makes the letter yours. Officials give far more weight to a few sentences in your own words than to any form letter. Three short questions; answer any or none, as you would say it. Your answers go into the letter as you type them.',
   },
   personal('why', 'Why it matters to you', () => 'Why does this matter to you?', 'I grew up hearing about people who disappeared for speaking out.'),
-  personal('want', 'What you want them to do', (ctx, a) => `What do you want your ${recipientOf(ctx, a).label} to do?`, 'Please speak up for the prisoners who are still inside.'),
+  personal(
+    'want',
+    'What you want them to do',
+    (ctx, a) => `What do you want your ${recipientOf(ctx, a).label} to do?`,
+    'Please speak up for the prisoners who are still inside.',
+  ),
 ];
 
 export function questionById(id: QuestionId): Question {
@@ -247,4 +304,3 @@ export function questionById(id: QuestionId): Question {
 export function sameFacts(a: readonly string[] | undefined, b: readonly string[]): boolean {
   return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 }
-

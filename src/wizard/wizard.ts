@@ -58,7 +58,11 @@ export type WizardOutcome = Saved | { outcome: 'printed'; request: LetterRequest
 type Action = 'save' | 'print' | 'change' | 'reword' | 'quit';
 
 const EXTENSIONS: Record<BodyFormat, string> = { text: 'txt', markdown: 'md', html: 'html' };
-const FORMAT_NAMES: Record<BodyFormat, string> = { text: 'Plain text (.txt): to paste into an email or a web form', markdown: 'Markdown (.md)', html: 'A web page (.html): to print on paper' };
+const FORMAT_NAMES: Record<BodyFormat, string> = {
+  text: 'Plain text (.txt): to paste into an email or a web form',
+  markdown: 'Markdown (.md)',
+  html: 'A web page (.html): to print on paper',
+};
 
 /** Checks what the command line gave before asking anything, so a typo fails as in `draft`. */
 function checkGiven(ctx: WizardContext): void {
@@ -131,7 +135,11 @@ async function reconcile(ctx: WizardContext, before: Answers, answers: Answers):
   }
   // An official picked from the directory is one recipient's: another recipient needs another.
   const official = answers.official;
-  if (official && (official.region !== regionOf(ctx, answers).id || official.recipient !== recipientOf(ctx, answers).id) && !questionById('recipientName').given(ctx)) {
+  if (
+    official &&
+    (official.region !== regionOf(ctx, answers).id || official.recipient !== recipientOf(ctx, answers).id) &&
+    !questionById('recipientName').given(ctx)
+  ) {
     Object.assign(answers, { recipientName: undefined, recipientAddress: undefined, official: undefined });
     Object.assign(answers, await questionById('recipientName').ask(ctx, answers));
   }
@@ -213,7 +221,8 @@ async function offerToRemember(ctx: WizardContext, io: WizardIO, options: Wizard
   // Stored absolute, so the setting means the same folder wherever the tool runs next.
   if (options.templates) wanted.templates = resolve(options.templates);
   const known = ctx.remembered;
-  if (known.name === wanted.name && known.city === wanted.city && known.region === wanted.region && (!wanted.templates || known.templates === wanted.templates)) return;
+  if (known.name === wanted.name && known.city === wanted.city && known.region === wanted.region && (!wanted.templates || known.templates === wanted.templates))
+    return;
   ctx.prompts.say(`This tool can remember your name, town and region in ${io.remember.path}, to offer them next time. Your own words are never stored.`);
   const yes = await ctx.prompts.confirm({ id: 'remember', message: 'Remember them?', default: false });
   if (!yes) return;
@@ -222,7 +231,9 @@ async function offerToRemember(ctx: WizardContext, io: WizardIO, options: Wizard
   } catch (error) {
     // The letter is done; a settings folder that cannot be written only means nothing is remembered.
     if (!(error instanceof Error)) throw error;
-    ctx.prompts.say(`${error instanceof AppError ? error.message : `Could not write ${io.remember.path}: ${error.message}`} Nothing was remembered; your letter is not affected.`);
+    ctx.prompts.say(
+      `${error instanceof AppError ? error.message : `Could not write ${io.remember.path}: ${error.message}`} Nothing was remembered; your letter is not affected.`,
+    );
     return;
   }
   ctx.prompts.say('Remembered. `belarus-letter config clear` forgets it.');
@@ -230,7 +241,9 @@ async function offerToRemember(ctx: WizardContext, io: WizardIO, options: Wizard
 
 export async function runWizard(ctx: WizardContext, io: WizardIO, options: WizardOptions = {}): Promise<WizardOutcome> {
   checkGiven(ctx);
-  io.show(`${io.heading('Write to your elected official about Belarus')}\nA few questions, then you see the letter before anything is saved. Ctrl-C quits at any time.\n`);
+  io.show(
+    `${io.heading('Write to your elected official about Belarus')}\nA few questions, then you see the letter before anything is saved. Ctrl-C quits at any time.\n`,
+  );
   const answers: Answers = {};
   for (const question of QUESTIONS) {
     if (question.given(ctx) || question.skip?.(ctx, answers)) continue;
@@ -261,9 +274,10 @@ export async function runWizard(ctx: WizardContext, io: WizardIO, options: Wizar
     else if (action === 'change') await changeAnswer(ctx, answers);
     else if ((action === 'save' || action === 'print') && overOnePage(preview)) {
       // Refused as `draft` refuses it; the answers stay, so the writer can shorten and go on.
-      ctx.prompts.say(`${overPageWords(preview)}; nothing was ${action === 'save' ? 'saved' : 'printed'}. Shorten your own words or choose fewer facts: choose "Change an answer".`);
-    }
-    else if (action === 'quit') {
+      ctx.prompts.say(
+        `${overPageWords(preview)}; nothing was ${action === 'save' ? 'saved' : 'printed'}. Shorten your own words or choose fewer facts: choose "Change an answer".`,
+      );
+    } else if (action === 'quit') {
       ctx.prompts.say('Nothing was saved.');
       return { outcome: 'quit' };
     } else if (action === 'print') {

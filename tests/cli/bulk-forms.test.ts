@@ -11,7 +11,12 @@ import { runMain } from '../helpers/main.js';
 
 const FORMS = join(ROOT, 'tests', 'fixtures', 'forms');
 const DATE = ['--date', '2026-11-30'];
-const letters = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')).sort() : []);
+const letters = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => !f.startsWith('.'))
+        .sort()
+    : [];
 const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
 
 describe('bulk: form exports as they come', () => {
@@ -106,12 +111,14 @@ describe('bulk: no silent loss', () => {
     const out = join(dir, 'letters');
     const r = await runMain(['bulk', path, '--out-dir', out, ...UK]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Every letter would go without the official's name and personal stories, which the columns "Our MP please" and "In your own words" seem to hold; nothing was written/);
+    expect(r.stderr).toMatch(
+      /Every letter would go without the official's name and personal stories, which the columns "Our MP please" and "In your own words" seem to hold; nothing was written/,
+    );
     expect(r.stderr).toContain("--map 'Our MP please=recipient_name' --map 'In your own words=story'");
     expect(existsSync(out)).toBe(false);
   });
 
-  it("writes once the columns are mapped or left out, and warns of the rest with the --map to use", async () => {
+  it('writes once the columns are mapped or left out, and warns of the rest with the --map to use', async () => {
     const dir = tempDir();
     const path = join(dir, 'sheet.csv');
     writeFileSync(path, SHEET);

@@ -20,11 +20,20 @@ function sheetOf(rows: string[]): string {
 }
 
 /** The NDJSON records of --out -, by row. */
-const records = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as { row: number; letter: string });
+const records = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { row: number; letter: string });
 
 describe('bulk with a language column', () => {
   it('writes each row in its own language', async () => {
-    const path = sheetOf(['Jana Novak,Berlin,eu,mep,maintain,de', 'Jan Kowalski,Kraków,eu,mep,maintain,PL', 'Alex Doe,Leeds,uk,mp,maintain,', 'Sam Lee,Leeds,uk,mp,maintain,en']);
+    const path = sheetOf([
+      'Jana Novak,Berlin,eu,mep,maintain,de',
+      'Jan Kowalski,Kraków,eu,mep,maintain,PL',
+      'Alex Doe,Leeds,uk,mp,maintain,',
+      'Sam Lee,Leeds,uk,mp,maintain,en',
+    ]);
     const run = await runMain(['bulk', path, '--out', '-', ...DATE]);
     expect(run.code).toBe(0);
     const [de, pl, en, en2] = records(run.stdout).map((r) => r.letter);

@@ -63,7 +63,8 @@ describe('bulk: reading senders', () => {
   it('reads a BOM, CRLF, semicolons and quoted fields with quotes and newlines', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
-    const text = '\uFEFFName;Town;Region;Recipient;Stance;Story\r\nAlex Doe;"Leeds; West Yorkshire";uk;mp;maintain;"She said ""free them all"".\r\n\r\nThen she wept."\r\n';
+    const text =
+      '\uFEFFName;Town;Region;Recipient;Stance;Story\r\nAlex Doe;"Leeds; West Yorkshire";uk;mp;maintain;"She said ""free them all"".\r\n\r\nThen she wept."\r\n';
     const r = await runMain(['bulk', sheet(dir, text), '--out-dir', out, ...DATE]);
     expect(r.code).toBe(0);
     const [file] = letters(out);
@@ -76,7 +77,21 @@ describe('bulk: reading senders', () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const text = 'name\tcity\tstory\nAlex Doe\tLeeds\tI care, a lot.\n';
-    const r = await runMain(['bulk', sheet(dir, text, 'senders.tsv'), '--delimiter', 'tab', '-r', 'uk', '-t', 'mp', '-s', 'maintain', '--out-dir', out, ...DATE]);
+    const r = await runMain([
+      'bulk',
+      sheet(dir, text, 'senders.tsv'),
+      '--delimiter',
+      'tab',
+      '-r',
+      'uk',
+      '-t',
+      'mp',
+      '-s',
+      'maintain',
+      '--out-dir',
+      out,
+      ...DATE,
+    ]);
     expect(r.code).toBe(0);
     expect(letters(out)).toEqual(['0002-mp-alex-doe.txt']);
   });
@@ -91,7 +106,13 @@ describe('bulk: reading senders', () => {
     expect(json.code).toBe(0);
     expect(letters(join(dir, 'a'))).toEqual(['0001-mp-alex-doe.txt', '0002-representative-sam-lee.txt']);
     expect(readFileSync(join(dir, 'a', '0001-mp-alex-doe.txt'), 'utf8')).toContain('1 High St');
-    const nd = await runMain(['bulk', sheet(dir, `${JSON.stringify(people[0])}\n\n${JSON.stringify(people[1])}\n`, 'people.ndjson'), '--out-dir', join(dir, 'b'), ...DATE]);
+    const nd = await runMain([
+      'bulk',
+      sheet(dir, `${JSON.stringify(people[0])}\n\n${JSON.stringify(people[1])}\n`, 'people.ndjson'),
+      '--out-dir',
+      join(dir, 'b'),
+      ...DATE,
+    ]);
     expect(nd.code).toBe(0);
     expect(letters(join(dir, 'b'))).toEqual(['0001-mp-alex-doe.txt', '0003-representative-sam-lee.txt']);
   });
@@ -121,11 +142,11 @@ describe('bulk: reading senders', () => {
   });
 });
 
-describe('bulk: a sign-up form\'s own headers (--map)', () => {
+describe("bulk: a sign-up form's own headers (--map)", () => {
   const FORM = [
     'Timestamp,Full legal name,Where do you live?,Name,Your story (optional)',
     '2026/11/20 10:01,Anna Kowalczyk,Leeds,Alex Sobel,"My brother was detained in Hrodna in 2021."',
-    '2026/11/20 11:14,Ben O\'Neill,York,Alex Sobel,',
+    "2026/11/20 11:14,Ben O'Neill,York,Alex Sobel,",
   ].join('\n');
   const ROUTE = ['--region', 'uk', '--recipient', 'mp', '--stance', 'maintain', ...DATE];
 
@@ -145,7 +166,15 @@ describe('bulk: a sign-up form\'s own headers (--map)', () => {
 
   it('suggests the --map for a required column the sheet calls something else', async () => {
     const dir = tempDir();
-    const r = await runMain(['bulk', sheet(dir, FORM.replace('Where do you live?', 'Residence')), '--out-dir', join(dir, 'out'), ...ROUTE, '--map', 'Full legal name=name']);
+    const r = await runMain([
+      'bulk',
+      sheet(dir, FORM.replace('Where do you live?', 'Residence')),
+      '--out-dir',
+      join(dir, 'out'),
+      ...ROUTE,
+      '--map',
+      'Full legal name=name',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/has no column for city; its header is: Timestamp, Full legal name, Residence, Name, Your story \(optional\)\./);
     expect(r.stderr).not.toMatch(/map that header/);
@@ -157,7 +186,17 @@ describe('bulk: a sign-up form\'s own headers (--map)', () => {
 
   it('warns which header a map displaced', async () => {
     const dir = tempDir();
-    const r = await runMain(['bulk', sheet(dir, FORM), '--out-dir', join(dir, 'out'), ...ROUTE, '--map', 'Full legal name=name', '--map', 'Where do you live=city']);
+    const r = await runMain([
+      'bulk',
+      sheet(dir, FORM),
+      '--out-dir',
+      join(dir, 'out'),
+      ...ROUTE,
+      '--map',
+      'Full legal name=name',
+      '--map',
+      'Where do you live=city',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('column "Name" is left out: --map reads name from "Full legal name".');
   });
@@ -167,7 +206,10 @@ describe('bulk: a sign-up form\'s own headers (--map)', () => {
     [['--map', 'Full legal name=nme'], /--map "Full legal name=nme": "nme" is not a column; choose name, first_name, last_name, city/],
     [['--map', 'Legal name=name'], /--map "Legal name=name": \S*senders\.csv has no column "Legal name"; its header is: Timestamp/],
     [['--map', 'Name=name', '--map', 'name=city'], /--map "Name=name" and --map "name=city" both map the header "name"; keep one\./],
-    [['--map', 'Full legal name=name', '--map', 'Name=name', '--map', 'Where do you live=city'], /the columns "Full legal name" and "Name" both mean name; keep one\./],
+    [
+      ['--map', 'Full legal name=name', '--map', 'Name=name', '--map', 'Where do you live=city'],
+      /the columns "Full legal name" and "Name" both mean name; keep one\./,
+    ],
   ])('%j is a usage error (exit 2) that writes nothing', async (args, message) => {
     const dir = tempDir();
     const r = await runMain(['bulk', sheet(dir, FORM), '--out-dir', join(dir, 'out'), ...ROUTE, ...args]);
@@ -180,7 +222,19 @@ describe('bulk: a sign-up form\'s own headers (--map)', () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const json = JSON.stringify([{ fullName: 'Anna Kowalczyk', home: 'Leeds' }]);
-    const r = await runMain(['bulk', sheet(dir, json, 'senders.json'), '--out-dir', out, ...ROUTE, '--map', 'fullName=name', '--map', 'home=city', '--map', 'phone=']);
+    const r = await runMain([
+      'bulk',
+      sheet(dir, json, 'senders.json'),
+      '--out-dir',
+      out,
+      ...ROUTE,
+      '--map',
+      'fullName=name',
+      '--map',
+      'home=city',
+      '--map',
+      'phone=',
+    ]);
     expect(r.code).toBe(0);
     expect(letters(out)).toEqual(['0001-mp-anna-kowalczyk.txt']);
     expect(r.stderr).toMatch(/--map "phone=" met no field "phone" in \S*senders\.json\./);
@@ -214,7 +268,11 @@ describe('bulk: bad input', () => {
   it.each([
     ['an empty file', '', /is empty; it needs a header row/],
     ['a header only', `${HEADER}\n`, /has a header but no rows/],
-    ['a missing required column', 'name,city\nAlex,Leeds\n', /has no columns for region, recipient or stance; its header is: name, city\.\n.*give --region, --recipient and --stance for every row/],
+    [
+      'a missing required column',
+      'name,city\nAlex,Leeds\n',
+      /has no columns for region, recipient or stance; its header is: name, city\.\n.*give --region, --recipient and --stance for every row/,
+    ],
   ])('%s is a usage error (exit 2) that says what to do', async (_, text, message) => {
     const dir = tempDir();
     const r = await runMain(['bulk', sheet(dir, text), '--out-dir', join(dir, 'out'), ...DATE]);
@@ -224,10 +282,25 @@ describe('bulk: bad input', () => {
   });
 
   it.each([
-    ['an Excel workbook', 'senders.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000'), Buffer.alloc(64, 7)]), /senders\.xlsx is a spreadsheet workbook, not CSV; .*save or download the sheet as "CSV UTF-8"/],
+    [
+      'an Excel workbook',
+      'senders.xlsx',
+      Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000'), Buffer.alloc(64, 7)]),
+      /senders\.xlsx is a spreadsheet workbook, not CSV; .*save or download the sheet as "CSV UTF-8"/,
+    ],
     ['a workbook saved under a .csv name', 'senders.csv', Buffer.from('PK\u0003\u0004\u0014\u0000binary'), /senders\.csv is a spreadsheet workbook/],
-    ['an old .xls workbook', 'senders.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /senders\.xls is a spreadsheet workbook/],
-    ['UTF-16 text', 'senders.csv', Buffer.from(`\uFEFF${HEADER}\nAlex Doe,Leeds,uk,mp,,maintain,\n`, 'utf16le'), /senders\.csv looks like UTF-16 text, not UTF-8; save it again as "CSV UTF-8"/],
+    [
+      'an old .xls workbook',
+      'senders.xls',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      /senders\.xls is a spreadsheet workbook/,
+    ],
+    [
+      'UTF-16 text',
+      'senders.csv',
+      Buffer.from(`\uFEFF${HEADER}\nAlex Doe,Leeds,uk,mp,,maintain,\n`, 'utf16le'),
+      /senders\.csv looks like UTF-16 text, not UTF-8; save it again as "CSV UTF-8"/,
+    ],
   ])('%s is refused with how to export the sheet (exit 2)', async (_, name, bytes, message) => {
     const dir = tempDir();
     writeFileSync(join(dir, name), bytes);
@@ -237,7 +310,7 @@ describe('bulk: bad input', () => {
     expect(letters(join(dir, 'out'))).toEqual([]);
   });
 
-  it('reads CSV text under a workbook\'s name', async () => {
+  it("reads CSV text under a workbook's name", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'senders.xlsx'), SHEET);
     const r = await runMain(['bulk', join(dir, 'senders.xlsx'), '--input-format', 'csv', '--out-dir', join(dir, 'out'), ...DATE]);
@@ -308,11 +381,27 @@ describe('bulk: file names cannot be turned against the folder', () => {
     expect(readdirSync(dir).sort()).toEqual(['out', 'senders.csv']);
     const files = letters(out);
     expect(files).toEqual(
-      expect.arrayContaining(['x-leeds.txt', 'etc-passwd-leeds.txt', 'c-windows-win-ini-leeds.txt', 'con-leeds.txt', 'jose-leeds.txt', 'jose-leeds-2.txt', 'jose-leeds-3.txt']),
+      expect.arrayContaining([
+        'x-leeds.txt',
+        'etc-passwd-leeds.txt',
+        'c-windows-win-ini-leeds.txt',
+        'con-leeds.txt',
+        'jose-leeds.txt',
+        'jose-leeds-2.txt',
+        'jose-leeds-3.txt',
+      ]),
     );
     expect(files).toHaveLength(8);
     for (const f of files) expect(f.length).toBeLessThanOrEqual(124);
-    const bare = await runMain(['bulk', sheet(dir, 'name,city,region,recipient,stance\nCON,Leeds,uk,mp,maintain\n', 'con.csv'), '--out-dir', join(dir, 'o2'), '--name-pattern', '{name}', ...DATE]);
+    const bare = await runMain([
+      'bulk',
+      sheet(dir, 'name,city,region,recipient,stance\nCON,Leeds,uk,mp,maintain\n', 'con.csv'),
+      '--out-dir',
+      join(dir, 'o2'),
+      '--name-pattern',
+      '{name}',
+      ...DATE,
+    ]);
     expect(bare.code).toBe(0);
     expect(letters(join(dir, 'o2'))).toEqual(['con-letter.txt']);
   });
@@ -346,7 +435,11 @@ describe('bulk: options', () => {
     const out = join(dir, 'out');
     const r = await runMain(['bulk', sheet(dir, SHEET), '--out-dir', out, '--dry-run', ...DATE]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').filter(Boolean)).toEqual([`2\t${join(out, '0002-jane-smith-alex-doe.txt')}`, `3\t${join(out, '0003-john-doe-sam-lee.txt')}`, `4\t${join(out, '0004-eva-horvat-ana-novak.txt')}`]);
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+      `2\t${join(out, '0002-jane-smith-alex-doe.txt')}`,
+      `3\t${join(out, '0003-john-doe-sam-lee.txt')}`,
+      `4\t${join(out, '0004-eva-horvat-ana-novak.txt')}`,
+    ]);
     expect(r.stderr).toMatch(/Would write 3 letters/);
     expect(existsSync(out)).toBe(false);
   });
@@ -357,14 +450,30 @@ describe('bulk: options', () => {
     const ok = await runMain(['bulk', sheet(dir, SHEET), '--out-dir', out, '--json', ...DATE]);
     expect(ok.code).toBe(0);
     const summary = JSON.parse(ok.stdout);
-    expect(summary).toMatchObject({ outDir: out, dryRun: false, letters: 3, skipped: 0, failed: 0, stopped: null, manifest: join(out, '.belarus-letter-manifest.ndjson') });
+    expect(summary).toMatchObject({
+      outDir: out,
+      dryRun: false,
+      letters: 3,
+      skipped: 0,
+      failed: 0,
+      stopped: null,
+      manifest: join(out, '.belarus-letter-manifest.ndjson'),
+    });
     expect(summary.formLetterRisk).toMatchObject({ identicalPairs: 0, identicalExamples: [], withoutStory: 2 });
     expect(summary.seconds).toBeGreaterThan(0);
     expect(ok.stderr).toMatch(/Wrote 3 letters/);
 
     // A dry run lists no files under --json, letters already there as it would write them are
     // counted so, and a row that fails counts (exit 1 as ever).
-    const again = await runMain(['bulk', sheet(dir, `${SHEET}\nBad Row,Leeds,uk,nobody,,maintain,`, 'more.csv'), '--out-dir', out, '--json', '--dry-run', ...DATE]);
+    const again = await runMain([
+      'bulk',
+      sheet(dir, `${SHEET}\nBad Row,Leeds,uk,nobody,,maintain,`, 'more.csv'),
+      '--out-dir',
+      out,
+      '--json',
+      '--dry-run',
+      ...DATE,
+    ]);
     expect(again.code).toBe(1);
     expect(again.stdout.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(again.stdout)).toMatchObject({ dryRun: true, letters: 0, alreadyThere: 3, failed: 1, manifest: null });
@@ -436,7 +545,10 @@ describe('bulk: options', () => {
     const dir = tempDir();
     const r = await runMain(['bulk', sheet(dir, SHEET), '--out', '-', '--format', 'markdown', ...DATE], { cwd: dir });
     expect(r.code).toBe(0);
-    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const records = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records.map((x) => [x.row, x.file])).toEqual([
       [2, '0002-jane-smith-alex-doe.md'],
       [3, '0003-john-doe-sam-lee.md'],
@@ -451,7 +563,10 @@ describe('bulk: options', () => {
     const dir = tempDir();
     const r = await runMain(['bulk', sheet(dir, csvRows(40)), '--out', '-', ...DATE]);
     expect(r.code).toBe(0);
-    const texts = r.stdout.trim().split('\n').map((l) => JSON.parse(l).letter);
+    const texts = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).letter);
     expect(new Set(texts).size).toBe(40);
     expect(r.stderr).toMatch(/0 identical letter pairs; mean similarity 0\.\d\d between letters of the same region and stance/);
   });
@@ -480,7 +595,7 @@ describe('bulk: --templates', () => {
   }, 120_000);
 });
 
-describe('bulk: --resume keeps the batch\'s date', () => {
+describe("bulk: --resume keeps the batch's date", () => {
   it('dates the rest of the letters as the first run did, unless --date says otherwise', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
@@ -495,16 +610,22 @@ describe('bulk: --resume keeps the batch\'s date', () => {
   });
 });
 
-
 describe('bulk: a letter over a page', () => {
   it('makes that row an error naming the row and the story column, and writes the others', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const long = Array.from({ length: 40 }, () => 'This matters to me and to my family very much.').join(' ');
-    const rows = [HEADER, 'Alex Doe,Leeds,uk,mp,Jane Smith,maintain,', `Sam Lee,Leeds,uk,mp,Jane Smith,maintain,"${long}"`, 'Ana Novak,Leeds,uk,mp,Jane Smith,strengthen,'];
+    const rows = [
+      HEADER,
+      'Alex Doe,Leeds,uk,mp,Jane Smith,maintain,',
+      `Sam Lee,Leeds,uk,mp,Jane Smith,maintain,"${long}"`,
+      'Ana Novak,Leeds,uk,mp,Jane Smith,strengthen,',
+    ];
     const r = await runMain(['bulk', sheet(dir, rows.join('\n')), '--out-dir', out, ...DATE]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/row 3: The letter is \d{3} words, more than fits on one page \(450\), so it was not written; shorten the story in column story, or name fewer facts/);
+    expect(r.stderr).toMatch(
+      /row 3: The letter is \d{3} words, more than fits on one page \(450\), so it was not written; shorten the story in column story, or name fewer facts/,
+    );
     expect(letters(out)).toEqual(['0002-jane-smith-alex-doe.txt', '0004-jane-smith-ana-novak.txt']);
     expect(manifest(out).map((m) => m.status)).toEqual(['written', 'failed', 'written']);
   });

@@ -28,11 +28,19 @@ describe('discovery commands', () => {
       expect(s.description.length).toBeGreaterThan(10);
       expect(s.ask).toMatch(/targeted sanctions/);
     }
-    expect((await runMain(['stances'])).stdout).toMatch(/^maintain\s+Keep the sanctions\n\s+Keep the targeted sanctions in place until every political prisoner is free\./m);
+    expect((await runMain(['stances'])).stdout).toMatch(
+      /^maintain\s+Keep the sanctions\n\s+Keep the targeted sanctions in place until every political prisoner is free\./m,
+    );
   });
 
   it('facts lists each fact with its sources, their addresses and as-of date', async () => {
-    const facts = JSON.parse((await runMain(['facts', '--json'])).stdout) as { id: string; asOf: string; origin: string; wordings: string[]; sources: { title: string | null; publisher: string; url: string }[] }[];
+    const facts = JSON.parse((await runMain(['facts', '--json'])).stdout) as {
+      id: string;
+      asOf: string;
+      origin: string;
+      wordings: string[];
+      sources: { title: string | null; publisher: string; url: string }[];
+    }[];
     const still = facts.find((f) => f.id === 'still-imprisoned')!;
     expect(still.asOf).toBe('2025-12-31');
     expect(still.origin).toBe('built-in');
@@ -41,7 +49,9 @@ describe('discovery commands', () => {
     expect(still.sources.every((s) => /^https:\/\//.test(s.url))).toBe(true);
     const text = (await runMain(['facts'])).stdout;
     expect(text).toMatch(/still-imprisoned \(as of 31 December 2025\)/);
-    expect(text).toMatch(/\n {2}- Human Rights Watch, "More than 1,000 Belarusians Remain in Prison for Exercising Their Rights", 15 December 2025\n {4}https:\/\/www\.hrw\.org\//);
+    expect(text).toMatch(
+      /\n {2}- Human Rights Watch, "More than 1,000 Belarusians Remain in Prison for Exercising Their Rights", 15 December 2025\n {4}https:\/\/www\.hrw\.org\//,
+    );
     expect(text).toMatch(/\n {4}No web address: /);
     expect(text).toMatch(/new-prisoners-dec-2025 \(as of 31 December 2025; medium confidence: optional\)/);
     expect(text).toMatch(/check the Viasna Human Rights Centre \(spring96\.org\) for the current figure/);

@@ -55,7 +55,9 @@ describe('belarus-letter draft', () => {
     expect(md.stdout).toContain('Alex Doe\\\nLeeds');
     const html = await runMain([...UK_MP, '-f', 'html']);
     expect(html.stdout).toContain('@page { size: A4;');
-    expect((await runMain(['draft', '-r', 'us', '-t', 'senator', '-s', 'maintain', '-n', 'Sam', '-c', 'Boston', '-f', 'html'])).stdout).toContain('@page { size: letter;');
+    expect((await runMain(['draft', '-r', 'us', '-t', 'senator', '-s', 'maintain', '-n', 'Sam', '-c', 'Boston', '-f', 'html'])).stdout).toContain(
+      '@page { size: letter;',
+    );
   });
 
   it('prints { letter, meta } with --json', async () => {
@@ -86,7 +88,7 @@ describe('belarus-letter draft', () => {
     expect(fromFile.stdout).toContain('My brother was arrested in 2020.\n\nHe is still in prison.');
   });
 
-  it('puts the sender\'s address lines and email in the sender block', async () => {
+  it("puts the sender's address lines and email in the sender block", async () => {
     const r = await runMain([...UK_MP, '--address', '12 Park Row', '--address', 'LS1 5HD', '--email', 'alex@example.org']);
     expect(r.stdout).toMatch(/^Alex Doe\n12 Park Row\nLS1 5HD\nLeeds\nalex@example.org\n\n/);
   });
@@ -113,9 +115,24 @@ describe('belarus-letter draft', () => {
 
 describe('draft errors', () => {
   const cases: [string, string[], number, RegExp][] = [
-    ['an unknown region', ['draft', '-r', 'xx', '-t', 'mp', '-s', 'maintain', '-n', 'A', '-c', 'B'], 2, /Unknown region "xx" \(--region\)\. Choose us, uk, eu, ca, au or other\./],
-    ['an unknown recipient', ['draft', '-r', 'uk', '-t', 'senator', '-s', 'maintain', '-n', 'A', '-c', 'B'], 2, /Unknown recipient "senator" for region uk \(--recipient\)\. Choose mp or foreign-secretary\./],
-    ['an unknown stance', ['draft', '-r', 'uk', '-t', 'mp', '-s', 'lift', '-n', 'A', '-c', 'B'], 2, /Unknown stance "lift" \(--stance\)\. Choose maintain, strengthen or conditional\./],
+    [
+      'an unknown region',
+      ['draft', '-r', 'xx', '-t', 'mp', '-s', 'maintain', '-n', 'A', '-c', 'B'],
+      2,
+      /Unknown region "xx" \(--region\)\. Choose us, uk, eu, ca, au or other\./,
+    ],
+    [
+      'an unknown recipient',
+      ['draft', '-r', 'uk', '-t', 'senator', '-s', 'maintain', '-n', 'A', '-c', 'B'],
+      2,
+      /Unknown recipient "senator" for region uk \(--recipient\)\. Choose mp or foreign-secretary\./,
+    ],
+    [
+      'an unknown stance',
+      ['draft', '-r', 'uk', '-t', 'mp', '-s', 'lift', '-n', 'A', '-c', 'B'],
+      2,
+      /Unknown stance "lift" \(--stance\)\. Choose maintain, strengthen or conditional\./,
+    ],
     ['missing options, all listed', ['draft', '-r', 'uk'], 2, /Missing --recipient, --stance, --name and --city\./],
     ['no options at all', [], 2, /Missing --region, --recipient, --stance, --name and --city\./],
     ['a bad date', [...UK_MP, '--date', '2026-02-30'], 2, /--date: is not a real date\./],
@@ -125,7 +142,12 @@ describe('draft errors', () => {
     ['an unknown fact', [...UK_MP, '--facts', 'nope'], 2, /Unknown fact "nope" \(--facts\)/],
     ['both story options', [...UK_MP, '--story', 'x', '--story-file', 'y'], 2, /--story or --story-file, not both/],
     ['a missing story file', [...UK_MP, '--story-file', '/no/such/file.txt'], 2, /--story-file \/no\/such\/file\.txt: the file does not exist\./],
-    ['a control character in a name', ['draft', '-r', 'uk', '-t', 'mp', '-s', 'maintain', '-n', 'A\u0007B', '-c', 'B'], 2, /--name: must not contain control characters/],
+    [
+      'a control character in a name',
+      ['draft', '-r', 'uk', '-t', 'mp', '-s', 'maintain', '-n', 'A\u0007B', '-c', 'B'],
+      2,
+      /--name: must not contain control characters/,
+    ],
   ];
   for (const [what, args, code, message] of cases) {
     it(`reports ${what} in plain words, with exit ${code} and no trace`, async () => {
@@ -156,7 +178,7 @@ describe('program', () => {
     expect(draft.stdout).toMatch(/Examples:\n\s+\$ belarus-letter draft/);
   });
 
-  it('keeps generated files out of the user\'s folder', async () => {
+  it("keeps generated files out of the user's folder", async () => {
     const dir = tempDir();
     await runMain(UK_MP, { cwd: dir });
     expect(existsSync(dir) && readdirSync(dir)).toEqual([]);

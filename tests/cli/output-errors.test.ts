@@ -1,4 +1,3 @@
-
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,21 +98,23 @@ describe('bulk: what sits in the out-dir', () => {
   }
   const bulk = (dir: string, ...args: string[]) => runMain(['bulk', 'senders.csv', '--out-dir', 'letters', ...DATE, ...args], { cwd: dir });
 
-  it('will not follow a link at the manifest\'s name', async () => {
+  it("will not follow a link at the manifest's name", async () => {
     const { dir, out } = batch();
     mkdirSync(out);
     writeFileSync(join(dir, 'precious.txt'), 'mine\n');
     symlinkSync('../precious.txt', join(out, MANIFEST));
     for (const args of [[], ['--resume']]) {
       const r = await bulk(dir, ...args);
-      expect(r.stderr).toContain(`belarus-letter: letters/${MANIFEST} is a symbolic link where bulk keeps its manifest (a file it writes itself); it was left untouched.`);
+      expect(r.stderr).toContain(
+        `belarus-letter: letters/${MANIFEST} is a symbolic link where bulk keeps its manifest (a file it writes itself); it was left untouched.`,
+      );
       expect(r.code).toBe(1);
     }
     expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('mine\n');
     expect(readdirSync(out)).toEqual([MANIFEST]);
   });
 
-  it('a folder at the manifest\'s name is named, not an internal error', async () => {
+  it("a folder at the manifest's name is named, not an internal error", async () => {
     const { dir, out } = batch();
     mkdirSync(join(out, MANIFEST), { recursive: true });
     for (const args of [[], ['--resume']]) {
@@ -164,13 +165,15 @@ describe('bulk: what sits in the out-dir', () => {
   });
 
   // chmod makes nothing read-only for root; tests/unit/fs-injected-errors.test.ts covers EROFS and EACCES always.
-  it.skipIf(process.getuid?.() === 0)('a read-only out-dir: the manifest, the cause, and nothing else written (skipped as root: chmod does not bind root)', async () => {
-    const { dir, out } = batch();
-    mkdirSync(out, { mode: 0o555 });
-    const r = await bulk(dir);
-    expect(r.stderr).toContain(`belarus-letter: Could not write letters/${MANIFEST}: permission denied (EACCES).`);
-    expect(r.code).toBe(1);
-    expect(readdirSync(out)).toEqual([]);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'a read-only out-dir: the manifest, the cause, and nothing else written (skipped as root: chmod does not bind root)',
+    async () => {
+      const { dir, out } = batch();
+      mkdirSync(out, { mode: 0o555 });
+      const r = await bulk(dir);
+      expect(r.stderr).toContain(`belarus-letter: Could not write letters/${MANIFEST}: permission denied (EACCES).`);
+      expect(r.code).toBe(1);
+      expect(readdirSync(out)).toEqual([]);
+    },
+  );
 });
-

@@ -19,7 +19,9 @@ function rememberTemplates(folder: string): string {
  * would have every built-in letter checked again on each load.
  */
 function packSaying(words: string): string {
-  return userPack({ 'letters/own.hbs': `---\nid: own\ndescription: mine\nregions: [uk]\nrecipients: [mp]\nstances: [maintain]\n---\n{{recipient.salutation}}\n\n${words}\n\n{{sender.name}}\n` });
+  return userPack({
+    'letters/own.hbs': `---\nid: own\ndescription: mine\nregions: [uk]\nrecipients: [mp]\nstances: [maintain]\n---\n{{recipient.salutation}}\n\n${words}\n\n{{sender.name}}\n`,
+  });
 }
 
 describe('a remembered template folder', () => {

@@ -23,7 +23,7 @@ describe('draft: email', () => {
     expect(mail.html).toContain('Мой дзед сядзеў у Жодзіне.');
   });
 
-  it('needs the sender\'s email for From', async () => {
+  it("needs the sender's email for From", async () => {
     const r = await runMain([...UK_MP, '--format', 'eml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--format eml needs your email address.*--email/);

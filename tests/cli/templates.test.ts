@@ -34,7 +34,9 @@ describe('the eject, edit, validate, draft round trip', () => {
     writeFileSync(join(cwd, 'my-pack', 'letters', 'postcard.hbs'), typo);
     const bad = await runMain(['templates', 'validate', 'my-pack'], { cwd });
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toBe('my-pack/letters/postcard.hbs:10:28: unknown variable "recipent.salutation" (did you mean "recipient.salutation"?); templates can use sender, recipient, region, stance, story, storyAsks, facts, date, format\n');
+    expect(bad.stdout).toBe(
+      'my-pack/letters/postcard.hbs:10:28: unknown variable "recipent.salutation" (did you mean "recipient.salutation"?); templates can use sender, recipient, region, stance, story, storyAsks, facts, date, format\n',
+    );
     expect(bad.stderr).toMatch(/1 problem in my-pack/);
     // Drafting with the broken pack fails before any letter is written.
     const refused = await runMain(['--templates', 'my-pack', ...UK_MP, '--template', 'postcard'], { cwd });

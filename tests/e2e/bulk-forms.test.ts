@@ -11,10 +11,7 @@ const DATE = ['--date', '2026-11-30'];
 describe('bulk: mapping columns on a terminal', { timeout: 120_000 }, () => {
   it('asks what each unknown column holds, prints the --map flags, saves them, and --mapping reads them back', async () => {
     const cwd = tempDir();
-    writeFileSync(
-      join(cwd, 'sheet.csv'),
-      'Full name,Town,Our MP please,Favourite colour\nAlex Doe,Leeds,Jane Smith,blue\nSam Lee,York,John Doe,red\n',
-    );
+    writeFileSync(join(cwd, 'sheet.csv'), 'Full name,Town,Our MP please,Favourite colour\nAlex Doe,Leeds,Jane Smith,blue\nSam Lee,York,John Doe,red\n');
     const s = runInPty(['bulk', 'sheet.csv', '-r', 'uk', '-t', 'mp', '-s', 'maintain', ...DATE], { cwd });
     await s.waitFor('2 columns of the sheet are not one belarus-letter reads');
     await s.waitFor('"Our MP please" (e.g. "Jane Smith", "John Doe") holds');
@@ -33,7 +30,9 @@ describe('bulk: mapping columns on a terminal', { timeout: 120_000 }, () => {
     expect(readFileSync(join(cwd, 'mapping.yaml'), 'utf8')).toContain('Our MP please: recipient_name');
 
     // Not on a terminal: never asks; the saved mapping does the same.
-    const again = await runMain(['bulk', 'sheet.csv', '--out-dir', 'again', '--mapping', 'mapping.yaml', '-r', 'uk', '-t', 'mp', '-s', 'maintain', ...DATE], { cwd });
+    const again = await runMain(['bulk', 'sheet.csv', '--out-dir', 'again', '--mapping', 'mapping.yaml', '-r', 'uk', '-t', 'mp', '-s', 'maintain', ...DATE], {
+      cwd,
+    });
     expect(again.code).toBe(0);
     expect(again.stderr).not.toMatch(/not one belarus-letter reads|holds/);
     expect(readFileSync(join(cwd, 'again', '0002-jane-smith-alex-doe.txt'), 'utf8')).toMatch(/^Dear Jane Smith,$/m);

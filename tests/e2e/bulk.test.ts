@@ -81,7 +81,9 @@ describe('bulk: Ctrl-C', () => {
     expect(await code).toBe(130);
     expect(stderr).toMatch(/Stopped after [\d,]+ rows\./);
     expect(stderr).toMatch(/To carry on:\n {2}belarus-letter bulk .* --resume/);
-    const written = manifest(out).filter((m) => m.status === 'written').map((m) => m.file);
+    const written = manifest(out)
+      .filter((m) => m.status === 'written')
+      .map((m) => m.file);
     expect(letters(out)).toEqual(written.sort());
     expect(written.length).toBeLessThan(ROWS);
   }, 120_000);

@@ -44,7 +44,10 @@ describe('the built binary', () => {
 
   it('bulk writes one letter per row and a manifest', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'senders.csv'), 'name,city,region,recipient,recipient_name,stance\nAlex Doe,Leeds,uk,mp,Jane Smith,maintain\nSam Lee,"Portland, OR",us,senator,John Doe,conditional\n');
+    writeFileSync(
+      join(dir, 'senders.csv'),
+      'name,city,region,recipient,recipient_name,stance\nAlex Doe,Leeds,uk,mp,Jane Smith,maintain\nSam Lee,"Portland, OR",us,senator,John Doe,conditional\n',
+    );
     const r = run(['bulk', 'senders.csv', '--out-dir', 'letters', '--date', '2026-11-25'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/Wrote 2 letters in letters\/: 0 skipped, 0 failed/);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { KEY, runInPty } from '../helpers/pty.js';
 
-describe('the wizard finds a US writer\'s senator by ZIP code, in a terminal', { timeout: 120_000 }, () => {
+describe("the wizard finds a US writer's senator by ZIP code, in a terminal", { timeout: 120_000 }, () => {
   it('asks the ZIP, offers the senators by name, and the letter and the preview follow the choice', async () => {
     const s = runInPty([], { cwd: tempDir(), env: { XDG_CONFIG_HOME: tempDir() } });
     await s.waitFor('Where do you live?');

@@ -52,7 +52,7 @@ describe.runIf(existsSync('/dev/full'))('stdout on a full disk: an error naming 
   }
 });
 
-describe('FIFOs and devices at an output\'s name are never opened', () => {
+describe("FIFOs and devices at an output's name are never opened", () => {
   it('draft refuses a FIFO at --out, with --force too', () => {
     const dir = tempDir();
     const out = join(dir, 'letter.txt');

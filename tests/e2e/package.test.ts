@@ -57,7 +57,25 @@ beforeAll(() => {
 
 describe('the npm package', () => {
   it('holds the built code, bin, templates, examples, README and LICENSE, and nothing it does not need', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'bin/belarus-letter.js', 'dist/cli.js', 'dist/index.js', 'dist/types/index.d.ts', 'templates/pack.yaml', 'templates/facts.yaml', 'templates/letters/letter.hbs', 'examples/postcard/letters/postcard.hbs', 'data/us-congress.json', 'data/LICENSES.md', 'packs/de/pack.yaml', 'packs/pl/pack.yaml', 'dist/builtin-pack-de.js', 'dist/builtin-pack-pl.js']) {
+    for (const f of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'bin/belarus-letter.js',
+      'dist/cli.js',
+      'dist/index.js',
+      'dist/types/index.d.ts',
+      'templates/pack.yaml',
+      'templates/facts.yaml',
+      'templates/letters/letter.hbs',
+      'examples/postcard/letters/postcard.hbs',
+      'data/us-congress.json',
+      'data/LICENSES.md',
+      'packs/de/pack.yaml',
+      'packs/pl/pack.yaml',
+      'dist/builtin-pack-de.js',
+      'dist/builtin-pack-pl.js',
+    ]) {
       expect(files, f).toContain(f);
     }
     const stray = files.filter((f) => !/^(dist|bin|templates|packs|examples|data)\//.test(f) && !['package.json', 'README.md', 'LICENSE'].includes(f));
@@ -65,7 +83,7 @@ describe('the npm package', () => {
     expect(files.filter((f) => /\.(ts|map)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
-  it('depends at run time only on what the bundle does not hold, and ships the bundled code\'s licences', () => {
+  it("depends at run time only on what the bundle does not hold, and ships the bundled code's licences", () => {
     expect(files).toContain('dist/THIRD-PARTY-LICENSES.md');
     const licences = readFileSync(join(ROOT, 'dist', 'THIRD-PARTY-LICENSES.md'), 'utf8');
     for (const bundled of ['commander', 'handlebars', 'zod', 'yaml', 'pdfkit']) expect(licences).toContain(`## ${bundled} `);
@@ -79,7 +97,23 @@ describe('the npm package', () => {
     const v = sh('npx', ['--offline', 'belarus-letter', '--version'], { cwd: consumer });
     expect(v.code, v.stderr).toBe(0);
     expect(v.stdout.trim()).toBe(version);
-    const args = ['draft', '-r', 'uk', '-t', 'mp', '--recipient-name', 'Jane Smith', '-s', 'maintain', '-n', 'Алесь Бяляцкі', '-c', 'Leeds', '--date', '2026-11-25'];
+    const args = [
+      'draft',
+      '-r',
+      'uk',
+      '-t',
+      'mp',
+      '--recipient-name',
+      'Jane Smith',
+      '-s',
+      'maintain',
+      '-n',
+      'Алесь Бяляцкі',
+      '-c',
+      'Leeds',
+      '--date',
+      '2026-11-25',
+    ];
     const text = sh('npx', ['--offline', 'belarus-letter', ...args], { cwd: consumer });
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Dear Jane Smith,');
@@ -108,7 +142,9 @@ describe('the npm package', () => {
   it('ejects the worked example from the installed package, and it validates and previews', () => {
     const ejected = installed(['templates', 'eject', '--example', 'postcard', 'my-postcard']);
     expect(ejected.code, ejected.stderr).toBe(0);
-    expect(readFileSync(join(consumer, 'my-postcard', 'letters', 'postcard.hbs'), 'utf8')).toBe(readFileSync(join(ROOT, 'examples', 'postcard', 'letters', 'postcard.hbs'), 'utf8'));
+    expect(readFileSync(join(consumer, 'my-postcard', 'letters', 'postcard.hbs'), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'examples', 'postcard', 'letters', 'postcard.hbs'), 'utf8'),
+    );
     const valid = installed(['templates', 'validate', 'my-postcard']);
     expect(valid.code, valid.stdout + valid.stderr).toBe(0);
     expect(valid.stderr).toMatch(/my-postcard is valid over the built-in pack: 2 letter templates/);
@@ -141,7 +177,10 @@ export { words };
     );
     writeFileSync(
       join(consumer, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['use.ts'] }),
+      JSON.stringify({
+        compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: true, types: [] },
+        files: ['use.ts'],
+      }),
     );
     const tsc = sh(process.execPath, [TSC, '-p', consumer], { cwd: consumer });
     expect(tsc.code, tsc.stdout + tsc.stderr).toBe(0);

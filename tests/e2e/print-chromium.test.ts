@@ -23,7 +23,15 @@ describe.skipIf(missing)('print HTML in headless Chromium', () => {
     browser = await chromium.launch({
       executablePath: EXECUTABLE,
       timeout: 60_000,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -34,7 +42,25 @@ describe.skipIf(missing)('print HTML in headless Chromium', () => {
     { name: 'a UK letter on A4', args: [...UK_MP, '--story', STORY, '--address', '1 High Street', '--email', 'alex@example.org'], width: 595 },
     {
       name: 'a US letter on US Letter',
-      args: ['draft', '-r', 'us', '-t', 'secretary-of-state', '--recipient-name', 'Pat Doe', '-s', 'conditional', '-n', 'Sam Lee', '-c', 'Portland, OR', '--date', '2026-11-25', '--story', STORY],
+      args: [
+        'draft',
+        '-r',
+        'us',
+        '-t',
+        'secretary-of-state',
+        '--recipient-name',
+        'Pat Doe',
+        '-s',
+        'conditional',
+        '-n',
+        'Sam Lee',
+        '-c',
+        'Portland, OR',
+        '--date',
+        '2026-11-25',
+        '--story',
+        STORY,
+      ],
       width: 612,
     },
   ];
@@ -57,7 +83,9 @@ describe.skipIf(missing)('print HTML in headless Chromium', () => {
       const text = await page.locator('main').innerText();
       expect(text).toContain(STORY);
       // The opening's request, in the words of one of its phrasings.
-      expect(text).toMatch(/Foreign Secretary|written (parliamentary )?question|Westminster Hall|Foreign Office questions|Secretar(y|ies) of State|State Department|co-sponsor|Committee hearing/);
+      expect(text).toMatch(
+        /Foreign Secretary|written (parliamentary )?question|Westminster Hall|Foreign Office questions|Secretar(y|ies) of State|State Department|co-sponsor|Committee hearing/,
+      );
       expect(await page.locator('.notes li').count()).toBeGreaterThan(0);
       await context.close();
     }, 90_000);

@@ -27,7 +27,11 @@ describe('start-up path', () => {
     const draft = chunks.find((f) => /^draft-.*\.js$/.test(f));
     const cli = chunks.find((f) => /^cli-.*\.js$/.test(f));
     expect(draft && cli).toBeTruthy();
-    const loaded = new Set([...staticClosure(join(DIST, 'cli.js')), ...staticClosure(join(DIST, 'chunks', cli!)), ...staticClosure(join(DIST, 'chunks', draft!))]);
+    const loaded = new Set([
+      ...staticClosure(join(DIST, 'cli.js')),
+      ...staticClosure(join(DIST, 'chunks', cli!)),
+      ...staticClosure(join(DIST, 'chunks', draft!)),
+    ]);
     expect(loaded.size).toBeGreaterThan(4);
     const code = [...loaded].map((f) => readFileSync(f, 'utf8')).join('\n');
     expect(code).toContain('--max-chars');

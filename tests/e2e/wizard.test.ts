@@ -97,7 +97,26 @@ describe('the wizard in a terminal', { timeout: 120_000 }, () => {
     const cwd = tempDir();
     const config = tempDir();
     expect((await runMain(['config'], { env: { XDG_CONFIG_HOME: config } })).stdout).toContain('Nothing is remembered.');
-    const s = runInPty(['draft', '-r', 'uk', '-t', 'mp', '--recipient-name', 'Jane Smith', '-s', 'maintain', '--story', 'I was born in Brest.', '--address', '1 High Street', '--postcode', 'YO1 7HH'], { cwd, env: { XDG_CONFIG_HOME: config } });
+    const s = runInPty(
+      [
+        'draft',
+        '-r',
+        'uk',
+        '-t',
+        'mp',
+        '--recipient-name',
+        'Jane Smith',
+        '-s',
+        'maintain',
+        '--story',
+        'I was born in Brest.',
+        '--address',
+        '1 High Street',
+        '--postcode',
+        'YO1 7HH',
+      ],
+      { cwd, env: { XDG_CONFIG_HOME: config } },
+    );
     await s.waitFor('Which facts should the letter cite?');
     s.type(KEY.enter);
     await s.waitFor('Your name, as you will sign');
@@ -114,7 +133,10 @@ describe('the wizard in a terminal', { timeout: 120_000 }, () => {
     }
     expect(s.screen()).toContain('I was born in Brest.');
 
-    const again = runInPty(['draft', '-r', 'uk', '-t', 'mp', '-s', 'maintain', '--story', 'x', '--recipient-name', 'Jane Smith'], { cwd, env: { XDG_CONFIG_HOME: config } });
+    const again = runInPty(['draft', '-r', 'uk', '-t', 'mp', '-s', 'maintain', '--story', 'x', '--recipient-name', 'Jane Smith'], {
+      cwd,
+      env: { XDG_CONFIG_HOME: config },
+    });
     await again.waitFor('Which facts should the letter cite?');
     again.type(KEY.enter);
     await again.waitFor('Your name, as you will sign the letter (Sam Lee)');
@@ -146,7 +168,9 @@ describe('draft: send options and the questions', () => {
   it('in a terminal, refuses eml, pdf, links and --max-chars with options missing, instead of asking', async () => {
     const session = runInPty(['draft', '--region', 'uk', '--format', 'pdf', '--max-chars', '900'], { cwd: tempDir(), env: { HOME: tempDir() } });
     expect(await session.exit).toBe(2);
-    expect(session.screen()).toMatch(/--format pdf and --max-chars need every required option on the command line; missing --recipient, --stance, --name and --city\./);
+    expect(session.screen()).toMatch(
+      /--format pdf and --max-chars need every required option on the command line; missing --recipient, --stance, --name and --city\./,
+    );
     expect(session.screen()).not.toContain('Where do you live');
   });
 });

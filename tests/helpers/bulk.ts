@@ -13,7 +13,12 @@ export function sheet(dir: string, text: string | Buffer, name = 'senders.csv'):
 }
 
 /** The letters in an out-dir, without the manifest and temporary files. */
-export const letters = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')).sort() : []);
+export const letters = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => !f.startsWith('.'))
+        .sort()
+    : [];
 
 /** The manifest's row records. */
 export const manifest = (dir: string) =>
@@ -26,6 +31,9 @@ export const manifest = (dir: string) =>
 /** n UK rows of distinct senders, every other one with a story. */
 export function csvRows(n: number): string {
   const rows = [HEADER];
-  for (let i = 0; i < n; i++) rows.push(`Sender ${i},Town ${i % 17},uk,mp,Jane Smith,${['maintain', 'strengthen', 'conditional'][i % 3]},${i % 2 ? `"Story number ${i}, in my words."` : ''}`);
+  for (let i = 0; i < n; i++)
+    rows.push(
+      `Sender ${i},Town ${i % 17},uk,mp,Jane Smith,${['maintain', 'strengthen', 'conditional'][i % 3]},${i % 2 ? `"Story number ${i}, in my words."` : ''}`,
+    );
   return `${rows.join('\n')}\n`;
 }

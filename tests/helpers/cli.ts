@@ -37,6 +37,19 @@ export function tempDir(prefix = 'bl-test-'): string {
 
 /** A complete set of draft options for a UK MP letter, to vary one at a time. */
 export const UK_MP = [
-  'draft', '--region', 'uk', '--recipient', 'mp', '--recipient-name', 'Jane Smith',
-  '--stance', 'maintain', '--name', 'Alex Doe', '--city', 'Leeds', '--date', '2026-11-25',
+  'draft',
+  '--region',
+  'uk',
+  '--recipient',
+  'mp',
+  '--recipient-name',
+  'Jane Smith',
+  '--stance',
+  'maintain',
+  '--name',
+  'Alex Doe',
+  '--city',
+  'Leeds',
+  '--date',
+  '2026-11-25',
 ];

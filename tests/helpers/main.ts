@@ -79,7 +79,10 @@ export async function runMain(args: string[], options: MainOptions = {}): Promis
     restore.push(swapProperty(process.stdout, 'isTTY', { value: false, writable: true }));
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture(stdout) as typeof process.stdout.write);
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture(stderr) as typeof process.stderr.write);
-    restore.push(() => out.mockRestore(), () => err.mockRestore());
+    restore.push(
+      () => out.mockRestore(),
+      () => err.mockRestore(),
+    );
     // Commands write to fd 1 directly (src/io/stdout.ts): catch that too.
     redirectStdout(options.stdout ?? collectInto((text) => stdout.push(text)));
     restore.push(() => redirectStdout(undefined));

@@ -6,8 +6,12 @@ import { blockProblems } from '../../src/pack/blocks.js';
 
 describe('blockProblems', () => {
   it('gives positions in the file, past front matter or a YAML key', () => {
-    expect(blockProblems('x\n  {{#each facts}}', { lineOffset: 7 })).toEqual([{ line: 9, column: 3, message: '{{#each facts}} is never closed: add {{/each}}' }]);
-    expect(blockProblems('{{#if name}}', { lineOffset: 4, columnOffset: 20 })).toEqual([{ line: 5, column: 21, message: '{{#if name}} is never closed: add {{/if}}' }]);
+    expect(blockProblems('x\n  {{#each facts}}', { lineOffset: 7 })).toEqual([
+      { line: 9, column: 3, message: '{{#each facts}} is never closed: add {{/each}}' },
+    ]);
+    expect(blockProblems('{{#if name}}', { lineOffset: 4, columnOffset: 20 })).toEqual([
+      { line: 5, column: 21, message: '{{#if name}} is never closed: add {{/if}}' },
+    ]);
     expect(blockProblems('ok\n{{/if}} {{#with a}}', { lineOffset: 0 }).map((p) => `${p.line}:${p.column}`)).toEqual(['2:1', '2:9']);
   });
 
@@ -26,7 +30,22 @@ describe('blockProblems', () => {
   });
 
   it('finds something wherever the blocks alone make Handlebars fail, and never throws', () => {
-    const piece = fc.constantFrom('{{#if a}}', '{{/if}}', '{{#each b}}', '{{/each}}', '{{else}}', '{{^}}', 'text', '\n', '{{a}}', '{{!-- c --}}', '{{! d }}', '{{#with c}}', '{{/with}}', '{{else if a}}');
+    const piece = fc.constantFrom(
+      '{{#if a}}',
+      '{{/if}}',
+      '{{#each b}}',
+      '{{/each}}',
+      '{{else}}',
+      '{{^}}',
+      'text',
+      '\n',
+      '{{a}}',
+      '{{!-- c --}}',
+      '{{! d }}',
+      '{{#with c}}',
+      '{{/with}}',
+      '{{else if a}}',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const source = pieces.join('');

@@ -32,7 +32,7 @@ describe('the precompiled built-in pack', () => {
     }
   });
 
-  it('loads one spelling\'s templates when told the region, and one mode when told the format, and says so if misused', async () => {
+  it("loads one spelling's templates when told the region, and one mode when told the format, and says so if misused", async () => {
     const uk = await loadBuiltinPack({ region: 'uk' });
     expect(Object.keys(uk.precompiled!.modes).sort()).toEqual(['html|gb', 'text|gb']);
     expect(render(uk, request()).text).toEqual(render(builtinPack(), request()).text);
@@ -45,7 +45,7 @@ describe('the precompiled built-in pack', () => {
     expect(all.regions.length).toBeGreaterThan(1);
   });
 
-  it('loads, for a text letter, only its region\'s templates and offers only that region', async () => {
+  it("loads, for a text letter, only its region's templates and offers only that region", async () => {
     const ukText = await loadBuiltinPack({ region: 'uk', escape: false });
     expect(Object.keys(ukText.precompiled!.modes)).toEqual(['text|gb']);
     expect(ukText.regions.map((r) => r.id)).toEqual(['uk']);
@@ -54,7 +54,7 @@ describe('the precompiled built-in pack', () => {
     expect(() => render(ukText, request({ region: 'ca', recipient: 'mp' }))).toThrow(/"ca"/);
   });
 
-  it('renders, for each region loaded alone (without other regions\' phrasings), exactly what the loader renders', async () => {
+  it("renders, for each region loaded alone (without other regions' phrasings), exactly what the loader renders", async () => {
     const slow = builtinPack();
     for (const region of slow.regions) {
       const fast = await loadBuiltinPack({ region: region.id, escape: false });
@@ -69,7 +69,7 @@ describe('the precompiled built-in pack', () => {
     }
   });
 
-  it('lists the pack\'s files with their sizes, which change with any file', () => {
+  it("lists the pack's files with their sizes, which change with any file", () => {
     const before = packStamp(packCopy()).files;
     expect(packStamp(builtinPackDir()).files).toBe(before);
     expect(packStamp(packCopy({ 'partials/close.hbs': 'Thanks.\n' })).files).not.toBe(before);
@@ -89,7 +89,9 @@ describe('the precompiled built-in pack', () => {
     expect(isFresh(main, dir, dist)).toBe(true);
     // Dated before the build, as a checkout the build read: trusted without reading the text.
     const old = new Date('1985-10-26T08:15:00Z');
-    const files = packStamp(dir).files.split('\n').map((line) => line.slice(0, line.lastIndexOf(' ')));
+    const files = packStamp(dir)
+      .files.split('\n')
+      .map((line) => line.slice(0, line.lastIndexOf(' ')));
     for (const rel of files) utimesSync(join(dir, rel), old, old);
     rmSync(join(dist, TEXT_FILE));
     expect(isFresh(main, dir, dist)).toBe(true);
@@ -98,7 +100,10 @@ describe('the precompiled built-in pack', () => {
     const signature = join(dir, 'partials', 'signature.hbs');
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(signature, 'utf8');
-    writeFileSync(signature, text.replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x')));
+    writeFileSync(
+      signature,
+      text.replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x')),
+    );
     expect(isFresh(main, dir, dist)).toBe(false);
     writeFileSync(signature, `${text}(edited)\n`);
     utimesSync(signature, old, old);

@@ -16,19 +16,44 @@ import { builtinPack } from '../helpers/pack.js';
 import { scriptedPrompts } from '../helpers/prompts.js';
 
 const REGIONS = new Map(builtinPack().regions.map((r) => [r.id, r.recipients.map((x) => x.id)]));
-const defaults = (values: RowDefaults['values'] = {}, more: Partial<RowDefaults> = {}): RowDefaults => ({ values, format: 'text', sources: true, date: '2026-11-25', regions: REGIONS, ...more });
+const defaults = (values: RowDefaults['values'] = {}, more: Partial<RowDefaults> = {}): RowDefaults => ({
+  values,
+  format: 'text',
+  sources: true,
+  date: '2026-11-25',
+  regions: REGIONS,
+  ...more,
+});
 const words = { row: 'row', column: 'column' };
 const row = (n: number, entries: [string, unknown][]): InputRow => ({ row: n, entries });
 
 describe('headers as form tools write them', () => {
   it("reads possessives and questions for the official's name", () => {
-    for (const h of ["Your MP's name", 'Name of your MP', 'MP', "Representative's name", 'Who is your senator?', "Your MP's full name", 'Nom de votre eurodéputé', 'Name Ihres Abgeordneten']) {
+    for (const h of [
+      "Your MP's name",
+      'Name of your MP',
+      'MP',
+      "Representative's name",
+      'Who is your senator?',
+      "Your MP's full name",
+      'Nom de votre eurodéputé',
+      'Name Ihres Abgeordneten',
+    ]) {
       expect(columnFor(h)?.column, h).toBe('recipient_name');
     }
   });
 
   it("reads the wizard's personal questions and common ones as the story", () => {
-    for (const h of ['Why does this matter to you?', 'Your message', 'Tell us your story', 'Comments', 'What is your connection to Belarus, or to people affected?', 'What do you want your senator to do?', 'Votre message', 'Ihre Nachricht']) {
+    for (const h of [
+      'Why does this matter to you?',
+      'Your message',
+      'Tell us your story',
+      'Comments',
+      'What is your connection to Belarus, or to people affected?',
+      'What do you want your senator to do?',
+      'Votre message',
+      'Ihre Nachricht',
+    ]) {
       expect(columnFor(h)?.column, h).toBe('story');
     }
   });
@@ -38,7 +63,7 @@ describe('headers as form tools write them', () => {
     for (const h of ['Street address', 'Address line 1', 'Adresse']) expect(columnFor(h)?.column, h).toBe('address');
   });
 
-  it('folds accents and punctuation, and knows a form tool\'s own columns', () => {
+  it("folds accents and punctuation, and knows a form tool's own columns", () => {
     expect(columnFor('Région')?.column).toBe('region');
     expect(columnFor("What's your full name?")?.column).toBe('name');
     expect(columnFor('E-Mail-Adresse')?.column).toBe('email');
@@ -47,9 +72,17 @@ describe('headers as form tools write them', () => {
   });
 
   it('joins several story columns as the wizard joins its answers; one stays exactly as written', () => {
-    const base: [string, unknown][] = [['Name', 'Alex Doe'], ['City', 'Leeds']];
+    const base: [string, unknown][] = [
+      ['Name', 'Alex Doe'],
+      ['City', 'Leeds'],
+    ];
     const d = defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' });
-    const two = rowToRequest(row(2, [...base, ['What is your connection to Belarus?', 'my aunt lives in Minsk'], ['Why does this matter to you?', 'she cannot leave']]), new ColumnMapper(), d, words);
+    const two = rowToRequest(
+      row(2, [...base, ['What is your connection to Belarus?', 'my aunt lives in Minsk'], ['Why does this matter to you?', 'she cannot leave']]),
+      new ColumnMapper(),
+      d,
+      words,
+    );
     expect(two.ok && two.request.story).toBe('My aunt lives in Minsk. She cannot leave.');
     const one = rowToRequest(row(2, [...base, ['Comments', 'lower case, no stop']]), new ColumnMapper(), d, words);
     expect(one.ok && one.request.story).toBe('lower case, no stop');
@@ -60,7 +93,17 @@ describe('headers as form tools write them', () => {
     for (const h of ['Last name', 'Surname', 'Nachname', 'Nom de famille']) expect(columnFor(h)?.column, h).toBe('last_name');
     expect(columnFor('name')?.column).toBe('name');
     const d = defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' });
-    const r = rowToRequest(row(2, [['first_name', 'Alex'], ['last_name', 'Doe'], ['zip_code', 'LS1 1AA'], ['City', 'Leeds']]), new ColumnMapper(), d, words);
+    const r = rowToRequest(
+      row(2, [
+        ['first_name', 'Alex'],
+        ['last_name', 'Doe'],
+        ['zip_code', 'LS1 1AA'],
+        ['City', 'Leeds'],
+      ]),
+      new ColumnMapper(),
+      d,
+      words,
+    );
     expect(r.ok && r.request).toMatchObject({ name: 'Alex Doe', postcode: 'LS1 1AA' });
     expect(missingColumns(['First name', 'Last name', 'City'], d, new ColumnMapper())).toEqual([]);
   });
@@ -75,11 +118,28 @@ describe('headers as form tools write them', () => {
 describe('values as people type them', () => {
   it('reads countries and codes in English and as written locally', () => {
     const cases: [string, string, string?][] = [
-      ['United Kingdom', 'uk'], ['UK', 'uk'], ['GB', 'uk'], ['Great Britain', 'uk'],
-      ['United States', 'us'], ['USA', 'us'], ['US', 'us'], ['U.S.A.', 'us'],
-      ['Canada', 'ca'], ['CA', 'ca'], ['Australia', 'au'], ['AU', 'au'],
-      ['France', 'eu', 'FR'], ['Deutschland', 'eu', 'DE'], ['DE', 'eu', 'DE'], ['Österreich', 'eu', 'AT'], ['España', 'eu', 'ES'], ['Polska', 'eu', 'PL'], ['Ελλάδα', 'eu', 'GR'], ['Lietuva', 'eu', 'LT'],
-      ['eu', 'eu'], ['uk', 'uk'],
+      ['United Kingdom', 'uk'],
+      ['UK', 'uk'],
+      ['GB', 'uk'],
+      ['Great Britain', 'uk'],
+      ['United States', 'us'],
+      ['USA', 'us'],
+      ['US', 'us'],
+      ['U.S.A.', 'us'],
+      ['Canada', 'ca'],
+      ['CA', 'ca'],
+      ['Australia', 'au'],
+      ['AU', 'au'],
+      ['France', 'eu', 'FR'],
+      ['Deutschland', 'eu', 'DE'],
+      ['DE', 'eu', 'DE'],
+      ['Österreich', 'eu', 'AT'],
+      ['España', 'eu', 'ES'],
+      ['Polska', 'eu', 'PL'],
+      ['Ελλάδα', 'eu', 'GR'],
+      ['Lietuva', 'eu', 'LT'],
+      ['eu', 'eu'],
+      ['uk', 'uk'],
     ];
     for (const [value, region, country] of cases) expect(readRegion(value, REGIONS), value).toEqual({ region, ...(country ? { country } : {}) });
     expect(COUNTRIES.filter((c) => c.code).length).toBe(27);
@@ -117,17 +177,49 @@ describe('values as people type them', () => {
 
   it('a row: country gives region and member state; an ambiguous date names its column', () => {
     const d = defaults({ stance: 'maintain' });
-    const ok = rowToRequest(row(2, [['Name', 'Anna'], ['Ort', 'Berlin'], ['Land', 'Deutschland'], ['Empfänger', 'foreign minister'], ['Datum', '30.11.2026']]), new ColumnMapper(), d, words);
+    const ok = rowToRequest(
+      row(2, [
+        ['Name', 'Anna'],
+        ['Ort', 'Berlin'],
+        ['Land', 'Deutschland'],
+        ['Empfänger', 'foreign minister'],
+        ['Datum', '30.11.2026'],
+      ]),
+      new ColumnMapper(),
+      d,
+      words,
+    );
     expect(ok.ok && ok.request).toMatchObject({ region: 'eu', country: 'DE', recipient: 'foreign-minister', date: '2026-11-30' });
-    const bad = rowToRequest(row(3, [['Name', 'Anna'], ['Ort', 'Berlin'], ['Land', 'DE'], ['Empfänger', 'mep'], ['Datum', '04/05/2026']]), new ColumnMapper(), d, words);
+    const bad = rowToRequest(
+      row(3, [
+        ['Name', 'Anna'],
+        ['Ort', 'Berlin'],
+        ['Land', 'DE'],
+        ['Empfänger', 'mep'],
+        ['Datum', '04/05/2026'],
+      ]),
+      new ColumnMapper(),
+      d,
+      words,
+    );
     expect(!bad.ok && bad.error).toMatch(/^row 3, column Datum: "04\/05\/2026" could be 4 May or April 5/);
   });
 });
 
 describe('no silent loss', () => {
   const sample = [
-    row(2, [['Full name', 'Alex Doe'], ['Our MP, please', 'Jane Smith'], ['In your words', 'My aunt was jailed in Minsk in 2021 for a post she shared online.'], ['Favourite colour', 'blue']]),
-    row(3, [['Full name', 'Sam Lee'], ['Our MP, please', 'John Doe'], ['In your words', 'I left Belarus in 2020 and my friends who stayed still fear a knock.'], ['Favourite colour', 'red']]),
+    row(2, [
+      ['Full name', 'Alex Doe'],
+      ['Our MP, please', 'Jane Smith'],
+      ['In your words', 'My aunt was jailed in Minsk in 2021 for a post she shared online.'],
+      ['Favourite colour', 'blue'],
+    ]),
+    row(3, [
+      ['Full name', 'Sam Lee'],
+      ['Our MP, please', 'John Doe'],
+      ['In your words', 'I left Belarus in 2020 and my friends who stayed still fear a knock.'],
+      ['Favourite colour', 'red'],
+    ]),
   ];
   const headers = ['Full name', 'Our MP, please', 'In your words', 'Favourite colour'];
 
@@ -144,8 +236,17 @@ describe('no silent loss', () => {
     expect(lossesForAll(guesses, headers, mapper, true).map((g) => g.column)).toEqual(['story']);
   });
 
-  it('a second column of people\'s names beside the sender\'s is the official\'s', () => {
-    const rows = [row(2, [['Name', 'Alex Doe'], ['Contact', 'Jane Smith']]), row(3, [['Name', 'Sam Lee'], ['Contact', 'John Doe']])];
+  it("a second column of people's names beside the sender's is the official's", () => {
+    const rows = [
+      row(2, [
+        ['Name', 'Alex Doe'],
+        ['Contact', 'Jane Smith'],
+      ]),
+      row(3, [
+        ['Name', 'Sam Lee'],
+        ['Contact', 'John Doe'],
+      ]),
+    ];
     const mapper = new ColumnMapper();
     for (const h of ['Name', 'Contact']) mapper.spec(h);
     expect(guessColumns(['Name', 'Contact'], rows, mapper)).toEqual([{ header: 'Contact', column: 'recipient_name', by: 'values' }]);
@@ -163,7 +264,13 @@ describe('mapping on the terminal and in a file', () => {
     const mapper = new ColumnMapper();
     const headers = ['Full name', 'Our MP, please', 'Favourite colour'];
     for (const h of headers) mapper.spec(h);
-    const sample = [row(2, [['Full name', 'Alex Doe'], ['Our MP, please', 'Jane Smith'], ['Favourite colour', 'blue']])];
+    const sample = [
+      row(2, [
+        ['Full name', 'Alex Doe'],
+        ['Our MP, please', 'Jane Smith'],
+        ['Favourite colour', 'blue'],
+      ]),
+    ];
     const prompts = scriptedPrompts({ map: ['recipient_name', ''] });
     const maps = await askMappings({
       unknown: mapper.unknown,
@@ -173,7 +280,10 @@ describe('mapping on the terminal and in a file', () => {
       sample,
       prompts,
     });
-    expect(maps.map((m) => [m.header, m.spec?.column ?? ''])).toEqual([['Our MP, please', 'recipient_name'], ['Favourite colour', '']]);
+    expect(maps.map((m) => [m.header, m.spec?.column ?? ''])).toEqual([
+      ['Our MP, please', 'recipient_name'],
+      ['Favourite colour', ''],
+    ]);
     expect(prompts.asked[0]?.message).toBe('"Our MP, please" (e.g. "Jane Smith") holds');
     expect(prompts.asked[0]?.default).toBe('recipient_name');
     expect(prompts.asked[0]?.choices?.[0]?.value).toBe('recipient_name');

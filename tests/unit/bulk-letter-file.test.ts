@@ -10,13 +10,13 @@ const LETTER = 'Dear Ms Smith,\n\nPlease keep the sanctions.\n';
 const write = (path: string, options: { force?: boolean; resume?: boolean }) =>
   writeLetterFile({ row: 2, path, text: LETTER }, { force: Boolean(options.force), resume: Boolean(options.resume) });
 
-describe('bulk letters: what sits at a letter\'s name', () => {
+describe("bulk letters: what sits at a letter's name", () => {
   it('--resume keeps the same letter already there, and refuses another', () => {
     const dir = tempDir();
     const path = join(dir, '0002-a.txt');
     writeFileSync(path, LETTER);
     expect(write(path, { resume: true })).toEqual({ row: 2, status: 'skipped' });
-    writeFileSync(path, 'someone else\'s letter');
+    writeFileSync(path, "someone else's letter");
     expect(write(path, { resume: true })).toEqual({ row: 2, status: 'failed', reason: 'exists' });
   });
 

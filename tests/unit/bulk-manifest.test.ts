@@ -81,7 +81,11 @@ describe('bulk manifest: property', () => {
   it('whatever a line names, --resume only ever takes a file directly inside the out-dir', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bl-manifest-'));
     const part = fc.constantFrom('..', '.', '', '/', 'etc', 'passwd', 'a.txt', '\\', '\u0000', '~', 'C:');
-    const file = fc.oneof(fc.string(), fc.array(part, { maxLength: 6 }).map((p) => p.join('/')), fc.array(part, { maxLength: 6 }).map((p) => p.join('')));
+    const file = fc.oneof(
+      fc.string(),
+      fc.array(part, { maxLength: 6 }).map((p) => p.join('/')),
+      fc.array(part, { maxLength: 6 }).map((p) => p.join('')),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(file, { minLength: 1, maxLength: 8 }), async (files) => {
         const lines = files.map((f, i) => `${JSON.stringify({ row: i + 2, status: 'written', file: f, error: null })}\n`);

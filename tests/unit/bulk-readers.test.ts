@@ -22,24 +22,42 @@ async function csv(text: string, delimiter?: string, size = 7) {
 }
 
 describe('CSV rows', () => {
-  it('reads a header and rows with the spreadsheet\'s row numbers', async () => {
+  it("reads a header and rows with the spreadsheet's row numbers", async () => {
     const { header, rows } = await csv('name,city\nAlex,Leeds\nSam,York\n');
     expect(header).toEqual(['name', 'city']);
     expect(rows.map((r) => [r.row, r.entries])).toEqual([
-      [2, [['name', 'Alex'], ['city', 'Leeds']]],
-      [3, [['name', 'Sam'], ['city', 'York']]],
+      [
+        2,
+        [
+          ['name', 'Alex'],
+          ['city', 'Leeds'],
+        ],
+      ],
+      [
+        3,
+        [
+          ['name', 'Sam'],
+          ['city', 'York'],
+        ],
+      ],
     ]);
   });
 
   it('drops a byte-order mark and reads CRLF line ends', async () => {
     const { header, rows } = await csv('\uFEFFname,city\r\nAlex,Leeds\r\n');
     expect(header).toEqual(['name', 'city']);
-    expect(rows[0]?.entries).toEqual([['name', 'Alex'], ['city', 'Leeds']]);
+    expect(rows[0]?.entries).toEqual([
+      ['name', 'Alex'],
+      ['city', 'Leeds'],
+    ]);
   });
 
   it('keeps commas, quotes and newlines inside quoted fields, counting rows as a sheet does', async () => {
     const { rows } = await csv('name,story\n"Doe, Alex","She said ""free them""\nand wept"\nSam,x\n');
-    expect(rows[0]?.entries).toEqual([['name', 'Doe, Alex'], ['story', 'She said "free them"\nand wept']]);
+    expect(rows[0]?.entries).toEqual([
+      ['name', 'Doe, Alex'],
+      ['story', 'She said "free them"\nand wept'],
+    ]);
     expect(rows.map((r) => r.row)).toEqual([2, 3]);
   });
 
@@ -54,12 +72,18 @@ describe('CSV rows', () => {
     expect(sniffDelimiter('"a;b",c,d\n')).toBe(',');
     expect(sniffDelimiter('name\n')).toBe(',');
     const { rows } = await csv('name;city\nDoe, Alex;Leeds\n');
-    expect(rows[0]?.entries).toEqual([['name', 'Doe, Alex'], ['city', 'Leeds']]);
+    expect(rows[0]?.entries).toEqual([
+      ['name', 'Doe, Alex'],
+      ['city', 'Leeds'],
+    ]);
   });
 
   it('uses a delimiter it is given', async () => {
     const { rows } = await csv('name|city\nAlex|Leeds\n', '|');
-    expect(rows[0]?.entries).toEqual([['name', 'Alex'], ['city', 'Leeds']]);
+    expect(rows[0]?.entries).toEqual([
+      ['name', 'Alex'],
+      ['city', 'Leeds'],
+    ]);
   });
 
   it('marks a row with more fields than the header, and goes on', async () => {
@@ -129,12 +153,14 @@ describe('CSV rows', () => {
     );
   });
 
-  it('counts a CRLF inside quotes as one line in an error\'s line number', async () => {
+  it("counts a CRLF inside quotes as one line in an error's line number", async () => {
     await expect(csv('name,story\r\nAlex,"one\r\ntwo"\r\nSam,"York\r\n')).rejects.toThrow(/quoted field is never closed at line 4/);
   });
 
   it('reports a double quote inside an unquoted value with its line, since the rows after it cannot be told apart', async () => {
-    await expect(csv('name,height\nAlex,5\'10" tall\nSam,6\'\n')).rejects.toThrow(/in\.csv: a value has a double quote in it but does not start with one, at line 2/);
+    await expect(csv("name,height\nAlex,5'10\" tall\nSam,6'\n")).rejects.toThrow(
+      /in\.csv: a value has a double quote in it but does not start with one, at line 2/,
+    );
   });
 
   it('reports an unclosed quote with its line', async () => {
@@ -163,7 +189,9 @@ describe('JSON rows', () => {
       [2, expect.stringMatching(/^is 10,485,\d{3} characters long, far more than any field takes/)],
       [3, 'C'],
     ]);
-    await expect(collect(readJsonRows(chunked(`[{"name":"A"}, {"name":"${'x'.repeat(2_000_000)}`, 64 * 1024), 'in.json'))).rejects.toThrow(/ends inside the array \(after item 1\)/);
+    await expect(collect(readJsonRows(chunked(`[{"name":"A"}, {"name":"${'x'.repeat(2_000_000)}`, 64 * 1024), 'in.json'))).rejects.toThrow(
+      /ends inside the array \(after item 1\)/,
+    );
   });
 
   it('reads items with their numbers and marks ones that are not objects', async () => {

@@ -28,7 +28,7 @@ describe('bulk columns', () => {
     for (const h of ['postcode', 'Post code', 'ZIP', 'Zip code', 'Postal code']) expect(columnFor(h)?.field).toBe('postcode');
   });
 
-  it('reads a form tool\'s headers: punctuation and a note in brackets do not matter', () => {
+  it("reads a form tool's headers: punctuation and a note in brackets do not matter", () => {
     expect(columnFor('Your story (optional)')?.field).toBe('story');
     expect(columnFor('Your full name')?.field).toBe('name');
     expect(columnFor('Town or city')?.field).toBe('city');
@@ -60,7 +60,7 @@ describe('bulk columns', () => {
   });
 });
 
-describe('--map: a header of the user\'s own read as a column', () => {
+describe("--map: a header of the user's own read as a column", () => {
   it('parses HEADER=COLUMN, the column by any name it has; HEADER= ignores the header', () => {
     expect(parseColumnMap('Full legal name=name')).toMatchObject({ header: 'Full legal name', spec: { field: 'name' } });
     expect(parseColumnMap(' Your MP = Recipient Name ')).toMatchObject({ header: 'Your MP', spec: { field: 'recipientName' } });
@@ -74,7 +74,13 @@ describe('--map: a header of the user\'s own read as a column', () => {
   it('reads a mapped header as its column, quietly ignores HEADER=, and leaves out a header the map displaces', () => {
     const mapper = new ColumnMapper([parseColumnMap('full legal name=name'), parseColumnMap('Timestamp='), parseColumnMap('Name=recipient_name')]);
     const r = rowToRequest(
-      row(2, [['Timestamp', '2026/11/20'], ['Full Legal Name', 'Anna K'], ['Name', 'Jane Smith'], ['Sender', 'not this'], ['City', 'Leeds']]),
+      row(2, [
+        ['Timestamp', '2026/11/20'],
+        ['Full Legal Name', 'Anna K'],
+        ['Name', 'Jane Smith'],
+        ['Sender', 'not this'],
+        ['City', 'Leeds'],
+      ]),
       mapper,
       defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }),
       words,
@@ -84,13 +90,25 @@ describe('--map: a header of the user\'s own read as a column', () => {
     expect(mapper.overridden).toEqual([{ header: 'Sender', column: 'name', by: 'full legal name' }]);
     expect(mapper.unusedMaps()).toEqual([]);
     // Errors name the header the user mapped.
-    const bad = rowToRequest(row(3, [['Full Legal Name', ' '], ['City', 'Leeds']]), mapper, defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }), words);
+    const bad = rowToRequest(
+      row(3, [
+        ['Full Legal Name', ' '],
+        ['City', 'Leeds'],
+      ]),
+      mapper,
+      defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }),
+      words,
+    );
     expect(!bad.ok && bad.error).toMatch(/^row 3, column Full Legal Name: is required/);
   });
 
   it('counts a mapped column as present, and suggests headers for one that is missing', () => {
     const headers = ['Full legal name', 'Your town of residence', 'Favourite colour'];
-    expect(missingColumns(headers, defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }), new ColumnMapper([parseColumnMap('Full legal name=name')])).map((c) => c.column)).toEqual(['city']);
+    expect(
+      missingColumns(headers, defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }), new ColumnMapper([parseColumnMap('Full legal name=name')])).map(
+        (c) => c.column,
+      ),
+    ).toEqual(['city']);
     const mapper = new ColumnMapper();
     const missing = missingColumns(headers, defaults({ region: 'uk', recipient: 'mp', stance: 'maintain' }), mapper);
     expect(missing.map((c) => c.column)).toEqual(['name', 'city']);
@@ -106,19 +124,42 @@ describe('a row to a request', () => {
     const result = rowToRequest(row(2, [...ALEX, ['address_1', '1 High St'], ['Address 2', 'Leeds LS1']]), new ColumnMapper(), defaults(), words);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.request).toMatchObject({ name: 'Alex Doe', city: 'Leeds', region: 'uk', recipient: 'mp', stance: 'maintain', address: ['1 High St', 'Leeds LS1'], date: '2026-11-25', format: 'text' });
+    expect(result.request).toMatchObject({
+      name: 'Alex Doe',
+      city: 'Leeds',
+      region: 'uk',
+      recipient: 'mp',
+      stance: 'maintain',
+      address: ['1 High St', 'Leeds LS1'],
+      date: '2026-11-25',
+      format: 'text',
+    });
   });
 
   it('fills empty cells from options, but a cell wins over an option', () => {
     const mapper = new ColumnMapper();
-    const r = rowToRequest(row(2, [['name', 'A'], ['city', ''], ['region', 'us']]), mapper, defaults({ city: 'Leeds', region: 'uk', recipient: 'mp', stance: 'maintain' }), words);
+    const r = rowToRequest(
+      row(2, [
+        ['name', 'A'],
+        ['city', ''],
+        ['region', 'us'],
+      ]),
+      mapper,
+      defaults({ city: 'Leeds', region: 'uk', recipient: 'mp', stance: 'maintain' }),
+      words,
+    );
     expect(r.ok && r.request.city).toBe('Leeds');
     expect(r.ok && r.request.region).toBe('us');
   });
 
   it('names the row and the column as the sheet has them', () => {
     const mapper = new ColumnMapper();
-    const r = rowToRequest(row(7, [...ALEX.filter(([k]) => k !== 'Name'), ['Name', ' '], ['E-mail', 'nope'], ['Date', '2026-02-30']]), mapper, defaults(), words);
+    const r = rowToRequest(
+      row(7, [...ALEX.filter(([k]) => k !== 'Name'), ['Name', ' '], ['E-mail', 'nope'], ['Date', '2026-02-30']]),
+      mapper,
+      defaults(),
+      words,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatch(/^row 7, column Name: is required/);
@@ -127,7 +168,15 @@ describe('a row to a request', () => {
   });
 
   it('blames the option when the bad value came from one', () => {
-    const r = rowToRequest(row(3, [['name', 'A'], ['city', 'B']]), new ColumnMapper(), defaults({ region: 'uk', recipient: 'mp', stance: 'maintain', recipientTitle: 'x'.repeat(60) }), words);
+    const r = rowToRequest(
+      row(3, [
+        ['name', 'A'],
+        ['city', 'B'],
+      ]),
+      new ColumnMapper(),
+      defaults({ region: 'uk', recipient: 'mp', stance: 'maintain', recipientTitle: 'x'.repeat(60) }),
+      words,
+    );
     expect(!r.ok && r.error).toMatch(/row 3, option --recipient-title: must be at most 40 characters/);
   });
 
@@ -146,7 +195,14 @@ describe('a row to a request', () => {
   });
 
   it('property: any row gives a request or a message naming its row, and never throws', () => {
-    const value = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 50 }), fc.integer(), fc.constant(null), fc.array(fc.string()), fc.object({ maxDepth: 1 }));
+    const value = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 50 }),
+      fc.integer(),
+      fc.constant(null),
+      fc.array(fc.string()),
+      fc.object({ maxDepth: 1 }),
+    );
     const header = fc.oneof(fc.constantFrom(...COLUMNS.map((c) => c.column), '__proto__', 'constructor', 'address_3'), fc.string({ maxLength: 20 }));
     fc.assert(
       fc.property(fc.array(fc.tuple(header, value), { maxLength: 20 }), fc.integer({ min: 2, max: 100_000 }), (entries, n) => {
@@ -178,7 +234,12 @@ describe('a row to a request', () => {
 describe('JSON values of the wrong type', () => {
   const json = { row: 'item', column: 'field' };
   const error = (entries: [string, unknown][]) => {
-    const r = rowToRequest(row(3, [...ALEX.filter(([k]) => !entries.some(([h]) => h.toLowerCase() === k.toLowerCase())), ...entries]), new ColumnMapper(), defaults(), json);
+    const r = rowToRequest(
+      row(3, [...ALEX.filter(([k]) => !entries.some(([h]) => h.toLowerCase() === k.toLowerCase())), ...entries]),
+      new ColumnMapper(),
+      defaults(),
+      json,
+    );
     return r.ok ? undefined : r.error;
   };
 
@@ -193,6 +254,12 @@ describe('JSON values of the wrong type', () => {
   });
 
   it('takes text, null as an empty value, and lists of lines or facts', () => {
-    expect(error([['address', ['1 High St', 'Leeds']], ['email', null], ['facts', ['still-imprisoned']]])).toBeUndefined();
+    expect(
+      error([
+        ['address', ['1 High St', 'Leeds']],
+        ['email', null],
+        ['facts', ['still-imprisoned']],
+      ]),
+    ).toBeUndefined();
   });
 });

@@ -57,7 +57,7 @@ describe('safe file names', () => {
     expect(baseName('{name}', { name })).toBe(expected);
   });
 
-  it('slugifies the pattern\'s own text too, so it cannot make a path', () => {
+  it("slugifies the pattern's own text too, so it cannot make a path", () => {
     expect(baseName('../../{name}/x', { name: 'Alex' })).toBe('alex-x');
   });
 

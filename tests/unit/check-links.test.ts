@@ -77,7 +77,13 @@ describe('checkLinks', () => {
     const fetch = (async () => {
       throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) });
     }) as unknown as typeof globalThis.fetch;
-    const results = await checkLinks([{ id: 'a', url: 'https://a.example/' }, { id: 'b', url: 'https://b.example/' }], { fetch });
+    const results = await checkLinks(
+      [
+        { id: 'a', url: 'https://a.example/' },
+        { id: 'b', url: 'https://b.example/' },
+      ],
+      { fetch },
+    );
     expect(results.every((r) => r.outcome === 'dns')).toBe(true);
     expect(looksOffline(results)).toBe(true);
     expect(looksOffline([...results, { id: 'c', url: 'x', ok: false, outcome: 'status', status: 404 }])).toBe(false);

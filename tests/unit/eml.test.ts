@@ -58,7 +58,7 @@ describe('--format eml', () => {
     expect(() => draft({ format: 'eml', email: undefined })).toThrow(/--format eml needs your email address.*--email/);
   });
 
-  it('uses each stance\'s own subject', async () => {
+  it("uses each stance's own subject", async () => {
     for (const stance of ['maintain', 'strengthen', 'conditional']) {
       const letter = draft({ format: 'eml', stance });
       const mail = await PostalMime.parse(letter.text);
@@ -79,16 +79,18 @@ describe('--format eml', () => {
     expect(() => buildEml({ ...ok, subject: 'Hi\r\nBcc: x@example.org' })).toThrow(UsageError);
     expect(() => buildEml({ ...ok, subject: 'Hi\r\nBcc: x@example.org' })).toThrow(/subject.*line break/);
     expect(() => buildEml({ ...ok, from: { ...ok.from, name: 'A\nB' } })).toThrow(/--name cannot go into an email header/);
-    expect(() => buildEml({ ...ok, to: { address: 'x@example.org\r\nBcc: y@example.org', option: '--recipient-email', nameOption: '--recipient-name' } })).toThrow(
-      /--recipient-email/,
-    );
+    expect(() =>
+      buildEml({ ...ok, to: { address: 'x@example.org\r\nBcc: y@example.org', option: '--recipient-email', nameOption: '--recipient-name' } }),
+    ).toThrow(/--recipient-email/);
     expect(() => buildEml({ ...ok, to: { address: 'not an address', option: '--recipient-email', nameOption: '--recipient-name' } })).toThrow(
       /--recipient-email: "not an address" is not an email address/,
     );
   });
 
   it('round-trips any printable name and subject through the parser', async () => {
-    const printable = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }).filter((s) => !/[\p{Cc}\u2028\u2029]/u.test(s) && s.trim() === s && !/\s{2}/.test(s));
+    const printable = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
+      .filter((s) => !/[\p{Cc}\u2028\u2029]/u.test(s) && s.trim() === s && !/\s{2}/.test(s));
     await fc.assert(
       fc.asyncProperty(printable, printable, fc.string({ unit: 'grapheme', maxLength: 300 }), async (name, subject, body) => {
         const raw = buildEml({

@@ -51,7 +51,9 @@ describe('which wording a letter states', () => {
     // Each letter states the facts it cites (its own choice of them), each in one of its wordings.
     const stated = (letter: ReturnType<typeof render>) =>
       letter.meta.citedFacts.map((id) => `${id}:${pack.facts.get(id)!.text.findIndex((t) => letter.body.includes(withDates(t, 'en-GB')))}`).join(',');
-    const kinds = new Set(['Alex Doe', 'Sam Roe', 'Kim Poe', 'Lee Moe', 'Ana Zoe', 'Bo Yu'].map((name) => stated(render(pack, request({ name, date: '2026-11-30' })))));
+    const kinds = new Set(
+      ['Alex Doe', 'Sam Roe', 'Kim Poe', 'Lee Moe', 'Ana Zoe', 'Bo Yu'].map((name) => stated(render(pack, request({ name, date: '2026-11-30' })))),
+    );
     expect(kinds.size).toBeGreaterThan(2);
     for (const k of kinds) expect(k).not.toContain(':-1');
   });

@@ -52,13 +52,19 @@ describe('the built-in facts', () => {
   it('never ticks a medium-confidence fact by default, and every stance cites the count of prisoners', () => {
     for (const stance of pack.stances) {
       for (const id of stance.facts) expect(pack.facts.get(id)?.confidence, `${stance.id}: ${id}`).toBe('high');
-      expect(stance.facts.some((id) => pack.facts.get(id)?.tags.includes('count')), stance.id).toBe(true);
+      expect(
+        stance.facts.some((id) => pack.facts.get(id)?.tags.includes('count')),
+        stance.id,
+      ).toBe(true);
     }
   });
 
   it('attributes every medium-confidence statement to who said or reported it', () => {
     for (const f of facts.filter((x) => x.confidence === 'medium' && !x.tags.includes('legal-basis'))) {
-      for (const t of f.text) expect(t, f.id).toMatch(/according to|told|reported|said|says|wrote|argued|described|urged|called|Viasna|interview|cited by|speaking|stressed|saying|Tsikhanouskaya's office/i);
+      for (const t of f.text)
+        expect(t, f.id).toMatch(
+          /according to|told|reported|said|says|wrote|argued|described|urged|called|Viasna|interview|cited by|speaking|stressed|saying|Tsikhanouskaya's office/i,
+        );
     }
   });
 });
@@ -113,7 +119,19 @@ describe('nothing from "Not to say" appears in any letter', () => {
           for (const [c, choice] of [undefined, all].entries()) {
             for (const [s, seed] of ['a', 'b', 'c'].entries()) {
               const format = formats[(c * 3 + s) % formats.length] as (typeof formats)[number];
-              const letter = render(pack, request({ region: region.id, recipient: recipient.id, stance: stance.id, date: '2026-11-30', seed, facts: choice, format, email: 'alex@example.org' }));
+              const letter = render(
+                pack,
+                request({
+                  region: region.id,
+                  recipient: recipient.id,
+                  stance: stance.id,
+                  date: '2026-11-30',
+                  seed,
+                  facts: choice,
+                  format,
+                  email: 'alex@example.org',
+                }),
+              );
               const where = `${format} seed=${seed} facts=${choice ? 'all' : 'default'}`;
               expect(notToSay(letter.body), where).toEqual([]);
               // US letters start from the relief already given, in whichever wording of it.
@@ -171,9 +189,9 @@ describe('the pack refuses a source a reader could not find', () => {
   };
 
   it('without a url, naming the file, place and what to do', () => {
-    expect(problems((f) => f.replace('    url: https://www.hrw.org/news/2025/12/15/more-than-1000-belarusians-remain-in-prison-for-exercising-their-rights\n', ''))).toMatch(
-      /facts\.yaml:\d+:\d+: sources\[\d+\]\.url: every source needs a url/,
-    );
+    expect(
+      problems((f) => f.replace('    url: https://www.hrw.org/news/2025/12/15/more-than-1000-belarusians-remain-in-prison-for-exercising-their-rights\n', '')),
+    ).toMatch(/facts\.yaml:\d+:\d+: sources\[\d+\]\.url: every source needs a url/);
   });
 
   it('with url: none but no reason', () => {
@@ -181,7 +199,9 @@ describe('the pack refuses a source a reader could not find', () => {
   });
 
   it('with a title that is our own description', () => {
-    expect(problems((f) => f.replace('title: EU extends sanctions on Belarus', 'title: Reporting from Brussels on the renewal'))).toMatch(/reads as our own description/);
+    expect(problems((f) => f.replace('title: EU extends sanctions on Belarus', 'title: Reporting from Brussels on the renewal'))).toMatch(
+      /reads as our own description/,
+    );
     expect(problems((f) => f.replace('title: EU extends sanctions on Belarus', 'title: (Report.az on the renewal)'))).toMatch(/reads as our own description/);
   });
 

@@ -9,7 +9,18 @@ import { optionNames } from '../../src/validate.js';
 
 const pack = loadPack();
 const STORY = 'My aunt was jailed in Minsk in 2021. She is still there, and we write to her every week.';
-const base = { region: 'uk', recipient: 'mp', stance: 'maintain', name: 'Alex Doe', city: 'Leeds', recipientName: 'Jane Smith', story: STORY, date: '2026-11-25', address: ['1 High Street'], email: 'alex@example.org' };
+const base = {
+  region: 'uk',
+  recipient: 'mp',
+  stance: 'maintain',
+  name: 'Alex Doe',
+  city: 'Leeds',
+  recipientName: 'Jane Smith',
+  story: STORY,
+  date: '2026-11-25',
+  address: ['1 High Street'],
+  email: 'alex@example.org',
+};
 /** As `draft` renders: messages name the options. */
 const draft = (extra: Record<string, unknown> = {}) => render(pack, letterRequestSchema.parse({ ...base, ...extra }), { names: optionNames });
 const role = (letter: ReturnType<typeof draft>, r: string) => letter.sections.find((s) => s.role === r)?.text;
@@ -97,7 +108,10 @@ describe('--max-chars', () => {
   });
 
   it('for any story and limit, fits or fails, and never loses the story or the ask', () => {
-    const words = fc.array(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }).filter((w) => /^[\x21-\x7e]+$/.test(w)), { minLength: 1, maxLength: 120 });
+    const words = fc.array(
+      fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }).filter((w) => /^[\x21-\x7e]+$/.test(w)),
+      { minLength: 1, maxLength: 120 },
+    );
     fc.assert(
       fc.property(words, fc.integer({ min: 200, max: 4000 }), fc.constantFrom('maintain', 'strengthen', 'conditional'), (w, max, stance) => {
         const story = w.join(' ');

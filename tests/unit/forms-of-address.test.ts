@@ -43,17 +43,23 @@ describe('salutations and address blocks, every region', () => {
   });
 
   it('signs off to a minister formally, never "With best wishes" or "Kind regards"', () => {
-    for (const [region, recipient] of [['uk', 'foreign-secretary'], ['eu', 'foreign-minister'], ['au', 'foreign-minister'], ['other', 'foreign-minister']]) {
+    for (const [region, recipient] of [
+      ['uk', 'foreign-secretary'],
+      ['eu', 'foreign-minister'],
+      ['au', 'foreign-minister'],
+      ['other', 'foreign-minister'],
+    ]) {
       for (let seed = 0; seed < 10; seed++) {
         const body = letter({ region, recipient, seed: String(seed) }).body;
         expect(body).toMatch(/\n\nYours sincerely,\n\n/);
       }
     }
-    for (let seed = 0; seed < 10; seed++) expect(letter({ region: 'us', recipient: 'secretary-of-state', seed: String(seed) }).body).toMatch(/\n\n(Sincerely|Respectfully|Sincerely yours),\n\n/);
+    for (let seed = 0; seed < 10; seed++)
+      expect(letter({ region: 'us', recipient: 'secretary-of-state', seed: String(seed) }).body).toMatch(/\n\n(Sincerely|Respectfully|Sincerely yours),\n\n/);
   });
 });
 
-describe('the official\'s name', () => {
+describe("the official's name", () => {
   it('keeps "The Rt Hon" for the address block and a courtesy title for the salutation', () => {
     expect(officialName('The Rt Hon Ms Jane Smith MP', undefined)).toEqual({ name: 'Jane Smith', surname: 'Smith', title: 'Ms', honorific: 'The Rt Hon' });
     expect(officialName('Hon. Jane Smith', 'Dr')).toEqual({ name: 'Jane Smith', surname: 'Smith', title: 'Dr', honorific: 'The Hon' });
@@ -86,11 +92,13 @@ describe('notes for a letter an office cannot place', () => {
   });
 
   it('warns when a named role such as a senator has no name', () => {
-    expect(letter({ region: 'us', recipient: 'senator', recipientName: undefined, postcode: '97201' }).meta.warnings.join(' ')).toMatch(/give their name with recipientName for a personal salutation/);
+    expect(letter({ region: 'us', recipient: 'senator', recipientName: undefined, postcode: '97201' }).meta.warnings.join(' ')).toMatch(
+      /give their name with recipientName for a personal salutation/,
+    );
     expect(letter({ recipient: 'foreign-secretary', recipientName: undefined }).meta.warnings).toEqual([]);
   });
 
-  it('leaves out the restated ask when the writer\'s story already asks', () => {
+  it("leaves out the restated ask when the writer's story already asks", () => {
     const asks = letter({ story: 'Please speak up for my cousin, who is still in prison.', postcode: 'LS1 4AB' });
     const plain = letter({ story: 'My cousin is still in prison.', postcode: 'LS1 4AB' });
     expect(asks.sections.some((s) => s.role === 'ask')).toBe(false);

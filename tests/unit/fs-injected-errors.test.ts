@@ -21,7 +21,14 @@ vi.mock('node:fs', async (importOriginal) => {
       }
       return fn(...args);
     };
-  return { ...fs, default: fs, openSync: wrap('open', fs.openSync), writeSync: wrap('write', fs.writeSync), renameSync: wrap('rename', fs.renameSync), linkSync: wrap('link', fs.linkSync) };
+  return {
+    ...fs,
+    default: fs,
+    openSync: wrap('open', fs.openSync),
+    writeSync: wrap('write', fs.writeSync),
+    renameSync: wrap('rename', fs.renameSync),
+    linkSync: wrap('link', fs.linkSync),
+  };
 });
 
 const { writeFileAtomic } = await import('../../src/io/write-file.js');
@@ -84,7 +91,7 @@ describe('a full or read-only disk, for bulk', () => {
     expect(error.message).toBe(`Could not write ${join(dir, '.belarus-letter-manifest.ndjson')}: no space left on the disk (ENOSPC).`);
   });
 
-  it('a letter that does not fit is that row\'s failure with its code, and leaves no temporary file', () => {
+  it("a letter that does not fit is that row's failure with its code, and leaves no temporary file", () => {
     const dir = tempDir();
     fail('write', 'ENOSPC');
     expect(writeLetterFile({ row: 2, path: join(dir, '0002-a.txt'), text: 'Dear' }, { force: false, resume: false })).toEqual({
@@ -98,13 +105,16 @@ describe('a full or read-only disk, for bulk', () => {
 });
 
 describe('a disk that fills in the middle of a bulk run', () => {
-  const SENDERS = ['name,city,region,recipient,recipient_name,stance', ...Array.from({ length: 40 }, (_, i) => `Sender ${i},Leeds,uk,mp,Jane Smith,maintain`)].join('\n');
+  const SENDERS = [
+    'name,city,region,recipient,recipient_name,stance',
+    ...Array.from({ length: 40 }, (_, i) => `Sender ${i},Leeds,uk,mp,Jane Smith,maintain`),
+  ].join('\n');
 
   // Each letter is a temporary file, linked to its name; the run must end either way, with
   // exit 1 and no temporary file left (with worker threads it once idled for ever).
   it.each([
-    ['write', 'a letter\'s bytes'],
-    ['link', 'a letter\'s name'],
+    ['write', "a letter's bytes"],
+    ['link', "a letter's name"],
   ])('a failed %s (%s) ends the run, exit 1, no temporary file left', async (call) => {
     const dir = tempDir();
     const sheet = join(dir, 'senders.csv');

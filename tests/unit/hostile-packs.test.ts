@@ -11,16 +11,19 @@ import { render } from '../../src/render/render.js';
 import { tempDir } from '../helpers/cli.js';
 import { builtinPack, problemsOf, request, userPack } from '../helpers/pack.js';
 
-
 const letter = (body: string) => ({ 'letters/letter.hbs': `---\nid: letter\ndescription: hostile\n---\n${body}` });
 const FACT = (id: string, source = 'hrw-2025-12-15') => `  - id: ${id}\n    text: A fact.\n    sources: [${source}]\n    asOf: 2025\n    confidence: high\n`;
 
 describe('rendering has a budget', () => {
   it('stops loops inside loops over every fact, naming the template, and validation ends', () => {
     const nested = `${'{{#each @root.facts}}'.repeat(14)}{{/each}}${'{{/each}}'.repeat(13)}\n`;
-    expect(problemsOf(userPack(letter(nested)))).toEqual([expect.stringMatching(/letters\/letter\.hbs:1:1: does not render for .*: it takes more than 100,000 steps/)]);
+    expect(problemsOf(userPack(letter(nested)))).toEqual([
+      expect.stringMatching(/letters\/letter\.hbs:1:1: does not render for .*: it takes more than 100,000 steps/),
+    ]);
     const big = `${'{{#each @root.facts}}'.repeat(14)}{{fact this}}${'{{/each}}'.repeat(14)}\n`;
-    expect(problemsOf(userPack(letter(big)))).toEqual([expect.stringMatching(/letters\/letter\.hbs:1:1: does not render for .*: it makes more than 200 KB of text/)]);
+    expect(problemsOf(userPack(letter(big)))).toEqual([
+      expect.stringMatching(/letters\/letter\.hbs:1:1: does not render for .*: it makes more than 200 KB of text/),
+    ]);
   });
 
   it('leaves the built-in letter well inside it', () => {
@@ -90,7 +93,9 @@ describe('a pack is refused at load', () => {
     const around = ['a', 'Ж', ' ', '.', ','];
     const text = (c: number, i: number) => `${around[i % 5]?.repeat(i % 4)}${String.fromCharCode(c)}${around[(i + 2) % 5]?.repeat(i % 3)}`;
     const facts = codes.map((c, i) => `  - id: f${i}\n    text: "x ${text(c, i)}"\n    sources: [hrw-2025-12-15]\n    asOf: 2025\n    confidence: high\n`);
-    const problems = problemsOf(userPack({ 'facts.yaml': `facts:\n${facts.join('')}`, 'partials/close.hbs': codes.map((c, i) => `Yours, ${text(c, i)}\n`).join('') }));
+    const problems = problemsOf(
+      userPack({ 'facts.yaml': `facts:\n${facts.join('')}`, 'partials/close.hbs': codes.map((c, i) => `Yours, ${text(c, i)}\n`).join('') }),
+    );
     const named = (file: RegExp, line: number, c: number) =>
       problems.some((p) => file.test(p) && p.includes(`:${line}:`) && p.includes(`U+00${c.toString(16).toUpperCase().padStart(2, '0')}`));
     expect(codes).toHaveLength(62);

@@ -12,13 +12,13 @@ import { render } from '../../src/render/render.js';
 import { tempDir } from '../helpers/cli.js';
 import { builtinPack, problemsOf, request, userPack } from '../helpers/pack.js';
 
-
-
 const letter = (body: string) => ({ 'letters/t.hbs': `---\nid: t\ndescription: hostile\n---\n${body}` });
 
 describe('validation refuses hostile templates', () => {
   it('refuses reaching for prototypes, in every form', () => {
-    const problems = problemsOf(userPack(letter('{{constructor.constructor}}\n{{lookup this "__proto__"}}\n{{#with __proto__}}{{polluted}}{{/with}}\n{{sender.name.constructor}}\n')));
+    const problems = problemsOf(
+      userPack(letter('{{constructor.constructor}}\n{{lookup this "__proto__"}}\n{{#with __proto__}}{{polluted}}{{/with}}\n{{sender.name.constructor}}\n')),
+    );
     expect(problems).toEqual([
       expect.stringMatching(/t\.hbs:5:3: "constructor\.constructor" is not a template variable: templates cannot reach JavaScript prototypes/),
       expect.stringMatching(/t\.hbs:6:15: "this\.__proto__" is not a template variable/),
@@ -68,7 +68,8 @@ describe('validation refuses hostile templates', () => {
 
   it('reads YAML as plain data: a code tag builds no function', () => {
     const dir = userPack({
-      'facts.yaml': 'facts:\n  - id: f\n    text: !!js/function "function () { return 1 }"\n    sources: [s]\n    asOf: 2025\n    confidence: high\nsources:\n  - id: s\n    title: t\n    publisher: p\n    url: https://example.org/s\n',
+      'facts.yaml':
+        'facts:\n  - id: f\n    text: !!js/function "function () { return 1 }"\n    sources: [s]\n    asOf: 2025\n    confidence: high\nsources:\n  - id: s\n    title: t\n    publisher: p\n    url: https://example.org/s\n',
     });
     let text: unknown;
     try {

@@ -26,7 +26,10 @@ async function text(path: string, encoding?: string): Promise<string> {
 }
 
 describe('bulk input that is not UTF-8', () => {
-  const cp1252 = Buffer.concat([Buffer.from(`${HEADER}Alex,Leeds,uk,mp,Jane Smith,maintain\n`), latin1('Jos\xe9 M\xfcller,Z\xfcrich,uk,mp,Jane Smith,maintain\n')]);
+  const cp1252 = Buffer.concat([
+    Buffer.from(`${HEADER}Alex,Leeds,uk,mp,Jane Smith,maintain\n`),
+    latin1('Jos\xe9 M\xfcller,Z\xfcrich,uk,mp,Jane Smith,maintain\n'),
+  ]);
 
   it('is refused before any row is read, naming the line and how to save it as UTF-8', async () => {
     const error = await openInput(file(cp1252)).catch((e: unknown) => e);
@@ -53,10 +56,15 @@ describe('bulk input that is not UTF-8', () => {
     expect(existsSync(out)).toBe(false);
     const json = await runMain(['bulk', path, '--out', '-', '--encoding', 'cp1252', '--date', '2026-01-10']);
     expect(json.code).toBe(0);
-    const letters = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { letter: string });
+    const letters = json.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { letter: string });
     expect(letters[1]?.letter).toContain('José Müller');
     expect(json.stdout).not.toContain('\uFFFD');
-    expect((await runMain(['bulk', path, '--encoding', 'ebcdic'])).stderr).toMatch(/Unknown encoding "ebcdic" \(--encoding\)\. Choose utf-8, windows-1252 or latin1/);
+    expect((await runMain(['bulk', path, '--encoding', 'ebcdic'])).stderr).toMatch(
+      /Unknown encoding "ebcdic" \(--encoding\)\. Choose utf-8, windows-1252 or latin1/,
+    );
   });
 });
 
@@ -94,7 +102,9 @@ describe('property: a sheet with any bytes in its names', () => {
 
 describe('--story-file', () => {
   it('refuses a story that is not UTF-8, naming the line', () => {
-    expect(() => readTextInput(file(latin1('My aunt\nJos\xe9 was jailed.\n'), 'story.txt'), '--story-file')).toThrow(/--story-file .*story\.txt: the file is not UTF-8 text: line 2 has the byte 0xE9/);
+    expect(() => readTextInput(file(latin1('My aunt\nJos\xe9 was jailed.\n'), 'story.txt'), '--story-file')).toThrow(
+      /--story-file .*story\.txt: the file is not UTF-8 text: line 2 has the byte 0xE9/,
+    );
   });
 
   it('reads at most 64 KB, so a link to an endless file cannot fill the memory', () => {

@@ -10,8 +10,41 @@ import { builtinPack, request } from '../helpers/pack.js';
 
 const pack = builtinPack();
 const STORY = 'My aunt was jailed in Minsk in 2021 for joining a peaceful march. She is home now, but her friends are not.';
-const STRUCK = [/The record speaks for itself/i, /use your part in/i, /and I am one of your constituents/i, /There is a personal reason behind this letter/i, /\band and\b/i];
-const SMALL = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'and', 'for', 'is', 'are', 'be', 'that', 'it', 'on', 'i', 'you', 'by', 'as', 'at', 'not', 'with', 'this', 'their', 'they', 'those', 'who']);
+const STRUCK = [
+  /The record speaks for itself/i,
+  /use your part in/i,
+  /and I am one of your constituents/i,
+  /There is a personal reason behind this letter/i,
+  /\band and\b/i,
+];
+const SMALL = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'in',
+  'and',
+  'for',
+  'is',
+  'are',
+  'be',
+  'that',
+  'it',
+  'on',
+  'i',
+  'you',
+  'by',
+  'as',
+  'at',
+  'not',
+  'with',
+  'this',
+  'their',
+  'they',
+  'those',
+  'who',
+]);
 const content = (sentence: string) => new Set(words(sentence).filter((w) => !SMALL.has(w)));
 const overlap = (a: Set<string>, b: Set<string>) => {
   const both = [...a].filter((w) => b.has(w)).length;

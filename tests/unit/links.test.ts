@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mailtoLink, webmailLink } from '../../src/render/links.js';
 
-const input = { to: 'jane.smith+office@example.org', subject: 'Keep the sanctions & more?', body: 'Dear Jane Smith,\n\nАлесь Бяляцкі; Mária Kolesniková = 100%\n#1' };
+const input = {
+  to: 'jane.smith+office@example.org',
+  subject: 'Keep the sanctions & more?',
+  body: 'Dear Jane Smith,\n\nАлесь Бяляцкі; Mária Kolesniková = 100%\n#1',
+};
 
 describe('mail links', () => {
   it('encodes subject and body in a mailto: link, with CRLF line breaks', () => {
@@ -10,7 +14,12 @@ describe('mail links', () => {
     expect(url.protocol).toBe('mailto:');
     expect(decodeURIComponent(url.pathname)).toBe(input.to);
     expect(link).not.toMatch(/[\s#]/);
-    const params = Object.fromEntries(link.split('?')[1]?.split('&').map((kv) => kv.split('=').map(decodeURIComponent)) ?? []);
+    const params = Object.fromEntries(
+      link
+        .split('?')[1]
+        ?.split('&')
+        .map((kv) => kv.split('=').map(decodeURIComponent)) ?? [],
+    );
     expect(params.subject).toBe(input.subject);
     expect(params.body).toBe(input.body.replace(/\n/g, '\r\n'));
     expect(link).toContain('%0D%0A');

@@ -53,7 +53,9 @@ describe('belarus-letter officials', () => {
     const r = await cli('officials', '--zip', '97201');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ZIP 97201: Oregon, district OR-1\nMembers of Congress as of June 15, 2026 \(shipped with belarus-letter /);
-    expect(r.stdout).toContain('\nFrom unitedstates/congress-legislators dfa9622, June 15, 2026; OpenSourceActivismTech/us-zipcodes-congress 1335b61, November 12, 2024.\n');
+    expect(r.stdout).toContain(
+      '\nFrom unitedstates/congress-legislators dfa9622, June 15, 2026; OpenSourceActivismTech/us-zipcodes-congress 1335b61, November 12, 2024.\n',
+    );
     expect(r.stdout).toContain('Ron Wyden (Democrat), senior senator for Oregon    --official W000779');
     expect(r.stdout).toContain('Representative\n  Suzanne Bonamici (Democrat), Oregon, 1st district');
     expect(r.stderr).toBe('');
@@ -69,7 +71,9 @@ describe('belarus-letter officials', () => {
   });
 
   it('says a split ZIP spans districts, and shows vacancies as vacancies', async () => {
-    expect((await cli('officials', '--zip', '97002')).stdout).toMatch(/Representatives \(one of them is yours\)[\s\S]*Note: ZIP 97002 spans 2 congressional districts/);
+    expect((await cli('officials', '--zip', '97002')).stdout).toMatch(
+      /Representatives \(one of them is yours\)[\s\S]*Note: ZIP 97002 spans 2 congressional districts/,
+    );
     expect((await cli('officials', '--zip', '94541')).stdout).toContain('Vacant: CA-14 (no member in the directory)');
   });
 
@@ -108,20 +112,26 @@ describe('draft --zip', () => {
   it('a single match fills the name, the address block and the salutation', async () => {
     const r = await cli('draft', '--zip', '97201', '-t', 'representative', ...LETTER);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('The Honorable Suzanne Bonamici\nU.S. House of Representatives\n2231 Rayburn House Office Building\nWashington, DC 20515-3701\n\nDear Representative Bonamici:');
-    expect(r.stderr).toContain('Send it to Suzanne Bonamici:\n  Their website (look for "Contact"): https://bonamici.house.gov\n  By post: Suzanne Bonamici, U.S. House');
+    expect(r.stdout).toContain(
+      'The Honorable Suzanne Bonamici\nU.S. House of Representatives\n2231 Rayburn House Office Building\nWashington, DC 20515-3701\n\nDear Representative Bonamici:',
+    );
+    expect(r.stderr).toContain(
+      'Send it to Suzanne Bonamici:\n  Their website (look for "Contact"): https://bonamici.house.gov\n  By post: Suzanne Bonamici, U.S. House',
+    );
   });
 
   it('several matches: exit 2, each listed with the flag that picks one', async () => {
     const r = await cli('draft', '--zip', '97201', '-t', 'senator', ...LETTER);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('ZIP 97201 has 2 senators: pick one with --official ID:\n  W000779  Ron Wyden (Democrat), senior senator for Oregon\n  M001176  Jeff Merkley');
+    expect(r.stderr).toContain(
+      'ZIP 97201 has 2 senators: pick one with --official ID:\n  W000779  Ron Wyden (Democrat), senior senator for Oregon\n  M001176  Jeff Merkley',
+    );
     const picked = await cli('draft', '--zip', '97201', '-t', 'senator', '--official', 'M001176', ...LETTER);
     expect(picked.stdout).toContain('Dear Senator Merkley:');
   });
 
-  it('a name given explicitly wins, and keeps the data\'s address only when it is theirs', async () => {
+  it("a name given explicitly wins, and keeps the data's address only when it is theirs", async () => {
     const theirs = await cli('draft', '--zip', '97201', '-t', 'senator', '--recipient-name', 'Ron Wyden', ...LETTER);
     expect(theirs.stdout).toContain('Ron Wyden\nUnited States Senate\n221 Dirksen Senate Office Building');
     const other = await cli('draft', '--zip', '97201', '-t', 'senator', '--recipient-name', 'Jane Doe', ...LETTER);
@@ -134,15 +144,27 @@ describe('draft --zip', () => {
   });
 
   it('a vacant seat, a ZIP with another region and a recipient not looked up are usage errors', async () => {
-    expect(await cli('draft', '--zip', '94541', '-t', 'representative', ...LETTER)).toMatchObject({ code: 2, stderr: expect.stringContaining('(CA-14) is vacant') });
-    expect(await cli('draft', '--zip', '97201', '-r', 'uk', '-t', 'mp', ...LETTER)).toMatchObject({ code: 2, stderr: expect.stringContaining('does not go with --region uk') });
-    expect(await cli('draft', '--zip', '97201', '-t', 'secretary-of-state', ...LETTER)).toMatchObject({ code: 2, stderr: expect.stringContaining('not looked up by ZIP') });
-    expect(await cli('draft', '--official', 'W000779', '-r', 'us', '-t', 'senator', ...LETTER)).toMatchObject({ code: 2, stderr: expect.stringContaining('give --zip too') });
+    expect(await cli('draft', '--zip', '94541', '-t', 'representative', ...LETTER)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('(CA-14) is vacant'),
+    });
+    expect(await cli('draft', '--zip', '97201', '-r', 'uk', '-t', 'mp', ...LETTER)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('does not go with --region uk'),
+    });
+    expect(await cli('draft', '--zip', '97201', '-t', 'secretary-of-state', ...LETTER)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('not looked up by ZIP'),
+    });
+    expect(await cli('draft', '--official', 'W000779', '-r', 'us', '-t', 'senator', ...LETTER)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('give --zip too'),
+    });
   });
 });
 
 describe('bulk reads a zip or postcode column', () => {
-  it('fills each US row\'s official, fails the rows it cannot decide, and does not call the column unknown', async () => {
+  it("fills each US row's official, fails the rows it cannot decide, and does not call the column unknown", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bl-bulk-zip-'));
     const file = join(dir, 'senders.csv');
     // Row 4 names its senator: the name wins, and it is one of Wyoming's, so the address follows.
@@ -152,7 +174,9 @@ describe('bulk reads a zip or postcode column', () => {
     );
     const r = await cli('bulk', file, '--out-dir', join(dir, 'out'), '--date', '2026-11-30');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('row 3, column Postal code: ZIP 97002 spans 2 districts (OR-5, OR-6): pick one with a recipient_name column (or --recipient-name): B001326 Janelle S. Bynum');
+    expect(r.stderr).toContain(
+      'row 3, column Postal code: ZIP 97002 spans 2 districts (OR-5, OR-6): pick one with a recipient_name column (or --recipient-name): B001326 Janelle S. Bynum',
+    );
     expect(r.stderr).toContain('row 5, column Postal code: ZIP 82001 has 2 senators');
     expect(r.stderr).not.toContain('"Postal code" is not one');
     const letter = readFileSync(join(dir, 'out', '0002-suzanne-bonamici-ana-b.txt'), 'utf8');

@@ -15,7 +15,12 @@ import { ROOT } from '../helpers/cli.js';
 const FIXTURES = join(ROOT, 'tests/fixtures/officials/sources');
 const read = (file: string) => readFileSync(join(FIXTURES, file), 'utf8');
 const commits = JSON.parse(read('commits.json'));
-const fixtureInput = () => ({ legislators: read('legislators-current.yaml'), offices: read('legislators-district-offices.yaml'), zccd: read('zccd.csv'), commits });
+const fixtureInput = () => ({
+  legislators: read('legislators-current.yaml'),
+  offices: read('legislators-district-offices.yaml'),
+  zccd: read('zccd.csv'),
+  commits,
+});
 const built = buildUsDirectory(fixtureInput());
 const source = (d: UsDirectory = built) => new UsDirectorySource(d, 'test');
 const shipped = directorySchema.parse(JSON.parse(readFileSync(join(ROOT, 'data/us-congress.json'), 'utf8')));
@@ -23,8 +28,16 @@ const shipped = directorySchema.parse(JSON.parse(readFileSync(join(ROOT, 'data/u
 describe('the shipped directory', () => {
   it('records the source commits and dates its fixtures were cut from', () => {
     const bySource = Object.fromEntries(shipped.sources.map((s) => [s.repo, s]));
-    expect(bySource['unitedstates/congress-legislators']).toMatchObject({ commit: commits.legislators.commit, date: commits.legislators.date, licence: expect.stringContaining('CC0') });
-    expect(bySource['OpenSourceActivismTech/us-zipcodes-congress']).toMatchObject({ commit: commits.zccd.commit, date: commits.zccd.date, files: ['zccd.csv'] });
+    expect(bySource['unitedstates/congress-legislators']).toMatchObject({
+      commit: commits.legislators.commit,
+      date: commits.legislators.date,
+      licence: expect.stringContaining('CC0'),
+    });
+    expect(bySource['OpenSourceActivismTech/us-zipcodes-congress']).toMatchObject({
+      commit: commits.zccd.commit,
+      date: commits.zccd.date,
+      files: ['zccd.csv'],
+    });
     expect(shipped.asOf).toBe(commits.legislators.date);
   });
 
@@ -39,7 +52,10 @@ describe('the shipped directory', () => {
   });
 
   it('is what scripts/build-officials.mjs writes from the same files', () => {
-    const out = execFileSync(process.execPath, ['scripts/build-officials.mjs', '--from', FIXTURES, '--commits', join(FIXTURES, 'commits.json'), '--out', '-'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['scripts/build-officials.mjs', '--from', FIXTURES, '--commits', join(FIXTURES, 'commits.json'), '--out', '-'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(out).toBe(serialiseDirectory(built));
   });
 
@@ -61,7 +77,11 @@ describe('building', () => {
   });
 
   it('round-trips the ZIP codec', () => {
-    const table = new Map([['00601', ['PR0']], ['97002', ['OR5', 'OR6']], ['99950', ['AK0']]]);
+    const table = new Map([
+      ['00601', ['PR0']],
+      ['97002', ['OR5', 'OR6']],
+      ['99950', ['AK0']],
+    ]);
     expect(decodeZips(encodeZips(table))).toEqual(table);
   });
 });
@@ -185,7 +205,9 @@ describe('how old the directory is', () => {
   });
   it('no note while fresh, a note after 90 days, a stronger one once a new Congress has begun', () => {
     expect(usAgeNotes('2026-06-15', '2026-09-13', 'Check.')).toEqual([]);
-    expect(usAgeNotes('2026-06-15', '2026-09-14', 'Check.')).toEqual(['The directory of members of Congress is as of June 15, 2026 (91 days ago); members may have changed since. Check.']);
+    expect(usAgeNotes('2026-06-15', '2026-09-14', 'Check.')).toEqual([
+      'The directory of members of Congress is as of June 15, 2026 (91 days ago); members may have changed since. Check.',
+    ]);
     const after = usAgeNotes('2026-06-15', '2027-01-03', 'Check.');
     expect(after).toHaveLength(1);
     expect(after[0]).toMatch(/^A new Congress \(the 120th\) began on January 3, 2027, after this directory's date \(June 15, 2026\)/);

@@ -12,9 +12,7 @@ import { BODY_FORMATS, FORMATS, letterRequestSchema } from '../../src/request.js
 const program = buildProgram();
 /** A command by the table's name for it: `templates preview` is preview under templates. */
 const commandOf = (name: (typeof COMMANDS)[number]): Command =>
-  name === 'program'
-    ? program
-    : name.split(' ').reduce((parent, part) => parent.commands.find((c) => c.name() === part) as Command, program);
+  name === 'program' ? program : name.split(' ').reduce((parent, part) => parent.commands.find((c) => c.name() === part) as Command, program);
 
 /** Every command of the program, as the table names it. */
 const commandNames = (command: Command, prefix = ''): string[] =>
@@ -68,7 +66,15 @@ describe('the options table', () => {
 
   it("gives draft's request each field its option gives", () => {
     const input = requestInputFromOptions({ region: 'uk', recipientName: 'Jane Smith', sources: false, date: '2026-01-02', out: 'x.md' });
-    expect(input).toMatchObject({ region: 'uk', recipientName: 'Jane Smith', sources: false, address: [], recipientAddress: [], date: '2026-01-02', format: 'markdown' });
+    expect(input).toMatchObject({
+      region: 'uk',
+      recipientName: 'Jane Smith',
+      sources: false,
+      address: [],
+      recipientAddress: [],
+      date: '2026-01-02',
+      format: 'markdown',
+    });
     expect(requestInputFromOptions({}).sources).toBe(true);
   });
 });

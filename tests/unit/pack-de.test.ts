@@ -42,7 +42,7 @@ const FLAGGED: readonly [RegExp, string][] = [
   [/, die es belohnen soll/, '"es" for a masculine or feminine head'],
   [/Die Entscheidung liegt bei Ihnen/, 'the Council decides by unanimity, not one minister'],
   [/Alleingäng|Lockerungen einzelner Staaten/, 'one member state cannot ease EU sanctions alone'],
-  [/von ihren Abgeordneten in Brüssel/, 'MEPs are not the government\'s members'],
+  [/von ihren Abgeordneten in Brüssel/, "MEPs are not the government's members"],
   [/zur Kenntnis/, '"noting" undercuts the ask'],
   [/\bsamt \d|Für 312 Personen/, 'renewed "together with" or "for" 312 people'],
   [/besser(es|em)? (zu )?[Vv]erhalten|Verhalten dauerhaft bessert/, 'the US expectation read as a school report'],
@@ -53,12 +53,12 @@ const FLAGGED: readonly [RegExp, string][] = [
   [/(Deshalb|Daher) bitte ich/, '"therefore" with no reason before it'],
   [/und zwar/, 'filler'],
   [/am Herzen liegt:|seit Langem beschäftigt:/, 'the most worn form-letter openings'],
-  [/Mit besten Grüßen/, 'a colleague\'s sign-off, not a constituent\'s'],
+  [/Mit besten Grüßen/, "a colleague's sign-off, not a constituent's"],
   [/so entscheiden|diesen Weg gehen|so entschieden haben/, 'a closing that does not say which decision'],
   [/standhaft bleibt/, 'vague, and contradicts step-by-step relief'],
   [/stehen noch|Noch immer sind Hunderte/, 'a present state beyond the dated facts'],
   [/as republished|post on X|reporting an AFP/, 'English in a German source list'],
-  [/Bât\.|1047 Brüssel/, 'the place of delivery in the destination country\'s language'],
+  [/Bât\.|1047 Brüssel/, "the place of delivery in the destination country's language"],
 ];
 
 /** Every text file of the pack, by its path inside the pack. */
@@ -73,10 +73,20 @@ function packFiles(dir = PACK_DIR, prefix = ''): [string, string][] {
 }
 
 /** The opening of a minister's closing request: it must name the Council, not "so entscheiden". */
-const DECISION = /(?:Ich hoffe, dass Sie|Ich wünsche mir, dass Sie|Ich vertraue darauf, dass Sie|Mir liegt daran, dass Sie|Ich zähle darauf, dass Sie|Es wäre ein gutes Zeichen, wenn Sie) [^.]*\./g;
+const DECISION =
+  /(?:Ich hoffe, dass Sie|Ich wünsche mir, dass Sie|Ich vertraue darauf, dass Sie|Mir liegt daran, dass Sie|Ich zähle darauf, dass Sie|Es wäre ein gutes Zeichen, wenn Sie) [^.]*\./g;
 
 const german = (overrides: Parameters<typeof request>[0] = {}) =>
-  request({ region: 'eu', recipient: 'mep', stance: 'maintain', name: 'Anna Schmidt', city: 'Leipzig', recipientName: undefined, date: '2026-11-30', ...overrides });
+  request({
+    region: 'eu',
+    recipient: 'mep',
+    stance: 'maintain',
+    name: 'Anna Schmidt',
+    city: 'Leipzig',
+    recipientName: undefined,
+    date: '2026-11-30',
+    ...overrides,
+  });
 
 /** The first paragraph after the salutation: the one that must carry the ask. */
 function opening(body: string): string {
@@ -88,7 +98,8 @@ function opening(body: string): string {
 /** What each official can do: an MEP acts in Parliament or on our government; a minister decides in the Council. */
 const ASKS = {
   mep: /(schriftliche Anfrage|Dringlichkeitsentschließung|Entschließung|Bundesregierung|unserer Regierung)/,
-  minister: /(im Rat|Rat\b|Verlängerung).*(stimmen|zuzustimmen|zu widersprechen|einzusetzen|mitzutragen|vorzuschlagen|einzutreten|zu unterstützen|zuzulassen|zu bestehen|zu verlängern)/,
+  minister:
+    /(im Rat|Rat\b|Verlängerung).*(stimmen|zuzustimmen|zu widersprechen|einzusetzen|mitzutragen|vorzuschlagen|einzutreten|zu unterstützen|zuzulassen|zu bestehen|zu verlängern)/,
 };
 
 describe('the German pack', () => {
@@ -162,16 +173,23 @@ describe('the German pack', () => {
 
   it('addresses the official in the accusative, with the office for a minister', () => {
     const block = (recipient: string, recipientTitle: string, recipientName: string) => render(pack, german({ recipient, recipientTitle, recipientName })).body;
-    expect(block('mep', 'Herr', 'Max Muster')).toContain('Herrn Max Muster MdEP\nEuropäisches Parlament\nBâtiment Altiero Spinelli\nRue Wiertz 60\n1047 Bruxelles\nBELGIEN');
+    expect(block('mep', 'Herr', 'Max Muster')).toContain(
+      'Herrn Max Muster MdEP\nEuropäisches Parlament\nBâtiment Altiero Spinelli\nRue Wiertz 60\n1047 Bruxelles\nBELGIEN',
+    );
     expect(block('mep', 'Dr.', 'Martina Fischer')).toContain('Dr. Martina Fischer MdEP\nEuropäisches Parlament\n');
-    expect(block('foreign-minister-de', 'Frau', 'Anna Muster')).toContain('Frau Bundesministerin\nAnna Muster\nAuswärtiges Amt\nWerderscher Markt 1\n10117 Berlin');
-    expect(block('foreign-minister-at', 'Herr Dr.', 'Max Muster')).toContain('Herrn Bundesminister\nDr. Max Muster\nBundesministerium für europäische und internationale Angelegenheiten\nMinoritenplatz 8\n1010 Wien');
+    expect(block('foreign-minister-de', 'Frau', 'Anna Muster')).toContain(
+      'Frau Bundesministerin\nAnna Muster\nAuswärtiges Amt\nWerderscher Markt 1\n10117 Berlin',
+    );
+    expect(block('foreign-minister-at', 'Herr Dr.', 'Max Muster')).toContain(
+      'Herrn Bundesminister\nDr. Max Muster\nBundesministerium für europäische und internationale Angelegenheiten\nMinoritenplatz 8\n1010 Wien',
+    );
   });
 
   it.each(COMBOS)('%s %s: fifty neighbours without a story send fifty letters, not one form letter', (recipient, stance) => {
     const profiles = Array.from({ length: 50 }, (_, i) =>
       campaignProfile(
-        render(pack, german({ recipient, stance, name: `Person ${i + 1} Beispiel`, city: 'Leipzig', address: [`Musterstraße ${i + 1}`], postcode: '04107' })).body,
+        render(pack, german({ recipient, stance, name: `Person ${i + 1} Beispiel`, city: 'Leipzig', address: [`Musterstraße ${i + 1}`], postcode: '04107' }))
+          .body,
       ),
     );
     const m = formLetterMeasures(profiles);

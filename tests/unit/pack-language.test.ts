@@ -40,7 +40,7 @@ describe('the built-in languages', () => {
 });
 
 describe('draft --language', () => {
-  it('writes the letter from that language\'s pack', async () => {
+  it("writes the letter from that language's pack", async () => {
     const run = await runMain(['draft', '--language', 'DE', '-r', 'eu', '-t', 'mep', ...writer]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -72,12 +72,14 @@ describe('draft --language', () => {
 
   it('says when no language has the region', () => {
     const packs = new Map([['en', builtinPack()]]);
-    expect(languageNotServed('en', 'mars', undefined, packs).message).toBe('The built-in letters in "en" (--language) are not for region mars, and no built-in language has them.');
+    expect(languageNotServed('en', 'mars', undefined, packs).message).toBe(
+      'The built-in letters in "en" (--language) are not for region mars, and no built-in language has them.',
+    );
   });
 });
 
 describe('templates eject --language', () => {
-  it('copies that language\'s pack, which then layers over the same language', async () => {
+  it("copies that language's pack, which then layers over the same language", async () => {
     const dir = join(tempDir('bl-eject-'), 'paket');
     const run = await runMain(['templates', 'eject', '--language', 'de', dir]);
     expect(run.code).toBe(0);
@@ -95,8 +97,24 @@ describe('templates eject --language', () => {
 describe('the wizard', () => {
   const session = async (script: Record<string, unknown>) => {
     const en = builtinPack();
-    const packs = new Map([['en', en], ['de', await loadBuiltinPack({ language: 'de' })]]);
-    const prompts = scriptedPrompts({ recipientName: 'Jane Smith', stance: DEFAULT, facts: DEFAULT, name: 'Jana Novak', city: 'Berlin', address: '', postcode: '', connection: '', why: '', want: '', action: 'print', ...script });
+    const packs = new Map([
+      ['en', en],
+      ['de', await loadBuiltinPack({ language: 'de' })],
+    ]);
+    const prompts = scriptedPrompts({
+      recipientName: 'Jane Smith',
+      stance: DEFAULT,
+      facts: DEFAULT,
+      name: 'Jana Novak',
+      city: 'Berlin',
+      address: '',
+      postcode: '',
+      connection: '',
+      why: '',
+      want: '',
+      action: 'print',
+      ...script,
+    });
     const printed: string[] = [];
     const io: WizardIO = { show: () => undefined, print: (t) => printed.push(t), exists: () => false, writeFile: () => undefined, heading: (t) => t };
     const result = await runWizard({ pack: en, given: requestInputFromOptions({ date: '2026-11-30' }), remembered: {}, prompts, languagePacks: packs }, io);

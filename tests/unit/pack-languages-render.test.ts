@@ -16,7 +16,18 @@ const LANGUAGES = ['de', 'pl'] as const;
 const FORMATS = ['text', 'markdown', 'html', 'eml'] as const;
 
 /** English the engine could add anywhere in a letter. */
-const ENGINE_ENGLISH = [/\bSources\b/, /\bSOURCES\b/, /Letter to the/, /No web address/, /none was found/, /\bDear\b/, /Yours (sincerely|faithfully)/, /Kind regards/, /\bPage \d/, /\bthe end of\b/];
+const ENGINE_ENGLISH = [
+  /\bSources\b/,
+  /\bSOURCES\b/,
+  /Letter to the/,
+  /No web address/,
+  /none was found/,
+  /\bDear\b/,
+  /Yours (sincerely|faithfully)/,
+  /Kind regards/,
+  /\bPage \d/,
+  /\bthe end of\b/,
+];
 /** English month names (German writes April, August, September and November the same). */
 const ENGLISH_MONTHS = /\b(January|February|March|May|June|July|October|December)\b/;
 /** Polish spells every month otherwise. */
@@ -24,7 +35,10 @@ const MONTHS_OF = { de: ENGLISH_MONTHS, pl: /\b(January|February|March|April|May
 
 /** An email's quoted-printable parts as the reader's mail program shows them. */
 const unquoted = (eml: string) =>
-  Buffer.from(eml.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  Buffer.from(
+    eml.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 
 const packs = new Map<string, Promise<Pack>>(LANGUAGES.map((l) => [l, loadBuiltinPack({ language: l })]));
 
@@ -35,7 +49,16 @@ function combos(pack: Pack): { region: string; recipient: string; stance: string
 function letterIn(pack: Pack, ids: { region: string; recipient: string; stance: string }, format: (typeof FORMATS)[number]): Letter {
   return render(
     pack,
-    request({ ...ids, name: 'Jana Novak', city: 'Leipzig', email: 'jana@example.org', recipientEmail: 'office@example.org', recipientName: undefined, date: '2026-03-02', format }),
+    request({
+      ...ids,
+      name: 'Jana Novak',
+      city: 'Leipzig',
+      email: 'jana@example.org',
+      recipientEmail: 'office@example.org',
+      recipientName: undefined,
+      date: '2026-03-02',
+      format,
+    }),
   );
 }
 

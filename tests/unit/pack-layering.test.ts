@@ -8,7 +8,6 @@ import { loadPack } from '../../src/pack/load.js';
 import { render } from '../../src/render/render.js';
 import { builtinPack, request, userPack } from '../helpers/pack.js';
 
-
 const MY_FACTS = `facts:
   - id: my-fact
     text: Our city council passed a motion for the political prisoners of Belarus in March 2026.
@@ -35,7 +34,9 @@ describe('a user file replaces the built-in file of the same name', () => {
   });
 
   it('replaces a letter template, keeping one template of that id', () => {
-    const dir = userPack({ 'letters/letter.hbs': '---\nid: letter\ndescription: mine\n---\n{{recipient.salutation}}\n\nPlease {{stance.ask}}.\n\n{{sender.name}}\n' });
+    const dir = userPack({
+      'letters/letter.hbs': '---\nid: letter\ndescription: mine\n---\n{{recipient.salutation}}\n\nPlease {{stance.ask}}.\n\n{{sender.name}}\n',
+    });
     const pack = loadPack({ templatesDir: dir });
     expect(pack.templates.map((t) => [t.meta.id, t.origin])).toEqual([['letter', dir]]);
     expect(render(pack, request()).body).toMatch(/^Dear Jane Smith,\n\nPlease keep the targeted sanctions/);
@@ -70,7 +71,8 @@ stances:
     facts: [still-imprisoned, my-fact]
 `,
       'facts.yaml': MY_FACTS,
-      'letters/kurz.hbs': '---\nid: kurz\ndescription: Kurzbrief\nregions: [de]\nlanguage: de\n---\n{{recipient.salutation}}\n\n{{> bitte}}\n\n{{#each facts}}{{fact this}} {{/each}}\n\n{{sender.name}}\n',
+      'letters/kurz.hbs':
+        '---\nid: kurz\ndescription: Kurzbrief\nregions: [de]\nlanguage: de\n---\n{{recipient.salutation}}\n\n{{> bitte}}\n\n{{#each facts}}{{fact this}} {{/each}}\n\n{{sender.name}}\n',
       'partials/bitte.hbs': 'ich bitte Sie, {{recipient.action}}.',
     });
     const pack = loadPack({ templatesDir: dir });
@@ -112,10 +114,11 @@ describe('replace: true in a user facts file', () => {
     // Every built-in fact but one, plus one of our own: the one left out must be gone.
     const without = builtinFacts.replace(/\n {2}- id: kallas-release-all\n[\s\S]*?\n\n/, '\n');
     expect(without).not.toContain('kallas-release-all');
-    const mine = `replace: true\n${without.replace(/^sources:\n/m, `sources:\n  - id: my-source\n    title: Council minutes\n    publisher: Leeds City Council\n    url: none\n    reason: printed minutes only\n`)}`.replace(
-      /^facts:\n/m,
-      'facts:\n  - id: my-fact\n    text: A motion passed in March 2026.\n    sources: [my-source]\n    asOf: 2026-03\n    confidence: high\n',
-    );
+    const mine =
+      `replace: true\n${without.replace(/^sources:\n/m, `sources:\n  - id: my-source\n    title: Council minutes\n    publisher: Leeds City Council\n    url: none\n    reason: printed minutes only\n`)}`.replace(
+        /^facts:\n/m,
+        'facts:\n  - id: my-fact\n    text: A motion passed in March 2026.\n    sources: [my-source]\n    asOf: 2026-03\n    confidence: high\n',
+      );
     const pack = loadPack({ templatesDir: userPack({ 'facts.yaml': mine }) });
     expect(pack.facts.has('kallas-release-all')).toBe(false);
     expect(pack.facts.has('my-fact')).toBe(true);

@@ -68,7 +68,7 @@ describe('the built-in pack', () => {
     }
   });
 
-  it('uses the vetted figures, not the article\'s imprecise ones', () => {
+  it("uses the vetted figures, not the article's imprecise ones", () => {
     const all = [...pack.facts.values()].flatMap((f) => f.text).join(' ');
     expect(all).not.toMatch(/1,200|\b122\b|December 14|2025-12-14/);
     for (const text of pack.facts.get('still-imprisoned')?.text ?? []) {
@@ -90,7 +90,10 @@ describe('loading a broken pack', () => {
 
   it('rejects a misspelt manifest key, naming it', () => {
     const dir = packCopy();
-    const manifest = readFileSync(join(dir, 'pack.yaml'), 'utf8').replace('    salutation: "Dear Foreign Secretary,"', '    salutaton: "Dear Foreign Secretary,"');
+    const manifest = readFileSync(join(dir, 'pack.yaml'), 'utf8').replace(
+      '    salutation: "Dear Foreign Secretary,"',
+      '    salutaton: "Dear Foreign Secretary,"',
+    );
     writeFileSync(join(dir, 'pack.yaml'), manifest);
     const problems = problemsOf(dir).join('\n');
     expect(problems).toMatch(/pack\.yaml:\d+:\d+: regions\[1\]\.recipients\[1\]\.salutaton: unknown key/);
@@ -111,7 +114,11 @@ describe('loading a broken pack', () => {
     const line = letter.split('\n').findIndex((l) => l.includes('{{date}}')) + 1;
     const column = (letter.split('\n')[line - 1] ?? '').indexOf('{{date}}') + 1;
     expect(problems).toEqual([
-      expect.stringMatching(new RegExp(`letters/letter\\.hbs:${line}:${column + 20}: \\{\\{/each\\}\\} does not match \\{\\{#if date\\}\\} opened at ${line}:${column}; close that with \\{\\{/if\\}\\}$`)),
+      expect.stringMatching(
+        new RegExp(
+          `letters/letter\\.hbs:${line}:${column + 20}: \\{\\{/each\\}\\} does not match \\{\\{#if date\\}\\} opened at ${line}:${column}; close that with \\{\\{/if\\}\\}$`,
+        ),
+      ),
     ]);
   });
 

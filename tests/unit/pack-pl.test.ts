@@ -34,7 +34,10 @@ const senders = () =>
   }));
 
 function letter(o: Parameters<typeof request>[0]) {
-  return render(plPack(), request({ region: 'eu', name: 'Anna Nowak', city: 'Kraków', address: ['ul. Długa 5'], postcode: '31-147', date: '2026-11-30', ...o }));
+  return render(
+    plPack(),
+    request({ region: 'eu', name: 'Anna Nowak', city: 'Kraków', address: ['ul. Długa 5'], postcode: '31-147', date: '2026-11-30', ...o }),
+  );
 }
 
 /**
@@ -53,13 +56,19 @@ const NEVER: [RegExp, string][] = [
   [/wciąż figuruje|nadal obowiązują, bo|Unia trzyma kurs|ostatni pełny bilans/i, 'the February 2026 list or the December 2025 count presented as current'],
   [/aresztowania (wrócą|powrócą)|krok wstecz|dotąd nie spełniono|dotychczasowe ulgi/i, 'arrests never stopped; a verdict says when'],
   [/czekają na wyroki/i, 'not in the vetted facts'],
-  [/Biuro Swiatłany Cichanouskiej podaje, że [^.]*, a 15 osób/, 'the March deportations are Reform.news\'s report, not the office\'s'],
+  [/Biuro Swiatłany Cichanouskiej podaje, że [^.]*, a 15 osób/, "the March deportations are Reform.news's report, not the office's"],
   [/na Białorusi na wolność/, 'most of those freed were taken abroad'],
   [/handlować|na raty|kilkoro|w towar|do brania kolejnych|zelż/i, 'slogans and wrong numerals'],
   [/Wysokiego Przedstawiciela|Wysoki Przedstawiciel/, 'the EP writes "wysoka przedstawiciel", in lower case'],
   [/Jasne jest dla mnie|Dla mnie sprawa jest jasna|Dla mnie uwolnienie|Nie ulega wątpliwości|Z mojej perspektywy/, 'stilted or overclaiming lead-ins'],
-  [/przedłużaniu sankcji|przypada przed|Rozstrzygnięcie w sprawie dalszego losu|dobrze byłoby, gdyby Polska|przesyłam [^.]* ten list|pozwalam sobie napisać/i, 'the minister\'s opening as the review found it'],
-  [/odwołać|wywarcie nacisku|Reutersowi|Będzie mi miło|Chętnie przeczytam|Raz jeszcze podkreślę|Powtórzę więc|załatwiona tylko w połowie|machina represji/i, 'unidiomatic or social phrasing'],
+  [
+    /przedłużaniu sankcji|przypada przed|Rozstrzygnięcie w sprawie dalszego losu|dobrze byłoby, gdyby Polska|przesyłam [^.]* ten list|pozwalam sobie napisać/i,
+    "the minister's opening as the review found it",
+  ],
+  [
+    /odwołać|wywarcie nacisku|Reutersowi|Będzie mi miło|Chętnie przeczytam|Raz jeszcze podkreślę|Powtórzę więc|załatwiona tylko w połowie|machina represji/i,
+    'unidiomatic or social phrasing',
+  ],
   [/ograniczen\w* dotycząc\w* potasu/i, 'the restrictions are on potash fertiliser: "nawozów potasowych"'],
   [/i jej więźni|więźniów politycznych Białorusi/, 'unidiomatic possessive: "białoruskich więźniów politycznych"'],
 ];
@@ -108,12 +117,15 @@ describe('the Polish pack (packs/pl)', () => {
 
   it('no wording of any fact has a phrasing the review found wrong', () => {
     // The pack stands alone (--language pl): every fact in it is its own.
-    for (const fact of plPack().facts.values()) for (const wording of fact.text) for (const [pattern, why] of NEVER) expect(wording, `${fact.id}: ${why}`).not.toMatch(pattern);
+    for (const fact of plPack().facts.values())
+      for (const wording of fact.text) for (const [pattern, why] of NEVER) expect(wording, `${fact.id}: ${why}`).not.toMatch(pattern);
   });
 
   it('writes to an MEP at the Parliament as Belgian post reads it, and to the minister in Warsaw', () => {
     const mep = letter({ recipient: 'mep', recipientName: 'Maria Zielińska', recipientTitle: 'Pani' }).body;
-    expect(mep).toContain('Pani Maria Zielińska\nPoseł do Parlamentu Europejskiego\nParlament Europejski\nBâtiment Altiero Spinelli\nRue Wiertz 60\nB-1047 Bruxelles\nBELGIA\n');
+    expect(mep).toContain(
+      'Pani Maria Zielińska\nPoseł do Parlamentu Europejskiego\nParlament Europejski\nBâtiment Altiero Spinelli\nRue Wiertz 60\nB-1047 Bruxelles\nBELGIA\n',
+    );
     const minister = letter({ recipient: 'foreign-minister-pl', recipientName: 'Jan Górski', recipientTitle: 'Pan' }).body;
     expect(minister).toContain('Pan Jan Górski\nMinister Spraw Zagranicznych\nMinisterstwo Spraw Zagranicznych\nal. J. Ch. Szucha 23\n00-580 Warszawa\n');
   });
@@ -131,7 +143,15 @@ describe('the Polish pack (packs/pl)', () => {
       for (const story of [undefined, STORY]) {
         for (const title of ['Pani', 'Pan', undefined]) {
           const where = `${recipient}/${stance} seed ${seed} title ${title ?? '-'}${story ? ' with story' : ''}`;
-          const body = letter({ recipient, stance, seed: String(seed), story, recipientName: 'Maria Zielińska', recipientTitle: title, email: 'anna@example.pl' }).body;
+          const body = letter({
+            recipient,
+            stance,
+            seed: String(seed),
+            story,
+            recipientName: 'Maria Zielińska',
+            recipientTitle: title,
+            email: 'anna@example.pl',
+          }).body;
           expect(countWords(body), where).toBeLessThanOrEqual(450);
           // Between the greeting and the sign-off every paragraph is one line of prose: a stray line
           // break would hide a paragraph from the office's similarity sorting (and from this test).
@@ -146,7 +166,10 @@ describe('the Polish pack (packs/pl)', () => {
           for (const [pattern, why] of NEVER) expect(body, `${where}: ${why}`).not.toMatch(pattern);
           // The place and date as Polish letters write them, which is not a sentence of prose.
           expect(body, where).toContain('\n\nKraków, 30 listopada 2026 r.\n\n');
-          expect(proseSentences(body).some((x) => x.startsWith('kraków 30 listopada')), where).toBe(false);
+          expect(
+            proseSentences(body).some((x) => x.startsWith('kraków 30 listopada')),
+            where,
+          ).toBe(false);
           // The pack's own words are Polish: no English phrasing from the English pack leaks in.
           expect(body, where).not.toMatch(/\b(Dear|Yours sincerely|I am writing|Please|the political prisoners)\b/);
           // A template slip (an empty choice between two spaces, a doubled stop) shows as ugly spacing.
@@ -188,7 +211,8 @@ describe('the Polish pack (packs/pl)', () => {
 
     it('signs off formally, without a comma, as Polish letters do', () => {
       for (const recipient of RECIPIENTS) {
-        for (let seed = 0; seed < 10; seed++) expect(letter({ recipient, seed: String(seed) }).body).toMatch(/\n\n(Z wyrazami szacunku|Z poważaniem)\n\nAnna Nowak/);
+        for (let seed = 0; seed < 10; seed++)
+          expect(letter({ recipient, seed: String(seed) }).body).toMatch(/\n\n(Z wyrazami szacunku|Z poważaniem)\n\nAnna Nowak/);
       }
     });
   });
@@ -198,7 +222,8 @@ describe('the Polish pack (packs/pl)', () => {
     // what the minister decides (Poland's position in the Council's renewal).
     const ASKS: Record<string, RegExp> = {
       mep: /(prosz|prośb|prosić)[^.]* o (złożenie pytania|skierowanie [^.]*pytania|poparcie rezolucji|zwrócenie się do polskiego rządu|upomnienie się u polskiego rządu)/i,
-      'foreign-minister-pl': /(prosz|prośb|prosić)[^.]* o (decyzję|to, by.*?Polska|stanowczość przy najbliższym przedłużeniu sankcji|poparcie (w Radzie UE|przedłużenia sankcji))/i,
+      'foreign-minister-pl':
+        /(prosz|prośb|prosić)[^.]* o (decyzję|to, by.*?Polska|stanowczość przy najbliższym przedłużeniu sankcji|poparcie (w Radzie UE|przedłużenia sankcji))/i,
     };
     it.each(COMBOS)('%s %s', (recipient, stance) => {
       for (let seed = 0; seed < 20; seed++) {

@@ -69,7 +69,8 @@ describe('a pack in another language', () => {
       const letter = letterIn(format);
       // The email's headers are the protocol's (Date: Mon, ...), not the letter's words.
       const text = format === 'eml' ? letter.text.slice(letter.text.indexOf('\r\n\r\n')) : letter.text;
-      const decoded = format === 'eml' ? text.replace(/=\r\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (q) => Buffer.from(q.replace(/=/g, ''), 'hex').toString('utf8')) : text;
+      const decoded =
+        format === 'eml' ? text.replace(/=\r\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (q) => Buffer.from(q.replace(/=/g, ''), 'hex').toString('utf8')) : text;
       for (const english of ENGLISH_ENGINE_WORDS) expect(decoded, `${format}: "${english}"`).not.toContain(english);
       expect(decoded, format).toContain('Quellen');
       expect(letter.meta.subject).toBe('Schreiben an: Mitglied des Europäischen Parlaments');
@@ -117,7 +118,9 @@ describe('a pack in another language', () => {
 
   it('names a placeholder the engine does not fill', () => {
     const problems = problemsLoading({ baseDir: germanCopy((y) => y.replace('{{recipient}}', '{{empfaenger}}')) });
-    expect(problems).toEqual([expect.stringMatching(/pack\.yaml:\d+:\d+: words\.letterTitle: unknown placeholder "\{\{empfaenger\}\}": it may use \{\{recipient\}\}/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/pack\.yaml:\d+:\d+: words\.letterTitle: unknown placeholder "\{\{empfaenger\}\}": it may use \{\{recipient\}\}/),
+    ]);
   });
 });
 
@@ -126,7 +129,9 @@ describe('an English pack', () => {
     expect(resolveWords('en', undefined)).toEqual({ words: ENGLISH_WORDS, missing: [] });
     expect(resolveWords('en-GB', { sources: 'References' }).words.sources).toBe('References');
     expect(resolveWords('de', { sources: 'Quellen' }).missing).toEqual(['letterTitle', 'noAddress', 'titleQuotes', 'printTitleQuotes']);
-    expect(missingWordsMessage('pl', ['sources'])).toContain('translate these: sources (the heading of the list of sources under the letter; English: "Sources")');
+    expect(missingWordsMessage('pl', ['sources'])).toContain(
+      'translate these: sources (the heading of the list of sources under the letter; English: "Sources")',
+    );
   });
 
   it('keeps its letters as they were: Sources heading, title and quotes in English', () => {

@@ -7,7 +7,17 @@ import { splitSections } from '../../src/render/sections.js';
 import { letterRequestSchema } from '../../src/request.js';
 
 const pack = loadPack();
-const base = { region: 'uk', recipient: 'mp', stance: 'maintain', name: 'Алесь Бяляцкі', city: 'Leeds', recipientName: 'Jane Smith', story: 'Mária Kolesniková <b>is</b> free & so should be the rest.', date: '2026-11-25', address: ['1 High Street'] };
+const base = {
+  region: 'uk',
+  recipient: 'mp',
+  stance: 'maintain',
+  name: 'Алесь Бяляцкі',
+  city: 'Leeds',
+  recipientName: 'Jane Smith',
+  story: 'Mária Kolesniková <b>is</b> free & so should be the rest.',
+  date: '2026-11-25',
+  address: ['1 High Street'],
+};
 const draft = (extra: Record<string, unknown> = {}) => render(pack, letterRequestSchema.parse({ ...base, ...extra }));
 
 describe('sections', () => {
@@ -33,7 +43,17 @@ describe('--format html (print)', () => {
 
   it('lays out sender, date, recipient, body, signature space and numbered notes', () => {
     const html = draft({ format: 'html' }).text;
-    const order = ['<address class="sender">', '<p class="date">25 November 2026</p>', '<address class="recipient">', '<p class="salutation">', '<p class="signoff">', '<p class="signature">Алесь Бяляцкі</p>', '<section class="notes">', '<ol>', '<li>'];
+    const order = [
+      '<address class="sender">',
+      '<p class="date">25 November 2026</p>',
+      '<address class="recipient">',
+      '<p class="salutation">',
+      '<p class="signoff">',
+      '<p class="signature">Алесь Бяляцкі</p>',
+      '<section class="notes">',
+      '<ol>',
+      '<li>',
+    ];
     const positions = order.map((s) => html.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -61,7 +81,7 @@ function streams(pdf: Buffer): string {
 }
 
 describe('--format pdf', () => {
-  it('is one page of the region\'s paper with an embedded font that covers Cyrillic', async () => {
+  it("is one page of the region's paper with an embedded font that covers Cyrillic", async () => {
     const letter = draft({ format: 'pdf' });
     const pdf = Buffer.from(await letterToPdf(letter));
     const raw = pdf.toString('latin1');

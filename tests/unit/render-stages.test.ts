@@ -42,6 +42,8 @@ describe('the render stages', () => {
     expect(markdown).toContain('\n\n## Sources\n\n1. ');
     // The core names the request's fields; each front end says how it names them.
     expect(() => formatLetter(pack, { ...req, format: 'eml' }, finished)).toThrow('format eml needs your email address for the From header: add email.');
-    expect(() => formatLetter(pack, { ...req, format: 'eml' }, finished, (f) => `<${f}>`)).toThrow('<format> eml needs your email address for the From header: add <email>.');
+    expect(() => formatLetter(pack, { ...req, format: 'eml' }, finished, (f) => `<${f}>`)).toThrow(
+      '<format> eml needs your email address for the From header: add <email>.',
+    );
   });
 });

@@ -30,9 +30,12 @@ const SALUTATIONS: Record<string, string> = {
  * legislator is asked to act (write, question, press), a minister to decide.
  */
 const ACTIONS: Record<string, RegExp> = {
-  'us/senator': /Secretary of State and the Secretary of the Treasury|Secretaries of State and the Treasury|State Department briefing|co-sponsor|Foreign Relations or Banking Committee/,
-  'us/representative': /Secretary of State and the Secretary of the Treasury|Secretaries of State and the Treasury|State Department briefing|co-sponsor|Foreign Affairs or Financial Services Committee/,
-  'us/secretary-of-state': /general licen[cs]es or delistings|easing of the Belarus sanctions|no more delistings|designations|designate|publish the conditions|further relief/,
+  'us/senator':
+    /Secretary of State and the Secretary of the Treasury|Secretaries of State and the Treasury|State Department briefing|co-sponsor|Foreign Relations or Banking Committee/,
+  'us/representative':
+    /Secretary of State and the Secretary of the Treasury|Secretaries of State and the Treasury|State Department briefing|co-sponsor|Foreign Affairs or Financial Services Committee/,
+  'us/secretary-of-state':
+    /general licen[cs]es or delistings|easing of the Belarus sanctions|no more delistings|designations|designate|publish the conditions|further relief/,
   'uk/mp': /Foreign Secretary|written (parliamentary )?question|Westminster Hall|Foreign Office questions/,
   'uk/foreign-secretary': /designation|delisting|listing|sanction|easing|relief/,
   'eu/mep': /written question|High Representative|urgency resolution|resolution on Belarus|our (own )?government/,
@@ -49,9 +52,7 @@ const ACTIONS: Record<string, RegExp> = {
 const STORY =
   'My aunt was jailed in Minsk in 2021 for joining a peaceful march. She wrote to us every month, and I want her friends who are still inside to come home too.';
 
-const combos = pack.regions.flatMap((region) =>
-  region.recipients.flatMap((recipient) => pack.stances.map((stance) => ({ region, recipient, stance }))),
-);
+const combos = pack.regions.flatMap((region) => region.recipients.flatMap((recipient) => pack.stances.map((stance) => ({ region, recipient, stance }))));
 
 describe('every region x recipient x stance x format', () => {
   it('covers every salutation in the table', () => {
@@ -72,10 +73,17 @@ describe('every region x recipient x stance x format', () => {
             expect(letter.body, where).not.toMatch(/^[ \t]|[ \t]$/m);
             // Prose paragraphs are one line; only short blocks (addresses, signature) break lines.
             for (const p of letter.body.split('\n\n')) {
-              if (p.includes('\n')) expect(p.split('\n').every((line) => line.length <= 80), `${where}: ${p}`).toBe(true);
+              if (p.includes('\n'))
+                expect(
+                  p.split('\n').every((line) => line.length <= 80),
+                  `${where}: ${p}`,
+                ).toBe(true);
             }
             expect(letter.body, where).not.toMatch(/\n\s*\n\s*\n/);
-            expect(letter.body.split(/\n\n/).every((p) => /[\p{L}\p{N}]/u.test(p)), where).toBe(true);
+            expect(
+              letter.body.split(/\n\n/).every((p) => /[\p{L}\p{N}]/u.test(p)),
+              where,
+            ).toBe(true);
 
             // One page.
             expect(letter.meta.wordCount, where).toBeGreaterThanOrEqual(150);
@@ -91,12 +99,7 @@ describe('every region x recipient x stance x format', () => {
               return found as string;
             });
             // ...and no number appears that is not in a cited fact, the date, an address or the story.
-            const allowed = [
-              ...stated,
-              '10 January 2026 January 10, 2026',
-              letter.body.split('\n\n').slice(0, 4).join(' '),
-              story ?? '',
-            ].join(' ');
+            const allowed = [...stated, '10 January 2026 January 10, 2026', letter.body.split('\n\n').slice(0, 4).join(' '), story ?? ''].join(' ');
             for (const number of letter.body.match(/\d[\d,.]*\d|\d/g) ?? []) expect(allowed, `${where}: ${number}`).toContain(number);
 
             // Sources: exactly the cited facts' sources, each once.
@@ -115,7 +118,8 @@ describe('every region x recipient x stance x format', () => {
             const opening = paragraphs[salutationAt + 1] as string;
             expect(opening, `${where}: ask first`).toMatch(ACTIONS[`${region.id}/${recipient.id}`] as RegExp);
             // A legislator cannot keep or lift sanctions: the opening never asks them to.
-            if (recipient.constituent) expect(opening, `${where}: legislator's ask`).not.toMatch(/(you to|Please|you would|that you|you will) (keep|lift|impose|ease)\b/);
+            if (recipient.constituent)
+              expect(opening, `${where}: legislator's ask`).not.toMatch(/(you to|Please|you would|that you|you will) (keep|lift|impose|ease)\b/);
             expect(paragraphs.at(-1)).toBe('Alex Doe');
             expect(paragraphs.at(-4), `${where}: ask restated`).not.toBe(opening);
             if (story) expect(paragraphs[salutationAt + 2], `${where}: story second`).toContain(STORY);
@@ -133,9 +137,7 @@ describe('render', () => {
 
   it('gives different senders visibly different wording', () => {
     const senders = ['Alex Doe', 'Sam Lee', 'Olga K', 'Ivan P', 'Maria S', 'Tom B', 'Anna W', 'Piotr Z'];
-    const wordings = new Set(
-      senders.map((name) => render(pack, request({ name })).body.replaceAll(name, 'NAME')),
-    );
+    const wordings = new Set(senders.map((name) => render(pack, request({ name })).body.replaceAll(name, 'NAME')));
     expect(wordings.size).toBe(senders.length);
     const openings = new Set(senders.map((name) => render(pack, request({ name })).body.split('\n\n')[4]!.replaceAll(name, 'NAME')));
     expect(openings.size).toBeGreaterThanOrEqual(2);
@@ -146,7 +148,7 @@ describe('render', () => {
     expect(seeds.size).toBeGreaterThan(3);
   });
 
-  it('keeps O\'Brien as written in text and Markdown, and escapes it in HTML', () => {
+  it("keeps O'Brien as written in text and Markdown, and escapes it in HTML", () => {
     const name = "Seán O'Brien <b>";
     expect(render(pack, request({ name })).text).toContain("Seán O'Brien <b>");
     const html = render(pack, request({ name, format: 'html' })).text;
@@ -163,16 +165,21 @@ describe('render', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
   });
 
-  it('uses US spelling in US letters for the pack\'s words but never changes the writer\'s', () => {
+  it("uses US spelling in US letters for the pack's words but never changes the writer's", () => {
     const story = 'I honour my colleagues who were recognised as prisoners.';
     // Over several seeds, so that wordings with the word in them are among those picked.
     const seeds = Array.from({ length: 20 }, (_, i) => `s${i}`);
-    const us = seeds.map((seed) => render(pack, request({ region: 'us', recipient: 'senator', story, seed, facts: ['new-prisoners-dec-2025', 'still-imprisoned'] })).body).join('\n');
+    const us = seeds
+      .map((seed) => render(pack, request({ region: 'us', recipient: 'senator', story, seed, facts: ['new-prisoners-dec-2025', 'still-imprisoned'] })).body)
+      .join('\n');
     expect(us).toMatch(/\brecognized\b/);
     expect(us).not.toMatch(/\brecognised\b(?!.* as prisoners\.)/);
     expect(us).toContain(story);
     // An organisation keeps its own name, in whichever wording names it in full.
-    const named = Array.from({ length: 20 }, (_, i) => render(pack, request({ region: 'us', recipient: 'senator', seed: `s${i}`, facts: ['still-imprisoned'] })).body);
+    const named = Array.from(
+      { length: 20 },
+      (_, i) => render(pack, request({ region: 'us', recipient: 'senator', seed: `s${i}`, facts: ['still-imprisoned'] })).body,
+    );
     expect(named.some((body) => body.includes('Viasna Human Rights Centre'))).toBe(true);
     expect(named.join('\n')).not.toMatch(/Human Rights Center/);
     const uk = seeds.map((seed) => render(pack, request({ seed, facts: ['new-prisoners-dec-2025'] })).body).join('\n');
@@ -225,16 +232,33 @@ describe('render', () => {
       }
       throw new Error('render did not throw');
     };
-    expect(thrown({ region: 'xx' })).toMatchObject({ field: 'region', value: 'xx', choices: ['us', 'uk', 'eu', 'ca', 'au', 'other'], message: 'Unknown region "xx". Choose us, uk, eu, ca, au or other.' });
-    expect(thrown({ region: 'ukk' })).toMatchObject({ field: 'region', suggestion: 'uk', message: expect.stringMatching(/^Unknown region "ukk"; did you mean "uk"\? Choose /) });
-    expect(thrown({ recipient: 'senator' })).toMatchObject({ field: 'recipient', region: 'uk', message: 'Unknown recipient "senator" for region uk. Choose mp or foreign-secretary.' });
+    expect(thrown({ region: 'xx' })).toMatchObject({
+      field: 'region',
+      value: 'xx',
+      choices: ['us', 'uk', 'eu', 'ca', 'au', 'other'],
+      message: 'Unknown region "xx". Choose us, uk, eu, ca, au or other.',
+    });
+    expect(thrown({ region: 'ukk' })).toMatchObject({
+      field: 'region',
+      suggestion: 'uk',
+      message: expect.stringMatching(/^Unknown region "ukk"; did you mean "uk"\? Choose /),
+    });
+    expect(thrown({ recipient: 'senator' })).toMatchObject({
+      field: 'recipient',
+      region: 'uk',
+      message: 'Unknown recipient "senator" for region uk. Choose mp or foreign-secretary.',
+    });
     expect(thrown({ stance: 'lift' })).toMatchObject({ field: 'stance', choices: ['maintain', 'strengthen', 'conditional'] });
-    expect(thrown({ facts: ['made-up'] })).toMatchObject({ field: 'fact', values: ['made-up'], message: expect.stringMatching(/^Unknown fact "made-up"\. Choose from /) });
+    expect(thrown({ facts: ['made-up'] })).toMatchObject({
+      field: 'fact',
+      values: ['made-up'],
+      message: expect.stringMatching(/^Unknown fact "made-up"\. Choose from /),
+    });
     expect(thrown({ template: 'nope' })).toMatchObject({ field: 'template', value: 'nope' });
     expect((thrown({ region: 'xx' }) as Error).message).not.toMatch(/--/);
   });
 
-  it('uses the writer\'s address for the official when given', () => {
+  it("uses the writer's address for the official when given", () => {
     const body = render(pack, request({ region: 'eu', recipient: 'mep', recipientAddress: ['European Parliament', 'Rue Wiertz 60'] })).body;
     expect(body).toContain('Jane Smith\nEuropean Parliament\nRue Wiertz 60');
   });

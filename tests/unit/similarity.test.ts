@@ -40,9 +40,15 @@ describe('similarity', () => {
     const unicode = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
     const piece = fc.constantFrom('a', 'Z', '7', ' ', "'", ',', '-', '\n', 'Do', "n't", '2025', '_', '.');
     fc.assert(
-      fc.property(fc.oneof(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.string({ unit: 'binary-ascii', maxLength: 40 })), (text) => {
-        expect(words(text)).toEqual(unicode(text));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(piece, { maxLength: 30 }).map((p) => p.join('')),
+          fc.string({ unit: 'binary-ascii', maxLength: 40 }),
+        ),
+        (text) => {
+          expect(words(text)).toEqual(unicode(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -67,7 +73,10 @@ describe('form-letter risk', () => {
     risk.add(5, 'uk|maintain', 'another letter entirely', 'another letter entirely', undefined);
     const report = risk.report();
     expect(report.identicalPairs).toBe(3);
-    expect(report.identicalExamples).toEqual([[2, 3], [2, 4]]);
+    expect(report.identicalExamples).toEqual([
+      [2, 3],
+      [2, 4],
+    ]);
     expect(report.withoutStory).toBe(2);
     expect(report.letters).toBe(4);
   });
@@ -113,7 +122,9 @@ describe('FormLetterRisk in two steps (count before rendering, record after)', (
 
 describe('trigramSet', () => {
   it('property: the quick pass over ASCII finds the words words() finds', () => {
-    const text = fc.array(fc.constantFrom('a', 'B', 'z', '0', '9', ' ', "'", "''", '.', ',', '\n', "don't", 'A1', "'s"), { maxLength: 40 }).map((a) => a.join(''));
+    const text = fc
+      .array(fc.constantFrom('a', 'B', 'z', '0', '9', ' ', "'", "''", '.', ',', '\n', "don't", 'A1', "'s"), { maxLength: 40 })
+      .map((a) => a.join(''));
     fc.assert(
       fc.property(text, (a) => {
         // A dash outside ASCII adds no word and sends the text through words() and its pattern.

@@ -7,7 +7,6 @@ import { PackError } from '../../src/errors.js';
 import { loadPack, type Pack } from '../../src/pack/load.js';
 import { userPack } from '../helpers/pack.js';
 
-
 /** The pack's problems, its files named from the pack's folder (letters/t.hbs). */
 function problemsOf(files: Record<string, string>): string[] {
   const dir = userPack(files);
@@ -38,7 +37,9 @@ describe('unknown variables', () => {
   it('catches a misspelt field, and one inside an #if condition (which would render silently)', () => {
     const problems = problemsOf(letter('{{sender.nmae}}\n{{#if recipient.constituant}}x{{/if}}\n'));
     expect(problems).toEqual([
-      expect.stringMatching(/t\.hbs:5:3: unknown variable "sender\.nmae" \(did you mean "sender\.name"\?\); sender has name, city, address, postcode, lines, email/),
+      expect.stringMatching(
+        /t\.hbs:5:3: unknown variable "sender\.nmae" \(did you mean "sender\.name"\?\); sender has name, city, address, postcode, lines, email/,
+      ),
       expect.stringMatching(/t\.hbs:6:7: unknown variable "recipient\.constituant" \(did you mean "recipient\.constituent"\?\)/),
     ]);
   });
@@ -91,7 +92,11 @@ describe('helpers, partials, facts and front matter', () => {
   });
 
   it('checks variant filters: keys, ids, and a variant outside variants', () => {
-    const problems = problemsOf(letter('{{#variants "a"}}{{#variant stnace="maintain"}}a{{/variant}}{{#variant stance="maintian"}}b{{/variant}}{{/variants}}\n{{#variant}}c{{/variant}}\n'));
+    const problems = problemsOf(
+      letter(
+        '{{#variants "a"}}{{#variant stnace="maintain"}}a{{/variant}}{{#variant stance="maintian"}}b{{/variant}}{{/variants}}\n{{#variant}}c{{/variant}}\n',
+      ),
+    );
     expect(problems).toEqual([
       expect.stringMatching(/t\.hbs:5:29: unknown variant filter "stnace" \(did you mean "stance"\?\); filters are stance, region, recipient, locale/),
       expect.stringMatching(/t\.hbs:5:79: variant filter stance="maintian": no stance has that id \(did you mean "maintain"\?\)/),
@@ -106,9 +111,13 @@ describe('helpers, partials, facts and front matter', () => {
   });
 
   it('reports a Handlebars syntax error with file:line:column', () => {
-    expect(problemsOf(letter('one\n{{#if story}}x{{/each}}\n'))).toEqual(['letters/t.hbs:6:15: {{/each}} does not match {{#if story}} opened at 6:1; close that with {{/if}}']);
+    expect(problemsOf(letter('one\n{{#if story}}x{{/each}}\n'))).toEqual([
+      'letters/t.hbs:6:15: {{/each}} does not match {{#if story}} opened at 6:1; close that with {{/if}}',
+    ]);
     // A fault that is not in the blocks keeps Handlebars' own words, at its place.
-    expect(problemsOf(letter('one\n{{fact story=}}\n'))).toEqual([expect.stringMatching(/letters\/t\.hbs:6:\d+: Handlebars syntax error: expected .*got 'CLOSE'/)]);
+    expect(problemsOf(letter('one\n{{fact story=}}\n'))).toEqual([
+      expect.stringMatching(/letters\/t\.hbs:6:\d+: Handlebars syntax error: expected .*got 'CLOSE'/),
+    ]);
   });
 
   it('reports front-matter errors at their line, and still checks the body', () => {
@@ -128,7 +137,8 @@ describe('helpers, partials, facts and front matter', () => {
 
   it("checks the manifest's salutation and address templates", () => {
     const problems = problemsOf({
-      'pack.yaml': 'regions:\n  - id: uk\n    recipients:\n      - id: mp\n        salutation: "Dear {{titel}} {{surname}},"\n        address: ["{{#if name}}{{name}}{{/if", "{{fact \\"x\\"}}"]\n',
+      'pack.yaml':
+        'regions:\n  - id: uk\n    recipients:\n      - id: mp\n        salutation: "Dear {{titel}} {{surname}},"\n        address: ["{{#if name}}{{name}}{{/if", "{{fact \\"x\\"}}"]\n',
     });
     expect(problems).toEqual([
       expect.stringMatching(/pack\.yaml:5:29: unknown variable "titel" \(did you mean "title"\?\); templates can use name, surname, title/),
@@ -142,8 +152,14 @@ describe('facts in a user pack', () => {
   it('reports a fact without a source, and one citing a source that is not listed', () => {
     const problems = problemsOf({ 'facts.yaml': 'facts:\n  - id: mine\n    text: A claim.\n    asOf: 2025\n    confidence: high\n' });
     expect(problems).toEqual([expect.stringMatching(/facts\.yaml:2:5: facts\[0\]\.sources: every fact needs a source/)]);
-    const cited = problemsOf({ 'facts.yaml': 'facts:\n  - id: mine\n    text: A claim.\n    sources: [hrw-2025-12-16]\n    asOf: 2025-12\n    confidence: high\n' });
-    expect(cited).toEqual([expect.stringMatching(/facts\.yaml:4:14: fact "mine" cites source "hrw-2025-12-16", which is not in the sources list \(did you mean "hrw-2025-12-15"\?\)/)]);
+    const cited = problemsOf({
+      'facts.yaml': 'facts:\n  - id: mine\n    text: A claim.\n    sources: [hrw-2025-12-16]\n    asOf: 2025-12\n    confidence: high\n',
+    });
+    expect(cited).toEqual([
+      expect.stringMatching(
+        /facts\.yaml:4:14: fact "mine" cites source "hrw-2025-12-16", which is not in the sources list \(did you mean "hrw-2025-12-15"\?\)/,
+      ),
+    ]);
   });
 });
 
@@ -154,7 +170,9 @@ describe('the one-page check', () => {
       'letters/t.hbs': `---\nid: t\ndescription: test\nregions: [uk, eu]\nstances: [maintain]\n---\n{{#variants "x"}}{{#variant}}Short.{{/variant}}{{#variant region="uk" recipient="foreign-secretary"}}${long}{{/variant}}{{/variants}} {{story}}\n`,
     });
     expect(pack.warnings).toEqual([
-      expect.stringMatching(/letters\/t\.hbs:1:1: for region uk its longest letter runs to \d{3} words \(recipient foreign-secretary, stance maintain, with a 60-word story\), more than fits on one page \(450\); .*regions: \[eu\]/),
+      expect.stringMatching(
+        /letters\/t\.hbs:1:1: for region uk its longest letter runs to \d{3} words \(recipient foreign-secretary, stance maintain, with a 60-word story\), more than fits on one page \(450\); .*regions: \[eu\]/,
+      ),
     ]);
     // The pack still drafts: a letter is refused only when it is itself too long.
     expect(pack.templates.map((t) => t.meta.id)).toContain('t');
@@ -181,7 +199,9 @@ describe('all at once', () => {
       'letters/typo.hbs': `${HEADER}{{sender.nme}}\n`,
     });
     expect(problems.length).toBeGreaterThanOrEqual(2);
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/typo\.hbs:5:3: unknown variable "sender\.nme"/), expect.stringMatching(/broken\.hbs/)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/typo\.hbs:5:3: unknown variable "sender\.nme"/), expect.stringMatching(/broken\.hbs/)]),
+    );
   });
 
   it('lists every problem of a pack in one run', () => {
@@ -195,9 +215,11 @@ describe('all at once', () => {
   });
 });
 
-describe('syntax errors point at the block, in the file\'s own terms', () => {
+describe("syntax errors point at the block, in the file's own terms", () => {
   it('names the block left open at its opener, not the end of the file', () => {
-    expect(problemsOf(letter('Dear all,\n\n  {{#each facts}}{{fact this}}\nThanks.\n'))).toEqual(['letters/t.hbs:7:3: {{#each facts}} is never closed: add {{/each}}']);
+    expect(problemsOf(letter('Dear all,\n\n  {{#each facts}}{{fact this}}\nThanks.\n'))).toEqual([
+      'letters/t.hbs:7:3: {{#each facts}} is never closed: add {{/each}}',
+    ]);
     // Left open inside another block: the closer that comes first says where the end belongs.
     expect(problemsOf(letter('{{#if story}}\n{{#each facts}}{{fact this}}\n{{/if}}\n'))).toEqual([
       'letters/t.hbs:6:1: {{#each facts}} is never closed: add {{/each}} before {{/if}} at 7:1',
@@ -254,6 +276,8 @@ describe('"did you mean" instead of the whole list', () => {
 
   it('suggests the nearest fact for the manifest and the nearest source for a fact', () => {
     const problems = problemsOf({ 'pack.yaml': 'stances:\n  - id: maintain\n    facts: [still-imprisond]\n' });
-    expect(problems).toEqual([expect.stringMatching(/pack\.yaml:3:13: stances\[0\]\.facts\[0\]: unknown fact "still-imprisond" \(did you mean "still-imprisoned"\?\)$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/pack\.yaml:3:13: stances\[0\]\.facts\[0\]: unknown fact "still-imprisond" \(did you mean "still-imprisoned"\?\)$/),
+    ]);
   });
 });

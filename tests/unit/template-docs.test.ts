@@ -30,7 +30,7 @@ describe('docs/templates.md: the reference', () => {
     for (const key of FILTER_KEYS) expect(helpersCell).toContain(`\`${key}\``);
   });
 
-  it('documents every front-matter key and the manifest templates\' names', () => {
+  it("documents every front-matter key and the manifest templates' names", () => {
     expect(tableNames('## Letter templates: the front matter')).toEqual(Object.keys(frontMatterSchema.shape));
     for (const name of variablePaths(nameViewSchema).map((v) => v.path)) expect(section).toContain(`\`${name}\``);
   });

@@ -45,7 +45,10 @@ describe('templates preview', () => {
     const headers = [...r.stdout.matchAll(HEADER)];
     expect(headers.map((h) => `${h[4]} ${h[1]} ${h[2]} ${h[3]}`)).toEqual(servedByPostcard());
     // Each letter follows its header: from the fixed sender, on the fixed date, in the region's date style.
-    const letters = r.stdout.split(HEADER).filter((_, i) => i > 0 && i % 7 === 0).map((s) => s.trim());
+    const letters = r.stdout
+      .split(HEADER)
+      .filter((_, i) => i > 0 && i % 7 === 0)
+      .map((s) => s.trim());
     expect(letters).toHaveLength(headers.length);
     const uk = headers.findIndex((h) => h[1] === 'uk' && h[2] === 'mp' && h[3] === 'maintain');
     expect(letters[uk]).toMatch(/^Dear Jane Smith,\n\n[\s\S]*\nAlex Example, Exampletown\n\nSources\n1\. /);
@@ -62,7 +65,7 @@ describe('templates preview', () => {
     expect(a.stdout).toContain('November 30, 2026');
   });
 
-  it('gives words and the similarity of two senders as JSON, the similarity being the library\'s', async () => {
+  it("gives words and the similarity of two senders as JSON, the similarity being the library's", async () => {
     const r = await runMain(['templates', 'preview', POSTCARD, '--template', 'postcard', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const data = JSON.parse(r.stdout) as { pack: string; format: string; date: string; senders: string[]; letters: Record_[]; failed: string[] };
@@ -88,7 +91,11 @@ describe('templates preview', () => {
     const r = await runMain(['templates', 'preview', POSTCARD, '--template', 'postcard', '--out-dir', dir, '--format', 'markdown']);
     expect(r.code, r.stderr).toBe(0);
     const files = readdirSync(dir).sort();
-    expect(files).toEqual(servedByPostcard().map((s) => `${s.replaceAll(' ', '-')}.md`).sort());
+    expect(files).toEqual(
+      servedByPostcard()
+        .map((s) => `${s.replaceAll(' ', '-')}.md`)
+        .sort(),
+    );
     expect(readFileSync(join(dir, 'postcard-uk-mp-maintain.md'), 'utf8')).toMatch(/^Dear Jane Smith,\n/);
     expect(r.stdout.split('\n')[0]).toMatch(/out\/postcard-us-senator-maintain\.md\t\d+ words\tsimilarity 0\.\d\d$/);
 
@@ -116,8 +123,10 @@ describe('templates preview', () => {
     expect(existsSync(join(broken, 'out'))).toBe(false);
   });
 
-  it('warns when two senders\' letters read nearly the same', async () => {
-    const plain = userPack({ 'letters/same.hbs': `---\nid: same\ndescription: x\n---\n${'One fixed sentence for everyone, whoever writes it. '.repeat(30)}{{story}}\n` });
+  it("warns when two senders' letters read nearly the same", async () => {
+    const plain = userPack({
+      'letters/same.hbs': `---\nid: same\ndescription: x\n---\n${'One fixed sentence for everyone, whoever writes it. '.repeat(30)}{{story}}\n`,
+    });
     const r = await runMain(['templates', 'preview', plain, '--template', 'same', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/warning: 42 letters read much like a second sender's \(similarity over 0\.8\)/);
@@ -126,6 +135,8 @@ describe('templates preview', () => {
   it('explains itself in --help, with examples', async () => {
     const r = await runMain(['templates', 'preview', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Usage: belarus-letter templates preview \[options\] \[dir\][\s\S]*--out-dir <dir>[\s\S]*Examples:\n {2}\$ belarus-letter templates preview my-pack/);
+    expect(r.stdout).toMatch(
+      /Usage: belarus-letter templates preview \[options\] \[dir\][\s\S]*--out-dir <dir>[\s\S]*Examples:\n {2}\$ belarus-letter templates preview my-pack/,
+    );
   });
 });

@@ -9,11 +9,15 @@ import { surnameOf } from '../../src/render/names.js';
 describe('dates', () => {
   it('formats English dates exactly as Intl does, without loading it', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.constantFrom(...Object.keys(ENGLISH_LOCALES)), (d, locale) => {
-        const day = d.toISOString().slice(0, 10);
-        expect(formatPartialDate(day, locale)).toBe(formatPartialDateIntl(day, locale));
-        expect(formatPartialDate(day.slice(0, 7), locale)).toBe(formatPartialDateIntl(day.slice(0, 7), locale));
-      }),
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        fc.constantFrom(...Object.keys(ENGLISH_LOCALES)),
+        (d, locale) => {
+          const day = d.toISOString().slice(0, 10);
+          expect(formatPartialDate(day, locale)).toBe(formatPartialDateIntl(day, locale));
+          expect(formatPartialDate(day.slice(0, 7), locale)).toBe(formatPartialDateIntl(day.slice(0, 7), locale));
+        },
+      ),
     );
   });
 
@@ -65,7 +69,7 @@ describe('escaping', () => {
   it('round-trips any text through HTML escaping', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
-        expect(plainText(htmlEscape(s), "html")).toBe(s);
+        expect(plainText(htmlEscape(s), 'html')).toBe(s);
       }),
     );
   });

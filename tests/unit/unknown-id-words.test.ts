@@ -92,8 +92,12 @@ describe('the wizard words it by its question, or by the option when one gave th
 
   it('names the question for an answer', () => {
     const error = unknownIdForWizard(ctx({}), typo());
-    expect(error.message).toBe('Your answer to "Where you live" ("ukk") is not a region this template pack has; did you mean "uk"? Choose us, uk, eu, ca, au or other.');
-    expect(unknownIdForQuestion(new UnknownIdError('recipient', ['x'], ['mp'], 'uk'), 'Who you write to').message).toMatch(/^Your answer to "Who you write to" \("x"\) is not an official of uk this template pack has\. Choose mp\.$/);
+    expect(error.message).toBe(
+      'Your answer to "Where you live" ("ukk") is not a region this template pack has; did you mean "uk"? Choose us, uk, eu, ca, au or other.',
+    );
+    expect(unknownIdForQuestion(new UnknownIdError('recipient', ['x'], ['mp'], 'uk'), 'Who you write to').message).toMatch(
+      /^Your answer to "Who you write to" \("x"\) is not an official of uk this template pack has\. Choose mp\.$/,
+    );
   });
 
   it('names the option for an id the command line gave', () => {

@@ -16,7 +16,11 @@ describe('variation', () => {
   });
 
   it('picks from the hash of seed and section, so wording stays as letters written before got it', () => {
-    for (const [seed, section, n] of [['alex doe|leeds|uk|mp||maintain', 'opening', 3], ['', 'close', 7], ['Zoë|Łódź', 'signoff', 2]] as const) {
+    for (const [seed, section, n] of [
+      ['alex doe|leeds|uk|mp||maintain', 'opening', 3],
+      ['', 'close', 7],
+      ['Zoë|Łódź', 'signoff', 2],
+    ] as const) {
       expect(pickIndex(seed, section, n)).toBe(hash32(`${seed}\u0000${section}`) % n);
     }
   });

@@ -12,7 +12,12 @@ import { DEFAULT, scriptedPrompts } from '../helpers/prompts.js';
 const FIXTURES = join(import.meta.dirname, '../fixtures/officials/sources');
 const read = (f: string) => readFileSync(join(FIXTURES, f), 'utf8');
 const us = new UsDirectorySource(
-  buildUsDirectory({ legislators: read('legislators-current.yaml'), offices: read('legislators-district-offices.yaml'), zccd: read('zccd.csv'), commits: JSON.parse(read('commits.json')) }),
+  buildUsDirectory({
+    legislators: read('legislators-current.yaml'),
+    offices: read('legislators-district-offices.yaml'),
+    zccd: read('zccd.csv'),
+    commits: JSON.parse(read('commits.json')),
+  }),
   'test',
 );
 
@@ -21,7 +26,20 @@ beforeAll(() => {
   pack = loadPack();
 });
 
-const US_SESSION = { region: 'us', recipient: 'senator', stance: DEFAULT, facts: DEFAULT, name: 'Sam Lee', city: 'Portland', address: '', postcode: '', connection: '', why: '', want: '', action: 'print' };
+const US_SESSION = {
+  region: 'us',
+  recipient: 'senator',
+  stance: DEFAULT,
+  facts: DEFAULT,
+  name: 'Sam Lee',
+  city: 'Portland',
+  address: '',
+  postcode: '',
+  connection: '',
+  why: '',
+  want: '',
+  action: 'print',
+};
 
 async function session(script: Record<string, unknown>, zip?: string) {
   const prompts = scriptedPrompts(script);
@@ -38,11 +56,19 @@ describe('wizard: your own official by ZIP code', () => {
     const { prompts, shown, printed } = await session({ ...US_SESSION, zip: '97201', official: 'M001176' });
     expect(prompts.ids().slice(0, 4)).toEqual(['region', 'recipient', 'zip', 'official']);
     const offered = prompts.asked.find((a) => a.id === 'official')?.choices?.map((c) => c.name);
-    expect(offered).toEqual(['Ron Wyden (Democrat), senior senator for Oregon', 'Jeff Merkley (Democrat), junior senator for Oregon', 'Someone else: type a name']);
+    expect(offered).toEqual([
+      'Ron Wyden (Democrat), senior senator for Oregon',
+      'Jeff Merkley (Democrat), junior senator for Oregon',
+      'Someone else: type a name',
+    ]);
     expect(prompts.said).toContain('The letter opens "Dear Senator Merkley:"');
-    expect(printed[0]).toContain('The Honorable Jeff Merkley\nUnited States Senate\n531 Hart Senate Office Building\nWashington, DC 20510\n\nDear Senator Merkley:');
+    expect(printed[0]).toContain(
+      'The Honorable Jeff Merkley\nUnited States Senate\n531 Hart Senate Office Building\nWashington, DC 20510\n\nDear Senator Merkley:',
+    );
     const where = shown.find((s) => s.startsWith('## Where to send it'));
-    expect(where).toBe('## Where to send it\nTheir web form: https://www.merkley.senate.gov/contact/\nBy post: Jeff Merkley, United States Senate, 531 Hart Senate Office Building, Washington, DC 20510\nPhone: 202-224-3753');
+    expect(where).toBe(
+      '## Where to send it\nTheir web form: https://www.merkley.senate.gov/contact/\nBy post: Jeff Merkley, United States Senate, 531 Hart Senate Office Building, Washington, DC 20510\nPhone: 202-224-3753',
+    );
   });
 
   it('"someone else" asks for the name, and the letter has the general address', async () => {
@@ -57,7 +83,7 @@ describe('wizard: your own official by ZIP code', () => {
     expect(prompts.ids().slice(2, 4)).toEqual(['zip', 'recipientName']);
   });
 
-  it('a split ZIP says so and offers each district\'s representative; --zip is not asked again', async () => {
+  it("a split ZIP says so and offers each district's representative; --zip is not asked again", async () => {
     const { prompts } = await session({ ...US_SESSION, recipient: 'representative', official: 'S001226' }, '97002');
     expect(prompts.ids()).not.toContain('zip');
     expect(prompts.said.some((s) => s.startsWith('ZIP 97002 spans 2 congressional districts'))).toBe(true);
@@ -65,19 +91,48 @@ describe('wizard: your own official by ZIP code', () => {
   });
 
   it('changing who you write to asks for the official again', async () => {
-    const { prompts, printed } = await session({ ...US_SESSION, zip: ['97201', '97201'], official: ['W000779', 'B001278'], action: ['change', 'print'], change: 'recipient', recipient: ['senator', 'representative'] });
+    const { prompts, printed } = await session({
+      ...US_SESSION,
+      zip: ['97201', '97201'],
+      official: ['W000779', 'B001278'],
+      action: ['change', 'print'],
+      change: 'recipient',
+      recipient: ['senator', 'representative'],
+    });
     expect(printed[0]).toContain('Dear Representative Bonamici:');
     expect(prompts.ids().filter((id) => id === 'official')).toHaveLength(2);
   });
 
   it('moving from the US to Australia, a senator from the directory is not kept', async () => {
-    const { printed } = await session({ ...US_SESSION, zip: '97201', official: 'W000779', action: ['change', 'print'], change: 'region', region: ['us', 'au'], recipientName: 'Jane Smith' });
+    const { printed } = await session({
+      ...US_SESSION,
+      zip: '97201',
+      official: 'W000779',
+      action: ['change', 'print'],
+      change: 'region',
+      region: ['us', 'au'],
+      recipientName: 'Jane Smith',
+    });
     expect(printed[0]).toContain('Dear Senator Smith,');
     expect(printed[0]).not.toContain('Wyden');
   });
 
   it('outside the US the name question points to the official finder', async () => {
-    const prompts = scriptedPrompts({ region: 'uk', recipient: 'mp', recipientName: 'Jane Smith', stance: DEFAULT, facts: DEFAULT, name: 'A', city: 'Leeds', address: '', postcode: '', connection: '', why: '', want: '', action: 'quit' });
+    const prompts = scriptedPrompts({
+      region: 'uk',
+      recipient: 'mp',
+      recipientName: 'Jane Smith',
+      stance: DEFAULT,
+      facts: DEFAULT,
+      name: 'A',
+      city: 'Leeds',
+      address: '',
+      postcode: '',
+      connection: '',
+      why: '',
+      want: '',
+      action: 'quit',
+    });
     const inputs: string[] = [];
     const spy = { ...prompts, input: async (q: Parameters<typeof prompts.input>[0]) => (inputs.push(q.help ?? ''), prompts.input(q)) };
     const io: WizardIO = { show: () => {}, print: () => {}, exists: () => false, writeFile: () => {}, heading: (t) => t };

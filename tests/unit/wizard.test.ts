@@ -61,7 +61,10 @@ const UK_SESSION = {
   remember: false,
 };
 
-async function session(script: Record<string, unknown>, options: { given?: DraftOptions; remembered?: Config; existing?: Record<string, string>; remember?: boolean; wizard?: WizardOptions } = {}) {
+async function session(
+  script: Record<string, unknown>,
+  options: { given?: DraftOptions; remembered?: Config; existing?: Record<string, string>; remember?: boolean; wizard?: WizardOptions } = {},
+) {
   const prompts = scriptedPrompts(script);
   const mem = memoryIO(options.existing, options.remember ?? true);
   const given = requestInputFromOptions({ date: DATE, ...options.given });
@@ -72,7 +75,24 @@ async function session(script: Record<string, unknown>, options: { given?: Draft
 describe('wizard: a first session', () => {
   it('asks each question once, in order, and saves the letter render() gives for the same request', async () => {
     const { prompts, result, files } = await session(UK_SESSION);
-    expect(prompts.ids()).toEqual(['region', 'recipient', 'recipientName', 'stance', 'facts', 'name', 'city', 'address', 'postcode', 'connection', 'why', 'want', 'action', 'format', 'path', 'remember']);
+    expect(prompts.ids()).toEqual([
+      'region',
+      'recipient',
+      'recipientName',
+      'stance',
+      'facts',
+      'name',
+      'city',
+      'address',
+      'postcode',
+      'connection',
+      'why',
+      'want',
+      'action',
+      'format',
+      'path',
+      'remember',
+    ]);
     expect(result.outcome).toBe('saved');
     if (result.outcome !== 'saved') return;
     expect(result.path).toBe(`letter-to-jane-smith-${DATE}.txt`);
@@ -80,7 +100,15 @@ describe('wizard: a first session', () => {
     expect(text).toBe(render(pack, result.request).text);
     expect(text).toContain('Dear Ms Smith,');
     expect(text).toContain('Jane Smith MP');
-    expect(result.request).toMatchObject({ region: 'uk', recipient: 'mp', stance: 'maintain', name: 'Alex Doe', city: 'Leeds', recipientTitle: 'Ms', recipientName: 'Jane Smith' });
+    expect(result.request).toMatchObject({
+      region: 'uk',
+      recipient: 'mp',
+      stance: 'maintain',
+      name: 'Alex Doe',
+      city: 'Leeds',
+      recipientTitle: 'Ms',
+      recipientName: 'Jane Smith',
+    });
   });
 
   it('joins the personal answers in the writer own words, skipping the empty one', async () => {
@@ -105,7 +133,9 @@ describe('wizard: a first session', () => {
 
   it('says in the preview how old the count of prisoners is and where to check it', async () => {
     const { previews } = await session(UK_SESSION, { given: { date: '2026-11-30' } });
-    expect(previews()[0]).toMatch(/Note: The count of political prisoners in this letter is from the end of December 2025, 11 months before the letter's date.*spring96\.org/);
+    expect(previews()[0]).toMatch(
+      /Note: The count of political prisoners in this letter is from the end of December 2025, 11 months before the letter's date.*spring96\.org/,
+    );
   });
 
   it('says plainly that a personal sentence counts when every personal question is skipped', async () => {
@@ -163,14 +193,14 @@ describe('wizard: facts follow the stance', () => {
 });
 
 describe('wizard: a constituent the office can verify', () => {
-  it('asks a constituency representative\'s writer for street address and postcode, and puts them in the letter', async () => {
+  it("asks a constituency representative's writer for street address and postcode, and puts them in the letter", async () => {
     const { prompts, result } = await session(UK_SESSION);
     expect(prompts.asked.find((a) => a.id === 'postcode')?.message).toMatch(/postcode \(optional/);
     if (result.outcome !== 'saved') throw new Error('not saved');
     expect(result.request).toMatchObject({ address: ['12 Station Road'], postcode: 'LS1 4AB' });
   });
 
-  it('does not ask them of a minister\'s writer', async () => {
+  it("does not ask them of a minister's writer", async () => {
     const { address, postcode, ...rest } = UK_SESSION;
     void address;
     void postcode;
@@ -182,8 +212,20 @@ describe('wizard: a constituent the office can verify', () => {
 
 describe('wizard: options given on the command line', () => {
   it('never asks them again', async () => {
-    const given = { region: 'uk', recipient: 'mp', stance: 'strengthen', name: 'Alex Doe', city: 'Leeds', address: ['1 High Street'], postcode: 'LS1 4AB', recipientName: 'Jane Smith' };
-    const { prompts, result } = await session({ facts: DEFAULT, connection: '', why: '', want: '', action: 'save', format: DEFAULT, path: DEFAULT, remember: false }, { given });
+    const given = {
+      region: 'uk',
+      recipient: 'mp',
+      stance: 'strengthen',
+      name: 'Alex Doe',
+      city: 'Leeds',
+      address: ['1 High Street'],
+      postcode: 'LS1 4AB',
+      recipientName: 'Jane Smith',
+    };
+    const { prompts, result } = await session(
+      { facts: DEFAULT, connection: '', why: '', want: '', action: 'save', format: DEFAULT, path: DEFAULT, remember: false },
+      { given },
+    );
     expect(prompts.ids()).toEqual(['facts', 'connection', 'why', 'want', 'action', 'format', 'path', 'remember']);
     if (result.outcome !== 'saved') throw new Error('not saved');
     expect(result.request.stance).toBe('strengthen');
@@ -201,7 +243,10 @@ describe('wizard: options given on the command line', () => {
     const prompts = scriptedPrompts(UK_SESSION);
     const mem = memoryIO();
     const given = requestInputFromOptions({ date: DATE, region: 'narnia' });
-    await expect(runWizard({ pack, given, remembered: {}, prompts }, mem.io)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('Unknown region "narnia"') });
+    await expect(runWizard({ pack, given, remembered: {}, prompts }, mem.io)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('Unknown region "narnia"'),
+    });
     expect(prompts.asked).toEqual([]);
     expect(mem.shown).toEqual([]);
   });
@@ -215,7 +260,27 @@ describe('wizard: options given on the command line', () => {
 describe('wizard: preview and decide', () => {
   it('goes back to one question and keeps the rest', async () => {
     const { prompts, result } = await session({ ...UK_SESSION, action: ['change', 'save'], change: 'city', city: ['Leeds', 'York'] });
-    expect(prompts.ids()).toEqual(['region', 'recipient', 'recipientName', 'stance', 'facts', 'name', 'city', 'address', 'postcode', 'connection', 'why', 'want', 'action', 'change', 'city', 'action', 'format', 'path', 'remember']);
+    expect(prompts.ids()).toEqual([
+      'region',
+      'recipient',
+      'recipientName',
+      'stance',
+      'facts',
+      'name',
+      'city',
+      'address',
+      'postcode',
+      'connection',
+      'why',
+      'want',
+      'action',
+      'change',
+      'city',
+      'action',
+      'format',
+      'path',
+      'remember',
+    ]);
     expect(prompts.asked.filter((a) => a.id === 'city')[1]?.default).toBe('Leeds');
     if (result.outcome !== 'saved') throw new Error('not saved');
     expect(result.request).toMatchObject({ city: 'York', name: 'Alex Doe', recipientName: 'Jane Smith' });
@@ -229,13 +294,25 @@ describe('wizard: preview and decide', () => {
     expect(changed.result.request.facts).toBeUndefined();
     expect(changed.result.request.stance).toBe('conditional');
 
-    const picked = await session({ ...UK_SESSION, facts: [['osce-2020-election']], action: ['change', 'save'], change: 'stance', stance: [DEFAULT, 'conditional'] });
+    const picked = await session({
+      ...UK_SESSION,
+      facts: [['osce-2020-election']],
+      action: ['change', 'save'],
+      change: 'stance',
+      stance: [DEFAULT, 'conditional'],
+    });
     if (picked.result.outcome !== 'saved') throw new Error('not saved');
     expect(picked.result.request.facts).toEqual(['osce-2020-election']);
   });
 
   it('asks for the official again when a new region does not have them', async () => {
-    const { prompts, result } = await session({ ...UK_SESSION, action: ['change', 'save'], change: 'region', region: ['uk', 'us'], recipient: ['mp', 'senator'] });
+    const { prompts, result } = await session({
+      ...UK_SESSION,
+      action: ['change', 'save'],
+      change: 'region',
+      region: ['uk', 'us'],
+      recipient: ['mp', 'senator'],
+    });
     expect(prompts.ids().slice(13, 16)).toEqual(['change', 'region', 'recipient']);
     if (result.outcome !== 'saved') throw new Error('not saved');
     expect(result.request).toMatchObject({ region: 'us', recipient: 'senator' });
@@ -265,7 +342,9 @@ describe('wizard: preview and decide', () => {
     expect(printed).toHaveLength(0);
     const refusals = prompts.said.filter((m) => /more than fits on one page \(450\)/.test(m));
     expect(refusals).toHaveLength(2);
-    expect(refusals[0]).toMatch(/^The letter is \d{3} words, .*; nothing was saved\. Shorten your own words or choose fewer facts: choose "Change an answer"\.$/);
+    expect(refusals[0]).toMatch(
+      /^The letter is \d{3} words, .*; nothing was saved\. Shorten your own words or choose fewer facts: choose "Change an answer"\.$/,
+    );
     expect(refusals[1]).toMatch(/nothing was printed/);
   });
 

@@ -122,7 +122,7 @@ describe('makeFolder', () => {
     expect(statSync(join(dir, 'a', 'b', 'c')).isDirectory()).toBe(true);
   });
 
-  it.runIf(existsSync('/proc/self'))('ends with ENOENT where the system will not make a folder (Node\'s own recursive mkdir spins there)', () => {
+  it.runIf(existsSync('/proc/self'))("ends with ENOENT where the system will not make a folder (Node's own recursive mkdir spins there)", () => {
     expect(() => makeFolder('/proc/belarus-letter-test/x')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
 

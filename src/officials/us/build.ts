@@ -93,8 +93,14 @@ function memberOf(entry: Raw, offices: Map<string, Member['offices']>): Member |
 }
 
 function zipTable(text: string): Map<string, DistrictCode[]> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = lines.shift()?.split(',').map((h) => h.trim());
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
+  const header = lines
+    .shift()
+    ?.split(',')
+    .map((h) => h.trim());
   const at = (name: string) => header?.indexOf(name) ?? -1;
   const [s, z, d] = [at('state_abbr'), at('zcta'), at('cd')];
   if (s < 0 || z < 0 || d < 0) throw new SourceDataError(`${SOURCE_FILES.zccd.file} should have the columns state_abbr, zcta and cd`);

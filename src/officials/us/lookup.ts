@@ -23,7 +23,7 @@ export function parseState(text: string): string | undefined {
   return Object.keys(STATE_NAMES).find((k) => STATE_NAMES[k]?.toLowerCase() === t.toLowerCase());
 }
 
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 const districtLabel = (code: DistrictCode) => {
   const { state, district } = splitDistrict(code);
   return district === 0 ? `${state} at large` : `${state}-${district}`;
@@ -36,7 +36,9 @@ function toOfficial(m: Member): Official {
       ? `${m.rank.charAt(0).toUpperCase()}${m.rank.slice(1)} senator`
       : 'Senator'
     : m.district === 0
-      ? NON_STATES.has(m.state) ? 'Non-voting member of the House' : 'At large'
+      ? NON_STATES.has(m.state)
+        ? 'Non-voting member of the House'
+        : 'At large'
       : `${ordinal(m.district ?? 0)} district`;
   const postal = [senate ? 'United States Senate' : 'U.S. House of Representatives', m.office, m.city].filter((x): x is string => Boolean(x));
   return {
@@ -95,7 +97,11 @@ export class UsDirectorySource implements OfficialsSource {
   private senate(state: string): { officials: Official[]; vacancies: Vacancy[] } {
     const officials = this.directory.members.filter((m) => m.chamber === 'senate' && m.state === state).map(toOfficial);
     const expected = NON_STATES.has(state) ? 0 : 2;
-    const vacancies = Array.from({ length: Math.max(0, expected - officials.length) }, () => ({ recipient: 'senator', area: state, seat: `Senate seat for ${stateName(state)}` }));
+    const vacancies = Array.from({ length: Math.max(0, expected - officials.length) }, () => ({
+      recipient: 'senator',
+      area: state,
+      seat: `Senate seat for ${stateName(state)}`,
+    }));
     return { officials, vacancies };
   }
 
@@ -124,7 +130,14 @@ export class UsDirectorySource implements OfficialsSource {
     if (query.area !== undefined) {
       const state = query.area;
       const districts = this.districts(state);
-      return { query, match: 'area', areas: [{ code: state, name: stateName(state) }], districts: districts.map(districtLabel), ...this.forStates([state], districts), notes: this.territoryNotes([state]) };
+      return {
+        query,
+        match: 'area',
+        areas: [{ code: state, name: stateName(state) }],
+        districts: districts.map(districtLabel),
+        ...this.forStates([state], districts),
+        notes: this.territoryNotes([state]),
+      };
     }
     const zip = query.postcode ?? '';
     const codes = districtsOfZip(this.directory.zips, zip);
@@ -136,7 +149,14 @@ export class UsDirectorySource implements OfficialsSource {
           `ZIP ${zip} spans ${codes.length} congressional districts (${codes.map(districtLabel).join(', ')})${states.length > 1 ? ` in ${states.map(stateName).join(' and ')}` : ''}: each district's representative is listed. Find which is yours at ${HOUSE_FINDER}.`,
         );
       }
-      return { query, match: 'exact', areas: states.map((s) => ({ code: s, name: stateName(s) })), districts: codes.map(districtLabel), ...this.forStates(states, codes), notes };
+      return {
+        query,
+        match: 'exact',
+        areas: states.map((s) => ({ code: s, name: stateName(s) })),
+        districts: codes.map(districtLabel),
+        ...this.forStates(states, codes),
+        notes,
+      };
     }
     const states = this.statesByPrefix(zip);
     if (states.length === 0) {
@@ -147,7 +167,9 @@ export class UsDirectorySource implements OfficialsSource {
         districts: [],
         officials: [],
         vacancies: [],
-        notes: [`ZIP ${zip} is not in the directory, nor is any ZIP starting ${zip.slice(0, 3)}. Give your state with --state, or find your officials at ${HOUSE_FINDER} and ${SENATE_FINDER}.`],
+        notes: [
+          `ZIP ${zip} is not in the directory, nor is any ZIP starting ${zip.slice(0, 3)}. Give your state with --state, or find your officials at ${HOUSE_FINDER} and ${SENATE_FINDER}.`,
+        ],
       };
     }
     const districts = states.flatMap((s) => this.districts(s));
@@ -158,7 +180,7 @@ export class UsDirectorySource implements OfficialsSource {
       districts: districts.map(districtLabel),
       ...this.forStates(states, districts),
       notes: [
-        `ZIP ${zip} is not in the Census ZIP table (a PO box or business ZIP often is not); by its first three digits it is in ${states.map(stateName).join(' or ')}. ${states.length === 1 ? 'Its senators are listed, and every district\'s representative' : 'Each state\'s senators are listed, and every district\'s representative'}: find yours at ${HOUSE_FINDER}.`,
+        `ZIP ${zip} is not in the Census ZIP table (a PO box or business ZIP often is not); by its first three digits it is in ${states.map(stateName).join(' or ')}. ${states.length === 1 ? "Its senators are listed, and every district's representative" : "Each state's senators are listed, and every district's representative"}: find yours at ${HOUSE_FINDER}.`,
         ...this.territoryNotes(states),
       ],
     };
