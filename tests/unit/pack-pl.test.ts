@@ -221,7 +221,7 @@ describe('the Polish pack (packs/pl)', () => {
     // What an MEP can do (a written question, an urgency resolution, pressing our government);
     // what the minister decides (Poland's position in the Council's renewal).
     const ASKS: Record<string, RegExp> = {
-      mep: /(prosz|prośb|prosić)[^.]* o (złożenie pytania|skierowanie [^.]*pytania|poparcie rezolucji|zwrócenie się do polskiego rządu|upomnienie się u polskiego rządu)/i,
+      mep: /(prosz|prośb|prosić)[^.]* o (złożenie (w tej sprawie )?pytania|skierowanie [^.]*pytania|poparcie (pilnej )?rezolucji|interwencję u polskiego rządu|upomnienie się u polskiego rządu)/i,
       'foreign-minister-pl':
         /(prosz|prośb|prosić)[^.]* o (decyzję|to, by.*?Polska|stanowczość przy najbliższym przedłużeniu sankcji|poparcie (w Radzie UE|przedłużenia sankcji))/i,
     };
