@@ -71,6 +71,26 @@ const NEVER: [RegExp, string][] = [
   ],
   [/ograniczen\w* dotycząc\w* potasu/i, 'the restrictions are on potash fertiliser: "nawozów potasowych"'],
   [/i jej więźni|więźniów politycznych Białorusi/, 'unidiomatic possessive: "białoruskich więźniów politycznych"'],
+  [
+    /prawa do pozostania w domu|Inaczej niż Waszyngton|śladem USA|Kilka tygodni po uwolnieniu/,
+    'deportation as a rule, a US contrast with no US source, a release with no referent',
+  ],
+  [
+    /Aresztowania nie ustały|Warunki te nie zostały|nie spełnił więc|nie zdało egzaminu|uznać za chybione|na ich miejsce trafiali/,
+    'a recognition count proves neither arrests after the pledge nor unmet conditions',
+  ],
+  [
+    /z ostatnich miesięcy|po ostatnich uwolnieniach|przynosi skutki|przyniosły pierwsze efekty/,
+    '"recent" months after the last vetted release; EU pressure credited with releases',
+  ],
+  [
+    /decyzja należy do|o stanowczość|stanowczość przy|sąsiadem Białorusi|usłyszana w Mińsku|gdy idzie za nim prawdziwa wolność/i,
+    'the Council decides, not the minister; the ask is an act; freedom comes before relief',
+  ],
+  [
+    /[Cc]elowan|swoje środki|obejmowały one|podało 1131|Rzecz w tym|Trzeba pamiętać|Sedno sprawy|Najważniejsze jest jedno|w tej rozmowie|za każdy krok|pod adresem podanym/,
+    'calques and stock frames the review found',
+  ],
 ];
 
 /** The paragraphs of prose (no address blocks), and their sentences. */
@@ -221,7 +241,7 @@ describe('the Polish pack (packs/pl)', () => {
     // What an MEP can do (a written question, an urgency resolution, pressing our government);
     // what the minister decides (Poland's position in the Council's renewal).
     const ASKS: Record<string, RegExp> = {
-      mep: /(prosz|prośb|prosić)[^.]* o (złożenie pytania|skierowanie [^.]*pytania|poparcie rezolucji|zwrócenie się do polskiego rządu|upomnienie się u polskiego rządu)/i,
+      mep: /(prosz|prośb|prosić)[^.]* o (złożenie (w tej sprawie )?pytania|skierowanie [^.]*pytania|poparcie (pilnej )?rezolucji|interwencję u polskiego rządu|upomnienie się u polskiego rządu)/i,
       'foreign-minister-pl':
         /(prosz|prośb|prosić)[^.]* o (decyzję|to, by.*?Polska|stanowczość przy najbliższym przedłużeniu sankcji|poparcie (w Radzie UE|przedłużenia sankcji))/i,
     };
