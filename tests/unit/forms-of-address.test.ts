@@ -14,7 +14,10 @@ describe('salutations and address blocks, every region', () => {
   const cases: [string, string, string | undefined, string | undefined, string, string | undefined][] = [
     ['us', 'senator', 'Jane Smith', undefined, 'Dear Senator Smith:', 'The Honorable Jane Smith'],
     ['us', 'representative', 'Jane Smith', 'Ms', 'Dear Representative Smith:', 'The Honorable Jane Smith'],
-    ['us', 'secretary-of-state', 'Jane Smith', 'Madam', 'Dear Madam Secretary:', 'The Honorable Jane Smith'],
+    ['us', 'secretary-of-state', 'Jane Smith', 'Madam', 'Dear Secretary Smith:', 'The Honorable Jane Smith'],
+    // A courtesy title never goes before 'Secretary' (reviewers saw 'Dear Dr Secretary:').
+    ['us', 'secretary-of-state', 'Jane Smith', 'Dr', 'Dear Secretary Smith:', 'The Honorable Jane Smith'],
+    ['us', 'secretary-of-state', 'Jane Smith', 'Ms', 'Dear Secretary Smith:', 'The Honorable Jane Smith'],
     ['us', 'secretary-of-state', undefined, undefined, 'Dear Secretary of State:', 'Secretary of State'],
     ['uk', 'mp', 'The Rt Hon Jane Smith', 'Ms', 'Dear Ms Smith,', 'The Rt Hon Jane Smith MP'],
     ['uk', 'mp', 'Rt Hon Jane Smith MP', undefined, 'Dear Jane Smith,', 'The Rt Hon Jane Smith MP'],

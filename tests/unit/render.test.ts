@@ -265,8 +265,8 @@ describe('render', () => {
 
   it('uses a courtesy title in the salutation when given', () => {
     expect(render(pack, request({ recipientTitle: 'Ms' })).body).toContain('\nDear Ms Smith,\n');
-    const sec = render(pack, request({ region: 'us', recipient: 'secretary-of-state', recipientTitle: 'Madam' })).body;
-    expect(sec).toContain('\nDear Madam Secretary:\n');
+    const sec = render(pack, request({ region: 'us', recipient: 'secretary-of-state', recipientTitle: 'Dr' })).body;
+    expect(sec).toContain('\nDear Secretary Smith:\n');
     expect(render(pack, request({ region: 'us', recipient: 'senator', recipientName: undefined })).body).toContain('\nDear Senator:\n');
   });
 });
