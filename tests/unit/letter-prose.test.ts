@@ -16,6 +16,12 @@ const STRUCK = [
   /and I am one of your constituents/i,
   /There is a personal reason behind this letter/i,
   /\band and\b/i,
+  // A caseworker's second review: campaign copy and stiff thanks.
+  /left in peace/i,
+  /Freedom first, then relief/i,
+  /for reading this far/i,
+  /\bI thank you\b/,
+  /Dear (?:Dr|Ms|Mr|Mrs)\.? Secretary/,
 ];
 const SMALL = new Set([
   'the',
