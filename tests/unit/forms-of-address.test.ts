@@ -32,7 +32,8 @@ describe('salutations and address blocks, every region', () => {
     ['au', 'senator', 'The Hon Jane Smith', undefined, 'Dear Senator Smith,', 'Senator the Hon Jane Smith'],
     ['au', 'member', 'Jane Smith', 'Ms', 'Dear Ms Smith,', 'Jane Smith MP'],
     ['au', 'member', undefined, undefined, 'Dear Member,', 'Parliament House'],
-    ['au', 'foreign-minister', 'Jane Smith', undefined, 'Dear Minister,', 'Jane Smith'],
+    // An Australian minister is styled 'The Hon' whether or not the writer typed it.
+    ['au', 'foreign-minister', 'Jane Smith', undefined, 'Dear Minister,', 'The Hon Jane Smith'],
     ['other', 'representative', 'Jane Smith', 'Dr', 'Dear Dr Smith,', 'Jane Smith'],
     ['other', 'foreign-minister', undefined, undefined, 'Dear Minister,', 'Minister of Foreign Affairs'],
   ];
