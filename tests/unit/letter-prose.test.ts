@@ -22,6 +22,8 @@ const STRUCK = [
   /for reading this far/i,
   /\bI thank you\b/,
   /Dear (?:Dr|Ms|Mr|Mrs)\.? Secretary/,
+  // Many of those released were deported, not sent home.
+  /brought people home|brings people home|made whole again/i,
 ];
 const SMALL = new Set([
   'the',
