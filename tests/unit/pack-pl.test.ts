@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinPackDirFor } from '../../src/pack/languages.js';
 import { loadPack, type Pack } from '../../src/pack/load.js';
+import { pageCheck } from '../../src/pack/page-check.js';
 import { render } from '../../src/render/render.js';
 import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, proseSentences, words } from '../../src/render/similarity.js';
 import { countWords } from '../../src/render/word-count.js';
@@ -106,6 +107,11 @@ describe('the Polish pack (packs/pl)', () => {
     const template = p.templates.find((t) => t.meta.id === 'letter');
     expect(template?.meta.language).toBe('pl');
     expect(template?.meta.regions).toEqual(['eu']);
+  });
+
+  it('fits one page even with the longest phrasing of every part and a 60-word story', () => {
+    // The worst case is an MEP's conditional letter: its ask, the US conditions and the verdict.
+    expect(pageCheck(plPack(), (t) => t.meta.language === 'pl')).toEqual({ problems: [], warnings: [] });
   });
 
   it('states the English facts with the same sources, dates and confidence, in at least three Polish wordings each', () => {
