@@ -135,6 +135,13 @@ describe('the German pack', () => {
     expect(pageCheck(pack, (t) => t.meta.language === 'de')).toEqual({ problems: [], warnings: [] });
   });
 
+  it('never gives the count from before the March 2026 release without saying that hundreds stayed in prison', () => {
+    // Read in a later month, "more than 1,100" alone would pass for the current count.
+    const wordings = pack.facts.get('count-before-mar-2026')?.text ?? [];
+    expect(wordings.length).toBeGreaterThanOrEqual(3);
+    for (const wording of wordings) expect(wording).toMatch(/Hunderte|die meisten|mehr als die Hälfte|nur ein Teil/);
+  });
+
   it('never uses a phrasing the native-speaking review flagged', () => {
     const files = packFiles();
     expect(files.map(([path]) => path)).toContain('partials/ask.hbs');
