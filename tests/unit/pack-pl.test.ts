@@ -57,6 +57,7 @@ const NEVER: [RegExp, string][] = [
   [/wciąż figuruje|nadal obowiązują, bo|Unia trzyma kurs|ostatni pełny bilans/i, 'the February 2026 list or the December 2025 count presented as current'],
   [/aresztowania (wrócą|powrócą)|krok wstecz|dotąd nie spełniono|dotychczasowe ulgi/i, 'arrests never stopped; a verdict says when'],
   [/czekają na wyroki/i, 'not in the vetted facts'],
+  [/nie są puste/i, 'flippant, and a present state the dated facts do not give'],
   [/Biuro Swiatłany Cichanouskiej podaje, że [^.]*, a 15 osób/, "the March deportations are Reform.news's report, not the office's"],
   [/na Białorusi na wolność/, 'most of those freed were taken abroad'],
   [/handlować|na raty|kilkoro|w towar|do brania kolejnych|zelż/i, 'slogans and wrong numerals'],
