@@ -85,6 +85,7 @@ const FLAGGED: readonly [RegExp, string][] = [
   [/braucht es die Sanktionen/, 'regional and colloquial'],
   [/einem klaren Ziel folgen/, 'vague stock phrasing'],
   [/bemerken das Minsk/, 'fronted object: reads as translated'],
+  [/zurücknehmen lassen/, 'one minister cannot have the Council take relief back'],
 ];
 
 /** Every text file of the pack, by its path inside the pack. */
