@@ -9,7 +9,7 @@
 import { loadPack, type LoadPackOptions, type Pack } from './pack/load.js';
 import type { Letter } from './render/letter.js';
 import { render } from './render/render.js';
-import { letterRequestSchema, type LetterRequestInput } from './request.js';
+import { type FieldNamer, letterRequestSchema, type LetterRequestInput } from './request.js';
 
 export { loadPack, buildPack } from './pack/load.js';
 export type { Pack, LoadPackOptions, LetterTemplate, PackFact } from './pack/load.js';
@@ -28,9 +28,9 @@ export type { LetterSection, SectionRole } from './render/sections.js';
 export type { CitedSource } from './render/format.js';
 export { mailtoLink, webmailLink, type LinkInput, type Webmail } from './render/links.js';
 
-/** The letter laid out as a PDF on its region's paper (pdfkit loads on first use). */
-export async function letterToPdf(letter: Letter): Promise<Uint8Array> {
-  return (await import('./render/pdf.js')).letterToPdf(letter);
+/** The letter laid out as a PDF on its region's paper (pdfkit loads on first use); `names` as for render. */
+export async function letterToPdf(letter: Letter, names?: FieldNamer): Promise<Uint8Array> {
+  return (await import('./render/pdf.js')).letterToPdf(letter, names);
 }
 
 let builtin: Pack | undefined;
