@@ -73,7 +73,7 @@ export function precompileBuiltinPack(outDir: string, language?: string): string
   const builtAt = Date.now();
   // Validated as `templates validate` does, one-page check included, so a build refuses a broken pack.
   const { pack, warnings } = validatePack({ baseDir: dir });
-  for (const warning of warnings) console.warn(`warning: ${warning}`);
+  for (const warning of warnings) console.warn(`warning, the built-in "${pack.language}" pack: ${warning}`);
   const hb = pack.handlebars;
   useLeanCompiler(hb);
   const data: BuiltinData = {
