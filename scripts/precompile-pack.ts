@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { transformSync } from 'esbuild';
 import { join } from 'node:path';
 import { builtinLanguages, builtinPackDirFor } from '../src/pack/languages.js';
-import { loadPack, type Pack, type ParsedTemplate } from '../src/pack/load.js';
+import type { Pack, ParsedTemplate } from '../src/pack/load.js';
+import { validatePack } from '../src/render/page-check.js';
 import { modesFile, packStamp, precompiledFile, regionFile, packText, sourcesFile, textFile, type BuiltinData } from '../src/pack/builtin.js';
 import { astFor, compileOptions, modeKey, SMALL_OPTIONS, type Mode } from '../src/render/compile.js';
 
@@ -70,7 +71,9 @@ export function precompileBuiltinPack(outDir: string, language?: string): string
   const dir = builtinPackDirFor(language);
   // Taken before the files are read: a file changed while the build runs counts as changed after it.
   const builtAt = Date.now();
-  const pack = loadPack({ baseDir: dir });
+  // Validated as `templates validate` does, one-page check included, so a build refuses a broken pack.
+  const { pack, warnings } = validatePack({ baseDir: dir });
+  for (const warning of warnings) console.warn(`warning, the built-in "${pack.language}" pack: ${warning}`);
   const hb = pack.handlebars;
   useLeanCompiler(hb);
   const data: BuiltinData = {

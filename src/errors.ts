@@ -39,6 +39,19 @@ export class PackError extends AppError {
   }
 }
 
+/**
+ * A template folder that is not there. Its hint names no option: a front end that took the
+ * folder from one (`--templates`) words the hint with it.
+ */
+export class PackFolderError extends UsageError {
+  constructor(
+    readonly dir: string,
+    hint = 'Give the folder made by `belarus-letter templates eject DIR`.',
+  ) {
+    super(`The template folder ${dir} does not exist or is not a folder.`, hint);
+  }
+}
+
 /** Ctrl-C or Ctrl-D at a prompt. */
 export class InterruptedError extends AppError {
   constructor() {

@@ -11,7 +11,7 @@ import type { InputRow } from '../io/rows.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { note, warn } from '../ui.js';
 import type { Prompts } from '../wizard/prompts.js';
-import type { ColumnMap } from './columns.js';
+import type { ColumnMap } from './column-map.js';
 import { askMappings } from './interactive-map.js';
 import { mapArgs, mappingFileText } from './mapping-file.js';
 import { ColumnMapper, likelyHeaders, missingColumns, type RowDefaults, type RowWords } from './row-request.js';

@@ -5,7 +5,8 @@
  * Prompts come in through the wizard's prompt interface, so this runs in tests without a terminal.
  */
 import type { Choice, Prompts } from '../wizard/prompts.js';
-import { COLUMNS, type ColumnMap, type ColumnSpec } from './columns.js';
+import type { ColumnMap } from './column-map.js';
+import { COLUMNS, type ColumnSpec } from './columns.js';
 import { valuesOf, type Guess } from './sheet-check.js';
 import type { InputRow } from '../io/rows.js';
 

@@ -6,7 +6,7 @@
  *   Timestamp: ""            # read as nothing, quietly
  */
 import { parse, stringify } from 'yaml';
-import { ColumnMapError, parseColumnMap, type ColumnMap } from './columns.js';
+import { ColumnMapError, parseColumnMap, type ColumnMap } from './column-map.js';
 
 /** The maps a mapping file's text gives; errors say what to fix, for the caller to name the file. */
 export function parseMappingFile(text: string): ColumnMap[] {

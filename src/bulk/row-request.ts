@@ -8,7 +8,9 @@ import { describeIssues } from '../validate.js';
 import { listChoices } from '../errors.js';
 import type { InputRow } from '../io/rows.js';
 import { joinStory } from '../wizard/story.js';
-import { columnFor, COLUMNS, isFormMetadata, normaliseHeader, type ColumnMap, type ColumnSpec, type RowField } from './columns.js';
+import type { ColumnMap } from './column-map.js';
+import { COLUMNS, type ColumnSpec, type RowField } from './columns.js';
+import { columnFor, isFormMetadata, normaliseHeader } from './header-match.js';
 import { readDate, readRecipient, readRegion, type DateOrder, type RegionIds } from './values.js';
 
 /** Values from the command line for rows that leave a cell empty, and batch-wide settings. */

@@ -5,7 +5,8 @@
  * official's name or a story that such a column seems to hold, the batch does not start.
  */
 import type { InputRow } from '../io/rows.js';
-import { headerWords, type RowField } from './columns.js';
+import type { RowField } from './columns.js';
+import { headerWords } from './header-match.js';
 import type { ColumnMapper } from './row-request.js';
 
 export interface Guess {

@@ -10,7 +10,7 @@ import type { OfficialsSource } from '../officials/types.js';
 import { parseZip } from '../officials/us/lookup.js';
 import type { InputRow } from '../io/rows.js';
 import type { LetterRequest } from '../request.js';
-import { normaliseHeader } from './columns.js';
+import { normaliseHeader } from './header-match.js';
 
 const ZIP_HEADERS = new Set(['zip', 'zip code', 'zipcode', 'postcode', 'postal code', 'zip/postal code', 'postal/zip code'].map(normaliseHeader));
 

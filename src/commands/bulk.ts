@@ -10,7 +10,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { UsageError } from '../errors.js';
-import { columnsHelp, exampleCsv } from '../bulk/columns.js';
+import { columnsHelp, exampleCsv } from '../bulk/columns-help.js';
 import { readEarlierRun } from '../bulk/resume.js';
 import { BulkRun } from '../bulk/run.js';
 import { settingsFrom, type BulkOptions } from '../bulk/settings.js';

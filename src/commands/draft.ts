@@ -122,7 +122,7 @@ export function refuseOverPage(letter: Letter, options: Pick<DraftOptions, 'mail
 export async function runDraft(options: DraftOptions, globals: GlobalOptions): Promise<void> {
   const input = requestInputFromOptions(options);
   // --language: the built-in pack that writes the letter (English unless chosen).
-  const language = options.language === undefined ? undefined : (await import('../pack/languages.js')).builtinLanguage(options.language);
+  const language = options.language === undefined ? undefined : (await import('../pack/languages.js')).builtinLanguage(options.language, '--language');
   // A ZIP code names the official: loaded only when given, so other letters start no slower.
   const byZip = options.zip !== undefined || options.official !== undefined ? await import('./draft-zip.js') : undefined;
   const zip = byZip?.checkZipOptions(options, input);

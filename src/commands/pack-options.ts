@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { configPath } from '../config/config-path.js';
+import { PackFolderError } from '../errors.js';
 import type { BuiltinHint } from '../pack/builtin.js';
 import type { Pack } from '../pack/load.js';
 import type { OptionsOf } from '../options/table.js';
@@ -13,7 +14,7 @@ export type GlobalOptions = OptionsOf<'program'> & Pick<OptionsOf<'draft'>, 'con
 
 /** A command's --language, checked against the built-in languages (undefined: English). */
 export async function languageOf(globals: Pick<GlobalOptions, 'language'>): Promise<string | undefined> {
-  return globals.language === undefined ? undefined : (await import('../pack/languages.js')).builtinLanguage(globals.language);
+  return globals.language === undefined ? undefined : (await import('../pack/languages.js')).builtinLanguage(globals.language, '--language');
 }
 
 /** The remembered folder, if any; a broken or missing settings file is no setting here. */
@@ -53,7 +54,13 @@ export async function packFrom(dir: string | undefined, hint: BuiltinHint = {}):
   if (dir) {
     // A user's pack with --language layers over that language's built-in pack.
     const baseDir = hint.language ? (await import('../pack/languages.js')).builtinPackDirFor(hint.language) : undefined;
-    return (await import('../pack/load.js')).loadPack({ templatesDir: dir, baseDir });
+    try {
+      return (await import('../pack/load.js')).loadPack({ templatesDir: dir, baseDir });
+    } catch (error) {
+      if (error instanceof PackFolderError)
+        throw new PackFolderError(dir, 'Give the folder made by `belarus-letter templates eject DIR`, or leave out --templates.');
+      throw error;
+    }
   }
   return (await import('../pack/builtin.js')).loadBuiltinPack(hint);
 }

@@ -7,6 +7,7 @@ import { emit } from '../io/emit.js';
 import { MAILTO_SAFE_LENGTH, mailtoLink, WEBMAIL, webmailLink, type Webmail } from '../render/links.js';
 import type { Letter } from '../render/letter.js';
 import type { LetterRequest } from '../request.js';
+import { optionNames } from '../validate.js';
 import { info, note, warn } from '../ui.js';
 import { grouped } from '../numbers.js';
 
@@ -48,6 +49,6 @@ export async function emitSendOutput(letter: Letter, request: LetterRequest, opt
     return;
   }
   const { letterToPdf } = await import('../render/pdf.js');
-  const pdf = await letterToPdf(letter);
+  const pdf = await letterToPdf(letter, optionNames);
   write(pdf, options, `${letter.meta.wordCount} words, PDF`);
 }

@@ -179,13 +179,12 @@ export async function runTemplatesEject(dir: string, options: OptionsOf<'templat
 
 export async function runTemplatesValidate(dir: string | undefined, globals: GlobalOptions): Promise<void> {
   const chosen = dir ?? (await templatesDir(globals));
-  const { loadPack } = await import('../pack/load.js');
+  const { validatePack } = await import('../render/page-check.js');
   const language = await languageOf(globals);
   const baseDir = language ? (await import('../pack/languages.js')).builtinPackDirFor(language) : undefined;
   try {
-    const pack = loadPack({ templatesDir: chosen, baseDir });
+    const { pack, warnings } = validatePack({ templatesDir: chosen, baseDir });
     const what = chosen ?? `The built-in${language ? ` "${language}"` : ''} pack`;
-    const warnings = pack.warnings ?? [];
     for (const w of warnings) warn(w);
     info(
       `${what}${chosen ? ' is valid over the built-in pack' : ' is valid'}: ${pack.templates.length} letter template${pack.templates.length === 1 ? '' : 's'}, ${pack.partials.size} partials, ${pack.facts.size} facts; ${warnings.length === 0 ? 'every letter fits on one page' : 'draft refuses only a letter that itself runs past a page'}.`,

@@ -1,18 +1,17 @@
 /**
  * Checking a parsed template against what it can see, before anything renders: every variable
  * against the view model (src/pack/view.ts), following the context into {{#each}} and
- * {{#with}}, every helper and its arguments, every partial (checked where it is called, in the
- * caller's context) and every fact id. Each problem carries file, line and column.
+ * {{#with}}, every helper (what each asks of its call is in helper-calls.ts), every partial
+ * (checked where it is called, in the caller's context). Each problem carries file, line and column.
  */
 import { closest } from '../closest.js';
+import { arityProblems, type Call, describeExpr, factProblems, type FilterIds, sectionProblems, variantFilterProblems } from './helper-calls.js';
 import { expansions, MAX_EXPANSIONS, MAX_NESTING } from './limits.js';
 import { formatProblem, type Origin, type PartialSource, type Problem } from './problem.js';
-import { FILTER_KEYS, SECTION_ROLES } from './template-names.js';
 import type { Shape } from './view.js';
 
 type Node = hbs.AST.Node;
 type Expr = hbs.AST.Expression;
-type Call = hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression;
 
 export interface CheckEnv {
   root: Shape;
@@ -21,7 +20,7 @@ export interface CheckEnv {
   /** Known fact ids, or undefined when the facts file itself is broken (said once elsewhere). */
   facts?: ReadonlySet<string>;
   /** Ids a {{#variant}} filter may name; undefined when the manifest is broken (said elsewhere). */
-  ids?: { stance: ReadonlySet<string>; region: ReadonlySet<string>; recipient: ReadonlySet<string> };
+  ids?: FilterIds;
 }
 
 interface Scope {
@@ -42,20 +41,6 @@ const FLAG: Shape = { kind: 'flag' };
 const NUMBER: Shape = { kind: 'number' };
 const DATA_VARS: Record<string, Shape> = { index: NUMBER, first: FLAG, last: FLAG, key: TEXT };
 const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype).concat(['prototype']));
-
-/** Helpers and how they are called: arguments, and whether they take a block. */
-const ARITY: Record<string, { params: number; block?: boolean }> = {
-  if: { params: 1, block: true },
-  unless: { params: 1, block: true },
-  with: { params: 1, block: true },
-  each: { params: 1, block: true },
-  lookup: { params: 2 },
-  fact: { params: 1 },
-  eq: { params: 2 },
-  variants: { params: 1, block: true },
-  variant: { params: 0, block: true },
-  section: { params: 1, block: true },
-};
 
 const isSimple = (p: hbs.AST.PathExpression) => p.parts.length === 1 && !p.data && p.depth === 0 && !/^(this|\.)/.test(p.original);
 
@@ -155,6 +140,7 @@ export class TemplateChecker {
   private call(node: Call, scope: Scope): { shape: Shape; inner: Scope } {
     const isBlock = node.type === 'BlockStatement';
     const path = node.path as hbs.AST.PathExpression;
+    const report = (at: Node, message: string) => this.report(scope, at, message);
     const params = node.params.map((p) => this.expr(p, scope));
     for (const pair of node.hash?.pairs ?? []) this.expr(pair.value, scope);
     let inner: Scope = scope;
@@ -169,17 +155,7 @@ export class TemplateChecker {
       return { shape: ANY, inner };
     }
     const name = path.original;
-    const arity = ARITY[name];
-    if (arity) {
-      if (arity.block && !isBlock) this.report(scope, node, `${name} needs a block: {{#${name} ...}}...{{/${name}}}`);
-      if (node.params.length !== arity.params) {
-        this.report(
-          scope,
-          node,
-          `${name} takes ${arity.params === 0 ? 'no arguments' : arity.params === 1 ? 'one argument' : `${arity.params} arguments`}, not ${node.params.length}`,
-        );
-      }
-    }
+    arityProblems(name, node, report);
     const first = node.params[0];
     const blockParams = isBlock ? ((node as hbs.AST.BlockStatement).program.blockParams ?? []) : [];
     if (blockParams.length > 0 && name !== 'each' && name !== 'with') {
@@ -212,15 +188,7 @@ export class TemplateChecker {
         break;
       }
       case 'fact':
-        if (first?.type === 'StringLiteral' && this.env.facts && !this.env.facts.has((first as hbs.AST.StringLiteral).value)) {
-          const id = (first as hbs.AST.StringLiteral).value;
-          const near = closest(id, this.env.facts);
-          this.report(
-            scope,
-            first,
-            `unknown fact "${id}"${near ? ` (did you mean "${near}"?)` : `; the facts file has ${[...this.env.facts].join(', ') || 'none'}`}`,
-          );
-        }
+        factProblems(first, this.env.facts, report);
         return { shape: TEXT, inner };
       case 'eq':
         return { shape: FLAG, inner };
@@ -230,48 +198,18 @@ export class TemplateChecker {
         if (first && first.type !== 'StringLiteral') this.report(scope, first, 'variants needs a section name in quotes, like {{#variants "opening"}}');
         inner = { ...scope, inVariants: true };
         break;
-      case 'section': {
-        const role = first?.type === 'StringLiteral' ? (first as hbs.AST.StringLiteral).value : undefined;
-        if (first && !(SECTION_ROLES as readonly string[]).includes(role ?? '')) {
-          const near = role === undefined ? undefined : closest(role, SECTION_ROLES);
-          this.report(
-            scope,
-            first,
-            `unknown section ${role === undefined ? describeExpr(first) : `"${role}"`}${near ? ` (did you mean "${near}"?)` : ''}; sections are ${SECTION_ROLES.join(', ')}`,
-          );
-        }
+      case 'section':
+        sectionProblems(first, report);
         break;
-      }
       case 'variant':
         if (!scope.inVariants) this.report(scope, node, '{{#variant}} must sit inside {{#variants "name"}}...{{/variants}}');
-        this.variantFilters(node, scope);
+        variantFilterProblems(node, this.env.ids, report);
         inner = { ...scope, inVariants: false };
         break;
       default:
         break;
     }
     return { shape: ANY, inner };
-  }
-
-  private variantFilters(node: Call, scope: Scope): void {
-    for (const pair of node.hash?.pairs ?? []) {
-      if (!(FILTER_KEYS as readonly string[]).includes(pair.key)) {
-        const near = closest(pair.key, FILTER_KEYS);
-        this.report(scope, pair, `unknown variant filter "${pair.key}"${near ? ` (did you mean "${near}"?)` : ''}; filters are ${FILTER_KEYS.join(', ')}`);
-        continue;
-      }
-      if (pair.key === 'locale' || pair.value.type !== 'StringLiteral' || !this.env.ids) continue;
-      const known = this.env.ids[pair.key as 'stance' | 'region' | 'recipient'];
-      for (const id of (pair.value as hbs.AST.StringLiteral).value.split(',').map((s) => s.trim())) {
-        if (known.has(id)) continue;
-        const near = closest(id, known);
-        this.report(
-          scope,
-          pair.value,
-          `variant filter ${pair.key}="${id}": no ${pair.key} has that id${near ? ` (did you mean "${near}"?)` : `; the pack has ${[...known].join(', ')}`}`,
-        );
-      }
-    }
   }
 
   private lookup(node: Call, params: Shape[], scope: Scope): Shape {
@@ -416,11 +354,4 @@ export class TemplateChecker {
     this.expanded.add(key);
     this.visit(partial.ast, inner);
   }
-}
-
-function describeExpr(expr: Expr | undefined): string {
-  if (!expr) return 'nothing';
-  if (expr.type === 'PathExpression') return (expr as hbs.AST.PathExpression).original;
-  if (expr.type === 'StringLiteral') return `"${(expr as hbs.AST.StringLiteral).value}"`;
-  return expr.type === 'SubExpression' ? 'a helper result' : 'a literal';
 }

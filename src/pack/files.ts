@@ -5,7 +5,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../errors.js';
+import { PackFolderError } from '../errors.js';
 import { decodeUtf8, NotUtf8Error } from '../io/encoding.js';
 
 export interface TextFile {
@@ -108,10 +108,7 @@ function readHbsFolder(root: string, dir: string, show: (path: string) => string
 export function readLayer(dir: string, origin: string): RawLayer {
   const abs = resolve(dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) {
-    throw new UsageError(
-      `The template folder ${dir} does not exist or is not a folder.`,
-      'Give the folder made by `belarus-letter templates eject DIR`, or leave out --templates.',
-    );
+    throw new PackFolderError(dir);
   }
   const show = (path: string) => displayPath(abs, origin, path);
   const problems: string[] = [];

@@ -34,8 +34,11 @@ export function builtinPackDirFor(language: string = DEFAULT_LANGUAGE): string {
   return language === DEFAULT_LANGUAGE ? builtinPackDir() : join(languagePacksDir(), language);
 }
 
-/** A language as the writer typed it ("DE", " pl "), checked against the built-in packs. */
-export function builtinLanguage(value: string, option = '--language'): string {
+/**
+ * A language as the writer typed it ("DE", " pl "), checked against the built-in packs. `option`
+ * is where the caller took it from, as its users know it (draft: --language; the library: language).
+ */
+export function builtinLanguage(value: string, option: string): string {
   const language = value.trim().toLowerCase();
   const languages = builtinLanguages();
   if (!languages.includes(language)) {
@@ -67,7 +70,7 @@ export function languageNotServed(
   region: string,
   recipient: string | undefined,
   packs: ReadonlyMap<string, Served>,
-  option = '--language',
+  option: string,
 ): UsageError {
   const what = recipient ? `region ${region}, recipient ${recipient}` : `region ${region}`;
   const have = [...packs].filter(([, pack]) => serves(pack, region, recipient)).map(([l]) => l);

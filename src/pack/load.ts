@@ -13,7 +13,6 @@ import { baseDirFor } from './languages.js';
 import { at, zodIssuesAt, type ParsedLayerYaml } from './layers.js';
 import { readFacts } from './load-facts.js';
 import { manifestProblems, readManifest } from './load-manifest.js';
-import { pageCheck } from './page-check.js';
 import { layerTextProblems, yamlTextProblems } from './pack-text.js';
 import { letterShape, parseTemplate, partialsUsed, sameAsBase } from './parse-template.js';
 import { formatProblem } from './problem.js';
@@ -24,8 +23,20 @@ import type { YamlPath } from './yaml-file.js';
 // The pack's types live in types.ts, so the renderer can use them without importing the loader.
 export type { LetterTemplate, LoadPackOptions, Pack, PackFact, ParsedTemplate, PrecompiledPack, TemplateFn } from './types.js';
 
-/** Builds a Pack from raw layers (built-in first). Pure apart from the Handlebars instance. */
-export function buildPack(layers: RawLayer[]): Pack {
+/**
+ * What reading a pack's layers found. With problems, `pack` (absent when the manifest is broken)
+ * holds only the letters no problem touches, so the one-page check (src/render/page-check.ts),
+ * which renders them, can run in the same pass and one run lists everything.
+ */
+export interface PackReading {
+  pack: Pack | undefined;
+  problems: string[];
+  /** The letters the one-page check renders: the user's own, and built-in ones whose partials, manifest or facts a user's layer changed. */
+  toRender: ReadonlySet<LetterTemplate>;
+}
+
+/** Reads a pack from raw layers (built-in first) and checks all that can be checked without rendering. */
+export function readPack(layers: RawLayer[]): PackReading {
   const problems: string[] = layers.flatMap((l) => l.problems ?? []);
   problems.push(...layers.flatMap(layerTextProblems));
 
@@ -108,9 +119,8 @@ export function buildPack(layers: RawLayer[]): Pack {
 
   if (manifest) problems.push(...manifestProblems(manifest, facts, factsOk, manifestAt));
 
-  if (!manifest) throw new PackError(problems);
-  // Letters untouched by any problem so far can still be rendered, so the one-page check runs
-  // in the same pass and one run lists everything; a broken manifest or facts file stops it.
+  if (!manifest) return { pack: undefined, problems, toRender: new Set() };
+  // Letters untouched by any problem so far can still be rendered; a broken manifest or facts file stops that.
   const problemFiles = problems.map((p) => /^(.*?):\d+:\d+: /.exec(p)?.[1]);
   const renderable = problemFiles.every((f) => f !== undefined && !/(^|[/ ])(pack|facts)\.yaml$/.test(f));
   const sound = (t: LetterTemplate) =>
@@ -132,16 +142,27 @@ export function buildPack(layers: RawLayer[]): Pack {
     handlebars: Handlebars.create(),
     layers: layers.map(({ origin, dir }) => ({ origin, dir })),
   };
-  const pages = pageCheck(pack, (t) => !sameAsBase(layers, t, partials));
-  problems.push(...pages.problems);
-  pack.warnings = pages.warnings;
-  if (problems.length > 0) throw new PackError(problems);
+  return { pack, problems, toRender: new Set(pack.templates.filter((t) => !sameAsBase(layers, t, partials))) };
+}
+
+/**
+ * Builds a Pack from raw layers (built-in first), refusing it with every problem found. Pure apart
+ * from the Handlebars instance. Nothing is rendered: `templates validate` adds the one-page check.
+ */
+export function buildPack(layers: RawLayer[]): Pack {
+  const { pack, problems } = readPack(layers);
+  if (!pack || problems.length > 0) throw new PackError(problems);
   return pack;
 }
 
-export function loadPack(options: LoadPackOptions = {}): Pack {
+/** The layers a pack is read from: the built-in pack (in the user's pack's language), then the user's. */
+export function readLayers(options: LoadPackOptions = {}): RawLayer[] {
   const user = options.templatesDir ? readLayer(options.templatesDir, options.templatesDir) : undefined;
   const layers = [readLayer(options.baseDir ?? baseDirFor(user?.manifest?.text), 'built-in')];
   if (user) layers.push(user);
-  return buildPack(layers);
+  return layers;
+}
+
+export function loadPack(options: LoadPackOptions = {}): Pack {
+  return buildPack(readLayers(options));
 }

@@ -42,8 +42,6 @@ export interface Pack {
   /** This pack's own Handlebars instance; never the global one. */
   handlebars: typeof Handlebars;
   layers: { origin: string; dir: string }[];
-  /** What the pack's check found that does not stop it from working (a letter that can run past a page in some region). */
-  warnings?: string[];
   /** Template functions made at build time (the built-in pack), so no compiler loads at run time. */
   precompiled?: PrecompiledPack;
 }

@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { AppError, EXIT } from '../errors.js';
+import { fieldAsNamed, type FieldNamer } from '../request.js';
 import type { Letter } from './letter.js';
 import { sourceAddress, sourceEntry, sourceLines } from './format.js';
 import { ENGLISH_WORDS } from '../pack/words.js';
@@ -48,7 +49,8 @@ function listed(chars: string[]): string {
 
 const PT = 72 / 25.4; // points per millimetre
 
-export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'meta' | 'words'>): Promise<Uint8Array> {
+/** `names` words the format's field in the refusal's hint as the caller names it (draft: --format). */
+export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'meta' | 'words'>, names: FieldNamer = fieldAsNamed): Promise<Uint8Array> {
   const { default: PDFDocument } = await import('pdfkit');
   const letterPaper = letter.meta.paper === 'letter';
   const margins = letterPaper
@@ -74,7 +76,7 @@ export async function letterToPdf(letter: Pick<Letter, 'sections' | 'notes' | 'm
     throw new AppError(
       `The PDF's font (${FONT_NAME}) has no ${missing.length === 1 ? 'character' : 'characters'} ${listed(missing)}, so the PDF would leave ${missing.length === 1 ? 'it' : 'them'} out; nothing was written.`,
       EXIT.failed,
-      'Use --format html and print it from your browser, which finds a font for every character (or --format text).',
+      `Use ${names('format')} html and print it from your browser, which finds a font for every character (or ${names('format')} text).`,
     );
   }
   const chunks: Uint8Array[] = [];

@@ -6,7 +6,7 @@
  * Pure: rendering only.
  */
 import { UnknownIdError, UsageError } from '../errors.js';
-import { requestsServed, TYPICAL_STORY } from '../pack/page-check.js';
+import { requestsServed, TYPICAL_STORY } from './page-check.js';
 import type { LetterTemplate, Pack } from '../pack/types.js';
 import { letterRequestSchema, type BodyFormat } from '../request.js';
 import type { Letter } from './letter.js';

@@ -123,6 +123,12 @@ describe('templates commands', () => {
     const r = await runMain(['--templates', 'no-such-folder', 'templates', 'list']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/The template folder no-such-folder does not exist/);
+    expect(r.stderr).toMatch(/Give the folder made by `belarus-letter templates eject DIR`, or leave out --templates\./);
+    // Given as validate's own argument, the folder came from no option, so the hint names none.
+    const named = await runMain(['templates', 'validate', 'no-such-folder']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/The template folder no-such-folder does not exist/);
+    expect(named.stderr).not.toMatch(/--templates/);
   });
 });
 

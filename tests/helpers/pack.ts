@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { PackError } from '../../src/errors.js';
 import { builtinPackDir } from '../../src/pack/files.js';
 import { loadPack, type Pack } from '../../src/pack/load.js';
+import { validatePack } from '../../src/render/page-check.js';
 import { letterRequestSchema, type LetterRequest, type LetterRequestInput } from '../../src/request.js';
 import { tempDir } from './cli.js';
 
@@ -47,10 +48,10 @@ export function userPack(files: Record<string, string>, prefix = 'bl-user-pack-'
   return dir;
 }
 
-/** The problems loading a pack folder reports; a test that expects some fails if it loads. */
+/** The problems `templates validate` reports for a pack folder; a test that expects some fails if it passes. */
 export function problemsOf(dir: string): string[] {
   try {
-    loadPack({ templatesDir: dir });
+    validatePack({ templatesDir: dir });
   } catch (error) {
     if (error instanceof PackError) return [...error.problems];
     throw error;

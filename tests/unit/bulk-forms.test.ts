@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { columnFor, columnsHelp, isFormMetadata, parseColumnMap } from '../../src/bulk/columns.js';
+import { parseColumnMap } from '../../src/bulk/column-map.js';
+import { columnsHelp } from '../../src/bulk/columns-help.js';
+import { columnFor, isFormMetadata } from '../../src/bulk/header-match.js';
 import { mapArgs, mappingFileText, parseMappingFile } from '../../src/bulk/mapping-file.js';
 import { askMappings } from '../../src/bulk/interactive-map.js';
 import { ColumnMapper, missingColumns, rowToRequest, type RowDefaults } from '../../src/bulk/row-request.js';

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnFor, ColumnMapError, columnsHelp, COLUMNS, exampleCsv, normaliseHeader, parseColumnMap } from '../../src/bulk/columns.js';
+import { ColumnMapError, parseColumnMap } from '../../src/bulk/column-map.js';
+import { COLUMNS } from '../../src/bulk/columns.js';
+import { columnsHelp, exampleCsv } from '../../src/bulk/columns-help.js';
+import { columnFor, normaliseHeader } from '../../src/bulk/header-match.js';
 import { ColumnMapper, likelyHeaders, missingColumns, rowToRequest, type RowDefaults } from '../../src/bulk/row-request.js';
 import type { InputRow } from '../../src/io/rows.js';
 

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/pack/load.js';
 import { render } from '../../src/render/render.js';
-import { tempDir } from '../helpers/cli.js';
+import { tempDir, UK_MP } from '../helpers/cli.js';
+import { runMain } from '../helpers/main.js';
 import { builtinPack, problemsOf, request, userPack } from '../helpers/pack.js';
 
 const letter = (body: string) => ({ 'letters/letter.hbs': `---\nid: letter\ndescription: hostile\n---\n${body}` });
@@ -24,6 +25,14 @@ describe('rendering has a budget', () => {
     expect(problemsOf(userPack(letter(big)))).toEqual([
       expect.stringMatching(/letters\/letter\.hbs:1:1: does not render for .*: it makes more than 200 KB of text/),
     ]);
+  });
+
+  it('stops drafting from such a pack with one line naming the template (loading it renders nothing)', async () => {
+    const nested = `${'{{#each @root.facts}}'.repeat(14)}{{/each}}${'{{/each}}'.repeat(13)}\n`;
+    const r = await runMain(['--templates', userPack(letter(nested)), ...UK_MP]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/letters\/letter\.hbs could not render: it takes more than 100,000 steps/);
+    expect(r.stdout).toBe('');
   });
 
   it('leaves the built-in letter well inside it', () => {

@@ -70,12 +70,6 @@ const CORE_LAYERS: readonly (readonly string[])[] = [
 ];
 const FRONT_END = CORE_LAYERS.length;
 
-/**
- * The one import that points up, and why: loading a pack renders each of its templates once
- * (the one-page check), so the loader is above the renderer for that one step.
- */
-const ALLOWED_UPWARD = new Set(['pack/page-check.ts -> render/letter.ts', 'pack/page-check.ts -> render/render.ts', 'pack/page-check.ts -> render/resolve.ts']);
-
 const layerOf = (module: string) => {
   const i = CORE_LAYERS.findIndex((layer) => layer.some((entry) => (entry.endsWith('/') ? module.startsWith(entry) : module === entry)));
   return i === -1 ? FRONT_END : i;
@@ -106,9 +100,7 @@ describe('the import graph of src/', () => {
   });
 
   it('has no layer of the core importing a higher one (render above pack above io, request and errors)', () => {
-    expect(upwardImports(graph).filter((edge) => !ALLOWED_UPWARD.has(edge))).toEqual([]);
-    // The exception is still needed: if page-check no longer renders, drop it from ALLOWED_UPWARD.
-    expect(upwardImports(graph).filter((edge) => ALLOWED_UPWARD.has(edge))).toEqual([...ALLOWED_UPWARD]);
+    expect(upwardImports(graph)).toEqual([]);
   });
 
   it('would name an upward import if there were one', () => {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtinPackDirFor } from '../../src/pack/languages.js';
 import { loadPack } from '../../src/pack/load.js';
-import { pageCheck } from '../../src/pack/page-check.js';
+import { pageCheck } from '../../src/render/page-check.js';
 import { render } from '../../src/render/render.js';
 import { ONE_PAGE_WORDS } from '../../src/render/letter.js';
 import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, proseSentences } from '../../src/render/similarity.js';

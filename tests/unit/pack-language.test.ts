@@ -72,8 +72,9 @@ describe('draft --language', () => {
 
   it('says when no language has the region', () => {
     const packs = new Map([['en', builtinPack()]]);
-    expect(languageNotServed('en', 'mars', undefined, packs).message).toBe(
-      'The built-in letters in "en" (--language) are not for region mars, and no built-in language has them.',
+    // The caller says where the language came from; the core names no flag of its own.
+    expect(languageNotServed('en', 'mars', undefined, packs, 'language').message).toBe(
+      'The built-in letters in "en" (language) are not for region mars, and no built-in language has them.',
     );
   });
 });

@@ -2,6 +2,7 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/pack/load.js';
 import { letterToPdf } from '../../src/render/pdf.js';
+import { optionNames } from '../../src/validate.js';
 import { render } from '../../src/render/render.js';
 import { splitSections } from '../../src/render/sections.js';
 import { letterRequestSchema } from '../../src/request.js';
@@ -100,12 +101,15 @@ describe('--format pdf', () => {
 
 describe('--format pdf with characters its font lacks', () => {
   it('refuses, naming the characters and the HTML format, rather than print the name without them', async () => {
-    const error = await letterToPdf(draft({ format: 'pdf', name: '李小龍 Lee', story: 'We miss you 😀 every day.' })).catch((e: unknown) => e);
+    const letter = draft({ format: 'pdf', name: '李小龍 Lee', story: 'We miss you 😀 every day.' });
+    const error = await letterToPdf(letter, optionNames).catch((e: unknown) => e);
     expect(error).toMatchObject({
       exitCode: 1,
       message: expect.stringMatching(/PDF's font \(PT Serif\) has no characters "李" \(U\+674E\), "小" \(U\+5C0F\), "龍" \(U\+9F8D\), "😀" \(U\+1F600\)/),
-      hint: expect.stringMatching(/--format html/),
+      hint: 'Use --format html and print it from your browser, which finds a font for every character (or --format text).',
     });
+    // A library caller is told the request's own field; the core names no flag.
+    await expect(letterToPdf(letter)).rejects.toMatchObject({ hint: expect.stringMatching(/^Use format html .* \(or format text\)\.$/) });
   });
 
   it('prints a letter written as a base and an accent (composed first), and ignores invisible marks', async () => {

@@ -4,14 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PackError } from '../../src/errors.js';
-import { loadPack, type Pack } from '../../src/pack/load.js';
+import { validatePack, type ValidPack } from '../../src/render/page-check.js';
 import { userPack } from '../helpers/pack.js';
 
 /** The pack's problems, its files named from the pack's folder (letters/t.hbs). */
 function problemsOf(files: Record<string, string>): string[] {
   const dir = userPack(files);
   try {
-    loadPack({ templatesDir: dir });
+    validatePack({ templatesDir: dir });
     return [];
   } catch (error) {
     if (error instanceof PackError) return error.problems.map((p) => (p.startsWith(`${dir}/`) ? p.slice(dir.length + 1) : p));
@@ -19,8 +19,9 @@ function problemsOf(files: Record<string, string>): string[] {
   }
 }
 
-function load(files: Record<string, string>): Pack {
-  return loadPack({ templatesDir: userPack(files) });
+/** A user's pack as `templates validate` checks it, with the one-page check's warnings. */
+function load(files: Record<string, string>): ValidPack {
+  return validatePack({ templatesDir: userPack(files) });
 }
 
 const HEADER = '---\nid: t\ndescription: test\n---\n';
@@ -166,10 +167,10 @@ describe('facts in a user pack', () => {
 describe('the one-page check', () => {
   it('warns, per region, of a template whose longest letter runs past one page, and says how to narrow it', () => {
     const long = Array.from({ length: 45 }, () => 'This sentence adds ten words to the letter, no more.').join(' ');
-    const pack = load({
+    const { pack, warnings } = load({
       'letters/t.hbs': `---\nid: t\ndescription: test\nregions: [uk, eu]\nstances: [maintain]\n---\n{{#variants "x"}}{{#variant}}Short.{{/variant}}{{#variant region="uk" recipient="foreign-secretary"}}${long}{{/variant}}{{/variants}} {{story}}\n`,
     });
-    expect(pack.warnings).toEqual([
+    expect(warnings).toEqual([
       expect.stringMatching(
         /letters\/t\.hbs:1:1: for region uk its longest letter runs to \d{3} words \(recipient foreign-secretary, stance maintain, with a 60-word story\), more than fits on one page \(450\); .*regions: \[eu\]/,
       ),
@@ -186,8 +187,9 @@ describe('the one-page check', () => {
   });
 
   it('passes the built-in letter and the example postcard', () => {
-    expect(loadPack().warnings ?? []).toEqual([]);
-    const pack = loadPack({ templatesDir: 'examples/postcard' });
+    expect(validatePack().warnings).toEqual([]);
+    const { pack, warnings } = validatePack({ templatesDir: 'examples/postcard' });
+    expect(warnings).toEqual([]);
     expect(pack.templates.map((t) => t.meta.id)).toEqual(['postcard', 'letter']);
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPack, type Pack } from '../../src/pack/load.js';
-import { requestsServed, TYPICAL_STORY } from '../../src/pack/page-check.js';
+import { requestsServed, TYPICAL_STORY } from '../../src/render/page-check.js';
 import { PREVIEW_SENDERS } from '../../src/render/preview.js';
 import { render } from '../../src/render/render.js';
 import { similarity } from '../../src/render/similarity.js';

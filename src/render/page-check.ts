@@ -1,14 +1,18 @@
 /**
- * The one-page check: every letter template is rendered for every request it serves (its
- * regions x recipients x stances), taking the longest phrasing of each section, with a typical
- * sender and a story of about 60 words. A template that runs past one page, or fails to render,
- * is reported before any real letter is drafted.
+ * The one-page check, which `templates validate` and the build run over a pack: every letter
+ * template is rendered for every request it serves (its regions x recipients x stances), taking
+ * the longest phrasing of each section, with a typical sender and a story of about 60 words. A
+ * template that fails to render is a problem; one that runs past one page is a warning. It lives
+ * with the renderer, not the loader, because it renders: loading a pack to draft renders nothing
+ * but the letter asked for, which `draft` refuses only if that letter itself runs past a page.
  */
-import { ONE_PAGE_WORDS } from '../render/letter.js';
-import { render } from '../render/render.js';
-import { serves } from '../render/resolve.js';
+import { PackError } from '../errors.js';
+import { readLayers, readPack } from '../pack/load.js';
+import type { LetterTemplate, LoadPackOptions, Pack } from '../pack/types.js';
 import { letterRequestSchema } from '../request.js';
-import type { LetterTemplate, Pack } from './types.js';
+import { ONE_PAGE_WORDS } from './letter.js';
+import { render } from './render.js';
+import { serves } from './resolve.js';
 
 /** About 60 words: what a writer's own paragraph typically runs to. */
 export const TYPICAL_STORY =
@@ -87,4 +91,25 @@ export function pageCheck(pack: Pack, needsCheck: (template: LetterTemplate) => 
     }
   }
   return { problems, warnings };
+}
+
+/** A checked pack, and the warnings that do not stop it from working. */
+export interface ValidPack {
+  pack: Pack;
+  /** Regions where a template's longest letter runs past a page. */
+  warnings: string[];
+}
+
+/**
+ * Loads a pack as `loadPack` does, then renders its letters for the one-page check; refuses it
+ * (PackError) with every problem of both steps. Only the letters a user's layer changed are
+ * rendered: the built-in ones were checked when the tool was built.
+ */
+export function validatePack(options: LoadPackOptions = {}): ValidPack {
+  const { pack, problems, toRender } = readPack(readLayers(options));
+  if (!pack) throw new PackError(problems);
+  const pages = pageCheck(pack, (t) => toRender.has(t));
+  problems.push(...pages.problems);
+  if (problems.length > 0) throw new PackError(problems);
+  return { pack, warnings: pages.warnings };
 }
