@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinPackDirFor } from '../../src/pack/languages.js';
 import { loadPack, type Pack } from '../../src/pack/load.js';
-import { pageCheck } from '../../src/pack/page-check.js';
+import { pageCheck } from '../../src/render/page-check.js';
 import { render } from '../../src/render/render.js';
 import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, proseSentences, words } from '../../src/render/similarity.js';
 import { countWords } from '../../src/render/word-count.js';
