@@ -31,7 +31,7 @@ const STRUCK: [RegExp, string][] = [
   [/arrests (have not stopped|went on)|took their place|others are sent there|list keeps growing/i, 'recognitions called arrests'],
   // The data cannot show that a pledge made in mid-December was broken.
   [/went unmet|was not earned|came too (soon|early)|relief fell short/i, 'a verdict the record does not support'],
-  [/\bnow run\b|(?<!to )\brun until\b|, now until/i, 'the February 2026 EU list as today\'s'],
+  [/\bnow run\b|(?<!to )\brun until\b|, now until/i, "the February 2026 EU list as today's"],
   [/individuals with names|made these prisoners|apparatus|policy, not a change of heart|bargaining chips/i, 'stilted or slogan'],
   [/half a release|currency that buys relief|cashed in|well under way|given on trust|relief is being discussed/i, 'stilted or slogan'],
   [/handing down new political sentences/i, 'new sentences are not in the vetted record'],
@@ -81,7 +81,13 @@ describe('the reason paragraph of every English letter', () => {
   const combos = pack.regions.flatMap((r) => r.recipients.flatMap((t) => pack.stances.map((s) => [r.id, t.id, s.id] as const)));
   const reason = (region: string, recipient: string, stance: string, seed: string) => {
     const letter = render(pack, request({ region, recipient, stance, seed, date: '2026-11-30' }));
-    return { body: letter.body, reason: letter.sections.filter((s) => s.role === 'reason').map((s) => s.text).join(' ') };
+    return {
+      body: letter.body,
+      reason: letter.sections
+        .filter((s) => s.role === 'reason')
+        .map((s) => s.text)
+        .join(' '),
+    };
   };
 
   it.each(combos)('%s %s %s: dated claims, no struck phrasing, the spelling of the region', (region, recipient, stance) => {
