@@ -127,3 +127,23 @@ describe('the reason paragraph of every English letter', () => {
     expect([...plans].sort()).toEqual(['BC', 'BCD', 'BDC', 'CD', 'DC']);
   });
 });
+
+describe('the English Sources lines a staffer checks', () => {
+  const sourcesOf = (facts: string[], region = 'uk') =>
+    render(pack, request({ region, recipient: region === 'uk' ? 'mp' : 'senator', stance: 'conditional', facts, date: '2026-11-30' })).text.split(
+      /\nSources\n/,
+    )[1] ?? '';
+
+  it("dates the OSCE report and says when it was presented, in the reader's date style", () => {
+    expect(sourcesOf(['osce-2020-election'])).toMatch(/29 October 2020 \(presented 5 November 2020\)/);
+    expect(sourcesOf(['osce-2020-election'], 'us')).toMatch(/October 29, 2020 \(presented November 5, 2020\)/);
+  });
+
+  it("cites the Reuters story by its headline and says where it was republished, and the Reform.news summary as Viasna's figures", () => {
+    const text = sourcesOf(['still-imprisoned']);
+    expect(text).toMatch(
+      /Reuters, "US eases sanctions on three Belarus potash companies after prisoner release", 15 December 2025 \(republished by Global Banking & Finance Review\)/,
+    );
+    expect(text).toMatch(/in December", January 2026 \(Viasna's December 2025 figures\)/);
+  });
+});
