@@ -108,6 +108,11 @@ export const sourceSchema = z
     ),
     publisher: nonEmpty().check(z.refine((p) => !DESCRIBED_PUBLISHER.test(p.trim()), 'must name the publisher, not a kind of outlet')),
     date: z.optional(partialDateSchema),
+    /**
+     * A few words printed in brackets after the date, where the date alone would mislead: when a
+     * report was presented, or which figures a summary carries. Days are written [[YYYY-MM-DD]].
+     */
+    note: z.optional(nonEmpty()),
     /** Where a reader opens it; `none` only with a reason saying why no address is given. */
     url: z.union([webAddress, z.literal('none')], {
       error: 'every source needs a url: its web address (https://...), or url: none with a reason',

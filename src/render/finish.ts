@@ -8,6 +8,7 @@ import type { Source } from '../pack/schema.js';
 import type { PreparedLetter } from './build-view.js';
 import { fieldAsNamed, type FieldNamer } from '../request.js';
 import { dateLocale, formatPartialDate } from './dates.js';
+import { withDates } from './fact-text.js';
 import { fillWord } from '../pack/words.js';
 import { plainText, type CitedSource } from './format.js';
 import type { FinishedLetter } from './letter.js';
@@ -72,7 +73,9 @@ function sourcesShown(pack: Pack, cited: readonly string[], locale: string): Cit
       if (seen.has(sourceId)) continue;
       seen.add(sourceId);
       const source = pack.sources.get(sourceId) as Source;
-      sources.push({ ...source, dateText: source.date ? formatPartialDate(source.date, locale) : undefined });
+      const date = source.date ? formatPartialDate(source.date, locale) : undefined;
+      const note = source.note ? withDates(source.note, locale) : undefined;
+      sources.push({ ...source, dateText: date && note ? `${date} (${note})` : (date ?? note) });
     }
   }
   return sources;

@@ -41,7 +41,7 @@ describe('the precompiled built-in pack', () => {
     expect(Object.keys(usHtml.precompiled!.modes)).toEqual(['html|us']);
     expect(() => render(usHtml, request({ region: 'us', recipient: 'senator', format: 'text' }))).toThrow(/loaded without its "text\|us" templates/);
     const all = await loadBuiltinPack();
-    expect(Object.keys(all.precompiled!.modes).sort()).toEqual(['html|gb', 'html|us', 'text|gb', 'text|us']);
+    expect(Object.keys(all.precompiled!.modes).sort()).toEqual(['html|ca', 'html|gb', 'html|us', 'text|ca', 'text|gb', 'text|us']);
     expect(all.regions.length).toBeGreaterThan(1);
   });
 

@@ -134,9 +134,17 @@ describe('the Polish pack (packs/pl)', () => {
     // with no title of its own is cited by a description of it, which the reader gets in Polish.
     for (const [id, source] of p.sources) {
       const english = en.sources.get(id);
-      if (source.title) expect(source, id).toEqual(english);
+      // A note (when a report was presented, where a story was republished) is in the pack's language.
+      if (source.title) expect({ ...source, note: undefined }, id).toEqual({ ...english, note: undefined });
       else {
-        expect({ ...source, publisher: '', reason: '' }, id).toEqual({ ...english, publisher: '', reason: '' });
+        // The English pack may cite a republished story by its original title where this one has none.
+        expect({ ...source, publisher: '', reason: '', note: undefined }, id).toEqual({
+          ...english,
+          title: undefined,
+          publisher: '',
+          reason: '',
+          note: undefined,
+        });
         expect(source.publisher, id).not.toMatch(/\b(reporting|as republished|post on|questions and answers|on the)\b/);
       }
     }
