@@ -35,6 +35,10 @@ const STRUCK = [
   /withdrawn again/,
   /held to account (?:for as long as|until|while)/,
   /repression until the repression/,
+  // The lead asks; the action must not ask again ("I ask you to ask our government").
+  /\bask(?:ing)? you to ask\b/,
+  // An aim that carries its own 'with any ...' takes no second one from the tail.
+  /\bwith any\b[^.]*\bwith any\b/,
 ];
 
 describe('asks, aims and closings', () => {
