@@ -14,8 +14,15 @@ const combos = pack.regions.flatMap((r) => r.recipients.flatMap((t) => pack.stan
 
 function letters(region: string, recipient: string, stance: string) {
   return SEEDS.map((seed) => {
-    const out = render(pack, request({ region, recipient, stance, seed, date: '2026-11-30', recipientName: 'Jane Smith', recipientTitle: 'Ms', email: 'a@example.org' }));
-    const role = (r: string) => out.sections.filter((s) => s.role === r).map((s) => s.text).join('\n\n');
+    const out = render(
+      pack,
+      request({ region, recipient, stance, seed, date: '2026-11-30', recipientName: 'Jane Smith', recipientTitle: 'Ms', email: 'a@example.org' }),
+    );
+    const role = (r: string) =>
+      out.sections
+        .filter((s) => s.role === r)
+        .map((s) => s.text)
+        .join('\n\n');
     return { where: `${region}/${recipient}/${stance} ${seed}`, body: out.body, opening: role('opening'), signoff: role('signoff') };
   });
 }
@@ -105,7 +112,7 @@ describe('asks, aims and closings', () => {
     }
   });
 
-  it('keeps a US legislator\'s action apart from the stance the next sentence gives', () => {
+  it("keeps a US legislator's action apart from the stance the next sentence gives", () => {
     for (const recipient of ['senator', 'representative'])
       for (const stance of ['maintain', 'strengthen'])
         for (const { where, opening } of letters('us', recipient, stance)) expect(opening, where).not.toMatch(/opposing further|against any further easing/);
@@ -118,15 +125,18 @@ describe('asks, aims and closings', () => {
     }
   });
 
-  it.each(pack.stances.map((s) => s.id))('asks Australia, under %s, to list those responsible under its human-rights sanctions and offers no existing listing', (stance) => {
-    for (const recipient of ['senator', 'member', 'foreign-minister']) {
-      for (const { where, opening, body } of letters('au', recipient, stance)) {
-        expect(opening, where).toMatch(/thematic human-rights/);
-        expect(body, where).not.toMatch(/Belarus-related listings|lifting one only|Not one listing|existing sanctions on Belarusian/);
-        expect(body, where).not.toMatch(/reach the Minister directly/);
+  it.each(pack.stances.map((s) => s.id))(
+    'asks Australia, under %s, to list those responsible under its human-rights sanctions and offers no existing listing',
+    (stance) => {
+      for (const recipient of ['senator', 'member', 'foreign-minister']) {
+        for (const { where, opening, body } of letters('au', recipient, stance)) {
+          expect(opening, where).toMatch(/thematic human-rights/);
+          expect(body, where).not.toMatch(/Belarus-related listings|lifting one only|Not one listing|existing sanctions on Belarusian/);
+          expect(body, where).not.toMatch(/reach the Minister directly/);
+        }
       }
-    }
-  });
+    },
+  );
 
   it("asks an EU foreign minister for renewal first, never 'to agree to delistings'", () => {
     for (const stance of pack.stances.map((s) => s.id))

@@ -79,7 +79,14 @@ describe("the official's name", () => {
       titleWithPoint: 'Ms.',
       formalTitle: 'Madam',
     });
-    expect(officialName('Hon. Jane Smith', 'Dr')).toEqual({ name: 'Jane Smith', surname: 'Smith', title: 'Dr', honorific: 'The Hon', titleWithPoint: 'Dr.', formalTitle: '' });
+    expect(officialName('Hon. Jane Smith', 'Dr')).toEqual({
+      name: 'Jane Smith',
+      surname: 'Smith',
+      title: 'Dr',
+      honorific: 'The Hon',
+      titleWithPoint: 'Dr.',
+      formalTitle: '',
+    });
     expect(officialName(undefined, undefined)).toEqual({ name: '', surname: '', title: '', honorific: '', titleWithPoint: '', formalTitle: '' });
     expect(officialName('John Smith', 'Mr.')).toMatchObject({ titleWithPoint: 'Mr.', formalTitle: 'Mr.' });
     expect(officialName('Ann Smith', 'Miss')).toMatchObject({ titleWithPoint: 'Miss', formalTitle: 'Madam' });
