@@ -44,6 +44,8 @@ const STRUCK = [
   /repression until the repression/,
   // The lead asks; the action must not ask again ("I ask you to ask our government").
   /\bask(?:ing)? you to ask\b/,
+  // Many of those released were deported: no prisoner is promised a way 'home'.
+  /until (?:every|the last) (?:political )?prisoner is home|bring the others home/,
   // An aim that carries its own 'with any ...' takes no second one from the tail.
   /\bwith any\b[^.]*\bwith any\b/,
 ];
