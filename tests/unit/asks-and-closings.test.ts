@@ -140,6 +140,15 @@ describe('asks, aims and closings', () => {
     },
   );
 
+  it('never opens a conditional request with relief itself ("Please support further relief only ...")', () => {
+    for (const [region, recipient] of [
+      ['us', 'secretary-of-state'],
+      ['us', 'senator'],
+    ] as const)
+      for (const { where, opening } of letters(region, recipient, 'conditional'))
+        expect(opening, where).not.toMatch(/(?:should|you to|Please|you would|that you|you will) (?:support|offer|allow) further relief/);
+  });
+
   it("asks an EU foreign minister for renewal first, never 'to agree to delistings'", () => {
     for (const stance of pack.stances.map((s) => s.id))
       for (const { where, opening } of letters('eu', 'foreign-minister', stance)) expect(opening, where).not.toMatch(/agree to delistings/);
