@@ -75,6 +75,8 @@ export const nameViewSchema = z.strictObject({
   surname: text('the last word of their name, or empty'),
   title: text('their courtesy title, or empty'),
   honorific: text('"The Rt Hon" or "The Hon" when the writer gave one, for the address block only; or empty'),
+  titleWithPoint: text('the courtesy title as North America writes it ("Dr.", "Ms."), or empty'),
+  formalTitle: text('"Mr." or "Madam", before an office held ("Dear Madam Secretary:"), when the title says which; or empty'),
 });
 
 export type NameView = z.infer<typeof nameViewSchema>;

@@ -41,6 +41,25 @@ export function surnameOf(name: string): string {
   return (parts[parts.length - 1] ?? '').replace(/,$/, '');
 }
 
+/** Titles North American usage writes with a point: "Dear Dr. Taylor:", "Dear Ms. Smith:". */
+const POINTED = /^(?:mr|mrs|ms|mx|dr|prof)$/i;
+
+/** "Ms" -> "Ms.", "Dr" -> "Dr."; a title already pointed, or one like "Miss", stays as written. */
+export function titleWithPoint(title: string): string {
+  return POINTED.test(title) ? `${title}.` : title;
+}
+
+/**
+ * The title that goes before an office instead of a surname ("Dear Mr. Secretary:", "Dear Madam
+ * Secretary:"), when the courtesy title says which; '' for Dr, Prof or none, which keep the surname.
+ */
+export function formalTitle(title: string): string {
+  const bare = title.replace(/\.$/, '').toLowerCase();
+  if (bare === 'mr') return 'Mr.';
+  if (['ms', 'mrs', 'miss', 'madam'].includes(bare)) return 'Madam';
+  return '';
+}
+
 export function officialName(rawName: string | undefined, rawTitle: string | undefined): NameView {
   let name = (rawName ?? '').trim();
   let honorific = honorificOf(name);
@@ -59,5 +78,5 @@ export function officialName(rawName: string | undefined, rawTitle: string | und
     title ||= typed.title;
     name = typed.name ?? '';
   }
-  return { name, surname: name ? surnameOf(name) : '', title, honorific };
+  return { name, surname: name ? surnameOf(name) : '', title, honorific, titleWithPoint: titleWithPoint(title), formalTitle: formalTitle(title) };
 }

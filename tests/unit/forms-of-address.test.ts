@@ -14,10 +14,13 @@ describe('salutations and address blocks, every region', () => {
   const cases: [string, string, string | undefined, string | undefined, string, string | undefined][] = [
     ['us', 'senator', 'Jane Smith', undefined, 'Dear Senator Smith:', 'The Honorable Jane Smith'],
     ['us', 'representative', 'Jane Smith', 'Ms', 'Dear Representative Smith:', 'The Honorable Jane Smith'],
-    ['us', 'secretary-of-state', 'Jane Smith', 'Madam', 'Dear Secretary Smith:', 'The Honorable Jane Smith'],
-    // A courtesy title never goes before 'Secretary' (reviewers saw 'Dear Dr Secretary:').
+    // "Dear Madam Secretary:" / "Dear Mr. Secretary:" when the title says which; a Dr keeps the
+    // surname (reviewers saw 'Dear Dr Secretary:').
+    ['us', 'secretary-of-state', 'Jane Smith', 'Madam', 'Dear Madam Secretary:', 'The Honorable Jane Smith'],
     ['us', 'secretary-of-state', 'Jane Smith', 'Dr', 'Dear Secretary Smith:', 'The Honorable Jane Smith'],
-    ['us', 'secretary-of-state', 'Jane Smith', 'Ms', 'Dear Secretary Smith:', 'The Honorable Jane Smith'],
+    ['us', 'secretary-of-state', 'Jane Smith', 'Ms', 'Dear Madam Secretary:', 'The Honorable Jane Smith'],
+    ['us', 'secretary-of-state', 'John Smith', 'Mr', 'Dear Mr. Secretary:', 'The Honorable John Smith'],
+    ['us', 'secretary-of-state', 'John Smith', undefined, 'Dear Secretary Smith:', 'The Honorable John Smith'],
     ['us', 'secretary-of-state', undefined, undefined, 'Dear Secretary of State:', 'Secretary of State'],
     ['uk', 'mp', 'The Rt Hon Jane Smith', 'Ms', 'Dear Ms Smith,', 'The Rt Hon Jane Smith MP'],
     ['uk', 'mp', 'Rt Hon Jane Smith MP', undefined, 'Dear Jane Smith,', 'The Rt Hon Jane Smith MP'],
@@ -27,6 +30,9 @@ describe('salutations and address blocks, every region', () => {
     ['eu', 'mep', 'Jane Smith', 'Ms', 'Dear Ms Smith,', 'Jane Smith'],
     ['eu', 'foreign-minister', 'Jane Smith', undefined, 'Dear Minister,', 'Jane Smith'],
     ['ca', 'mp', 'Jane Smith', 'Ms.', 'Dear Ms. Smith:', 'Jane Smith, M.P.'],
+    // Canadian usage points the title, as in the US: "Dear Dr. Taylor:".
+    ['ca', 'mp', 'Anne Taylor', 'Dr', 'Dear Dr. Taylor:', 'Anne Taylor, M.P.'],
+    ['ca', 'mp', 'Jane Smith', 'Ms', 'Dear Ms. Smith:', 'Jane Smith, M.P.'],
     ['ca', 'foreign-minister', 'Jane Smith', undefined, 'Dear Minister:', 'The Honourable Jane Smith, P.C., M.P.'],
     ['au', 'senator', 'Jane Smith', undefined, 'Dear Senator Smith,', 'Senator Jane Smith'],
     ['au', 'senator', 'The Hon Jane Smith', undefined, 'Dear Senator Smith,', 'Senator the Hon Jane Smith'],
@@ -65,9 +71,25 @@ describe('salutations and address blocks, every region', () => {
 
 describe("the official's name", () => {
   it('keeps "The Rt Hon" for the address block and a courtesy title for the salutation', () => {
-    expect(officialName('The Rt Hon Ms Jane Smith MP', undefined)).toEqual({ name: 'Jane Smith', surname: 'Smith', title: 'Ms', honorific: 'The Rt Hon' });
-    expect(officialName('Hon. Jane Smith', 'Dr')).toEqual({ name: 'Jane Smith', surname: 'Smith', title: 'Dr', honorific: 'The Hon' });
-    expect(officialName(undefined, undefined)).toEqual({ name: '', surname: '', title: '', honorific: '' });
+    expect(officialName('The Rt Hon Ms Jane Smith MP', undefined)).toEqual({
+      name: 'Jane Smith',
+      surname: 'Smith',
+      title: 'Ms',
+      honorific: 'The Rt Hon',
+      titleWithPoint: 'Ms.',
+      formalTitle: 'Madam',
+    });
+    expect(officialName('Hon. Jane Smith', 'Dr')).toEqual({
+      name: 'Jane Smith',
+      surname: 'Smith',
+      title: 'Dr',
+      honorific: 'The Hon',
+      titleWithPoint: 'Dr.',
+      formalTitle: '',
+    });
+    expect(officialName(undefined, undefined)).toEqual({ name: '', surname: '', title: '', honorific: '', titleWithPoint: '', formalTitle: '' });
+    expect(officialName('John Smith', 'Mr.')).toMatchObject({ titleWithPoint: 'Mr.', formalTitle: 'Mr.' });
+    expect(officialName('Ann Smith', 'Miss')).toMatchObject({ titleWithPoint: 'Miss', formalTitle: 'Madam' });
   });
 });
 

@@ -21,7 +21,8 @@ const STRUCK = [
   /Freedom first, then relief/i,
   /for reading this far/i,
   /\bI thank you\b/,
-  /Dear (?:Dr|Ms|Mr|Mrs)\.? Secretary/,
+  // "Dear Mr. Secretary:" is right; a courtesy title that is not Mr. never goes before 'Secretary'.
+  /Dear (?:Dr|Ms|Mrs)\.? Secretary/,
   // Many of those released were deported, not sent home.
   /brought people home|brings people home|made whole again/i,
 ];

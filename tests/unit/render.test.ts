@@ -31,11 +31,11 @@ const SALUTATIONS: Record<string, string> = {
  */
 const ACTIONS: Record<string, RegExp> = {
   'us/senator':
-    /Secretary of State and the Secretary of the Treasury|Secretaries of State and the Treasury|State Department briefing|co-sponsor|Foreign Relations or Banking Committee/,
+    /Secretary of State and the Secretary of the Treasury|Secretaries of State and the Treasury|State Department briefing|briefing from the State Department|co-sponsor|bill or resolution|Foreign Relations or Banking Committee/,
   'us/representative':
-    /Secretary of State and the Secretary of the Treasury|Secretaries of State and the Treasury|State Department briefing|co-sponsor|Foreign Affairs or Financial Services Committee/,
+    /Secretary of State and the Secretary of the Treasury|Secretaries of State and the Treasury|State Department briefing|briefing from the State Department|co-sponsor|bill or resolution|Foreign Affairs or Financial Services Committee/,
   'us/secretary-of-state':
-    /general licen[cs]es or delistings|easing of the Belarus sanctions|no more delistings|designations|designate|publish the conditions|further relief/,
+    /general licen[cs]es? or delistings?|easing of the Belarus sanctions|no more delistings|designations|designate|publish the conditions|further relief/,
   'uk/mp': /Foreign Secretary|written (parliamentary )?question|Westminster Hall|Foreign Office questions/,
   'uk/foreign-secretary': /designation|delisting|listing|sanction|easing|relief/,
   'eu/mep': /written question|High Representative|urgency resolution|resolution on Belarus|our (own )?government/,
@@ -44,7 +44,7 @@ const ACTIONS: Record<string, RegExp> = {
   'ca/foreign-minister': /listing|sanction|easing|relief/,
   'au/senator': /Estimates|question on notice|Minister for Foreign Affairs/,
   'au/member': /Minister for Foreign Affairs|in the House|House of Representatives/,
-  'au/foreign-minister': /listing|sanction|easing|relief/,
+  'au/foreign-minister': /listing|sanction|easing|relief|thematic human-rights/,
   'other/representative': /foreign minister|UN Human Rights Council|in parliament/,
   'other/foreign-minister': /UN Human Rights Council|OSCE|normal relations|targeted measures|Special Rapporteur|closer relations/,
 };
