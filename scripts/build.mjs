@@ -42,6 +42,28 @@ const lazyChildProcess = {
   },
 };
 
+// `import … from 'node:fs'` in an ES module makes Node build a module facade of the built-in,
+// reading every export once: fs's getters alone load the streams, fs/promises and more that a
+// draft never uses. require() hands over the object without touching its getters, so static
+// imports of built-ins go through the shared require of the banner (node:module, which the
+// banner itself imports, stays an import).
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    // One stand-in per importing file, so that a stand-in always sits in its importer's chunk
+    // (a shared one would be a chunk of its own on every path that uses the built-in).
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === 'import-statement' && args.path !== 'node:child_process' && args.path !== 'node:module'
+        ? { path: `${args.path}?${relative(root, args.importer)}`, namespace: 'builtin', pluginData: args.path }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.pluginData)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 // esbuild makes every import() target an entry point, and splits each set of modules that a
 // different set of entry points reaches into its own chunk: the program's own small lazy
 // imports (a helper module, the pack loader, the ui) scattered a text draft over thirty files,
@@ -101,7 +123,7 @@ const { metafile } = await build({
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [lazyChildProcess, eagerOwnImports],
+  plugins: [lazyChildProcess, builtinsByRequire, eagerOwnImports],
   metafile: true,
   // Less source for V8 to scan on every start. Not keepNames: its defineProperty on every
   // closure Handlebars makes cost a third of each render.
@@ -114,6 +136,7 @@ writeFileSync(`${root}/dist/THIRD-PARTY-LICENSES.md`, thirdPartyLicences(Object.
 function thirdPartyLicences(inputs) {
   const dirs = new Set();
   for (const input of inputs) {
+    if (/^[\w-]+:/.test(input)) continue; // a plugin's stand-in, not a package file
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match) dirs.add(match[1]);
   }
