@@ -1,6 +1,7 @@
 // Builds dist/: the CLI and library bundled with esbuild, and the built-in pack precompiled.
-// Code-splitting keeps start-up cheap: `--version` loads only the entry chunk; commands and
-// heavy dependencies arrive through dynamic import() when a command needs them.
+// Code-splitting keeps start-up cheap: `--version` loads only the entry chunk; the command program
+// and a text draft's whole path arrive as one chunk, and the other commands and heavy
+// dependencies through dynamic import() when a command needs them (the plugins below).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
