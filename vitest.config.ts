@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     // Builds dist/ when the sources are newer, for the tests that run the built CLI.
     globalSetup: ['./tests/helpers/global-setup.ts'],
+    // Messages reach process.stderr, where tests capture them, rather than fd 2.
+    setupFiles: ['./tests/helpers/stderr-stream.ts'],
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     // Child processes, not threads: tests/helpers/main.ts runs commands in their folder with
     // process.chdir, which worker threads cannot do.

@@ -1,10 +1,12 @@
 // Builds dist/: the CLI and library bundled with esbuild, and the built-in pack precompiled.
-// Code-splitting keeps start-up cheap: `--version` loads only the entry chunk; commands and
-// heavy dependencies arrive through dynamic import() when a command needs them.
+// Code-splitting keeps start-up cheap: `--version` loads only the entry chunk; the command program
+// and a text draft's whole path arrive as one chunk, and the other commands and heavy
+// dependencies through dynamic import() when a command needs them (the plugins below).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,6 +43,80 @@ const lazyChildProcess = {
   },
 };
 
+// `import … from 'node:fs'` in an ES module makes Node build a module facade of the built-in,
+// reading every export once: fs's getters alone load the streams, fs/promises and more that a
+// draft never uses. require() hands over the object without touching its getters, so static
+// imports of built-ins go through the shared require of the banner (node:module, which the
+// banner itself imports, stays an import).
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    // One stand-in per importing file, so that a stand-in always sits in its importer's chunk
+    // (a shared one would be a chunk of its own on every path that uses the built-in).
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === 'import-statement' && args.path !== 'node:child_process' && args.path !== 'node:module'
+        ? { path: `${args.path}?${relative(root, args.importer)}`, namespace: 'builtin', pluginData: args.path }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.pluginData)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+// esbuild makes every import() target an entry point, and splits each set of modules that a
+// different set of entry points reaches into its own chunk: the program's own small lazy
+// imports (a helper module, the pack loader, the ui) scattered a text draft over thirty files,
+// and each file costs its own resolve, read and link at every start. So the program's own
+// import() calls load eagerly, as static imports bundled into the command program's chunk,
+// except for the modules below: the commands and code a text draft never runs, and what pulls in
+// heavy dependencies (PDF, email, the wizard, sheets, YAML, the officials directory).
+const LAZY = new Set(
+  [
+    'cli',
+    'commands/bulk',
+    'config/config',
+    'commands/config',
+    'commands/discover',
+    'commands/draft-zip',
+    'commands/officials',
+    'commands/preview',
+    'commands/send-output',
+    'commands/templates',
+    'io/check-links',
+    'officials/store',
+    'officials/update',
+    'pack/load',
+    'render/pdf',
+    'wizard/inquirer',
+    'wizard/start',
+  ].map((name) => join(root, 'src', `${name}.ts`)),
+);
+const PROGRAM = join(root, 'src', 'cli.ts');
+const eagerOwnImports = {
+  name: 'eager-own-imports',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      const hoisted = [];
+      source = source.replace(/(?<!typeof\s*)\bimport\(\s*'(\.\.?\/[^']+\.js|handlebars\/runtime)'\s*\)/g, (call, spec) => {
+        if (LAZY.has(join(dirname(args.path), spec.replace(/\.js$/, '.ts')))) return call;
+        const name = `__eager${hoisted.length}`;
+        hoisted.push(`import * as ${name} from '${spec}';`);
+        return `Promise.resolve(${name})`;
+      });
+      // Anchor: each lazy module re-exports the command program, so esbuild sees every module
+      // the program loads eagerly as reached by the same entry points, and keeps them together.
+      if (LAZY.has(args.path) && args.path !== PROGRAM) {
+        const spec = relative(dirname(args.path), PROGRAM).replace(/\\/g, '/').replace(/\.ts$/, '.js');
+        hoisted.push(`export * as __program from '${spec.startsWith('.') ? spec : `./${spec}`}';`);
+      }
+      return { contents: hoisted.length ? `${source}\n${hoisted.join('\n')}\n` : source, loader: 'ts' };
+    });
+  },
+};
+
 rmSync(`${root}/dist`, { recursive: true, force: true });
 const { metafile } = await build({
   ...common,
@@ -48,7 +124,7 @@ const { metafile } = await build({
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, builtinsByRequire, eagerOwnImports],
   metafile: true,
   // Less source for V8 to scan on every start. Not keepNames: its defineProperty on every
   // closure Handlebars makes cost a third of each render.
@@ -61,6 +137,7 @@ writeFileSync(`${root}/dist/THIRD-PARTY-LICENSES.md`, thirdPartyLicences(Object.
 function thirdPartyLicences(inputs) {
   const dirs = new Set();
   for (const input of inputs) {
+    if (/^[\w-]+:/.test(input)) continue; // a plugin's stand-in, not a package file
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match) dirs.add(match[1]);
   }

@@ -3,7 +3,11 @@
  * imports nothing of the program's own: each module is one more for every start to load.
  * Everything else goes to the commander program in cli.ts.
  */
-import { writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+// By require, not import: an import of node:fs has Node read every export of it, which loads
+// fs's streams and promises for nothing (the bundle's own chunks do the same, see the build).
+const { writeSync } = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
 
 declare const __VERSION__: string | undefined;
 

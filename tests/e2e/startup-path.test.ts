@@ -24,17 +24,16 @@ function staticClosure(file: string, seen = new Set<string>()): Set<string> {
 describe('start-up path', () => {
   it('keeps pdfkit and the mail-link code out of what a text draft loads', () => {
     const chunks = readdirSync(join(DIST, 'chunks'));
-    const draft = chunks.find((f) => /^draft-.*\.js$/.test(f));
     const cli = chunks.find((f) => /^cli-.*\.js$/.test(f));
-    expect(draft && cli).toBeTruthy();
-    const loaded = new Set([
-      ...staticClosure(join(DIST, 'cli.js')),
-      ...staticClosure(join(DIST, 'chunks', cli!)),
-      ...staticClosure(join(DIST, 'chunks', draft!)),
-    ]);
-    expect(loaded.size).toBeGreaterThan(4);
+    expect(cli).toBeTruthy();
+    // The command program and the draft command, with all they load at once, stay a few files:
+    // each file is its own resolve, read and link at every start.
+    const loaded = new Set([...staticClosure(join(DIST, 'cli.js')), ...staticClosure(join(DIST, 'chunks', cli!))]);
+    expect(loaded.size).toBeGreaterThanOrEqual(3);
+    expect(loaded.size).toBeLessThanOrEqual(5);
     const code = [...loaded].map((f) => readFileSync(f, 'utf8')).join('\n');
     expect(code).toContain('--max-chars');
+    expect(code).toContain('name fewer facts with --facts');
     expect(code).not.toContain('PDFDocument');
     expect(code).not.toContain('fontkit');
     expect(code).not.toContain('mail.google.com');
