@@ -22,7 +22,7 @@ export const letterViewSchema = z.strictObject({
       city: text('your town or city'),
       address: lines('your street address lines as you typed them (may be empty)'),
       postcode: text('your postcode or ZIP code, or empty'),
-      lines: lines('your postal lines under your name: street lines, then town and postcode as the region writes them, the town not repeated'),
+      lines: lines('your postal lines under your name: street lines, then town, state and postcode as the region writes them (nothing repeated), then your country when the letter goes abroad'),
       email: text('your email address, or empty'),
     }),
     'the writer',
@@ -75,6 +75,7 @@ export const nameViewSchema = z.strictObject({
   surname: text('the last word of their name, or empty'),
   title: text('their courtesy title, or empty'),
   honorific: text('"The Rt Hon" or "The Hon" when the writer gave one, for the address block only; or empty'),
+  senator: text('"Senator" when the writer gave it as the title or before the name (an Australian minister in the Senate); or empty'),
 });
 
 export type NameView = z.infer<typeof nameViewSchema>;

@@ -118,7 +118,11 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
   const address =
     request.recipientAddress.length > 0
       ? [...(request.recipientName ? [nameLine()] : []), ...request.recipientAddress]
-      : recipient.address.map((line) => small(line, 'address')).filter(Boolean);
+      : [
+          ...recipient.address.map((line) => small(line, 'address')).filter(Boolean),
+          // A block that cannot be posted says so on the page, where the writer will see it.
+          ...(recipient.postal ? [] : [pack.words.addressMissing]),
+        ];
 
   const view: LetterView = {
     sender: {
@@ -126,7 +130,11 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
       city: userText(request.city),
       address: request.address.map(userText),
       postcode: request.postcode ? userText(request.postcode) : '',
-      lines: postalLines(request.address, request.city, request.postcode, region.postcode).map(userText),
+      lines: postalLines(request.address, request.city, request.postcode, region.postcode, {
+        state: request.state,
+        townLine: region.state?.line,
+        country: senderCountry(pack, request, recipient),
+      }).map(userText),
       email: request.email ? userText(request.email) : '',
     },
     recipient: {
@@ -166,6 +174,20 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
     },
     factWordings,
   };
+}
+
+/**
+ * The writer's country in the pack's language, for a letter that crosses a border (a writer in
+ * Lithuania to the European Parliament in Brussels); '' when either country is unknown.
+ */
+function senderCountry(pack: Pack, request: LetterRequest, recipient: Recipient): string {
+  if (!request.country || !recipient.country || request.country === recipient.country) return '';
+  try {
+    const name = new Intl.DisplayNames([pack.language], { type: 'region' }).of(request.country);
+    return name && name !== request.country ? name : '';
+  } catch {
+    return '';
+  }
 }
 
 const tagsOf = (pack: Pack) => (id: string) => pack.facts.get(id)?.tags ?? [];
