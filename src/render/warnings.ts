@@ -6,6 +6,7 @@
 import type { Pack, PackFact } from '../pack/types.js';
 import type { Recipient, Region } from '../pack/schema.js';
 import { fieldAsNamed, type FieldNamer, type LetterRequest } from '../request.js';
+import { holds } from './postal.js';
 import { asOfText, endOfPartialDate, monthsBetween } from './dates.js';
 import type { Trim } from './fit.js';
 import { ONE_PAGE_WORDS } from './letter.js';
@@ -64,7 +65,10 @@ function constituentNotes(request: LetterRequest, recipient: Recipient, region: 
 
 /** A state the writer typed into the town or an address line themselves: a code in capitals, as in "Portland, OR" or "Melbourne VIC". */
 const TYPED_STATE = /(?:^|[\s,])[A-Z]{2,3}(?=$|[\s,.])/;
-const hasState = (request: LetterRequest) => Boolean(request.state) || [request.city, ...request.address].some((l) => TYPED_STATE.test(l));
+const hasState = (request: LetterRequest) =>
+  Boolean(request.state) ||
+  // Only in the town, or a line that names it: a street's "SW" or "NE" is not a state.
+  [request.city, ...request.address.filter((l) => holds(l, request.city))].some((l) => TYPED_STATE.test(l));
 
 /**
  * The note for a letter to an official whose postal address the pack cannot know (a member

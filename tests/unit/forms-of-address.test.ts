@@ -176,6 +176,8 @@ describe('notes for a letter an office cannot place', () => {
     expect(warned({ region: 'us', recipient: 'senator', city: 'Portland' })).toMatch(/no state in your address.*state/);
     expect(warned({ region: 'ca', recipient: 'mp', city: 'Toronto' })).toMatch(/no province in your address/);
     expect(warned({ region: 'au', recipient: 'senator', city: 'Melbourne' })).toMatch(/no state or territory in your address/);
+    expect(warned({ region: 'us', recipient: 'senator', city: 'Portland', address: ['1200 SW Main St'] })).toMatch(/no state in your address/);
+    expect(warned({ region: 'us', recipient: 'senator', city: 'Portland', address: ['1200 SW Main St', 'Portland, OR'] })).not.toMatch(/no state/);
     expect(warned({ region: 'us', recipient: 'senator', city: 'Portland', state: 'OR' })).not.toMatch(/no state/);
     expect(warned({ region: 'us', recipient: 'senator', city: 'Portland, OR' })).not.toMatch(/no state/);
     expect(warned({ region: 'au', recipient: 'senator', city: 'Melbourne VIC' })).not.toMatch(/no state/);
