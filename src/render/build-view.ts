@@ -115,14 +115,17 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
     return nameParts.name && first.includes(nameParts.name) ? first : [nameParts.honorific, nameParts.name].filter(Boolean).join(' ');
   };
   const salutation = small(recipient.salutation, 'salutation');
-  const address =
-    request.recipientAddress.length > 0
-      ? [...(request.recipientName ? [nameLine()] : []), ...request.recipientAddress]
-      : [
-          ...recipient.address.map((line) => small(line, 'address')).filter(Boolean),
-          // A block that cannot be posted says so on the page, where the writer will see it.
-          ...(recipient.postal ? [] : [pack.words.addressMissing]),
-        ];
+  const packLines = () => recipient.address.map((line) => small(line, 'address')).filter(Boolean);
+  let address: string[];
+  if (!recipient.postal) {
+    // The pack's lines are only the name and office ("Minister of Foreign Affairs"): the writer's
+    // address follows them, and until there is one the block says so where the writer will see it.
+    const own = packLines();
+    const added = request.recipientAddress.filter((line) => !own.some((l) => l.toLowerCase() === line.toLowerCase()));
+    address = [...own, ...(request.recipientAddress.length > 0 ? added : [pack.words.addressMissing])];
+  } else {
+    address = request.recipientAddress.length > 0 ? [...(request.recipientName ? [nameLine()] : []), ...request.recipientAddress] : packLines();
+  }
 
   const view: LetterView = {
     sender: {
