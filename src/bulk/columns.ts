@@ -151,7 +151,17 @@ const SPECS: readonly Omit<ColumnSpec, 'flag'>[] = [
     field: 'state',
     column: 'state',
     meaning: "the sender's state, province or territory (us, ca, au), e.g. OR; a US ZIP gives it (or --state)",
-    aliases: ['province', 'territory', 'state or province', 'province or state', 'state or territory', 'state/province', 'your state', 'your province', 'us state'],
+    aliases: [
+      'province',
+      'territory',
+      'state or province',
+      'province or state',
+      'state or territory',
+      'state/province',
+      'your state',
+      'your province',
+      'us state',
+    ],
   },
   {
     field: 'email',

@@ -171,7 +171,8 @@ export const OPTIONS = {
   state: {
     arg: 'state',
     field: 'state',
-    draft: 'US, Canada, Australia: your state, province or territory, e.g. OR, ON, VIC; the post and offices read it with your ZIP or postcode (found from --zip when you give it)',
+    draft:
+      'US, Canada, Australia: your state, province or territory, e.g. OR, ON, VIC; the post and offices read it with your ZIP or postcode (found from --zip when you give it)',
     bulk: 'state, province or territory for rows without one (us, ca, au)',
     officials: "a state's two-letter code or name, e.g. OR: its senators and every district",
   },

@@ -73,7 +73,9 @@ export const regionSchema = z.strictObject({
   state: z.optional(
     z.strictObject({
       label: nonEmpty(),
-      line: z.string().check(z.regex(TOWN_LINE, 'must be {city}, {state} and {postcode} in that order with what goes between them, like "{city}, {state} {postcode}"')),
+      line: z
+        .string()
+        .check(z.regex(TOWN_LINE, 'must be {city}, {state} and {postcode} in that order with what goes between them, like "{city}, {state} {postcode}"')),
     }),
   ),
   /** Facts every letter to this region starts its facts paragraph with (the relief a government has already given). */

@@ -22,7 +22,9 @@ export const letterViewSchema = z.strictObject({
       city: text('your town or city'),
       address: lines('your street address lines as you typed them (may be empty)'),
       postcode: text('your postcode or ZIP code, or empty'),
-      lines: lines('your postal lines under your name: street lines, then town, state and postcode as the region writes them (nothing repeated), then your country when the letter goes abroad'),
+      lines: lines(
+        'your postal lines under your name: street lines, then town, state and postcode as the region writes them (nothing repeated), then your country when the letter goes abroad',
+      ),
       email: text('your email address, or empty'),
     }),
     'the writer',

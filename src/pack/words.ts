@@ -42,7 +42,8 @@ export const WORD_MEANINGS: Record<WordKey, string> = {
   noAddress: 'the line for a source with url: none, with {{reason}} for its reason',
   titleQuotes: 'the [open, close] quote marks around a source title in text, Markdown, PDF and email',
   printTitleQuotes: 'the [open, close] quote marks around a source title on the print page',
-  addressMissing: "the line in the official's address block where the writer must still add a postal address the pack does not give (recipients with postal: false)",
+  addressMissing:
+    "the line in the official's address block where the writer must still add a postal address the pack does not give (recipients with postal: false)",
 };
 
 /** Words a translated pack needs only when it uses them: the address line, only with a recipient whose address is not postal. */
@@ -62,7 +63,11 @@ const PLACEHOLDERS: Partial<Record<WordKey, readonly string[]>> = { letterTitle:
 export const isEnglish = (language: string): boolean => /^en(?:-|$)/i.test(language);
 
 /** The pack's words with English defaults filled in, or the keys a non-English pack must still give. */
-export function resolveWords(language: string, given: GivenWords | undefined, needed: (key: WordKey) => boolean = () => true): { words: Words; missing: WordKey[] } {
+export function resolveWords(
+  language: string,
+  given: GivenWords | undefined,
+  needed: (key: WordKey) => boolean = () => true,
+): { words: Words; missing: WordKey[] } {
   const words = { ...ENGLISH_WORDS, ...given } as Words;
   const missing = isEnglish(language) ? [] : (Object.keys(ENGLISH_WORDS) as WordKey[]).filter((k) => given?.[k] === undefined && needed(k));
   return { words, missing };

@@ -25,7 +25,8 @@ export function tidy(text: string): string {
   if (out.includes('\n\n\n')) out = out.replace(/\n{3,}/g, '\n\n');
   // A phrasing a letter leaves out (an empty optional sentence) leaves two spaces behind.
   // Canada Post's two spaces between the province and the postal code ("Toronto ON  M5V 2T6") stay.
-  if (out.includes('  ')) out = out.replace(/(\S) {2,}(?=\S)/g, (run, c: string, at: number) => (CANADIAN_GAP.test(out.slice(Math.max(0, at - 2), at + 6)) ? run : `${c} `));
+  if (out.includes('  '))
+    out = out.replace(/(\S) {2,}(?=\S)/g, (run, c: string, at: number) => (CANADIAN_GAP.test(out.slice(Math.max(0, at - 2), at + 6)) ? run : `${c} `));
   return out.trim();
 }
 

@@ -39,13 +39,7 @@ export interface TownParts {
   country?: string;
 }
 
-export function postalLines(
-  address: readonly string[],
-  city: string,
-  postcode: string | undefined,
-  place: PostcodePlace,
-  parts: TownParts = {},
-): string[] {
+export function postalLines(address: readonly string[], city: string, postcode: string | undefined, place: PostcodePlace, parts: TownParts = {}): string[] {
   const lines = [...address];
   const code = postcode && !lines.some((l) => holds(l, postcode)) ? postcode : '';
   const cityShown = !lines.some((l) => holds(l, city));

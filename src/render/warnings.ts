@@ -51,9 +51,7 @@ function constituentNotes(request: LetterRequest, recipient: Recipient, region: 
   }
   const state = region.state?.label;
   if (state && !trim.omit.has('sender') && (request.address.length > 0 || request.postcode) && !hasState(request)) {
-    notes.push(
-      `The letter has no ${state} in your address: offices and the post read it beside the ${code}, so add it with ${names('state')}.`,
-    );
+    notes.push(`The letter has no ${state} in your address: offices and the post read it beside the ${code}, so add it with ${names('state')}.`);
   }
   if (!request.recipientName) {
     notes.push(

@@ -68,7 +68,13 @@ describe('salutations and address blocks, every region', () => {
 
 describe("the official's name", () => {
   it('keeps "The Rt Hon" for the address block and a courtesy title for the salutation', () => {
-    expect(officialName('The Rt Hon Ms Jane Smith MP', undefined)).toEqual({ name: 'Jane Smith', surname: 'Smith', title: 'Ms', honorific: 'The Rt Hon', senator: '' });
+    expect(officialName('The Rt Hon Ms Jane Smith MP', undefined)).toEqual({
+      name: 'Jane Smith',
+      surname: 'Smith',
+      title: 'Ms',
+      honorific: 'The Rt Hon',
+      senator: '',
+    });
     expect(officialName('Hon. Jane Smith', 'Dr')).toEqual({ name: 'Jane Smith', surname: 'Smith', title: 'Dr', honorific: 'The Hon', senator: '' });
     expect(officialName(undefined, undefined)).toEqual({ name: '', surname: '', title: '', honorific: '', senator: '' });
     expect(officialName('Senator Jane Smith', undefined)).toEqual({ name: 'Jane Smith', surname: 'Smith', title: '', honorific: '', senator: 'Senator' });
@@ -88,7 +94,7 @@ describe('the sender block', () => {
   const us = { townLine: '{city}, {state} {postcode}' };
   const ca = { townLine: '{city} {state}  {postcode}' };
   const au = { townLine: '{city} {state} {postcode}' };
-  it('puts the state or province between the town and the postcode, as each country\'s post reads it', () => {
+  it("puts the state or province between the town and the postcode, as each country's post reads it", () => {
     expect(postalLines(['1 Main St'], 'Portland', '97201', 'after-city', { ...us, state: 'OR' })).toEqual(['1 Main St', 'Portland, OR 97201']);
     expect(postalLines(['1 King St W'], 'Toronto', 'M5V 2T6', 'after-city', { ...ca, state: 'ON' })).toEqual(['1 King St W', 'Toronto ON  M5V 2T6']);
     expect(postalLines(['1 Collins St'], 'Melbourne', '3000', 'after-city', { ...au, state: 'VIC' })).toEqual(['1 Collins St', 'Melbourne VIC 3000']);
@@ -101,7 +107,10 @@ describe('the sender block', () => {
     expect(postalLines(['1 Main St'], 'Portland, OR', '97201', 'after-city', { ...us, state: 'OR' })).toEqual(['1 Main St', 'Portland, OR 97201']);
     expect(postalLines(['1 Main St', 'Portland, OR'], 'Portland', '97201', 'after-city', { ...us, state: 'OR' })).toEqual(['1 Main St', 'Portland, OR 97201']);
     expect(postalLines(['1 Main St, Portland'], 'Portland', '97201', 'after-city', { ...us, state: 'OR' })).toEqual(['1 Main St, Portland, OR 97201']);
-    expect(postalLines(['1 Collins St'], 'Melbourne, Victoria', '3000', 'after-city', { ...au, state: 'Victoria' })).toEqual(['1 Collins St', 'Melbourne, Victoria 3000']);
+    expect(postalLines(['1 Collins St'], 'Melbourne, Victoria', '3000', 'after-city', { ...au, state: 'Victoria' })).toEqual([
+      '1 Collins St',
+      'Melbourne, Victoria 3000',
+    ]);
     // "or" as a word is not the state OR.
     expect(postalLines(['Flat 2 or 3, 1 Main St'], 'Portland', '97201', 'after-city', { ...us, state: 'OR' })).toEqual([
       'Flat 2 or 3, 1 Main St',
@@ -110,11 +119,19 @@ describe('the sender block', () => {
   });
 
   it("adds the writer's country under the address when given, once", () => {
-    expect(postalLines(['Gedimino pr. 1'], 'Vilnius', 'LT-01103', 'before-city', { country: 'Lithuania' })).toEqual(['Gedimino pr. 1', 'LT-01103 Vilnius', 'Lithuania']);
-    expect(postalLines(['Gedimino pr. 1', 'Lithuania'], 'Vilnius', undefined, 'before-city', { country: 'Lithuania' })).toEqual(['Gedimino pr. 1', 'Lithuania', 'Vilnius']);
+    expect(postalLines(['Gedimino pr. 1'], 'Vilnius', 'LT-01103', 'before-city', { country: 'Lithuania' })).toEqual([
+      'Gedimino pr. 1',
+      'LT-01103 Vilnius',
+      'Lithuania',
+    ]);
+    expect(postalLines(['Gedimino pr. 1', 'Lithuania'], 'Vilnius', undefined, 'before-city', { country: 'Lithuania' })).toEqual([
+      'Gedimino pr. 1',
+      'Lithuania',
+      'Vilnius',
+    ]);
   });
 
-  it('writes each region\'s town line in a letter, with the state from the request', () => {
+  it("writes each region's town line in a letter, with the state from the request", () => {
     const first = (o: Parameters<typeof request>[0]) => paragraphs(letter({ address: ['1 Main St'], ...o }).body)[0];
     expect(first({ region: 'us', recipient: 'senator', city: 'Portland', state: 'OR', postcode: '97201' })).toBe('Alex Doe\n1 Main St\nPortland, OR 97201');
     expect(first({ region: 'ca', recipient: 'mp', city: 'Toronto', state: 'ON', postcode: 'M5V 2T6' })).toBe('Alex Doe\n1 Main St\nToronto ON  M5V 2T6');
@@ -123,7 +140,8 @@ describe('the sender block', () => {
   });
 
   it('adds the country of a writer in another member state to a letter for Brussels, and only then', () => {
-    const first = (o: Parameters<typeof request>[0]) => paragraphs(letter({ region: 'eu', address: ['Gedimino pr. 1'], city: 'Vilnius', postcode: 'LT-01103', ...o }).body)[0];
+    const first = (o: Parameters<typeof request>[0]) =>
+      paragraphs(letter({ region: 'eu', address: ['Gedimino pr. 1'], city: 'Vilnius', postcode: 'LT-01103', ...o }).body)[0];
     expect(first({ recipient: 'mep', country: 'LT' })).toBe('Alex Doe\nGedimino pr. 1\nLT-01103 Vilnius\nLithuania');
     expect(first({ recipient: 'mep', country: 'BE' })).toBe('Alex Doe\nGedimino pr. 1\nLT-01103 Vilnius');
     expect(first({ recipient: 'mep' })).toBe('Alex Doe\nGedimino pr. 1\nLT-01103 Vilnius');
@@ -158,7 +176,11 @@ describe('notes for a letter an office cannot place', () => {
       const given = letter({ region, recipient, recipientName: 'Jane Smith', postcode: '0150', recipientAddress: ['Gedimino pr. 2', 'LT-01103 Vilnius'] });
       expect(given.body).not.toContain("[the official's postal address]");
       // The office the pack names stays above the address the writer gave.
-      expect(given.body).toContain(recipient === 'foreign-minister' ? 'Jane Smith\nMinister of Foreign Affairs\nGedimino pr. 2\nLT-01103 Vilnius' : 'Jane Smith\nGedimino pr. 2\nLT-01103 Vilnius');
+      expect(given.body).toContain(
+        recipient === 'foreign-minister'
+          ? 'Jane Smith\nMinister of Foreign Affairs\nGedimino pr. 2\nLT-01103 Vilnius'
+          : 'Jane Smith\nGedimino pr. 2\nLT-01103 Vilnius',
+      );
       expect(given.meta.warnings.join(' ')).not.toMatch(/no postal address/);
     }
     for (const [region, recipient] of [
