@@ -44,7 +44,9 @@ export function postalLines(address: readonly string[], city: string, postcode: 
   const code = postcode && !lines.some((l) => holds(l, postcode)) ? postcode : '';
   const cityShown = !lines.some((l) => holds(l, city));
   const townLine = parts.townLine ? TOWN_LINE.exec(parts.townLine) : null;
-  const state = parts.state && townLine && ![...lines, city].some((l) => holdsState(l, parts.state as string)) ? parts.state : '';
+  // A code typed in lower case ("or") is written as the post writes it ("OR").
+  const given = parts.state && parts.state.length <= 3 ? parts.state.toUpperCase() : parts.state;
+  const state = given && townLine && ![...lines, city].some((l) => holdsState(l, given)) ? given : '';
   if (townLine) {
     // "Portland" + ", OR" + " 97201"; without a state the postcode follows the town after a space.
     const [, beforeState, beforeCode] = townLine as unknown as [string, string, string];

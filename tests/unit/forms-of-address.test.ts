@@ -101,6 +101,7 @@ describe('the sender block', () => {
     // No state given: the town and postcode as before, no stray comma.
     expect(postalLines(['1 Main St'], 'Portland', '97201', 'after-city', us)).toEqual(['1 Main St', 'Portland 97201']);
     expect(postalLines(['1 Main St'], 'Portland', undefined, 'after-city', { ...us, state: 'OR' })).toEqual(['1 Main St', 'Portland, OR']);
+    expect(postalLines(['1 Main St'], 'Portland', '97201', 'after-city', { ...us, state: 'or' })).toEqual(['1 Main St', 'Portland, OR 97201']);
   });
 
   it('never repeats a state the town or an address line already holds', () => {
