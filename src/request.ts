@@ -145,6 +145,8 @@ export const letterRequestSchema = z.object({
   address: lines(6),
   /** Postcode or ZIP code: how an office matches a letter to its constituents. */
   postcode: optionalLine(20),
+  /** State, province or territory (us, ca, au): offices and the post read it with the postcode, as in "Portland, OR 97201". */
+  state: optionalLine(40),
   email: optionalValue(z.email('must be an email address like name@example.org')),
   /** The official's email address: the To of --format eml and of mail links. */
   recipientEmail: optionalValue(z.email('must be an email address like office@example.org')),

@@ -13,6 +13,7 @@ export type RowField =
       | 'city'
       | 'address'
       | 'postcode'
+      | 'state'
       | 'email'
       | 'region'
       | 'recipient'
@@ -143,6 +144,22 @@ const SPECS: readonly Omit<ColumnSpec, 'flag'>[] = [
     column: 'postcode',
     meaning: "the sender's postcode or ZIP code",
     aliases: ['post code', 'postal code', 'zip', 'zip code', 'zipcode', 'your postcode', 'your zip code', 'postleitzahl', 'plz', 'code postal'],
+  },
+  {
+    field: 'state',
+    column: 'state',
+    meaning: "the sender's state, province or territory (us, ca, au), e.g. OR; a US ZIP gives it (or --state)",
+    aliases: [
+      'province',
+      'territory',
+      'state or province',
+      'province or state',
+      'state or territory',
+      'state/province',
+      'your state',
+      'your province',
+      'us state',
+    ],
   },
   {
     field: 'email',

@@ -4,7 +4,7 @@
  * name and address where the row and the options give none. A row whose ZIP gives several
  * officials, or a vacant seat, fails with its row and column named.
  */
-import { fieldsFor, officialForZip } from '../officials/for-letter.js';
+import { fieldsFor, officialForZip, stateOfZip } from '../officials/for-letter.js';
 import { officialsSource } from '../officials/sources.js';
 import type { OfficialsSource } from '../officials/types.js';
 import { parseZip } from '../officials/us/lookup.js';
@@ -52,7 +52,9 @@ export class RowOfficials {
     const outcome = officialForZip(source, zip, given, `a recipient_name ${columnWord} (or --recipient-name)`);
     if (!outcome.ok)
       return { ok: false, error: `${at}: ${outcome.message.replace(/:?\n\s+/g, (m) => (m.startsWith(':') ? ': ' : '; ')).replace(/\s+/g, ' ')}` };
-    if (!outcome.official) return { ok: true, request };
-    return { ok: true, request: { ...request, ...fieldsFor(outcome.official, given) } };
+    // The ZIP's state goes on the sender's town line when the row gives none.
+    const withState = request.state ? request : { ...request, state: stateOfZip(outcome.result) };
+    if (!outcome.official) return { ok: true, request: withState };
+    return { ok: true, request: { ...withState, ...fieldsFor(outcome.official, given) } };
   }
 }

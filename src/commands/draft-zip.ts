@@ -1,7 +1,7 @@
 /** `draft --zip`: the US official for the writer's ZIP, filled into the request before it renders. */
 import { UsageError } from '../errors.js';
 import { sendToLines } from '../officials/choose.js';
-import { fieldsFor, officialForZip } from '../officials/for-letter.js';
+import { fieldsFor, officialForZip, stateOfZip } from '../officials/for-letter.js';
 import { officialsSource } from '../officials/sources.js';
 import type { Official } from '../officials/types.js';
 import { parseZip } from '../officials/us/lookup.js';
@@ -57,6 +57,7 @@ export async function applyZip(input: LetterRequestInput, zip: string, options: 
   );
   const { note } = await import('../ui.js');
   if (!outcome.ok) throw new UsageError(outcome.message, outcome.hint);
+  if (input.state === undefined || String(input.state).trim() === '') input.state = stateOfZip(outcome.result);
   for (const text of outcome.notes) note(text);
   if (!outcome.official) return undefined;
   Object.assign(

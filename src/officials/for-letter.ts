@@ -23,6 +23,11 @@ export function fieldsFor(official: Official, given: GivenOfficial): { recipient
   };
 }
 
+/** The writer's state when their ZIP lies in one state only (the post and offices read it with the ZIP). */
+export function stateOfZip(result: LookupResult): string | undefined {
+  return result.match === 'exact' && result.areas.length === 1 ? result.areas[0]?.code : undefined;
+}
+
 export type ZipOutcome =
   | { ok: true; official?: Official; result: LookupResult; notes: string[] }
   | { ok: false; message: string; hint?: string; candidates?: Official[] };

@@ -147,7 +147,6 @@ export const OPTIONS = {
     draft: 'US: your ZIP code; names your senator or representative and their address (see `officials`)',
     officials: 'your 5-digit ZIP code, e.g. 97201',
   },
-  state: { arg: 'state', officials: "a state's two-letter code or name, e.g. OR: its senators and every district" },
   official: { arg: 'id', draft: 'US: which of several officials for your ZIP, by the id `officials --zip` shows' },
   stance: {
     short: 's',
@@ -168,6 +167,14 @@ export const OPTIONS = {
     arg: 'code',
     field: 'postcode',
     draft: 'your postcode (ZIP code in the US): offices match it to their constituency',
+  },
+  state: {
+    arg: 'state',
+    field: 'state',
+    draft:
+      'US, Canada, Australia: your state, province or territory, e.g. OR, ON, VIC; the post and offices read it with your ZIP or postcode (found from --zip when you give it)',
+    bulk: 'state, province or territory for rows without one (us, ca, au)',
+    officials: "a state's two-letter code or name, e.g. OR: its senators and every district",
   },
   email: { arg: 'address', field: 'email', draft: 'your email address, shown under your name' },
   story: { arg: 'text', field: 'story', draft: 'a few sentences in your own words: why this matters to you' },

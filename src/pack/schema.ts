@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { dateMarkProblem } from './date-marks.js';
+import { TOWN_LINE } from './town-line.js';
 import { wordsSchema } from './words.js';
 
 // zod/mini ships no messages of its own; English ones name what was expected.
@@ -40,6 +41,14 @@ export const recipientSchema = z.strictObject({
   salutation: nonEmpty(),
   /** Address lines, each Handlebars over { name, surname, title }; empty lines are dropped. */
   address: optionalDefault(z.array(z.string()), []),
+  /**
+   * false when the address lines hold no postal address (a member state's ministry, which the
+   * pack cannot know): until the writer gives one, the letter shows words.addressMissing there
+   * and the writer is told to add it.
+   */
+  postal: optionalDefault(z.boolean(), true),
+  /** The country the official's address is in (ISO 3166-1 alpha-2): a writer elsewhere gets their own country on the sender block. */
+  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as BE'))),
   /** A fact that says what power this official has over sanctions, cited in the ask. */
   basis: z.optional(idSchema),
   /** What the letter asks this official to do, as a clause after "I ask you to". */
@@ -56,6 +65,19 @@ export const regionSchema = z.strictObject({
   paper: optionalDefault(z.enum(['a4', 'letter']), 'a4'),
   /** Where the postcode goes in the writer's address: after the town (Leeds LS1 4AB), before it (1000 Ljubljana), or on a line of its own. */
   postcode: optionalDefault(z.enum(['after-city', 'before-city', 'own-line']), 'after-city'),
+  /**
+   * The writer's state or province, where this region's offices and post expect it: what the
+   * region calls it (state, province, state or territory), and the town line with {city},
+   * {state} and {postcode} in that order ("{city}, {state} {postcode}": Portland, OR 97201).
+   */
+  state: z.optional(
+    z.strictObject({
+      label: nonEmpty(),
+      line: z
+        .string()
+        .check(z.regex(TOWN_LINE, 'must be {city}, {state} and {postcode} in that order with what goes between them, like "{city}, {state} {postcode}"')),
+    }),
+  ),
   /** Facts every letter to this region starts its facts paragraph with (the relief a government has already given). */
   facts: optionalDefault(z.array(idSchema), []),
   recipients: z.array(recipientSchema).check(z.minLength(1)),

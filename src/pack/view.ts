@@ -22,7 +22,9 @@ export const letterViewSchema = z.strictObject({
       city: text('your town or city'),
       address: lines('your street address lines as you typed them (may be empty)'),
       postcode: text('your postcode or ZIP code, or empty'),
-      lines: lines('your postal lines under your name: street lines, then town and postcode as the region writes them, the town not repeated'),
+      lines: lines(
+        'your postal lines under your name: street lines, then town, state and postcode as the region writes them (nothing repeated), then your country when the letter goes abroad',
+      ),
       email: text('your email address, or empty'),
     }),
     'the writer',
@@ -77,6 +79,7 @@ export const nameViewSchema = z.strictObject({
   honorific: text('"The Rt Hon" or "The Hon" when the writer gave one, for the address block only; or empty'),
   titleWithPoint: text('the courtesy title as North America writes it ("Dr.", "Ms."), or empty'),
   formalTitle: text('"Mr." or "Madam", before an office held ("Dear Madam Secretary:"), when the title says which; or empty'),
+  senator: text('"Senator" when the writer gave it as the title or before the name (an Australian minister in the Senate); or empty'),
 });
 
 export type NameView = z.infer<typeof nameViewSchema>;

@@ -1,7 +1,8 @@
 /**
  * The words the engine adds around what a pack's templates write: the Sources heading, the
  * print page's title and the email subject a stance does not give, the line for a source with no
- * web address, and the quote marks around a source's title. They come from the pack's `words:`
+ * web address, the quote marks around a source's title, and the line that stands in for a postal
+ * address the pack cannot know (a member state's ministry). They come from the pack's `words:`
  * section, so a letter in German has no English in it. An English pack may leave any out and
  * gets the English defaults; a pack in another language must give them all, and validation says
  * which are missing. Messages on the terminal stay English and are not here.
@@ -17,6 +18,7 @@ export const wordsSchema = z.strictObject({
   noAddress: z.optional(word()),
   titleQuotes: z.optional(quotes()),
   printTitleQuotes: z.optional(quotes()),
+  addressMissing: z.optional(word()),
 });
 
 export type GivenWords = z.infer<typeof wordsSchema>;
@@ -30,6 +32,7 @@ export const ENGLISH_WORDS: Words = {
   noAddress: 'No web address: {{reason}}',
   titleQuotes: ['"', '"'],
   printTitleQuotes: ['“', '”'],
+  addressMissing: "[the official's postal address]",
 };
 
 /** What each word is for, in the message that asks a translator for it. */
@@ -39,7 +42,20 @@ export const WORD_MEANINGS: Record<WordKey, string> = {
   noAddress: 'the line for a source with url: none, with {{reason}} for its reason',
   titleQuotes: 'the [open, close] quote marks around a source title in text, Markdown, PDF and email',
   printTitleQuotes: 'the [open, close] quote marks around a source title on the print page',
+  addressMissing:
+    "the line in the official's address block where the writer must still add a postal address the pack does not give (recipients with postal: false)",
 };
+
+/** Words a translated pack needs only when it uses them: the address line, only with a recipient whose address is not postal. */
+const NEEDED_WHEN: Partial<Record<WordKey, (manifest: WordsManifest) => boolean>> = {
+  addressMissing: (m) => (m.regions ?? []).some((r) => r.recipients.some((x) => x.postal === false)),
+};
+
+interface WordsManifest {
+  language: string;
+  words?: GivenWords;
+  regions?: readonly { recipients: readonly { postal?: boolean }[] }[];
+}
 
 /** The placeholders each word may hold; anything else in {{ }} would print as written. */
 const PLACEHOLDERS: Partial<Record<WordKey, readonly string[]>> = { letterTitle: ['recipient'], noAddress: ['reason'] };
@@ -47,9 +63,13 @@ const PLACEHOLDERS: Partial<Record<WordKey, readonly string[]>> = { letterTitle:
 export const isEnglish = (language: string): boolean => /^en(?:-|$)/i.test(language);
 
 /** The pack's words with English defaults filled in, or the keys a non-English pack must still give. */
-export function resolveWords(language: string, given: GivenWords | undefined): { words: Words; missing: WordKey[] } {
+export function resolveWords(
+  language: string,
+  given: GivenWords | undefined,
+  needed: (key: WordKey) => boolean = () => true,
+): { words: Words; missing: WordKey[] } {
   const words = { ...ENGLISH_WORDS, ...given } as Words;
-  const missing = isEnglish(language) ? [] : (Object.keys(ENGLISH_WORDS) as WordKey[]).filter((k) => given?.[k] === undefined);
+  const missing = isEnglish(language) ? [] : (Object.keys(ENGLISH_WORDS) as WordKey[]).filter((k) => given?.[k] === undefined && needed(k));
   return { words, missing };
 }
 
@@ -97,8 +117,8 @@ export function mergeWords(base: Obj, over: Obj): unknown {
 }
 
 /** The pack's words, with any problem (untranslated words, unknown placeholders) added to `problems`. */
-export function packWords(manifest: { language: string; words?: GivenWords }, where: (path: (string | number)[]) => string, problems: string[]): Words {
-  const { words, missing } = resolveWords(manifest.language, manifest.words);
+export function packWords(manifest: WordsManifest, where: (path: (string | number)[]) => string, problems: string[]): Words {
+  const { words, missing } = resolveWords(manifest.language, manifest.words, (key) => NEEDED_WHEN[key]?.(manifest) ?? true);
   if (missing.length > 0) problems.push(`${where(manifest.words ? ['words'] : ['language'])}: ${missingWordsMessage(manifest.language, missing)}`);
   for (const p of placeholderProblems(manifest.words)) problems.push(`${where(['words', p.key])}: ${p.message}`);
   return words;

@@ -115,10 +115,17 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
     return nameParts.name && first.includes(nameParts.name) ? first : [nameParts.honorific, nameParts.name].filter(Boolean).join(' ');
   };
   const salutation = small(recipient.salutation, 'salutation');
-  const address =
-    request.recipientAddress.length > 0
-      ? [...(request.recipientName ? [nameLine()] : []), ...request.recipientAddress]
-      : recipient.address.map((line) => small(line, 'address')).filter(Boolean);
+  const packLines = () => recipient.address.map((line) => small(line, 'address')).filter(Boolean);
+  let address: string[];
+  if (!recipient.postal) {
+    // The pack's lines are only the name and office ("Minister of Foreign Affairs"): the writer's
+    // address follows them, and until there is one the block says so where the writer will see it.
+    const own = packLines();
+    const added = request.recipientAddress.filter((line) => !own.some((l) => l.toLowerCase() === line.toLowerCase()));
+    address = [...own, ...(request.recipientAddress.length > 0 ? added : [pack.words.addressMissing])];
+  } else {
+    address = request.recipientAddress.length > 0 ? [...(request.recipientName ? [nameLine()] : []), ...request.recipientAddress] : packLines();
+  }
 
   const view: LetterView = {
     sender: {
@@ -126,7 +133,11 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
       city: userText(request.city),
       address: request.address.map(userText),
       postcode: request.postcode ? userText(request.postcode) : '',
-      lines: postalLines(request.address, request.city, request.postcode, region.postcode).map(userText),
+      lines: postalLines(request.address, request.city, request.postcode, region.postcode, {
+        state: request.state,
+        townLine: region.state?.line,
+        country: senderCountry(pack, request, recipient),
+      }).map(userText),
       email: request.email ? userText(request.email) : '',
     },
     recipient: {
@@ -166,6 +177,20 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
     },
     factWordings,
   };
+}
+
+/**
+ * The writer's country in the pack's language, for a letter that crosses a border (a writer in
+ * Lithuania to the European Parliament in Brussels); '' when either country is unknown.
+ */
+function senderCountry(pack: Pack, request: LetterRequest, recipient: Recipient): string {
+  if (!request.country || !recipient.country || request.country === recipient.country) return '';
+  try {
+    const name = new Intl.DisplayNames([pack.language], { type: 'region' }).of(request.country);
+    return name && name !== request.country ? name : '';
+  } catch {
+    return '';
+  }
 }
 
 const tagsOf = (pack: Pack) => (id: string) => pack.facts.get(id)?.tags ?? [];

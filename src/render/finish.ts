@@ -16,6 +16,8 @@ import { joinSections, splitSections } from './sections.js';
 import { letterWarnings } from './warnings.js';
 import { countWords } from './word-count.js';
 
+const CANADIAN_GAP = /(?:^|[^A-Za-z])[A-Z]{2} {2}[A-Z]\d[A-Z]$/;
+
 /** Trailing spaces gone, at most one blank line between paragraphs, no leading or trailing blank lines. */
 export function tidy(text: string): string {
   // Each replace only when needed: bulk tidies every section of every letter.
@@ -23,7 +25,9 @@ export function tidy(text: string): string {
   if (out.includes(' \n') || out.includes('\t')) out = out.replace(/[ \t]+$/gm, '');
   if (out.includes('\n\n\n')) out = out.replace(/\n{3,}/g, '\n\n');
   // A phrasing a letter leaves out (an empty optional sentence) leaves two spaces behind.
-  if (out.includes('  ')) out = out.replace(/(\S) {2,}(?=\S)/g, '$1 ');
+  // Canada Post's two spaces between the province and the postal code ("Toronto ON  M5V 2T6") stay.
+  if (out.includes('  '))
+    out = out.replace(/(\S) {2,}(?=\S)/g, (run, c: string, at: number) => (CANADIAN_GAP.test(out.slice(Math.max(0, at - 2), at + 6)) ? run : `${c} `));
   return out.trim();
 }
 

@@ -6,6 +6,7 @@
 import type { NameView } from '../pack/view.js';
 
 const HONORIFIC = /^(?:the\s+)?(?:(rt\.?|right)\s+hon(?:\.|ourable|orable)?|hon(?:\.|ourable|orable)?)\s+/i;
+const SENATOR = /^senator\s+/i;
 const TRAILING_POST = /,?\s+(?:MP|M\.P\.|MEP|P\.C\.)$/;
 /**
  * Courtesy titles that go before a surname ("Dear Ms Smith", "Sehr geehrte Frau Berger", "Szanowna
@@ -62,10 +63,13 @@ export function formalTitle(title: string): string {
 
 export function officialName(rawName: string | undefined, rawTitle: string | undefined): NameView {
   let name = (rawName ?? '').trim();
+  // "Senator" is a form of address of its own, not a courtesy title: the pack's address line places it.
+  let senator = SENATOR.test(`${name} `) || SENATOR.test(`${(rawTitle ?? '').trim()} `) ? 'Senator' : '';
+  name = `${name} `.replace(SENATOR, '').trim();
   let honorific = honorificOf(name);
   if (honorific) name = name.replace(HONORIFIC, '').trim();
   while (TRAILING_POST.test(name)) name = name.replace(TRAILING_POST, '').trim();
-  let title = (rawTitle ?? '').trim();
+  let title = `${(rawTitle ?? '').trim()} `.replace(SENATOR, '').trim();
   // --recipient-title "Rt Hon" is an honorific, not a courtesy title for the salutation.
   const titleHonorific = honorificOf(title);
   if (titleHonorific) {
@@ -78,5 +82,6 @@ export function officialName(rawName: string | undefined, rawTitle: string | und
     title ||= typed.title;
     name = typed.name ?? '';
   }
-  return { name, surname: name ? surnameOf(name) : '', title, honorific, titleWithPoint: titleWithPoint(title), formalTitle: formalTitle(title) };
+  if (!name) senator = '';
+  return { name, surname: name ? surnameOf(name) : '', title, honorific, senator, titleWithPoint: titleWithPoint(title), formalTitle: formalTitle(title) };
 }

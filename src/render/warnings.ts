@@ -6,6 +6,7 @@
 import type { Pack, PackFact } from '../pack/types.js';
 import type { Recipient, Region } from '../pack/schema.js';
 import { fieldAsNamed, type FieldNamer, type LetterRequest } from '../request.js';
+import { holds } from './postal.js';
 import { asOfText, endOfPartialDate, monthsBetween } from './dates.js';
 import type { Trim } from './fit.js';
 import { ONE_PAGE_WORDS } from './letter.js';
@@ -26,6 +27,8 @@ export function letterWarnings(
   const stale = staleNote(pack, shownCited, request.date, region.locale);
   if (stale) warnings.push(stale);
   warnings.push(...constituentNotes(request, recipient, region, trim, names));
+  const unposted = missingAddressNote(request, recipient, names);
+  if (unposted) warnings.push(unposted);
   if (wordCount > ONE_PAGE_WORDS) {
     warnings.push(`The letter is ${wordCount} words, more than fits on one page (${ONE_PAGE_WORDS}); a shorter story or fewer facts would help.`);
   }
@@ -46,12 +49,32 @@ function constituentNotes(request: LetterRequest, recipient: Recipient, region: 
       `The letter has no street address or ${code}: offices check both to count a letter as a constituent's, and often set aside one without them. Add them with ${names('address')} and ${names('postcode')}.`,
     );
   }
+  const state = region.state?.label;
+  if (state && !trim.omit.has('sender') && (request.address.length > 0 || request.postcode) && !hasState(request)) {
+    notes.push(`The letter has no ${state} in your address: offices and the post read it beside the ${code}, so add it with ${names('state')}.`);
+  }
   if (!request.recipientName) {
     notes.push(
       `The letter greets the official by role alone because it has no name: give their name with ${names('recipientName')} for a personal salutation.`,
     );
   }
   return notes;
+}
+
+/** A state the writer typed into the town or an address line themselves: a code in capitals, as in "Portland, OR" or "Melbourne VIC". */
+const TYPED_STATE = /(?:^|[\s,])[A-Z]{2,3}(?=$|[\s,.])/;
+const hasState = (request: LetterRequest) =>
+  Boolean(request.state) ||
+  // Only in the town, or a line that names it: a street's "SW" or "NE" is not a state.
+  [request.city, ...request.address.filter((l) => holds(l, request.city))].some((l) => TYPED_STATE.test(l));
+
+/**
+ * The note for a letter to an official whose postal address the pack cannot know (a member
+ * state's ministry) when the writer gave none: the letter shows a placeholder line instead.
+ */
+function missingAddressNote(request: LetterRequest, recipient: Recipient, names: FieldNamer): string {
+  if (recipient.postal || request.recipientAddress.length > 0) return '';
+  return `The letter has no postal address for the official, only a placeholder line in its place: find the address on their official website and give it with ${names('recipientAddress')}, one line at a time.`;
 }
 
 /**

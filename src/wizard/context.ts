@@ -23,6 +23,9 @@ export interface Answers {
   /** Street address (one line) and postcode: asked only of a constituency representative's writer. */
   address?: string;
   postcode?: string;
+  /** State, province or territory (us, ca, au); a US ZIP in one state gives it as zipState. */
+  state?: string;
+  zipState?: string;
   /** The guided personal part: each in the writer's own words, each optional. */
   connection?: string;
   why?: string;

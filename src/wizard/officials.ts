@@ -3,7 +3,7 @@
  * for the ZIP code and offer the officials it gives by name, with "someone else" to type one;
  * elsewhere, point to the official finder while asking for the name.
  */
-import { fieldsFor } from '../officials/for-letter.js';
+import { fieldsFor, stateOfZip } from '../officials/for-letter.js';
 import { today } from '../io/terminal.js';
 import { describeOfficial, sendToLines } from '../officials/choose.js';
 import { finderFor } from '../officials/finders.js';
@@ -43,8 +43,10 @@ export async function askOfficialByZip(ctx: WizardContext, answers: Answers, reg
   const notes = recipient.id === 'representative' ? result.notes : result.notes.filter((n) => !n.includes('district'));
   for (const text of notes) ctx.prompts.say(text);
   for (const v of result.vacancies.filter((x) => x.recipient === recipient.id)) ctx.prompts.say(`Vacant: ${v.seat} has no member in the directory.`);
+  // The ZIP's state goes on the writer's town line ("Portland, OR 97201"), so it is not asked.
+  const zipState = stateOfZip(result);
   const candidates = result.officials.filter((o) => o.recipient === recipient.id);
-  if (candidates.length === 0) return { zip };
+  if (candidates.length === 0) return { zip, zipState };
   const chosen = await ctx.prompts.select<string>({
     id: 'official',
     message: `Which ${recipient.label} will you write to?`,
@@ -55,10 +57,11 @@ export async function askOfficialByZip(ctx: WizardContext, answers: Answers, reg
     default: answers.official && candidates.some((o) => o.id === answers.official?.id) ? answers.official.id : undefined,
   });
   const official = candidates.find((o) => o.id === chosen);
-  if (!official) return { zip };
+  if (!official) return { zip, zipState };
   ctx.prompts.say(`The letter opens "${salutationFor(ctx.pack, recipient, official.name)}"`);
   return {
     zip,
+    zipState,
     recipientName: official.name,
     recipientTitle: undefined,
     recipientAddress: fieldsFor(official, { recipient: official.recipient }).recipientAddress,

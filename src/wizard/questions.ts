@@ -27,6 +27,7 @@ export type QuestionId =
   | 'city'
   | 'address'
   | 'postcode'
+  | 'state'
   | 'connection'
   | 'why'
   | 'want';
@@ -67,6 +68,9 @@ const NAME_EXAMPLES: Record<string, string> = {
   pl: 'Anna Nowak, or Pani Anna Nowak',
 };
 const nameExample = (language: string | undefined): string => NAME_EXAMPLES[language ?? ''] ?? 'Jane Smith, or Ms Jane Smith';
+
+/** The short codes the post uses, as examples in the question. */
+const STATE_EXAMPLES: Record<string, string> = { us: 'OR', ca: 'ON', au: 'VIC' };
 
 const nonEmpty = (what: string) => (value: string) =>
   value.trim() === '' ? `Please type ${what}.` : value.trim().length > 200 ? 'Please keep it under 200 characters.' : true;
@@ -276,6 +280,24 @@ export const QUESTIONS: readonly Question[] = [
       return { postcode: value.trim() === '' ? undefined : value.trim() };
     },
     summary: (_ctx, a) => a.postcode ?? '(none)',
+  },
+  {
+    id: 'state',
+    label: 'Your state or province',
+    given: (ctx) => has(ctx.given.state),
+    // Only where the post writes one (us, ca, au), and not when a US ZIP already gave it.
+    skip: (ctx, a) => !regionOf(ctx, a).state || !recipientOf(ctx, a).constituent || has(a.zipState),
+    async ask(ctx, answers) {
+      const { label } = regionOf(ctx, answers).state as { label: string };
+      const value = await ctx.prompts.input({
+        id: 'state',
+        message: `Your ${label}, e.g. ${STATE_EXAMPLES[regionOf(ctx, answers).id] ?? 'its short code'} (optional, Enter to skip)`,
+        default: answers.state,
+        help: `The post and the office read the ${label} with your ${regionOf(ctx, answers).locale === 'en-US' ? 'ZIP code' : 'postcode'}; offices match both to their records.`,
+      });
+      return { state: value.trim() === '' ? undefined : value.trim() };
+    },
+    summary: (_ctx, a) => a.state ?? a.zipState ?? '(none)',
   },
   {
     ...personal(

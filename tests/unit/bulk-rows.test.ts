@@ -31,6 +31,13 @@ describe('bulk columns', () => {
     for (const h of ['postcode', 'Post code', 'ZIP', 'Zip code', 'Postal code']) expect(columnFor(h)?.field).toBe('postcode');
   });
 
+  it('reads a state or province column, which the post reads with the ZIP or postcode', () => {
+    for (const h of ['state', 'State', 'Province', 'State/Province', 'State or territory']) expect(columnFor(h)?.field).toBe('state');
+    const canadian: [string, unknown][] = [...ALEX.filter(([h]) => h !== 'Region'), ['Region', 'ca'], ['Province', 'ON']];
+    const result = rowToRequest(row(2, canadian), new ColumnMapper(), defaults(), words);
+    expect(result.ok && result.request.state).toBe('ON');
+  });
+
   it("reads a form tool's headers: punctuation and a note in brackets do not matter", () => {
     expect(columnFor('Your story (optional)')?.field).toBe('story');
     expect(columnFor('Your full name')?.field).toBe('name');

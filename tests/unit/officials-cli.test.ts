@@ -120,6 +120,13 @@ describe('draft --zip', () => {
     );
   });
 
+  it("puts the ZIP's state on the writer's town line, unless they gave one", async () => {
+    const r = await cli('draft', '--zip', '97201', '-t', 'representative', ...LETTER, '--address', '1 Main St');
+    expect(r.stdout).toMatch(/\n1 Main St\n[^\n]*, OR 97201\n/);
+    const given = await cli('draft', '--zip', '97201', '-t', 'representative', ...LETTER, '--address', '1 Main St', '--state', 'Oregon');
+    expect(given.stdout).toMatch(/\n1 Main St\n[^\n]*, Oregon 97201\n/);
+  });
+
   it('several matches: exit 2, each listed with the flag that picks one', async () => {
     const r = await cli('draft', '--zip', '97201', '-t', 'senator', ...LETTER);
     expect(r.code).toBe(2);
@@ -183,6 +190,9 @@ describe('bulk reads a zip or postcode column', () => {
     expect(letter).toContain('Suzanne Bonamici\nU.S. House of Representatives\n2231 Rayburn');
     const senator = readFileSync(join(dir, 'out', '0004-cynthia-lummis-cy-d.txt'), 'utf8');
     expect(senator).toContain('Cynthia Lummis\nUnited States Senate\n');
+    // The ZIP's state goes on the town line (Casper, WY 82001).
+    expect(letter).toMatch(/^Ana B\nPortland, OR 97201\n/);
+    expect(senator).toMatch(/^Cy D\nCasper, WY 82001\n/);
   });
 });
 

@@ -46,6 +46,7 @@ describe('the options table', () => {
     const flagged = Object.fromEntries(COLUMNS.filter((c) => c.flag).map((c) => [c.column, c.flag]));
     expect(flagged).toEqual({
       city: '--city',
+      state: '--state',
       region: '--region',
       recipient: '--recipient',
       recipient_name: '--recipient-name',
@@ -66,6 +67,7 @@ describe('the options table', () => {
 
   it("gives draft's request each field its option gives", () => {
     const input = requestInputFromOptions({ region: 'uk', recipientName: 'Jane Smith', sources: false, date: '2026-01-02', out: 'x.md' });
+    expect(requestInputFromOptions({ region: 'us', state: 'OR', date: '2026-01-02' })).toMatchObject({ region: 'us', state: 'OR' });
     expect(input).toMatchObject({
       region: 'uk',
       recipientName: 'Jane Smith',

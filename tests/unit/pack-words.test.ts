@@ -100,7 +100,18 @@ describe('a pack in another language', () => {
     const words = problems.filter((p) => p.includes('translate these'));
     expect(words).toHaveLength(1);
     expect(words[0]).toMatch(/^.*pack\.yaml:\d+:\d+: words: the pack's language is "de"/);
-    for (const key of Object.keys(ENGLISH_WORDS)) expect(words[0]).toContain(`${key} (`);
+    // addressMissing only with a recipient whose address the pack does not give: the German pack has none.
+    for (const key of Object.keys(ENGLISH_WORDS).filter((k) => k !== 'addressMissing')) expect(words[0]).toContain(`${key} (`);
+    expect(words[0]).not.toContain('addressMissing (');
+  });
+
+  it('needs its own placeholder for an address it does not give, once it has such a recipient', () => {
+    const noPostal = (y: string) => y.replace(/^( {8}label: Mitglied des Europäischen Parlaments\n)/m, '$1        postal: false\n');
+    const problems = problemsLoading({ baseDir: germanCopy(noPostal) });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('translate these: addressMissing (');
+    const worded = (y: string) => noPostal(y).replace(/^words:\n/m, 'words:\n  addressMissing: "[Postanschrift des Ministeriums]"\n');
+    expect(loadPack({ baseDir: germanCopy(worded) }).words.addressMissing).toBe('[Postanschrift des Ministeriums]');
   });
 
   it('lists only the words it lacks', () => {
@@ -128,7 +139,7 @@ describe('an English pack', () => {
   it('gets the English defaults for words it leaves out', () => {
     expect(resolveWords('en', undefined)).toEqual({ words: ENGLISH_WORDS, missing: [] });
     expect(resolveWords('en-GB', { sources: 'References' }).words.sources).toBe('References');
-    expect(resolveWords('de', { sources: 'Quellen' }).missing).toEqual(['letterTitle', 'noAddress', 'titleQuotes', 'printTitleQuotes']);
+    expect(resolveWords('de', { sources: 'Quellen' }).missing).toEqual(['letterTitle', 'noAddress', 'titleQuotes', 'printTitleQuotes', 'addressMissing']);
     expect(missingWordsMessage('pl', ['sources'])).toContain(
       'translate these: sources (the heading of the list of sources under the letter; English: "Sources")',
     );

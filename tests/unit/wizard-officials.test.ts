@@ -35,6 +35,7 @@ const US_SESSION = {
   city: 'Portland',
   address: '',
   postcode: '',
+  state: '',
   connection: '',
   why: '',
   want: '',
@@ -69,6 +70,16 @@ describe('wizard: your own official by ZIP code', () => {
     expect(where).toBe(
       '## Where to send it\nTheir web form: https://www.merkley.senate.gov/contact/\nBy post: Jeff Merkley, United States Senate, 531 Hart Senate Office Building, Washington, DC 20510\nPhone: 202-224-3753',
     );
+  });
+
+  it("takes the writer's state from a ZIP in one state, and asks it only without one", async () => {
+    const byZip = await session({ ...US_SESSION, zip: '97201', official: 'M001176', address: '1 Main St' });
+    expect(byZip.prompts.ids()).not.toContain('state');
+    expect(byZip.printed[0]).toMatch(/^Sam Lee\n1 Main St\nPortland, OR 97201\n/);
+    const noZip = await session({ ...US_SESSION, zip: '', recipientName: 'Maria Garcia', address: '1 Main St', postcode: '97201', state: 'OR' });
+    expect(noZip.prompts.ids()).toContain('state');
+    expect(noZip.prompts.asked.find((a) => a.id === 'state')?.message).toMatch(/^Your state, e\.g\. OR \(optional/);
+    expect(noZip.printed[0]).toMatch(/^Sam Lee\n1 Main St\nPortland, OR 97201\n/);
   });
 
   it('"someone else" asks for the name, and the letter has the general address', async () => {

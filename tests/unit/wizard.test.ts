@@ -52,6 +52,7 @@ const UK_SESSION = {
   city: 'Leeds',
   address: '12 Station Road',
   postcode: 'LS1 4AB',
+  state: '',
   connection: 'my aunt in Hrodna was jailed in 2021 for joining a march',
   why: '',
   want: 'Please speak up for those still inside',
