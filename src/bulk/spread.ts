@@ -2,8 +2,8 @@
  * Spreads a batch's letters so that an office's mail sorting does not see a form letter: no two
  * letters to the same office (language, region, official and official's name, stance) share
  * more than the target share of their sentences (FORM_LETTER_TARGETS.maxSharedSentences),
- * stories left out as campaignProfile leaves them out. Independent drafts cannot coordinate; a
- * batch can: when a row's letter shares too much with one already written in its group, the row
+ * stories left out, measured as campaignProfile measures them (campaignSentences).
+ * Independent drafts cannot coordinate; a batch can: when a row's letter shares too much with one already written in its group, the row
  * is drawn again with a derived seed, a few times at most, and the closest draw is kept.
  *
  * Each group keeps an inverted index (sentence -> letters that have it), so a letter is compared
@@ -11,7 +11,7 @@
  * cost stays near-linear in the rows rather than growing with every pair.
  */
 import { hash53 } from '../hash.js';
-import { campaignProfile, FORM_LETTER_TARGETS } from '../render/similarity.js';
+import { campaignSentences, FORM_LETTER_TARGETS } from '../render/similarity.js';
 
 /** Draws of a row at most (the first included): each further draw is one more render. */
 export const MAX_DRAWS = 8;
@@ -21,7 +21,7 @@ export const drawnSeed = (seed: string, draw: number): string => `${seed}#${draw
 
 /** A letter's sentences as the index keeps them: 53-bit hashes, a few bytes each. */
 export function sentenceKeys(body: string, story: string | undefined): number[] {
-  return [...campaignProfile(body, story).sentences].map((s) => hash53(s));
+  return [...campaignSentences(body, story)].map((s) => hash53(s));
 }
 
 export interface Closest {

@@ -182,6 +182,9 @@ export function proseSentences(text: string): string[] {
   return out;
 }
 
+/** A letter's distinct prose sentences, story left out: campaignProfile's sentences without its shingles, which bulk checks every letter by. */
+export const campaignSentences = (text: string, story?: string): Set<string> => new Set(proseSentences(withoutStory(text, story)));
+
 export function campaignProfile(text: string, story?: string): CampaignProfile {
   const sentences = proseSentences(withoutStory(text, story));
   const w = sentences
