@@ -194,8 +194,10 @@ export class BulkRun {
     const made = await this.letters.request(row);
     if (!made.ok) return;
     const { request, pack, language } = made;
+    const office = officeOf(language, request);
+    this.spread.knownSender(office, defaultSeed(request));
     const rendered = this.renderWith(request, pack, seed ?? request.seed);
-    if (rendered.ok) this.spread.add(officeOf(language, request), row.row, sentenceKeys(rendered.letter.body, request.story));
+    if (rendered.ok) this.spread.add(office, row.row, sentenceKeys(rendered.letter.body, request.story));
   }
 
   private record(entry: ManifestEntry): void {

@@ -37,6 +37,8 @@ class GroupIndex {
   private readonly sizes: number[] = [];
   private readonly rows: number[] = [];
   private counts = new Uint16Array(64);
+  /** The usual seeds of its senders, hashed: a sender listed twice is seen, not disguised. */
+  readonly senders = new Set<number>();
   /** The closest pair of the group so far. */
   closest: { share: number; rows?: [number, number] } = { share: 0 };
 
@@ -129,6 +131,15 @@ export class LetterSpread {
     return g;
   }
 
+  /** Whether a sender with this usual seed already wrote to the group; either way, they have now. */
+  knownSender(group: string, usual: string): boolean {
+    const senders = this.group(group).senders;
+    const key = hash53(usual);
+    if (senders.has(key)) return true;
+    senders.add(key);
+    return false;
+  }
+
   /** How close a letter comes to those already in its group. */
   closest(group: string, keys: readonly number[]): Closest {
     return this.groups.get(group)?.closestTo(keys) ?? { share: 0 };
@@ -137,7 +148,9 @@ export class LetterSpread {
   /**
    * The row's letter: its first draw, or while that shares more than the target with a letter
    * of its group, further draws with derived seeds, keeping the closest-to-none (the earliest
-   * of equals). A row with a seed of its own is drawn once: its sender chose that wording. A
+   * of equals). A row with a seed of its own is drawn once: its sender chose that wording. So is
+   * a sender listed twice (the same usual seed): worded apart, the repeat would pass for a second
+   * constituent, and the summary's identical letters would no longer point at it. A
    * further draw that fails (a longer wording over the page) is passed over; a failed first
    * draw is returned as it is, for the row to fail as it would have.
    */
@@ -147,8 +160,9 @@ export class LetterSpread {
     render: (seed: string | undefined) => R,
     bodyOf: (result: R) => { body: string; story: string | undefined } | undefined,
   ): Draw<R> {
+    const again = this.knownSender(group, seed.usual);
     const first = this.measure(group, render(seed.own), seed.own, bodyOf);
-    if (seed.own !== undefined || first.keys === undefined || first.closest.share <= this.target) return first;
+    if (seed.own !== undefined || again || first.keys === undefined || first.closest.share <= this.target) return first;
     let best = first;
     for (let n = 1; n < this.draws && best.closest.share > this.target; n++) {
       const derived = drawnSeed(seed.usual, n);
