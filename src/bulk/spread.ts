@@ -33,7 +33,9 @@ export interface Closest {
 
 /** One office's letters so far. */
 class GroupIndex {
-  private readonly postings = new Map<number, number[]>();
+  /** A sentence's letters: one letter's id as a number (most sentences, those that name the
+   * sender, are in one letter only), more as an array. */
+  private readonly postings = new Map<number, number | number[]>();
   private readonly sizes: number[] = [];
   private readonly rows: number[] = [];
   private counts = new Uint16Array(64);
@@ -52,8 +54,8 @@ class GroupIndex {
     const counts = this.counts;
     for (const key of keys) {
       const ids = this.postings.get(key);
-      if (!ids) continue;
-      for (const id of ids) {
+      if (ids === undefined) continue;
+      for (const id of typeof ids === 'number' ? [ids] : ids) {
         const seen = counts[id] ?? 0;
         if (seen === 0) touched.push(id);
         counts[id] = seen + 1;
@@ -80,8 +82,9 @@ class GroupIndex {
     }
     for (const key of keys) {
       const ids = this.postings.get(key);
-      if (ids) ids.push(id);
-      else this.postings.set(key, [id]);
+      if (ids === undefined) this.postings.set(key, id);
+      else if (typeof ids === 'number') this.postings.set(key, [ids, id]);
+      else ids.push(id);
     }
     if (closest.row !== undefined && closest.share > this.closest.share) this.closest = { share: closest.share, rows: [closest.row, row] };
   }

@@ -58,7 +58,7 @@ function spreadLines(spread: SpreadReport, rowWord: string): string[] {
   if (over.length > 0) {
     const named = over.slice(0, 3).map((g: GroupReport) => `${officeName(g.group)} ${pct(g.closestPair)}${g.rows ? ` (${rowWord}s ${g.rows[0]} and ${g.rows[1]})` : ''}`);
     out.push(
-      `${partOf(over.length, offices.length, 'office')} a pair over the target even so: ${named.join('; ')}${over.length > 3 ? '; ...' : ''}. A story column, or fewer letters to one official, spreads them further.`,
+      `${partOf(over.length, offices.length, 'office')} a pair over the target even so: ${named.join('; ')}${over.length > 3 ? `; and ${counted(over.length - 3, 'more', 'more')}` : ''}. A story column, or fewer letters to one official, spreads them further.`,
     );
   }
   return out;
