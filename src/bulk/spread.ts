@@ -175,7 +175,12 @@ export class LetterSpread {
     return best;
   }
 
-  private measure<R>(group: string, result: R, seed: string | undefined, bodyOf: (result: R) => { body: string; story: string | undefined } | undefined): Draw<R> {
+  private measure<R>(
+    group: string,
+    result: R,
+    seed: string | undefined,
+    bodyOf: (result: R) => { body: string; story: string | undefined } | undefined,
+  ): Draw<R> {
     const letter = bodyOf(result);
     if (!letter) return { result, seed, closest: { share: 0 } };
     const keys = sentenceKeys(letter.body, letter.story);

@@ -50,13 +50,18 @@ function spreadLines(spread: SpreadReport, rowWord: string): string[] {
   const offices = spread.groups.filter((g) => g.letters > 1);
   if (offices.length === 0) return [];
   const closest = offices.reduce((a, b) => (b.closestPair > a.closestPair ? b : a));
-  const redrawn = spread.redrawn === 0 ? 'no row needed another wording' : `${counted(spread.redrawn, rowWord)} drawn again with another wording (the seed is in the manifest)`;
+  const redrawn =
+    spread.redrawn === 0
+      ? 'no row needed another wording'
+      : `${counted(spread.redrawn, rowWord)} drawn again with another wording (the seed is in the manifest)`;
   const out = [
     `Closest pair of letters to one office: ${pct(closest.closestPair)} of their sentences in common (target at most ${pct(spread.target)}), over ${counted(offices.length, 'office')}; ${redrawn}.`,
   ];
   const over = offices.filter((g) => g.closestPair > spread.target).sort((a, b) => b.closestPair - a.closestPair);
   if (over.length > 0) {
-    const named = over.slice(0, 3).map((g: GroupReport) => `${officeName(g.group)} ${pct(g.closestPair)}${g.rows ? ` (${rowWord}s ${g.rows[0]} and ${g.rows[1]})` : ''}`);
+    const named = over
+      .slice(0, 3)
+      .map((g: GroupReport) => `${officeName(g.group)} ${pct(g.closestPair)}${g.rows ? ` (${rowWord}s ${g.rows[0]} and ${g.rows[1]})` : ''}`);
     out.push(
       `${partOf(over.length, offices.length, 'office')} a pair over the target even so: ${named.join('; ')}${over.length > 3 ? `; and ${counted(over.length - 3, 'more', 'more')}` : ''}. A story column, or fewer letters to one official, spreads them further.`,
     );

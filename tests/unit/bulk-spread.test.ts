@@ -118,16 +118,19 @@ describe('bulk keeps the letters to one office apart', () => {
     }
   });
 
-  it("reports the closest pair against the target and the rows drawn again, as the letters bear out", () => {
+  it('reports the closest pair against the target and the rows drawn again, as the letters bear out', () => {
     const letters = profiles(out);
     const highest = Math.max(
       ...OFFICES.map(
         ([region, recipient, recipientName, stance]) =>
-          formLetterMeasures(rows.filter((r) => officeOf(r) === `${region}|${recipient}|${recipientName}|${stance}`).map((r) => letters.get(r.row) as CampaignProfile))
-            ?.maxSharedSentences ?? 1,
+          formLetterMeasures(
+            rows.filter((r) => officeOf(r) === `${region}|${recipient}|${recipientName}|${stance}`).map((r) => letters.get(r.row) as CampaignProfile),
+          )?.maxSharedSentences ?? 1,
       ),
     );
-    const line = first.stderr.match(/Closest pair of letters to one office: (\d+)% of their sentences in common \(target at most 35%\), over (\d+) offices; (.*)\./);
+    const line = first.stderr.match(
+      /Closest pair of letters to one office: (\d+)% of their sentences in common \(target at most 35%\), over (\d+) offices; (.*)\./,
+    );
     expect(line).not.toBeNull();
     expect(Number(line?.[1])).toBe(Math.round(highest * 100));
     expect(Number(line?.[2])).toBe(OFFICES.length);
