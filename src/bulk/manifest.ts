@@ -19,6 +19,8 @@ export const manifestEntrySchema = z.object({
   status: z.enum(STATUSES),
   file: z.nullable(z.string()),
   error: z.nullable(z.string()),
+  /** The seed the letter was written with (bulk may draw a row again with another; see spread.ts). */
+  seed: z.optional(z.string()),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 const runHeaderSchema = z.object({ run: z.string(), input: z.string(), date: z.optional(z.string()) });
@@ -30,6 +32,8 @@ export function manifestPath(outDir: string): string {
 export interface EarlierRuns {
   /** Rows an earlier run wrote (row -> file); a later failure of the same row cancels it. */
   done: Map<number, string>;
+  /** The seed each of those letters was written with, where the manifest records it. */
+  seeds: Map<number, string>;
   /** The input the last run read, as it named it. */
   input?: string;
   /** The date the last run put on its letters, as its header gives it (the caller checks it). */
@@ -68,6 +72,7 @@ export async function readDoneRows(outDir: string): Promise<EarlierRuns | undefi
   const fd = openManifest(path, constants.O_RDONLY);
   if (fd === undefined) return undefined;
   const done = new Map<number, string>();
+  const seeds = new Map<number, string>();
   const outside: EarlierRuns['outside'] = [];
   let input: string | undefined;
   let date: string | undefined;
@@ -87,16 +92,22 @@ export async function readDoneRows(outDir: string): Promise<EarlierRuns | undefi
       if (header.success) ({ input, date } = header.data);
       continue;
     }
-    const { row, status, file } = entry.data;
+    const { row, status, file, seed } = entry.data;
     // A letter is a file directly in the out-dir: any other path is not one this tool wrote.
     if (file !== null && !isInside(outDir, file)) {
       outside.push({ line: number, file });
       continue;
     }
-    if ((status === 'written' || status === 'skipped') && file) done.set(row, file);
-    else if (status === 'failed') done.delete(row);
+    if ((status === 'written' || status === 'skipped') && file) {
+      done.set(row, file);
+      if (seed !== undefined) seeds.set(row, seed);
+      else seeds.delete(row);
+    } else if (status === 'failed') {
+      done.delete(row);
+      seeds.delete(row);
+    }
   }
-  return { done, input, date, outside };
+  return { done, seeds, input, date, outside };
 }
 
 function isInside(outDir: string, file: string): boolean {

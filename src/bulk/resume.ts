@@ -11,7 +11,7 @@ import { suggestCommand } from '../io/invocation.js';
 import { TEMP_FILE_PATTERN } from '../io/write-file.js';
 import { letterRequestSchema } from '../request.js';
 import { note, warn } from '../ui.js';
-import { manifestPath, readDoneRows } from './manifest.js';
+import { manifestPath, readDoneRows, type EarlierRuns } from './manifest.js';
 import type { BulkOptions, Settings } from './settings.js';
 
 /** Temporary files left by a run that was killed mid-write (their process is gone). */
@@ -49,10 +49,10 @@ function manifestDate(outDir: string, date: string): string {
 }
 
 /**
- * Reads the earlier run in settings.outDir: the rows done (row -> file) with --resume, and the
+ * Reads the earlier run in settings.outDir: the rows done (row -> file, and their seeds) with --resume, and the
  * date its letters carry (set in settings.defaults when --date is not given).
  */
-export async function readEarlierRun(settings: Settings, options: BulkOptions): Promise<Map<number, string> | undefined> {
+export async function readEarlierRun(settings: Settings, options: BulkOptions): Promise<Pick<EarlierRuns, 'done' | 'seeds'> | undefined> {
   const { outDir, writing, file } = settings;
   const input = file === '-' ? 'stdin' : file;
   if (options.resume) {
@@ -74,7 +74,7 @@ export async function readEarlierRun(settings: Settings, options: BulkOptions): 
     // The letters of one batch carry one date, and a letter written just before a stop is
     // then the same letter again, so it is kept rather than reported as in the way.
     if (options.date === undefined && earlier.date !== undefined) settings.defaults.date = manifestDate(outDir, earlier.date);
-    return earlier.done;
+    return { done: earlier.done, seeds: earlier.seeds };
   }
   if (writing && options.date === undefined && existsSync(manifestPath(outDir))) {
     // The same sheet run again into its folder: its letters keep the batch's date, so those

@@ -14,14 +14,18 @@ import { hash53 } from '../hash.js';
 import { paint } from '../ui.js';
 import { FormLetterRisk } from './form-letter-risk.js';
 import { letterSink, type Delivery, type LetterSink } from './letter-sink.js';
-import { ManifestWriter, type ManifestEntry } from './manifest.js';
+import { ManifestWriter, type EarlierRuns, type ManifestEntry } from './manifest.js';
 import { Progress } from './progress.js';
 import { isWholeFile } from './resume.js';
-import { RowLetters } from './row-letter.js';
+import { RowLetters, type RowRender } from './row-letter.js';
+import { LetterSpread, sentenceKeys } from './spread.js';
 import type { BulkOptions, Settings } from './settings.js';
 import type { Sheet } from './sheet.js';
 import type { RowOfficials } from './zip-officials.js';
 import type { RowPacks } from './row-packs.js';
+import type { Pack } from '../pack/load.js';
+import type { LetterRequest } from '../request.js';
+import { defaultSeed } from '../render/variation.js';
 
 /** Rows between turns of the event loop (see the loop in rows()). */
 const TURN_EVERY = 64;
@@ -40,11 +44,16 @@ export interface Counts {
   size?: number;
 }
 
+/** Letters to one office: one official, by name, with one stance, in one language. */
+const officeOf = (language: string, r: LetterRequest): string => [language, r.region, r.recipient, r.recipientName ?? '', r.stance].join('|');
+
 export class BulkRun {
   readonly counts: Counts;
   /** Each warning once, with how many letters had it and the first row that did. */
   readonly warnings = new Map<string, { count: number; row: number }>();
   readonly risk = new FormLetterRisk();
+  /** Keeps each office's letters apart (see spread.ts). */
+  readonly spread = new LetterSpread();
   readonly manifest?: ManifestWriter;
   readonly started = Date.now();
   seenRows = 0;
@@ -62,8 +71,8 @@ export class BulkRun {
     readonly settings: Settings,
     readonly options: BulkOptions,
     readonly sheet: Sheet,
-    /** Rows an earlier run wrote (--resume): row -> file. */
-    private readonly done: Map<number, string> | undefined,
+    /** Rows an earlier run wrote (--resume): row -> file, and the seed each letter was written with. */
+    private readonly done: Pick<EarlierRuns, 'done' | 'seeds'> | undefined,
     officials: RowOfficials,
   ) {
     const { source, columns, words } = sheet;
@@ -126,11 +135,13 @@ export class BulkRun {
   private async row(row: InputRow): Promise<void> {
     const { outDir } = this.settings;
     const { words } = this.sheet;
-    const earlier = this.done?.get(row.row);
+    const earlier = this.done?.done.get(row.row);
     if (earlier !== undefined && isWholeFile(join(outDir, earlier))) {
       this.letters.reserve(earlier);
       this.counts.skipped++;
-      this.record({ row: row.row, status: 'skipped', file: earlier, error: null });
+      const seed = this.done?.seeds.get(row.row);
+      await this.keepApartFrom(row, seed);
+      this.record({ row: row.row, status: 'skipped', file: earlier, error: null, ...(seed === undefined ? {} : { seed }) });
       return;
     }
     const made = await this.letters.request(row);
@@ -142,7 +153,14 @@ export class BulkRun {
     const group = `${language}|${request.region}|${request.stance}`;
     // Counted before it renders, so the sample is drawn the same way whatever becomes of the row.
     const slot = this.risk.count(group, request.story);
-    const rendered = this.letters.render(request, pack);
+    const office = officeOf(language, request);
+    const drawn = this.spread.draw(
+      office,
+      { own: request.seed, usual: defaultSeed(request) },
+      (seed) => this.renderWith(request, pack, seed),
+      (r) => (r.ok ? { body: r.letter.body, story: request.story } : undefined),
+    );
+    const rendered = drawn.result;
     if (!rendered.ok) {
       this.risk.uncount(request.story);
       return this.fail(row.row, `${words.row} ${row.row}: ${rendered.message.replace(/\.$/, '')}`);
@@ -156,9 +174,30 @@ export class BulkRun {
     }
     this.tally(letter.meta.warnings, row.row);
     this.risk.record(row.row, hash53(letter.text), slot, group, slot >= 0 ? letter.body : undefined, request.story);
+    if (drawn.keys) this.spread.add(office, row.row, drawn.keys, drawn.closest, drawn.seed !== request.seed);
     if (delivery.status === 'skipped') this.counts.same++;
     else this.counts.done++;
-    this.record({ row: row.row, status: delivery.status, file: name, error: null });
+    // The seed it was written with, so `draft --seed` gives the same letter and --resume knows it.
+    this.record({ row: row.row, status: delivery.status, file: name, error: null, seed: drawn.seed ?? defaultSeed(request) });
+  }
+
+  /** The row's letter with another seed (undefined: the row's own, or the default). */
+  private renderWith(request: LetterRequest, pack: Pack, seed: string | undefined): RowRender {
+    return this.letters.render(seed === request.seed ? request : { ...request, seed }, pack);
+  }
+
+  /**
+   * A letter an earlier run wrote (--resume), made again from its row and seed and indexed, so
+   * the rows after it are kept apart from it as they were in a run of the whole sheet.
+   */
+  private async keepApartFrom(row: InputRow, seed: string | undefined): Promise<void> {
+    const made = await this.letters.request(row);
+    if (!made.ok) return;
+    const { request, pack, language } = made;
+    const office = officeOf(language, request);
+    this.spread.knownSender(office, defaultSeed(request));
+    const rendered = this.renderWith(request, pack, seed ?? request.seed);
+    if (rendered.ok) this.spread.add(office, row.row, sentenceKeys(rendered.letter.body, request.story));
   }
 
   private record(entry: ManifestEntry): void {

@@ -10,6 +10,7 @@ import { FORM_LETTER_TARGETS } from '../render/similarity.js';
 import { info, note, warn } from '../ui.js';
 import { SAMPLE_PER_GROUP, SIMILAR_WARNING, type RiskReport } from './form-letter-risk.js';
 import { manifestPath } from './manifest.js';
+import type { GroupReport, SpreadReport } from './spread.js';
 import { resumeHint } from './resume.js';
 import { MAX_PRINTED_ERRORS, type BulkRun } from './run.js';
 import { counted, partOf } from './summary-words.js';
@@ -18,24 +19,58 @@ function formatSeconds(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
 
-function riskLines(risk: RiskReport): string[] {
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function riskLines(risk: RiskReport, spread: SpreadReport, rowWord: string): string[] {
   const out: string[] = [];
   const similarity =
     risk.meanSimilarity === undefined
       ? 'too few letters of one region and stance to compare'
       : `mean similarity ${risk.meanSimilarity.toFixed(2)} between letters of the same region and stance (word trigrams, stories left out; ${grouped(risk.pairsCompared)} pair${risk.pairsCompared === 1 ? '' : 's'} from up to ${SAMPLE_PER_GROUP} sampled letters per group)`;
   out.push(`Form-letter risk: ${risk.identicalPairs} identical letter pair${risk.identicalPairs === 1 ? '' : 's'}; ${similarity}.`);
-  if (risk.sharedSentences !== undefined && risk.shingleSimilarity !== undefined && risk.maxSharedSentences !== undefined) {
-    const pct = (x: number) => `${Math.round(x * 100)}%`;
+  if (risk.sharedSentences !== undefined && risk.shingleSimilarity !== undefined) {
     out.push(
-      `As an office sorts mail: on average ${pct(risk.sharedSentences)} of a letter's sentences appear word for word in another (at most ${pct(risk.maxSharedSentences)} for a pair); 8-word runs in common ${risk.shingleSimilarity.toFixed(2)}. Offices count near-identical letters as one; aim for at most ${pct(FORM_LETTER_TARGETS.meanSharedSentences)}, ${pct(FORM_LETTER_TARGETS.maxSharedSentences)} and ${FORM_LETTER_TARGETS.meanShingleJaccard.toFixed(2)}.`,
+      `As an office sorts mail: on average ${pct(risk.sharedSentences)} of a letter's sentences appear word for word in another; 8-word runs in common ${risk.shingleSimilarity.toFixed(2)}. Offices count near-identical letters as one; aim for at most ${pct(FORM_LETTER_TARGETS.meanSharedSentences)} and ${FORM_LETTER_TARGETS.meanShingleJaccard.toFixed(2)}.`,
+    );
+  }
+  return [...out, ...spreadLines(spread, rowWord)];
+}
+
+/** "uk mp Jane Smith, maintain" from a group's key (see officeOf in run.ts). */
+function officeName(group: string): string {
+  const [language, region, recipient, name, stance] = group.split('|');
+  return `${[region, recipient, name].filter(Boolean).join(' ')}, ${stance}${language === 'en' ? '' : ` (${language})`}`;
+}
+
+/**
+ * Every pair of letters to one office, not a sample: the closest pair of any office against the
+ * target, how many rows were drawn again to keep them apart, and the offices still over it.
+ */
+function spreadLines(spread: SpreadReport, rowWord: string): string[] {
+  const offices = spread.groups.filter((g) => g.letters > 1);
+  if (offices.length === 0) return [];
+  const closest = offices.reduce((a, b) => (b.closestPair > a.closestPair ? b : a));
+  const redrawn =
+    spread.redrawn === 0
+      ? 'no row needed another wording'
+      : `${counted(spread.redrawn, rowWord)} drawn again with another wording (the seed is in the manifest)`;
+  const out = [
+    `Closest pair of letters to one office: ${pct(closest.closestPair)} of their sentences in common (target at most ${pct(spread.target)}), over ${counted(offices.length, 'office')}; ${redrawn}.`,
+  ];
+  const over = offices.filter((g) => g.closestPair > spread.target).sort((a, b) => b.closestPair - a.closestPair);
+  if (over.length > 0) {
+    const named = over
+      .slice(0, 3)
+      .map((g: GroupReport) => `${officeName(g.group)} ${pct(g.closestPair)}${g.rows ? ` (${rowWord}s ${g.rows[0]} and ${g.rows[1]})` : ''}`);
+    out.push(
+      `${partOf(over.length, offices.length, 'office')} a pair over the target even so: ${named.join('; ')}${over.length > 3 ? `; and ${counted(over.length - 3, 'more', 'more')}` : ''}. A story column, or fewer letters to one official, spreads them further.`,
     );
   }
   return out;
 }
 
 /** --json: what the summary on stderr says, for a script. */
-function jsonSummary(run: BulkRun, report: RiskReport, elapsed: number) {
+function jsonSummary(run: BulkRun, report: RiskReport, spread: SpreadReport, elapsed: number) {
   const { counts, settings } = run;
   return {
     input: run.sheet.source.name,
@@ -57,6 +92,10 @@ function jsonSummary(run: BulkRun, report: RiskReport, elapsed: number) {
       shingleSimilarity: report.shingleSimilarity ?? null,
       pairsCompared: report.pairsCompared,
       withoutStory: report.withoutStory,
+      closestPairTarget: spread.target,
+      redrawn: spread.redrawn,
+      officesOverTarget: spread.over,
+      offices: spread.groups.map(({ group, letters, closestPair, rows }) => ({ office: group, letters, closestPair, rows: rows ?? null })),
     },
     warnings: [...run.warnings].map(([message, { count, row }]) => ({ message, letters: count, firstRow: row })),
   };
@@ -79,9 +118,10 @@ export function printSummary(run: BulkRun): void {
     `${verb} ${counted(counts.done, 'letter')}${where}: ${counts.same > 0 ? `${grouped(counts.same)} already there as this run would write ${counts.same === 1 ? 'it' : 'them'}, ` : ''}${grouped(counts.skipped)} skipped, ${grouped(counts.failed)} failed, in ${formatSeconds(elapsed)}.`,
   );
   const report = run.risk.report();
-  if (run.options.json) run.print(`${JSON.stringify(jsonSummary(run, report, elapsed))}\n`, 'the JSON summary');
+  const spread = run.spread.report();
+  if (run.options.json) run.print(`${JSON.stringify(jsonSummary(run, report, spread, elapsed))}\n`, 'the JSON summary');
   if (report.letters === 0) return;
-  for (const line of riskLines(report)) info(line);
+  for (const line of riskLines(report, spread, words.row)) info(line);
   if (report.identicalPairs > 0) {
     const examples = report.identicalExamples.map(([a, b]) => `${words.row}s ${a} and ${b}`).join(', ');
     warn(`some letters are identical (${examples}); is a sender listed twice? Give each a different seed column, or remove the repeats.`);

@@ -51,9 +51,9 @@ describe('bulk: reading senders', () => {
     expect(letters(out)).toEqual(['0002-jane-smith-alex-doe.txt', '0003-john-doe-sam-lee.txt', '0004-eva-horvat-ana-novak.txt']);
     expect(readFileSync(join(out, '0003-john-doe-sam-lee.txt'), 'utf8')).toContain('Portland, OR');
     expect(manifest(out)).toEqual([
-      { row: 2, status: 'written', file: '0002-jane-smith-alex-doe.txt', error: null },
-      { row: 3, status: 'written', file: '0003-john-doe-sam-lee.txt', error: null },
-      { row: 4, status: 'written', file: '0004-eva-horvat-ana-novak.txt', error: null },
+      { row: 2, status: 'written', file: '0002-jane-smith-alex-doe.txt', error: null, seed: expect.any(String) },
+      { row: 3, status: 'written', file: '0003-john-doe-sam-lee.txt', error: null, seed: expect.any(String) },
+      { row: 4, status: 'written', file: '0004-eva-horvat-ana-novak.txt', error: null, seed: expect.any(String) },
     ]);
     expect(r.stderr).toMatch(/Wrote 3 letters in .*letters\/: 0 skipped, 0 failed, in [\d.]+ s\./);
     expect(r.stderr).toMatch(/Form-letter risk: 0 identical letter pairs/);
