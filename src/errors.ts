@@ -9,18 +9,21 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export class AppError extends Error {
+  // Each subclass sets its own: the bundle is minified, so a class's own name is not kept.
+  override name = 'AppError';
   constructor(
     message: string,
     readonly exitCode: ExitCode = EXIT.failed,
     readonly hint?: string,
   ) {
     super(message);
-    this.name = new.target.name;
   }
 }
 
 /** Wrong or missing options or values: exit 2. */
 export class UsageError extends AppError {
+  // Set by hand: the bundle is minified, so the class's own name is not kept.
+  override readonly name: string = 'UsageError';
   constructor(message: string, hint?: string) {
     super(message, EXIT.usage, hint);
   }
@@ -28,6 +31,8 @@ export class UsageError extends AppError {
 
 /** A template pack that does not load or validate; each problem has its own location. */
 export class PackError extends AppError {
+  // Set by hand: the bundle is minified, so the class's own name is not kept.
+  override readonly name: string = 'PackError';
   constructor(readonly problems: readonly string[]) {
     super(
       problems.length === 1
@@ -44,6 +49,8 @@ export class PackError extends AppError {
  * folder from one (`--templates`) words the hint with it.
  */
 export class PackFolderError extends UsageError {
+  // Set by hand: the bundle is minified, so the class's own name is not kept.
+  override readonly name: string = 'PackFolderError';
   constructor(
     readonly dir: string,
     hint = 'Give the folder made by `belarus-letter templates eject DIR`.',
@@ -54,6 +61,8 @@ export class PackFolderError extends UsageError {
 
 /** Ctrl-C or Ctrl-D at a prompt. */
 export class InterruptedError extends AppError {
+  // Set by hand: the bundle is minified, so the class's own name is not kept.
+  override readonly name: string = 'InterruptedError';
   constructor() {
     super('Cancelled; nothing was written.', EXIT.interrupted);
   }
@@ -78,6 +87,8 @@ export type IdField = 'region' | 'recipient' | 'stance' | 'template' | 'fact';
  * bulk a column and row, the wizard a question). Its own message is for library callers.
  */
 export class UnknownIdError extends UsageError {
+  // Set by hand: the bundle is minified, so the class's own name is not kept.
+  override readonly name: string = 'UnknownIdError';
   /** The nearest choice, when the value looks like a typo of it. */
   readonly suggestion: string | undefined;
 

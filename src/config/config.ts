@@ -31,6 +31,7 @@ export type Config = z.infer<typeof configSchema>;
 export const CONFIG_KEYS = ['name', 'city', 'region', 'templates'] as const;
 
 export class ConfigError extends AppError {
+  override readonly name: string = 'ConfigError';
   constructor(path: string, why: string) {
     super(`The settings file ${path} could not be read: ${why}.`, 1, 'Run `belarus-letter config clear` to start afresh, or fix the file.');
   }

@@ -45,6 +45,7 @@ export function describeCause(error: unknown): string {
 
 /** A file or folder the tool could not read, write or create: exit 1, naming the path and the cause. */
 export class FileError extends AppError {
+  override readonly name: string = 'FileError';
   constructor(
     readonly path: string,
     readonly action: string,

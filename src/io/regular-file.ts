@@ -13,6 +13,7 @@ const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /** Something at a file's name that is not a regular file. The default words are for a write (with --force or not). */
 export class NotAFileError extends AppError {
+  override readonly name: string = 'NotAFileError';
   constructor(
     readonly path: string,
     readonly kind: string,

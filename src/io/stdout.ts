@@ -13,6 +13,7 @@ import { describeCause, errnoCode } from './fs-errors.js';
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 export class OutputError extends AppError {
+  override readonly name: string = 'OutputError';
   constructor(
     what: string,
     readonly original: unknown,

@@ -15,6 +15,7 @@ import { refuseUnlessRegularFile } from './regular-file.js';
 export { NotAFileError } from './regular-file.js';
 
 export class FileExistsError extends AppError {
+  override readonly name: string = 'FileExistsError';
   constructor(readonly path: string) {
     super(`${path} already exists; it was left untouched.`, 1, 'Add --force to replace it, or choose another file name.');
   }

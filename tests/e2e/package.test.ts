@@ -157,12 +157,15 @@ describe('the npm package', () => {
     const js = `import { draftLetter, letterToPdf } from 'belarus-letter';
 const letter = draftLetter({ region: 'us', recipient: 'senator', stance: 'maintain', name: 'Sam Lee', city: 'Boston', date: '2026-11-25' });
 const pdf = await letterToPdf(letter);
-console.log(JSON.stringify({ start: letter.text.split('\\n')[0], paper: letter.meta.paper, pdf: pdf.length > 1000 }));
+let error = '';
+try { draftLetter({ region: 'xx', recipient: 'senator', stance: 'maintain', name: 'Sam Lee', city: 'Boston', date: '2026-11-25' }); } catch (e) { error = e.name; }
+console.log(JSON.stringify({ start: letter.text.split('\\n')[0], paper: letter.meta.paper, pdf: pdf.length > 1000, error }));
 `;
     writeFileSync(join(consumer, 'use.mjs'), js);
     const r = sh(process.execPath, ['use.mjs'], { cwd: consumer });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ start: 'Sam Lee', paper: 'letter', pdf: true });
+    // The bundle is minified: a caught error still says which kind it is.
+    expect(JSON.parse(r.stdout)).toEqual({ start: 'Sam Lee', paper: 'letter', pdf: true, error: 'UnknownIdError' });
 
     writeFileSync(
       join(consumer, 'use.ts'),
