@@ -14,7 +14,7 @@ import { withDates, wordingIndex } from './fact-text.js';
 import type { Trim } from './fit.js';
 import { markdownEscape } from './format.js';
 import { officialName } from './names.js';
-import { postalLines } from './postal.js';
+import { postalLines, townForProse } from './postal.js';
 import { resolveIds, type Resolved } from './resolve.js';
 import { memo } from './memo.js';
 import { respell, respellPackText } from './spelling.js';
@@ -130,7 +130,7 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
   const view: LetterView = {
     sender: {
       name: userText(request.name),
-      city: userText(request.city),
+      city: userText(region.state ? townForProse(request.city) : request.city),
       address: request.address.map(userText),
       postcode: request.postcode ? userText(request.postcode) : '',
       lines: postalLines(request.address, request.city, request.postcode, region.postcode, {

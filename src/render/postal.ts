@@ -81,3 +81,12 @@ function lastHolding(lines: readonly string[], city: string): number {
   while (i > 0 && !holds(lines[i] as string, city)) i--;
   return i;
 }
+
+/**
+ * The town as the letter's sentences name it: "Portland" for a city typed "Portland, OR" where the
+ * region writes a state in the address. The state is in the sender's address block already, and
+ * in running prose it would need a comma after it as well as before ("Portland, OR, and").
+ */
+export function townForProse(city: string): string {
+  return city.replace(/,\s*[A-Z]{2,3}\.?$/, '').trim() || city;
+}
