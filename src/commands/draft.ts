@@ -86,6 +86,9 @@ function refuseSendOptionsForWizard(options: DraftOptions, input: LetterRequestI
   );
 }
 
+export const NO_STORY_NOTE =
+  'The letter has no words of your own: a sentence or two on why this matters to you is what makes an office read it as more than campaign mail. Add them with --story or --story-file.';
+
 export function missingRequired(input: LetterRequestInput): string[] {
   return REQUIRED_FIELDS.filter((field) => {
     const value = (input as Record<string, unknown>)[field];
@@ -169,6 +172,8 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   const request = parseRequestFromOptions(input);
   const letter = namingOptions(() => render(pack, request, { names: optionNames }));
   refuseOverPage(letter, options);
+  // The wizard and bulk say this their own way (a tip at the preview, a count in the summary).
+  if (!request.story) letter.meta.warnings.push(NO_STORY_NOTE);
   // Links and PDF need code that a text letter should not load.
   if (options.mailto || options.webmail !== undefined || request.format === 'pdf') {
     await (await import('./send-output.js')).emitSendOutput(letter, request, options);

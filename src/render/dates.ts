@@ -75,13 +75,17 @@ export function monthsBetween(from: number, to: number): number {
   return Math.max(0, months);
 }
 
-/** "the end of December 2025" for a month's last day, else the day itself ("19 March 2026"). */
-export function asOfText(date: string, locale: string): string {
+/**
+ * "the end of December 2025" for a month's last day, else the day itself ("19 March 2026"); a date
+ * given only to the month is "the end of" it unless `monthAsGiven` ("March 2026").
+ */
+export function asOfText(date: string, locale: string, monthAsGiven = false): string {
   // A note on the terminal, which stays English whatever the pack's language.
   if (ENGLISH_LOCALES[locale] === undefined) locale = 'en-GB';
   const [y, m, d] = date.split('-');
   if (m === undefined) return y ?? date;
   const end = new Date(endOfPartialDate(`${y}-${m}`));
+  if (d === undefined && monthAsGiven) return formatPartialDate(date, locale);
   if (d === undefined || Number(d) === end.getUTCDate()) return `the end of ${formatPartialDate(`${y}-${m}`, locale)}`;
   return formatPartialDate(date, locale);
 }

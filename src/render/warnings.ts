@@ -78,16 +78,33 @@ function missingAddressNote(request: LetterRequest, recipient: Recipient, names:
 }
 
 /**
- * The note for a letter whose count of political prisoners was made STALE_AFTER_MONTHS or more
- * before the letter's date, or ''. It is about the count, so it goes by the newest count the
- * letter states, not by whichever of its facts is newest.
+ * The note for a letter whose facts are STALE_AFTER_MONTHS or more older than its date, or ''. A
+ * count of political prisoners changes every month, so a letter that states one is noted by its
+ * newest count (not by whichever fact is newest); the rest of the record (releases, relief,
+ * sanctions decisions) can have moved too, and the note says how far it goes.
  */
 export function staleNote(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB'): string {
-  const counts = shownCited.map((id) => pack.facts.get(id) as PackFact).filter((f) => f.tags.includes(COUNT_TAG));
-  if (counts.length === 0) return '';
-  const newest = counts.reduce((a, b) => (endOfPartialDate(b.asOf) > endOfPartialDate(a.asOf) ? b : a));
-  const months = monthsBetween(endOfPartialDate(newest.asOf), Date.parse(`${date}T00:00:00Z`));
+  const shown = shownCited.map((id) => pack.facts.get(id) as PackFact);
+  if (shown.length === 0) return '';
+  const newestOf = (facts: PackFact[]) => facts.reduce((a, b) => (endOfPartialDate(b.asOf) > endOfPartialDate(a.asOf) ? b : a));
+  const monthsSince = (fact: PackFact) => monthsBetween(endOfPartialDate(fact.asOf), Date.parse(`${date}T00:00:00Z`));
+  // A fact's sources can be newer than its asOf (a count from December, cited with the March release that left it standing).
+  const latest = shown
+    .flatMap((f) => [f.asOf, ...f.sources.map((id) => pack.sources.get(id)?.date)])
+    .filter((d): d is string => typeof d === 'string')
+    .reduce((a, b) => (endOfPartialDate(b) > endOfPartialDate(a) ? b : a));
+  const upTo = `go up to ${asOfText(latest, locale, true)}`;
+  const since = 'releases, relief or sanctions decisions since then';
+  const counts = shown.filter((f) => f.tags.includes(COUNT_TAG));
+  if (counts.length === 0) {
+    const months = monthsBetween(endOfPartialDate(latest), Date.parse(`${date}T00:00:00Z`));
+    return months < STALE_AFTER_MONTHS
+      ? ''
+      : `The facts in this letter ${upTo}, ${months} months before its date: check for ${since}, and change the letter where they matter.`;
+  }
+  const count = newestOf(counts);
+  const months = monthsSince(count);
   if (months < STALE_AFTER_MONTHS) return '';
   const where = pack.countSource ? ` with ${pack.countSource}` : '';
-  return `The count of political prisoners in this letter is from ${asOfText(newest.asOf, locale)}, ${months} months before the letter's date, and it changes every month; check the current count${where} before you send it.`;
+  return `The count of political prisoners in this letter is from ${asOfText(count.asOf, locale)}, ${months} months before the letter's date, and it changes every month; check the current count${where} before you send it. Its facts ${upTo}: check also for ${since}, and change the letter where they matter.`;
 }

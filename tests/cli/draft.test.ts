@@ -14,6 +14,16 @@ describe('belarus-letter draft', () => {
     expect(r.stdout).toContain('My aunt was jailed in Minsk in 2021.');
     expect(r.stdout).toMatch(/\n\nAlex Doe\n\nSources\n1\. /);
     expect(r.stderr).toMatch(/^note: The count of political prisoners in this letter is from the end of December 2025/m);
+    // The rest of the record can have moved too: the note says how far the letter's facts go.
+    expect(r.stderr).toMatch(/Its facts go up to \w+ 2026: check also for releases, relief or sanctions decisions since then/);
+    expect(r.stderr).not.toMatch(/no words of your own/);
+  });
+
+  it('tells a writer who gave no words of their own how to add them, and says how far the facts go without a count', async () => {
+    const r = await runMain([...UK_MP, '--facts', 'release-mar-2026']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^note: The letter has no words of your own.*--story or --story-file\.$/m);
+    expect(r.stderr).toMatch(/^note: The facts in this letter go up to March 2026, 7 months before its date/m);
   });
 
   it('writes to --out, leaving stdout empty, and the file matches what stdout would show', async () => {
