@@ -168,6 +168,11 @@ export const OPTIONS = {
     field: 'postcode',
     draft: 'your postcode (ZIP code in the US): offices match it to their constituency',
   },
+  country: {
+    arg: 'code',
+    field: 'country',
+    draft: 'your country as a two-letter code, e.g. LT: written under your address when the letter goes to another country (an MEP in Brussels)',
+  },
   state: {
     arg: 'state',
     field: 'state',

@@ -27,6 +27,11 @@ export function letterWarnings(
   const stale = staleNote(pack, shownCited, request.date, region.locale);
   if (stale) warnings.push(stale);
   warnings.push(...constituentNotes(request, recipient, region, trim, names));
+  if (recipient.country && !request.country && (request.address.length > 0 || request.postcode)) {
+    warnings.push(
+      `The letter goes to another country: add your own country under your address with ${names('country')} (a two-letter code such as LT), as the post needs it.`,
+    );
+  }
   const unposted = missingAddressNote(request, recipient, names);
   if (unposted) warnings.push(unposted);
   if (wordCount > ONE_PAGE_WORDS) {

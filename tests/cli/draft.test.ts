@@ -26,6 +26,37 @@ describe('belarus-letter draft', () => {
     expect(r.stderr).toMatch(/^note: The facts in this letter go up to March 2026, 7 months before its date/m);
   });
 
+  it("writes the sender's country under the address with --country when the letter goes abroad, and not at home", async () => {
+    const mep = ['draft', '--region', 'eu', '--recipient', 'mep', '--stance', 'maintain', '--name', 'Jonas Petraitis', '--city', 'Vilnius'];
+    const abroad = await runMain([...mep, '--postcode', '01103', '--country', 'lt', '--date', '2026-11-25']);
+    expect(abroad.code, abroad.stderr).toBe(0);
+    expect(abroad.stdout).toMatch(/^Jonas Petraitis\n01103 Vilnius\nLithuania\n\n/);
+    expect(abroad.stderr).not.toMatch(/another country/);
+    const unsaid = await runMain([...mep, '--postcode', '01103', '--date', '2026-11-25']);
+    expect(unsaid.stderr).toMatch(/^note: The letter goes to another country: add your own country under your address with --country/m);
+    const home = await runMain([
+      'draft',
+      '--region',
+      'eu',
+      '--recipient',
+      'foreign-minister',
+      '--stance',
+      'maintain',
+      '--name',
+      'Jonas Petraitis',
+      '--city',
+      'Vilnius',
+      '--country',
+      'LT',
+      '--date',
+      '2026-11-25',
+    ]);
+    expect(home.stdout).not.toMatch(/Lithuania\n\n/);
+    const bad = await runMain([...mep, '--country', 'Lithuania']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--country/);
+  });
+
   it('writes to --out, leaving stdout empty, and the file matches what stdout would show', async () => {
     const dir = tempDir();
     const file = join(dir, 'letters', 'letter.txt');
