@@ -33,7 +33,13 @@ const sentencesOf = (text: string) => text.split(/(?<=[.?!])\s+(?=[A-Z])/);
 const ONCE = ['I would welcome', 'I would be grateful', 'I hope', 'I urge'];
 
 /** Closings that lobby the one who decides, point at nothing, or bring in an aim never asked for. */
-const DRIFT = [/make this case/, /press for this/, /\bthose conditions\b/, /[Nn]ormal (?:relations|ties)|[Ww]armer ties|[Bb]usiness as usual/, /, and to make it known/];
+const DRIFT = [
+  /make this case/,
+  /press for this/,
+  /\bthose conditions\b/,
+  /[Nn]ormal (?:relations|ties)|[Ww]armer ties|[Bb]usiness as usual/,
+  /, and to make it known/,
+];
 
 describe('openings and closings, as a caseworker logs them', () => {
   it.each(combos)('%s %s %s: names Belarus in the first or second sentence', (region, recipient, stance) => {
@@ -47,7 +53,10 @@ describe('openings and closings, as a caseworker logs them', () => {
     for (const { where, body } of letters(region, recipient, stance, STORY)) {
       const sentences = body.split('\n\n').flatMap(sentencesOf);
       for (const phrase of ONCE) {
-        expect(sentences.filter((s) => s.startsWith(phrase)), `${where}: "${phrase}"`).toHaveLength(sentences.some((s) => s.startsWith(phrase)) ? 1 : 0);
+        expect(
+          sentences.filter((s) => s.startsWith(phrase)),
+          `${where}: "${phrase}"`,
+        ).toHaveLength(sentences.some((s) => s.startsWith(phrase)) ? 1 : 0);
       }
     }
   });
@@ -86,7 +95,7 @@ describe('openings and closings, as a caseworker logs them', () => {
     }
   });
 
-  it('gives the writer\'s story without a stock lead-in', () => {
+  it("gives the writer's story without a stock lead-in", () => {
     for (const [region, recipient, stance] of combos) {
       for (const { where, body } of letters(region, recipient, stance, STORY)) {
         expect(body, where).not.toMatch(/This is personal for me/);
