@@ -35,7 +35,7 @@ describe('phrasings', () => {
 
   it('covers each section of a letter', () => {
     expect([...found.keys()].sort()).toEqual(
-      expect.arrayContaining(['intro', 'lead', 'action', 'aim-verb', 'aim-tail', 'aim-again', 'personal', 'reason-2', 'reply-1', 'reply-2', 'signoff']),
+      expect.arrayContaining(['intro', 'lead', 'action', 'aim-verb', 'aim-tail', 'aim-again', 'reason-2', 'reply-1', 'reply-2', 'signoff']),
     );
   });
 
