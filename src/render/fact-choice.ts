@@ -3,7 +3,9 @@
  * writer, each letter takes its own seeded selection from the stance's list (one release, one
  * fact of context, the count of those still held), so fifty letters to one office do not carry
  * the same paragraph. In a region with lead facts (the relief the United States has already
- * given, the EU's renewal) the letter starts from one of them instead, then the count. A writer's own --facts are kept as given.
+ * given, the EU's renewal) one of them takes the place of the context, after the release: the
+ * letter's later sentences speak of "the releases", so it must have said what they were. A
+ * writer's own --facts are kept as given.
  */
 import { hash32 } from './variation.js';
 
@@ -46,10 +48,12 @@ export function chooseFacts({ pool, lead, seed, chosenByWriter, tagsOf }: FactCh
   // After a lead on relief, another fact about relief would repeat it.
   const leadTags = new Set(leads.flatMap((id) => tagsOf(id)));
   const rest = pool.filter((id) => !lead.includes(id) && !(leadTags.has('relief') && tagsOf(id).includes('relief')));
-  const out = [...leads];
+  const out: string[] = [];
   for (const part of PARTS) {
-    // A lead fact stands in for the release and the context: the letter stays on one page.
-    if (part !== 'count' && leads.length > 0) continue;
+    if (part === 'context' && leads.length > 0) {
+      out.push(...leads);
+      continue;
+    }
     const candidates = rest.filter((id) => partOf(tagsOf(id)) === part).sort((a, b) => key(a) - key(b));
     if (candidates[0]) out.push(candidates[0]);
   }
