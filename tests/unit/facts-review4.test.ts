@@ -24,9 +24,15 @@ const AMBIGUOUS_REMAINDER = /\b(their remaining|the rest of their|what (was left
 /** Phrases struck by the fourth review, wherever they occur in the facts or these partials. */
 const STRUCK: [RegExp, string][] = [
   [/\b(came|come|are|went) home\b|loved ones back|brought others home/i, 'many of those freed were deported, not sent home'],
-  [/is still in place|still work as they did|still running|still at work|still doing their jobs|still run it now|still handing down/i, 'an undated present-tense claim'],
+  [
+    /is still in place|still work as they did|still running|still at work|still doing their jobs|still run it now|still handing down/i,
+    'an undated present-tense claim',
+  ],
   [/new arrests call for/i, 'an undated present-tense claim'],
-  [/paid per prisoner|leverage that freed|chose continuity|much has been given|a good deal has (already )?been given|relief is already a fact|has not waited for every release|only part of the story|there is a place for easing|the record does not show/i, 'stock or slogan'],
+  [
+    /paid per prisoner|leverage that freed|chose continuity|much has been given|a good deal has (already )?been given|relief is already a fact|has not waited for every release|only part of the story|there is a place for easing|the record does not show/i,
+    'stock or slogan',
+  ],
   [/the (very )?month of the large release|the large release|a large release/i, 'March 2026 was the larger release'],
   [/forward to \[\[2027|carrying .* forward/i, 'the 26 February 2026 list carried to 2027'],
   [/the last count I can cite|taken before it|the count I can rely on/i, 'a count the writer cannot update'],
