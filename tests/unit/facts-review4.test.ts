@@ -50,12 +50,18 @@ describe('the English facts say no more than the record', () => {
     }
   });
 
-  it('EU renewal: 312 and 57 are dated to the day of the decision, and the April 2026 amendment is mentioned', () => {
+  it('EU renewal: 312 and 57 are dated to the day of the decision, and EU letters go on to the April 2026 amendment', () => {
     for (const t of wordingsOf('eu-renewal-2026')) {
       expect(t, t).toMatch(/at that date|as of that date|that day|on that date|the day of the decision|at the time|as they stood|when they listed|\bthen\b/);
-      expect(t, t).toMatch(/April 2026/);
     }
-    expect(pack.facts.get('eu-renewal-2026')?.sources).toContain('eu-reg-2026-513');
+    for (const t of wordingsOf('eu-amended-apr-2026')) expect(t, t).toMatch(/April 2026/);
+    expect(pack.facts.get('eu-amended-apr-2026')?.sources).toEqual(['eu-reg-2026-513']);
+    for (let i = 0; i < 6; i++) {
+      const letter = render(pack, request({ region: 'eu', recipient: 'mep', stance: 'maintain', seed: `am${i}`, date: '2026-11-30' }));
+      expect(letter.meta.citedFacts).toContain('eu-renewal-2026');
+      expect(letter.body).toMatch(/April 2026/);
+      expect(letter.text).toMatch(/2026\/513/);
+    }
   });
 
   it('the US conditions say it was the US that eased, and when', () => {
