@@ -3,7 +3,10 @@
  * writer, each letter takes its own seeded selection from the stance's list (one release, one
  * fact of context, the count of those still held), so fifty letters to one office do not carry
  * the same paragraph. In a region with lead facts (the relief the United States has already
- * given, the EU's renewal) the letter starts from one of them instead, then the count. A writer's own --facts are kept as given.
+ * given, the EU's renewal) the letter starts from one of them instead, then the count; a lead
+ * tagged "after-release" takes only the context's place, after a release, for a pack whose later
+ * sentences speak of "the releases" and so must have said what they were. A writer's own --facts
+ * are kept as given.
  */
 import { hash32 } from './variation.js';
 
@@ -46,10 +49,16 @@ export function chooseFacts({ pool, lead, seed, chosenByWriter, tagsOf }: FactCh
   // After a lead on relief, another fact about relief would repeat it.
   const leadTags = new Set(leads.flatMap((id) => tagsOf(id)));
   const rest = pool.filter((id) => !lead.includes(id) && !(leadTags.has('relief') && tagsOf(id).includes('relief')));
-  const out = [...leads];
+  const out: string[] = [];
+  // The lead takes the release's place and the context's, or, tagged "after-release", only the context's.
+  const afterRelease = leads.some((id) => tagsOf(id).includes('after-release'));
+  const leadAt: Part | undefined = leads.length === 0 ? undefined : afterRelease ? 'context' : 'release';
   for (const part of PARTS) {
-    // A lead fact stands in for the release and the context: the letter stays on one page.
-    if (part !== 'count' && leads.length > 0) continue;
+    if (part === leadAt) {
+      out.push(...leads);
+      continue;
+    }
+    if (part === 'context' && leads.length > 0) continue;
     const candidates = rest.filter((id) => partOf(tagsOf(id)) === part).sort((a, b) => key(a) - key(b));
     if (candidates[0]) out.push(candidates[0]);
   }

@@ -45,7 +45,7 @@ describe('discovery commands', () => {
     expect(still.asOf).toBe('2025-12-31');
     expect(still.origin).toBe('built-in');
     expect(still.wordings.length).toBeGreaterThanOrEqual(3);
-    expect(still.sources.map((s) => s.publisher)).toEqual(['Reform.news', 'Human Rights Watch', 'Reform.news']);
+    expect(still.sources.map((s) => s.publisher)).toEqual(['Reform.news', 'Reform.news']);
     expect(still.sources.every((s) => /^https:\/\//.test(s.url))).toBe(true);
     const text = (await runMain(['facts'])).stdout;
     expect(text).toMatch(/still-imprisoned \(as of 31 December 2025\)/);

@@ -119,12 +119,13 @@ describe('the reason paragraph of every English letter', () => {
     const plans = new Set<string>();
     for (let i = 0; i < 60; i++) {
       const { reason: text } = reason('uk', 'mp', 'conditional', `p${i}`);
-      const complete = /release (is )?complete|complete release/i.test(text);
+      const complete = /\bcomplete\b/i.test(text);
       const fifty = text.search(/about 50/i);
       const reuters = text.indexOf('Reuters');
       plans.add(`${complete ? 'B' : ''}${fifty < 0 ? 'C' : fifty < reuters ? 'DC' : 'CD'}`);
     }
-    expect([...plans].sort()).toEqual(['BC', 'BCD', 'BDC', 'CD', 'DC']);
+    // Never all four parts: with them the letter ran onto a second sheet.
+    expect([...plans].sort()).toEqual(['BC', 'C', 'CD', 'DC']);
   });
 });
 

@@ -148,7 +148,7 @@ describe('nothing from "Not to say" appears in any letter', () => {
 });
 
 describe('sources a reader can open, in every format', () => {
-  const cite = { facts: ['still-imprisoned', 'us-relief-banks-mar-2026'], date: '2026-11-30' };
+  const cite = { facts: ['release-dec-2025', 'us-relief-banks-mar-2026'], date: '2026-11-30' };
   const hrw = pack.sources.get('hrw-2025-12-15')!;
   const ap = pack.sources.get('ap-2026-03')!;
 
