@@ -31,32 +31,64 @@ export interface Closest {
   row?: number;
 }
 
-/** One office's letters so far. */
+/** Grows a typed array to at least `need` elements, doubling, keeping what it held. */
+function grown<T extends Int32Array | Uint16Array | Float64Array>(a: T, need: number, make: (n: number) => T): T {
+  if (need <= a.length) return a;
+  let n = a.length * 2;
+  while (n < need) n *= 2;
+  const b = make(n);
+  b.set(a);
+  return b;
+}
+
+/**
+ * One office's letters so far, in typed arrays and nothing per letter or per sentence, so
+ * 100,000 letters cost a few megabytes rather than a few hundred thousand small objects: an
+ * open-addressed table from a sentence's hash to its posting list, and the posting lists as
+ * chains in one pool, each kept in the order its letters came (a chain's head and tail), so
+ * letters are compared in the order they were before.
+ */
 class GroupIndex {
-  /** A sentence's letters: one letter's id as a number (most sentences, those that name the
-   * sender, are in one letter only), more as an array. */
-  private readonly postings = new Map<number, number | number[]>();
-  private readonly sizes: number[] = [];
-  private readonly rows: number[] = [];
+  /** The table: a sentence's 53-bit hash (exact in a double), and its chain's first and last posting; head -1 is an empty slot. */
+  private keys = new Float64Array(64);
+  private heads = new Int32Array(64).fill(-1);
+  private tails = new Int32Array(64);
+  private used = 0;
+  /** The postings: a letter's id, and the next posting of the same sentence (-1: none). */
+  private ids = new Int32Array(256);
+  private next = new Int32Array(256);
+  private postings = 0;
+  /** Per letter: its row, its number of sentences, and a scratch count for closestTo. */
+  private rows = new Int32Array(64);
+  private sizes = new Uint16Array(64);
   private counts = new Uint16Array(64);
+  private letterCount = 0;
   /** The usual seeds of its senders, hashed: a sender listed twice is seen, not disguised. */
   readonly senders = new Set<number>();
   /** The closest pair of the group so far. */
   closest: { share: number; rows?: [number, number] } = { share: 0 };
 
   get letters(): number {
-    return this.rows.length;
+    return this.letterCount;
+  }
+
+  /** The slot of a key: where it is, or the empty slot where it would go. */
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    // hash53 is well mixed: its low 32 bits are as good a slot as any.
+    let i = (key >>> 0) & mask;
+    while (this.heads[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
   }
 
   closestTo(keys: readonly number[]): Closest {
     if (keys.length === 0) return { share: 0 };
     const touched: number[] = [];
-    const counts = this.counts;
+    const { counts, ids, next, heads } = this;
     for (const key of keys) {
-      const ids = this.postings.get(key);
-      if (ids === undefined) continue;
-      for (const id of typeof ids === 'number' ? [ids] : ids) {
-        const seen = counts[id] ?? 0;
+      for (let p = heads[this.slot(key)] as number; p !== -1; p = next[p] as number) {
+        const id = ids[p] as number;
+        const seen = counts[id] as number;
         if (seen === 0) touched.push(id);
         counts[id] = seen + 1;
       }
@@ -72,21 +104,43 @@ class GroupIndex {
   }
 
   add(row: number, keys: readonly number[], closest: Closest): void {
-    const id = this.rows.length;
-    this.rows.push(row);
-    this.sizes.push(keys.length);
-    if (id >= this.counts.length) {
-      const grown = new Uint16Array(this.counts.length * 2);
-      grown.set(this.counts);
-      this.counts = grown;
-    }
+    const id = this.letterCount++;
+    this.rows = grown(this.rows, id + 1, (n) => new Int32Array(n));
+    this.sizes = grown(this.sizes, id + 1, (n) => new Uint16Array(n));
+    this.counts = grown(this.counts, id + 1, (n) => new Uint16Array(n));
+    this.rows[id] = row;
+    this.sizes[id] = Math.min(keys.length, 0xffff);
+    this.ids = grown(this.ids, this.postings + keys.length, (n) => new Int32Array(n));
+    this.next = grown(this.next, this.postings + keys.length, (n) => new Int32Array(n));
     for (const key of keys) {
-      const ids = this.postings.get(key);
-      if (ids === undefined) this.postings.set(key, id);
-      else if (typeof ids === 'number') this.postings.set(key, [ids, id]);
-      else ids.push(id);
+      if ((this.used + 1) * 4 > this.keys.length * 3) this.rehash();
+      const p = this.postings++;
+      this.ids[p] = id;
+      this.next[p] = -1;
+      const i = this.slot(key);
+      if (this.heads[i] === -1) {
+        this.keys[i] = key;
+        this.heads[i] = p;
+        this.used++;
+      } else this.next[this.tails[i] as number] = p;
+      this.tails[i] = p;
     }
     if (closest.row !== undefined && closest.share > this.closest.share) this.closest = { share: closest.share, rows: [closest.row, row] };
+  }
+
+  /** The table at twice the size, once three quarters of it are used. */
+  private rehash(): void {
+    const { keys, heads, tails } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.heads = new Int32Array(keys.length * 2).fill(-1);
+    this.tails = new Int32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (heads[i] === -1) continue;
+      const j = this.slot(keys[i] as number);
+      this.keys[j] = keys[i] as number;
+      this.heads[j] = heads[i] as number;
+      this.tails[j] = tails[i] as number;
+    }
   }
 }
 
