@@ -11,6 +11,7 @@
  * cost stays near-linear in the rows rather than growing with every pair.
  */
 import { hash53 } from '../hash.js';
+import { grownTo, KeyTable } from './key-table.js';
 import { campaignSentences, FORM_LETTER_TARGETS } from '../render/similarity.js';
 
 /** Draws of a row at most (the first included): each further draw is one more render. */
@@ -31,40 +32,28 @@ export interface Closest {
   row?: number;
 }
 
-/** Grows a typed array to at least `need` elements, doubling, keeping what it held. */
-function grown<T extends Int32Array | Uint16Array | Float64Array>(a: T, need: number, make: (n: number) => T): T {
-  if (need <= a.length) return a;
-  let n = a.length * 2;
-  while (n < need) n *= 2;
-  const b = make(n);
-  b.set(a);
-  return b;
-}
-
 /**
- * One office's letters so far, in typed arrays and nothing per letter or per sentence, so
- * 100,000 letters cost a few megabytes rather than a few hundred thousand small objects: an
- * open-addressed table from a sentence's hash to its posting list, and the posting lists as
- * chains in one pool, each kept in the order its letters came (a chain's head and tail), so
- * letters are compared in the order they were before.
+ * One office's letters so far, in typed arrays and nothing per letter or per sentence, so that
+ * 100,000 letters leave no small objects behind: the sentences numbered by a KeyTable, each with
+ * a chain of postings (the letters that have it) in one pool, kept in the order the letters came
+ * (a head and a tail per sentence), so letters are compared in the same order as ever.
  */
 class GroupIndex {
-  /** The table: a sentence's 53-bit hash (exact in a double), and its chain's first and last posting; head -1 is an empty slot. */
-  private keys = new Float64Array(64);
-  private heads = new Int32Array(64).fill(-1);
+  private readonly sentences = new KeyTable();
+  /** Per sentence: its first and last posting. */
+  private heads = new Int32Array(64);
   private tails = new Int32Array(64);
-  private used = 0;
-  /** The postings: a letter's id, and the next posting of the same sentence (-1: none). */
+  /** Per posting: a letter's id, and the next posting of the same sentence (-1: none). */
   private ids = new Int32Array(256);
   private next = new Int32Array(256);
   private postings = 0;
-  /** Per letter: its row, its number of sentences, and a scratch count for closestTo. */
+  /** Per letter: its row, its number of sentences, and a count closestTo uses and clears. */
   private rows = new Int32Array(64);
   private sizes = new Uint16Array(64);
   private counts = new Uint16Array(64);
   private letterCount = 0;
   /** The usual seeds of its senders, hashed: a sender listed twice is seen, not disguised. */
-  readonly senders = new Set<number>();
+  readonly senders = new KeyTable();
   /** The closest pair of the group so far. */
   closest: { share: number; rows?: [number, number] } = { share: 0 };
 
@@ -72,21 +61,14 @@ class GroupIndex {
     return this.letterCount;
   }
 
-  /** The slot of a key: where it is, or the empty slot where it would go. */
-  private slot(key: number): number {
-    const mask = this.keys.length - 1;
-    // hash53 is well mixed: its low 32 bits are as good a slot as any.
-    let i = (key >>> 0) & mask;
-    while (this.heads[i] !== -1 && this.keys[i] !== key) i = (i + 1) & mask;
-    return i;
-  }
-
   closestTo(keys: readonly number[]): Closest {
     if (keys.length === 0) return { share: 0 };
     const touched: number[] = [];
     const { counts, ids, next, heads } = this;
     for (const key of keys) {
-      for (let p = heads[this.slot(key)] as number; p !== -1; p = next[p] as number) {
+      const sentence = this.sentences.get(key);
+      if (sentence === -1) continue;
+      for (let p = heads[sentence] as number; p !== -1; p = next[p] as number) {
         const id = ids[p] as number;
         const seen = counts[id] as number;
         if (seen === 0) touched.push(id);
@@ -105,42 +87,27 @@ class GroupIndex {
 
   add(row: number, keys: readonly number[], closest: Closest): void {
     const id = this.letterCount++;
-    this.rows = grown(this.rows, id + 1, (n) => new Int32Array(n));
-    this.sizes = grown(this.sizes, id + 1, (n) => new Uint16Array(n));
-    this.counts = grown(this.counts, id + 1, (n) => new Uint16Array(n));
+    this.rows = grownTo(this.rows, id + 1);
+    this.sizes = grownTo(this.sizes, id + 1);
+    this.counts = grownTo(this.counts, id + 1);
     this.rows[id] = row;
-    this.sizes[id] = Math.min(keys.length, 0xffff);
-    this.ids = grown(this.ids, this.postings + keys.length, (n) => new Int32Array(n));
-    this.next = grown(this.next, this.postings + keys.length, (n) => new Int32Array(n));
+    this.sizes[id] = keys.length;
+    this.ids = grownTo(this.ids, this.postings + keys.length);
+    this.next = grownTo(this.next, this.postings + keys.length);
     for (const key of keys) {
-      if ((this.used + 1) * 4 > this.keys.length * 3) this.rehash();
       const p = this.postings++;
       this.ids[p] = id;
       this.next[p] = -1;
-      const i = this.slot(key);
-      if (this.heads[i] === -1) {
-        this.keys[i] = key;
-        this.heads[i] = p;
-        this.used++;
-      } else this.next[this.tails[i] as number] = p;
-      this.tails[i] = p;
+      const known = this.sentences.size;
+      const sentence = this.sentences.add(key);
+      if (sentence === known) {
+        this.heads = grownTo(this.heads, sentence + 1);
+        this.tails = grownTo(this.tails, sentence + 1);
+        this.heads[sentence] = p;
+      } else this.next[this.tails[sentence] as number] = p;
+      this.tails[sentence] = p;
     }
     if (closest.row !== undefined && closest.share > this.closest.share) this.closest = { share: closest.share, rows: [closest.row, row] };
-  }
-
-  /** The table at twice the size, once three quarters of it are used. */
-  private rehash(): void {
-    const { keys, heads, tails } = this;
-    this.keys = new Float64Array(keys.length * 2);
-    this.heads = new Int32Array(keys.length * 2).fill(-1);
-    this.tails = new Int32Array(keys.length * 2);
-    for (let i = 0; i < keys.length; i++) {
-      if (heads[i] === -1) continue;
-      const j = this.slot(keys[i] as number);
-      this.keys[j] = keys[i] as number;
-      this.heads[j] = heads[i] as number;
-      this.tails[j] = tails[i] as number;
-    }
   }
 }
 
@@ -191,10 +158,8 @@ export class LetterSpread {
   /** Whether a sender with this usual seed already wrote to the group; either way, they have now. */
   knownSender(group: string, usual: string): boolean {
     const senders = this.group(group).senders;
-    const key = hash53(usual);
-    if (senders.has(key)) return true;
-    senders.add(key);
-    return false;
+    const known = senders.size;
+    return senders.add(hash53(usual)) < known;
   }
 
   /** How close a letter comes to those already in its group. */
