@@ -29,6 +29,10 @@ export class KeyTable {
     return (this.numbers[this.slot(key)] as number) - 1;
   }
 
+  has(key: number): boolean {
+    return this.get(key) !== -1;
+  }
+
   /** The key's number, given it now if it had none (the next number, which is size - 1 after). */
   add(key: number): number {
     let i = this.slot(key);

@@ -17,6 +17,15 @@ import { campaignSentences, FORM_LETTER_TARGETS } from '../render/similarity.js'
 /** Draws of a row at most (the first included): each further draw is one more render. */
 export const MAX_DRAWS = 8;
 
+/**
+ * Letters an office's index holds at most. A campaign rarely sends one official more than a
+ * couple of thousand letters, and up to this many every pair is kept apart; past it, the
+ * office's later letters are kept apart from its first MAX_INDEXED only, and the summary says
+ * so. It bounds the index (some 300 bytes a letter) at a few megabytes per office, which is what
+ * keeps a 100,000-row sheet's memory near a 10,000-row sheet's.
+ */
+export const MAX_INDEXED = 2500;
+
 /** The seed of a row's nth draw after the first: its usual seed and the draw's number, so a run is repeatable. */
 export const drawnSeed = (seed: string, draw: number): string => `${seed}#${draw}`;
 
@@ -52,6 +61,8 @@ class GroupIndex {
   private sizes = new Uint16Array(64);
   private counts = new Uint16Array(64);
   private letterCount = 0;
+  /** Letters written to the office after its index was full: compared with it, not added. */
+  unindexed = 0;
   /** The usual seeds of its senders, hashed: a sender listed twice is seen, not disguised. */
   readonly senders = new KeyTable();
   /** The closest pair of the group so far. */
@@ -85,7 +96,12 @@ class GroupIndex {
     return best;
   }
 
-  add(row: number, keys: readonly number[], closest: Closest): void {
+  add(row: number, keys: readonly number[], closest: Closest, cap: number): void {
+    if (closest.row !== undefined && closest.share > this.closest.share) this.closest = { share: closest.share, rows: [closest.row, row] };
+    if (this.letterCount >= cap) {
+      this.unindexed++;
+      return;
+    }
     const id = this.letterCount++;
     this.rows = grownTo(this.rows, id + 1);
     this.sizes = grownTo(this.sizes, id + 1);
@@ -107,13 +123,14 @@ class GroupIndex {
       } else this.next[this.tails[sentence] as number] = p;
       this.tails[sentence] = p;
     }
-    if (closest.row !== undefined && closest.share > this.closest.share) this.closest = { share: closest.share, rows: [closest.row, row] };
   }
 }
 
 export interface GroupReport {
   group: string;
   letters: number;
+  /** Letters past the index's cap (MAX_INDEXED): kept apart from the first letters only. */
+  unindexed: number;
   /** The highest share of sentences any two letters of the group have in common. */
   closestPair: number;
   /** The rows of that pair, when any two share a sentence. */
@@ -127,6 +144,8 @@ export interface SpreadReport {
   /** Groups whose closest pair is over the target even after the draws. */
   over: number;
   target: number;
+  /** Letters an office's index holds at most. */
+  cap: number;
 }
 
 /** A draw of a row: what render gave, and the letter's sentence keys when it gave a letter. */
@@ -144,6 +163,7 @@ export class LetterSpread {
   constructor(
     readonly target: number = FORM_LETTER_TARGETS.maxSharedSentences,
     private readonly draws: number = MAX_DRAWS,
+    readonly cap: number = MAX_INDEXED,
   ) {}
 
   private group(key: string): GroupIndex {
@@ -208,12 +228,12 @@ export class LetterSpread {
 
   /** A letter that was written (or was already there): later rows of its group are kept apart from it. */
   add(group: string, row: number, keys: readonly number[], closest: Closest = this.closest(group, keys), redrawn = false): void {
-    this.group(group).add(row, keys, closest);
+    this.group(group).add(row, keys, closest, this.cap);
     if (redrawn) this.redrawn++;
   }
 
   report(): SpreadReport {
-    const groups = [...this.groups].map(([group, g]) => ({ group, letters: g.letters, closestPair: g.closest.share, rows: g.closest.rows }));
-    return { groups, redrawn: this.redrawn, over: groups.filter((g) => g.closestPair > this.target).length, target: this.target };
+    const groups = [...this.groups].map(([group, g]) => ({ group, letters: g.letters + g.unindexed, unindexed: g.unindexed, closestPair: g.closest.share, rows: g.closest.rows }));
+    return { groups, redrawn: this.redrawn, over: groups.filter((g) => g.closestPair > this.target).length, target: this.target, cap: this.cap };
   }
 }
