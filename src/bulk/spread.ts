@@ -21,10 +21,10 @@ export const MAX_DRAWS = 8;
  * Letters an office's index holds at most. A campaign rarely sends one official more than a
  * couple of thousand letters, and up to this many every pair is kept apart; past it, the
  * office's later letters are kept apart from its first MAX_INDEXED only, and the summary says
- * so. It bounds the index (some 300 bytes a letter) at a few megabytes per office, which is what
+ * so. It bounds the index (about 200 bytes a letter) at under a megabyte per office, which is what
  * keeps a 100,000-row sheet's memory near a 10,000-row sheet's.
  */
-export const MAX_INDEXED = 2500;
+export const MAX_INDEXED = 2000;
 
 /** The seed of a row's nth draw after the first: its usual seed and the draw's number, so a run is repeatable. */
 export const drawnSeed = (seed: string, draw: number): string => `${seed}#${draw}`;
