@@ -233,7 +233,13 @@ export class LetterSpread {
   }
 
   report(): SpreadReport {
-    const groups = [...this.groups].map(([group, g]) => ({ group, letters: g.letters + g.unindexed, unindexed: g.unindexed, closestPair: g.closest.share, rows: g.closest.rows }));
+    const groups = [...this.groups].map(([group, g]) => ({
+      group,
+      letters: g.letters + g.unindexed,
+      unindexed: g.unindexed,
+      closestPair: g.closest.share,
+      rows: g.closest.rows,
+    }));
     return { groups, redrawn: this.redrawn, over: groups.filter((g) => g.closestPair > this.target).length, target: this.target, cap: this.cap };
   }
 }
