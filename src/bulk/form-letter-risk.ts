@@ -8,6 +8,7 @@
  * letters as it keeps.)
  */
 import { hash53 } from '../hash.js';
+import { grownTo, KeyTable } from './key-table.js';
 import { campaignProfile, campaignTrigrams, formLetterMeasures, jaccard } from '../render/similarity.js';
 
 /**
@@ -71,7 +72,9 @@ export class FormLetterRisk {
   private letters = 0;
   private identicalPairs = 0;
   private readonly identicalExamples: [number, number][] = [];
-  private readonly firstRowByHash = new Map<number, number>();
+  /** Each distinct letter's hash, numbered, and the first row that had it: no object per letter. */
+  private readonly hashes = new KeyTable();
+  private firstRows = new Int32Array(1024);
   private readonly repeats = new Map<number, number>();
   private readonly groups = new Map<string, Group>();
   private readonly random = generator(0x5eed);
@@ -103,9 +106,13 @@ export class FormLetterRisk {
 
   /** The rendered letter of a counted row: its hash, and its text when it took a sample slot. */
   record(row: number, hash: number, slot: number, group: string, body: string | undefined, story: string | undefined): void {
-    const first = this.firstRowByHash.get(hash);
-    if (first === undefined) this.firstRowByHash.set(hash, row);
-    else {
+    const known = this.hashes.size;
+    const n = this.hashes.add(hash);
+    if (n === known) {
+      this.firstRows = grownTo(this.firstRows, n + 1);
+      this.firstRows[n] = row;
+    } else {
+      const first = this.firstRows[n] as number;
       const before = this.repeats.get(hash) ?? 1;
       this.identicalPairs += before;
       this.repeats.set(hash, before + 1);

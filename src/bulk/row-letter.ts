@@ -5,6 +5,7 @@
  */
 import { AppError } from '../errors.js';
 import type { InputRow } from '../io/rows.js';
+import { KeyTable } from './key-table.js';
 import { baseName, loadSlugLibrary, NameRegistry, slugReadyFor } from '../io/safe-name.js';
 import type { Pack } from '../pack/load.js';
 import type { Letter } from '../render/letter.js';
@@ -22,7 +23,7 @@ export type RowRequest = { ok: true; request: LetterRequest; notes: string[]; pa
 export type RowRender = { ok: true; letter: Letter } | { ok: false; message: string };
 
 export class RowLetters {
-  private readonly registry = new NameRegistry();
+  private readonly registry = new NameRegistry(new KeyTable());
 
   constructor(
     private readonly packs: RowPacks,

@@ -11,10 +11,20 @@
  * cost stays near-linear in the rows rather than growing with every pair.
  */
 import { hash53 } from '../hash.js';
+import { grownTo, KeyTable } from './key-table.js';
 import { campaignSentences, FORM_LETTER_TARGETS } from '../render/similarity.js';
 
 /** Draws of a row at most (the first included): each further draw is one more render. */
 export const MAX_DRAWS = 8;
+
+/**
+ * Letters an office's index holds at most. A campaign rarely sends one official more than a
+ * couple of thousand letters, and up to this many every pair is kept apart; past it, the
+ * office's later letters are kept apart from its first MAX_INDEXED only, and the summary says
+ * so. It bounds the index (about 200 bytes a letter) at under a megabyte per office, which is what
+ * keeps a 100,000-row sheet's memory near a 10,000-row sheet's.
+ */
+export const MAX_INDEXED = 2000;
 
 /** The seed of a row's nth draw after the first: its usual seed and the draw's number, so a run is repeatable. */
 export const drawnSeed = (seed: string, draw: number): string => `${seed}#${draw}`;
@@ -31,32 +41,47 @@ export interface Closest {
   row?: number;
 }
 
-/** One office's letters so far. */
+/**
+ * One office's letters so far, in typed arrays and nothing per letter or per sentence, so that
+ * 100,000 letters leave no small objects behind: the sentences numbered by a KeyTable, each with
+ * a chain of postings (the letters that have it) in one pool, kept in the order the letters came
+ * (a head and a tail per sentence), so letters are compared in the same order as ever.
+ */
 class GroupIndex {
-  /** A sentence's letters: one letter's id as a number (most sentences, those that name the
-   * sender, are in one letter only), more as an array. */
-  private readonly postings = new Map<number, number | number[]>();
-  private readonly sizes: number[] = [];
-  private readonly rows: number[] = [];
+  private readonly sentences = new KeyTable();
+  /** Per sentence: its first and last posting. */
+  private heads = new Int32Array(64);
+  private tails = new Int32Array(64);
+  /** Per posting: a letter's id, and the next posting of the same sentence (-1: none). */
+  private ids = new Int32Array(256);
+  private next = new Int32Array(256);
+  private postings = 0;
+  /** Per letter: its row, its number of sentences, and a count closestTo uses and clears. */
+  private rows = new Int32Array(64);
+  private sizes = new Uint16Array(64);
   private counts = new Uint16Array(64);
+  private letterCount = 0;
+  /** Letters written to the office after its index was full: compared with it, not added. */
+  unindexed = 0;
   /** The usual seeds of its senders, hashed: a sender listed twice is seen, not disguised. */
-  readonly senders = new Set<number>();
+  readonly senders = new KeyTable();
   /** The closest pair of the group so far. */
   closest: { share: number; rows?: [number, number] } = { share: 0 };
 
   get letters(): number {
-    return this.rows.length;
+    return this.letterCount;
   }
 
   closestTo(keys: readonly number[]): Closest {
     if (keys.length === 0) return { share: 0 };
     const touched: number[] = [];
-    const counts = this.counts;
+    const { counts, ids, next, heads } = this;
     for (const key of keys) {
-      const ids = this.postings.get(key);
-      if (ids === undefined) continue;
-      for (const id of typeof ids === 'number' ? [ids] : ids) {
-        const seen = counts[id] ?? 0;
+      const sentence = this.sentences.get(key);
+      if (sentence === -1) continue;
+      for (let p = heads[sentence] as number; p !== -1; p = next[p] as number) {
+        const id = ids[p] as number;
+        const seen = counts[id] as number;
         if (seen === 0) touched.push(id);
         counts[id] = seen + 1;
       }
@@ -71,28 +96,41 @@ class GroupIndex {
     return best;
   }
 
-  add(row: number, keys: readonly number[], closest: Closest): void {
-    const id = this.rows.length;
-    this.rows.push(row);
-    this.sizes.push(keys.length);
-    if (id >= this.counts.length) {
-      const grown = new Uint16Array(this.counts.length * 2);
-      grown.set(this.counts);
-      this.counts = grown;
-    }
-    for (const key of keys) {
-      const ids = this.postings.get(key);
-      if (ids === undefined) this.postings.set(key, id);
-      else if (typeof ids === 'number') this.postings.set(key, [ids, id]);
-      else ids.push(id);
-    }
+  add(row: number, keys: readonly number[], closest: Closest, cap: number): void {
     if (closest.row !== undefined && closest.share > this.closest.share) this.closest = { share: closest.share, rows: [closest.row, row] };
+    if (this.letterCount >= cap) {
+      this.unindexed++;
+      return;
+    }
+    const id = this.letterCount++;
+    this.rows = grownTo(this.rows, id + 1);
+    this.sizes = grownTo(this.sizes, id + 1);
+    this.counts = grownTo(this.counts, id + 1);
+    this.rows[id] = row;
+    this.sizes[id] = keys.length;
+    this.ids = grownTo(this.ids, this.postings + keys.length);
+    this.next = grownTo(this.next, this.postings + keys.length);
+    for (const key of keys) {
+      const p = this.postings++;
+      this.ids[p] = id;
+      this.next[p] = -1;
+      const known = this.sentences.size;
+      const sentence = this.sentences.add(key);
+      if (sentence === known) {
+        this.heads = grownTo(this.heads, sentence + 1);
+        this.tails = grownTo(this.tails, sentence + 1);
+        this.heads[sentence] = p;
+      } else this.next[this.tails[sentence] as number] = p;
+      this.tails[sentence] = p;
+    }
   }
 }
 
 export interface GroupReport {
   group: string;
   letters: number;
+  /** Letters past the index's cap (MAX_INDEXED): kept apart from the first letters only. */
+  unindexed: number;
   /** The highest share of sentences any two letters of the group have in common. */
   closestPair: number;
   /** The rows of that pair, when any two share a sentence. */
@@ -106,6 +144,8 @@ export interface SpreadReport {
   /** Groups whose closest pair is over the target even after the draws. */
   over: number;
   target: number;
+  /** Letters an office's index holds at most. */
+  cap: number;
 }
 
 /** A draw of a row: what render gave, and the letter's sentence keys when it gave a letter. */
@@ -123,6 +163,7 @@ export class LetterSpread {
   constructor(
     readonly target: number = FORM_LETTER_TARGETS.maxSharedSentences,
     private readonly draws: number = MAX_DRAWS,
+    readonly cap: number = MAX_INDEXED,
   ) {}
 
   private group(key: string): GroupIndex {
@@ -137,10 +178,8 @@ export class LetterSpread {
   /** Whether a sender with this usual seed already wrote to the group; either way, they have now. */
   knownSender(group: string, usual: string): boolean {
     const senders = this.group(group).senders;
-    const key = hash53(usual);
-    if (senders.has(key)) return true;
-    senders.add(key);
-    return false;
+    const known = senders.size;
+    return senders.add(hash53(usual)) < known;
   }
 
   /** How close a letter comes to those already in its group. */
@@ -189,12 +228,18 @@ export class LetterSpread {
 
   /** A letter that was written (or was already there): later rows of its group are kept apart from it. */
   add(group: string, row: number, keys: readonly number[], closest: Closest = this.closest(group, keys), redrawn = false): void {
-    this.group(group).add(row, keys, closest);
+    this.group(group).add(row, keys, closest, this.cap);
     if (redrawn) this.redrawn++;
   }
 
   report(): SpreadReport {
-    const groups = [...this.groups].map(([group, g]) => ({ group, letters: g.letters, closestPair: g.closest.share, rows: g.closest.rows }));
-    return { groups, redrawn: this.redrawn, over: groups.filter((g) => g.closestPair > this.target).length, target: this.target };
+    const groups = [...this.groups].map(([group, g]) => ({
+      group,
+      letters: g.letters + g.unindexed,
+      unindexed: g.unindexed,
+      closestPair: g.closest.share,
+      rows: g.closest.rows,
+    }));
+    return { groups, redrawn: this.redrawn, over: groups.filter((g) => g.closestPair > this.target).length, target: this.target, cap: this.cap };
   }
 }

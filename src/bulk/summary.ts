@@ -66,6 +66,13 @@ function spreadLines(spread: SpreadReport, rowWord: string): string[] {
       `${partOf(over.length, offices.length, 'office')} a pair over the target even so: ${named.join('; ')}${over.length > 3 ? `; and ${counted(over.length - 3, 'more', 'more')}` : ''}. A story column, or fewer letters to one official, spreads them further.`,
     );
   }
+  const past = offices.filter((g) => g.unindexed > 0);
+  if (past.length > 0) {
+    const cap = grouped(spread.cap);
+    out.push(
+      `${partOf(past.length, offices.length, 'office', ['had', 'had'])} more than ${cap} letters: each letter after an office's ${cap}th was kept apart from its first ${cap} only, not from every other. Fewer letters to one official keeps every pair apart.`,
+    );
+  }
   return out;
 }
 
@@ -95,7 +102,14 @@ function jsonSummary(run: BulkRun, report: RiskReport, spread: SpreadReport, ela
       closestPairTarget: spread.target,
       redrawn: spread.redrawn,
       officesOverTarget: spread.over,
-      offices: spread.groups.map(({ group, letters, closestPair, rows }) => ({ office: group, letters, closestPair, rows: rows ?? null })),
+      offices: spread.groups.map(({ group, letters, closestPair, rows, unindexed }) => ({
+        office: group,
+        letters,
+        closestPair,
+        rows: rows ?? null,
+        unindexed,
+      })),
+      officeIndexCap: spread.cap,
     },
     warnings: [...run.warnings].map(([message, { count, row }]) => ({ message, letters: count, firstRow: row })),
   };

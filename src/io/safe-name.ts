@@ -107,7 +107,8 @@ export function baseName(pattern: string, values: Partial<Record<NameField, stri
 const ASCII = /^[\x00-\x7f]*$/;
 
 export class NameRegistry {
-  private readonly taken = new Set<number>();
+  /** The names' keys; a caller with many rows can pass a more compact set than a Set of heap numbers. */
+  constructor(private readonly taken: { has(key: number): boolean; add(key: number): unknown } = new Set<number>()) {}
 
   private static key(name: string): number {
     // Names are slugs, so nearly always ASCII: nothing to decompose.
