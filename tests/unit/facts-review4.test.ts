@@ -113,3 +113,22 @@ describe('US and EU letters introduce the releases they go on to speak of', () =
     }
   }
 });
+
+/** Review 5: a letter may cite the count without the March release, and may read 312/57 as the list at expiry. */
+describe('review 5: wordings that stand alone', () => {
+  it('every still-imprisoned wording that mentions March 2026 says what that release was (250 freed)', () => {
+    for (const t of wordingsOf('still-imprisoned')) {
+      if (/March 2026/.test(t)) expect(t, t).toMatch(/\b250\b/);
+      expect(t, t).not.toMatch(/the March 2026 release/);
+      expect(t, t).not.toMatch(/^(Not (all|everyone) (was|were) freed|Many remained)\b/);
+    }
+    expect(new Set(wordingsOf('still-imprisoned')).size).toBe(wordingsOf('still-imprisoned').length);
+  });
+
+  it('no eu-renewal-2026 wording points back with "that date"/"that day"/"then" after the 2027 expiry', () => {
+    for (const t of wordingsOf('eu-renewal-2026')) {
+      const after = t.slice(t.indexOf('2027'));
+      expect(after, t).not.toMatch(/that date|that day|at the time|\bthen\b/);
+    }
+  });
+});
