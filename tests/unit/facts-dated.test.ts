@@ -4,6 +4,8 @@
  * the list as renewed, newly recognised political prisoners are not called new arrests, and the
  * conditional letters ask whether the US conditions were met rather than declaring them broken.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withDates } from '../../src/render/fact-text.js';
 import { render } from '../../src/render/render.js';
@@ -47,6 +49,14 @@ describe('the English facts, wording by wording', () => {
   it('never says in the present tense, undated, that hundreds are still held', () => {
     for (const [id, t] of all) expect(presentHundreds(t), `${id}: ${t}`).toEqual([]);
     for (const t of wordingsOf('still-imprisoned')) expect(t, t).toMatch(/March 2026/);
+  });
+
+  it('no partial says in the present tense that hundreds are still held either', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'templates', 'partials');
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), 'utf8').replace(/\{\{[^}]*\}\}/g, ' ');
+      expect(presentHundreds(text), file).toEqual([]);
+    }
   });
 
   it('dates the 400 released to the March 2026 release that ends the count', () => {
