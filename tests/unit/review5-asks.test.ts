@@ -21,6 +21,14 @@ describe('review 5 guards', () => {
     }
   });
 
+  it.each(['senator', 'member', 'foreign-minister'])('au %s never leans on relief Australia has not given (review 6)', (recipient) => {
+    for (const stance of ['maintain', 'conditional']) {
+      for (const body of bodies('au', recipient, stance)) {
+        expect(body).not.toMatch(/partners in easing|ease their own sanctions|and hold firm until|off Australia's lists|Rewarding partial releases/);
+      }
+    }
+  });
+
   it.each([
     ['us', 'senator'],
     ['us', 'secretary-of-state'],
