@@ -86,7 +86,7 @@ function refuseSendOptionsForWizard(options: DraftOptions, input: LetterRequestI
   );
 }
 
-export const NO_STORY_NOTE =
+const NO_STORY_NOTE =
   'The letter has no words of your own: a sentence or two on why this matters to you is what makes an office read it as more than campaign mail. Add them with --story or --story-file.';
 
 export function missingRequired(input: LetterRequestInput): string[] {

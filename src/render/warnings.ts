@@ -91,25 +91,22 @@ function missingAddressNote(request: LetterRequest, recipient: Recipient, names:
 export function staleNote(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB'): string {
   const shown = shownCited.map((id) => pack.facts.get(id) as PackFact);
   if (shown.length === 0) return '';
-  const newestOf = (facts: PackFact[]) => facts.reduce((a, b) => (endOfPartialDate(b.asOf) > endOfPartialDate(a.asOf) ? b : a));
-  const monthsSince = (fact: PackFact) => monthsBetween(endOfPartialDate(fact.asOf), Date.parse(`${date}T00:00:00Z`));
+  const newest = (dates: string[]) => dates.reduce((a, b) => (endOfPartialDate(b) > endOfPartialDate(a) ? b : a));
+  const monthsSince = (d: string) => monthsBetween(endOfPartialDate(d), Date.parse(`${date}T00:00:00Z`));
   // A fact's sources can be newer than its asOf (a count from December, cited with the March release that left it standing).
-  const latest = shown
-    .flatMap((f) => [f.asOf, ...f.sources.map((id) => pack.sources.get(id)?.date)])
-    .filter((d): d is string => typeof d === 'string')
-    .reduce((a, b) => (endOfPartialDate(b) > endOfPartialDate(a) ? b : a));
+  const latest = newest(shown.flatMap((f) => [f.asOf, ...f.sources.map((id) => pack.sources.get(id)?.date)]).filter((d): d is string => typeof d === 'string'));
   const upTo = `go up to ${asOfText(latest, locale, true)}`;
   const since = 'releases, relief or sanctions decisions since then';
-  const counts = shown.filter((f) => f.tags.includes(COUNT_TAG));
+  const counts = shown.filter((f) => f.tags.includes(COUNT_TAG)).map((f) => f.asOf);
   if (counts.length === 0) {
-    const months = monthsBetween(endOfPartialDate(latest), Date.parse(`${date}T00:00:00Z`));
+    const months = monthsSince(latest);
     return months < STALE_AFTER_MONTHS
       ? ''
       : `The facts in this letter ${upTo}, ${months} months before its date: check for ${since}, and change the letter where they matter.`;
   }
-  const count = newestOf(counts);
+  const count = newest(counts);
   const months = monthsSince(count);
   if (months < STALE_AFTER_MONTHS) return '';
   const where = pack.countSource ? ` with ${pack.countSource}` : '';
-  return `The count of political prisoners in this letter is from ${asOfText(count.asOf, locale)}, ${months} months before the letter's date, and it changes every month; check the current count${where} before you send it. Its facts ${upTo}: check also for ${since}, and change the letter where they matter.`;
+  return `The count of political prisoners in this letter is from ${asOfText(count, locale)}, ${months} months before the letter's date, and it changes every month; check the current count${where} before you send it. Its facts ${upTo}: check also for ${since}, and change the letter where they matter.`;
 }
