@@ -77,7 +77,7 @@ describe('openings and closings, as a caseworker logs them', () => {
       for (const stance of pack.stances.map((s) => s.id)) {
         for (const { where, opening } of letters(region, recipient, stance)) {
           for (const s of sentencesOf(opening).filter((x) => /Committee\b/.test(x) && !/Estimates/.test(x))) {
-            expect(s, where).toMatch(/\b(?:ask|urge|encourage|call on|press for|raise [^.]*?with)\b[^.]*Committee/);
+            expect(s, where).toMatch(/\b(?:ask|urge|encourage|call on|press for|make sure|see that|raise [^.]*?with)\b[^.]*Committee/);
           }
         }
       }
