@@ -71,6 +71,15 @@ describe('review 6: opening asks', () => {
     }
   });
 
+  it.each(['representative', 'foreign-minister'])('other %s: every stance asks for something a country without Belarus sanctions can do', (recipient) => {
+    for (const stance of STANCES) {
+      for (const { where, opening } of letters('other', recipient, stance)) {
+        expect(opening, where).toMatch(/UN Human Rights Council|OSCE|Special Rapporteur|normal relations|closer relations|targeted measures/);
+        expect(opening, where).not.toMatch(/\b(?:keep|renew|hold to) (?:the|its|our) sanctions\b/);
+      }
+    }
+  });
+
   it.each([
     ['uk', 'mp'],
     ['uk', 'foreign-secretary'],
