@@ -30,7 +30,9 @@ describe('review 6: opening asks', () => {
   it.each(['senator', 'representative'])('us %s is asked to act, not to lobby colleagues on a committee', (recipient) => {
     for (const stance of STANCES) {
       for (const { where, body } of letters('us', recipient, stance)) {
-        expect(body, where).not.toMatch(/\burge (?:the )?members of\b|\braise with the [^.]*Committees\b|\bcall on the [^.]*Committee\b|\burge the [^.]*Committee to\b/);
+        expect(body, where).not.toMatch(
+          /\burge (?:the )?members of\b|\braise with the [^.]*Committees\b|\bcall on the [^.]*Committee\b|\burge the [^.]*Committee to\b/,
+        );
         expect(body, where).not.toMatch(/listen to Congress as they do not listen to me|put your name to such a bill/);
       }
     }
