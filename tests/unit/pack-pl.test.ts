@@ -118,9 +118,13 @@ describe('the Polish pack (packs/pl)', () => {
   it('leaves room on the page: the longest phrasing of every part stays at or under 420 words', () => {
     // The one-page check allows 450; a margin keeps a longer name or address block off a second page.
     for (const [recipient, stance] of COMBOS) {
-      const words = render(plPack(), request({ region: 'eu', recipient, stance, name: 'Anna Nowak', city: 'Kraków', address: ['ul. Długa 5'], story: TYPICAL_STORY }), {
-        longest: true,
-      }).meta.wordCount;
+      const words = render(
+        plPack(),
+        request({ region: 'eu', recipient, stance, name: 'Anna Nowak', city: 'Kraków', address: ['ul. Długa 5'], story: TYPICAL_STORY }),
+        {
+          longest: true,
+        },
+      ).meta.wordCount;
       expect(words, `${recipient}/${stance}`).toBeLessThanOrEqual(420);
     }
   });
