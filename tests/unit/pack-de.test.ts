@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtinPackDirFor } from '../../src/pack/languages.js';
 import { loadPack } from '../../src/pack/load.js';
-import { pageCheck } from '../../src/render/page-check.js';
+import { pageCheck, TYPICAL_STORY } from '../../src/render/page-check.js';
 import { render } from '../../src/render/render.js';
 import { ONE_PAGE_WORDS } from '../../src/render/letter.js';
 import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, proseSentences } from '../../src/render/similarity.js';
@@ -140,6 +140,25 @@ describe('the German pack', () => {
   it('fits one page even with the longest phrasing of every part and a 60-word story', () => {
     expect(pack.templates.filter((t) => t.meta.language === 'de').map((t) => t.meta.id)).toEqual(['letter']);
     expect(pageCheck(pack, (t) => t.meta.language === 'de')).toEqual({ problems: [], warnings: [] });
+  });
+
+  it('leaves room on the page: the longest phrasing of every part stays at or under 420 words', () => {
+    // The one-page check allows 450; a margin keeps a longer name or address block off a second page.
+    for (const [recipient, stance] of COMBOS) {
+      const words = render(pack, german({ recipient, stance, address: ['Musterstraße 12'], story: TYPICAL_STORY }), { longest: true }).meta.wordCount;
+      expect(words, `${recipient}/${stance}`).toBeLessThanOrEqual(420);
+    }
+  });
+
+  it("writes the sender's own country, as German writes it, under the address only on post abroad", () => {
+    const sender = (recipient: string, country: string) =>
+      render(pack, german({ recipient, country, address: ['Herrengasse 5'], postcode: '8010', city: 'Graz' })).body.split('\n\n')[0];
+    // The return address names the writer's country in ordinary case: capitals are for the destination line.
+    expect(sender('mep', 'AT')).toBe('Anna Schmidt\nHerrengasse 5\n8010 Graz\nÖsterreich');
+    expect(sender('mep', 'DE')).toMatch(/\nDeutschland$/);
+    expect(sender('foreign-minister-at', 'AT')).toBe('Anna Schmidt\nHerrengasse 5\n8010 Graz');
+    expect(sender('foreign-minister-de', 'DE')).not.toMatch(/Deutschland/);
+    expect(sender('foreign-minister-de', 'AT')).toMatch(/\nÖsterreich$/);
   });
 
   it('never gives the count from before the March 2026 release without saying that hundreds stayed in prison', () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinPackDirFor } from '../../src/pack/languages.js';
 import { loadPack, type Pack } from '../../src/pack/load.js';
-import { pageCheck } from '../../src/render/page-check.js';
+import { pageCheck, TYPICAL_STORY } from '../../src/render/page-check.js';
 import { render } from '../../src/render/render.js';
 import { campaignProfile, formLetterMeasures, FORM_LETTER_TARGETS, proseSentences, words } from '../../src/render/similarity.js';
 import { countWords } from '../../src/render/word-count.js';
@@ -113,6 +113,28 @@ describe('the Polish pack (packs/pl)', () => {
   it('fits one page even with the longest phrasing of every part and a 60-word story', () => {
     // The worst case is an MEP's conditional letter: its ask, the US conditions and the verdict.
     expect(pageCheck(plPack(), (t) => t.meta.language === 'pl')).toEqual({ problems: [], warnings: [] });
+  });
+
+  it('leaves room on the page: the longest phrasing of every part stays at or under 420 words', () => {
+    // The one-page check allows 450; a margin keeps a longer name or address block off a second page.
+    for (const [recipient, stance] of COMBOS) {
+      const words = render(
+        plPack(),
+        request({ region: 'eu', recipient, stance, name: 'Anna Nowak', city: 'Kraków', address: ['ul. Długa 5'], story: TYPICAL_STORY }),
+        {
+          longest: true,
+        },
+      ).meta.wordCount;
+      expect(words, `${recipient}/${stance}`).toBeLessThanOrEqual(420);
+    }
+  });
+
+  it("writes the sender's own country under the address only on post abroad, in ordinary case", () => {
+    const sender = (recipient: string, country: string) => letter({ recipient, country }).body.split('\n\n')[0];
+    // The return address names the writer's country as one writes it; capitals are for the destination line.
+    expect(sender('mep', 'PL')).toBe('Anna Nowak\nul. Długa 5\n31-147 Kraków\nPolska');
+    expect(sender('foreign-minister-pl', 'PL')).toBe('Anna Nowak\nul. Długa 5\n31-147 Kraków');
+    expect(sender('foreign-minister-pl', 'DE')).toMatch(/\nNiemcy$/);
   });
 
   it('states the English facts with the same sources, dates and confidence, in at least three Polish wordings each', () => {
