@@ -91,6 +91,19 @@ describe('the reason paragraph after the sixth review', () => {
     }
   });
 
+  it('joins no "but" to a second "but", nor "so" to a second "so"', () => {
+    // Half the letters join the first two reason sentences ("..., but those still held ..."): the
+    // conjunction each stance's first sentence ends with, in its joined form.
+    const joins = new Map<string, Set<string>>();
+    for (const p of reasonSlots.filter((x) => x.slot === 'reason-1')) {
+      const conj = /, (but|so)$/.exec(p.text)?.[1];
+      if (conj) for (const st of p.stance) (joins.get(st) ?? joins.set(st, new Set()).get(st))?.add(conj);
+    }
+    for (const p of reasonSlots.filter((x) => x.slot === 'reason-2')) {
+      for (const st of p.stance) for (const conj of joins.get(st) ?? []) expect(p.text, `${st}: ${p.text}`).not.toMatch(new RegExp(`\\b${conj}\\b`, 'i'));
+    }
+  });
+
   it('the source checks can fail', () => {
     const old = phrasingsOf(
       'reason.hbs',
@@ -125,6 +138,8 @@ describe('the reason paragraph after the sixth review', () => {
             for (const [bad, why] of BANNED) expect(reason, `${why}: ${where}`).not.toMatch(bad);
             if (r.id !== 'us') expect(reason, where).not.toMatch(/further (easing|relief|concession)/i);
             if (r.id === 'au') expect(out.body, where).not.toMatch(/hold(ing)? firm|rewarding partial releases/i);
+            // Two sentences joined with ", but" must not carry a second "but" of their own.
+            for (const sentence of reason.split(/(?<=[.?!])\s+/)) expect(sentence, where).not.toMatch(/\bbut\b.*\bbut\b/);
           }
         }
       }
