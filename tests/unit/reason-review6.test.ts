@@ -74,7 +74,7 @@ describe('the reason paragraph after the sixth review', () => {
 
   it('gives Australia, which has granted no relief, no sentence about holding firm, rewarding releases or easing now', () => {
     for (const p of all.filter((x) => x.region.includes('au') && x.stance.includes('maintain'))) {
-      expect(p.text, `${p.file} ${p.slot}`).not.toMatch(/hold(ing)? firm|rewarding partial|\beas(ed|ing|e)\b.*\bnow\b|\bnow\b.*\beas(ed|ing|e)\b|relief (given|bought|now)/i);
+      expect(p.text, `${p.file} ${p.slot}`).not.toMatch(/hold(ing)? firm|rewarding partial|off Australia's lists|\beas(ed|ing|e)\b.*\bnow\b|\bnow\b.*\beas(ed|ing|e)\b|relief (given|bought|now)/i);
     }
   });
 
