@@ -54,7 +54,10 @@ function phrasingsOf(file: string, source: string): Phrasing[] {
     const v = /^\{\{#variant((?: [a-z]+="[^"]*")*)\}\}(.*)$/.exec(line);
     if (!v) continue;
     const attr = (k: string) => new RegExp(`${k}="([^"]*)"`).exec(v[1] ?? '')?.[1]?.split(',');
-    const text = (v[2] ?? '').replace(/\{\{[^}]*\}\}/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = (v[2] ?? '')
+      .replace(/\{\{[^}]*\}\}/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     out.push({ file, slot, region: attr('region') ?? REGIONS, stance: attr('stance') ?? STANCES, text });
   }
   return out;
@@ -74,7 +77,9 @@ describe('the reason paragraph after the sixth review', () => {
 
   it('gives Australia, which has granted no relief, no sentence about holding firm, rewarding releases or easing now', () => {
     for (const p of all.filter((x) => x.region.includes('au') && x.stance.includes('maintain'))) {
-      expect(p.text, `${p.file} ${p.slot}`).not.toMatch(/hold(ing)? firm|rewarding partial|off Australia's lists|\beas(ed|ing|e)\b.*\bnow\b|\bnow\b.*\beas(ed|ing|e)\b|relief (given|bought|now)/i);
+      expect(p.text, `${p.file} ${p.slot}`).not.toMatch(
+        /hold(ing)? firm|rewarding partial|off Australia's lists|\beas(ed|ing|e)\b.*\bnow\b|\bnow\b.*\beas(ed|ing|e)\b|relief (given|bought|now)/i,
+      );
     }
   });
 
@@ -84,7 +89,9 @@ describe('the reason paragraph after the sixth review', () => {
         for (const stance of STANCES) {
           // The conditional letters' third part is the past-relief question, not a reason-3 sentence.
           if (slot === 'reason-3' && stance === 'conditional') continue;
-          const texts = new Set(reasonSlots.filter((p) => p.slot === slot && p.region.includes(region) && p.stance.includes(stance) && p.text).map((p) => p.text));
+          const texts = new Set(
+            reasonSlots.filter((p) => p.slot === slot && p.region.includes(region) && p.stance.includes(stance) && p.text).map((p) => p.text),
+          );
           expect(texts.size, `${slot} ${region}/${stance}`).toBeGreaterThanOrEqual(8);
         }
       }
@@ -129,7 +136,10 @@ describe('the reason paragraph after the sixth review', () => {
       for (const t of r.recipients) {
         for (const s of pack.stances) {
           for (let i = 0; i < 8; i++) {
-            const out = render(pack, request({ region: r.id, recipient: t.id, stance: s.id, seed: `six${i}`, date: '2026-11-30', recipientName: 'Jane Smith', recipientTitle: 'Ms' }));
+            const out = render(
+              pack,
+              request({ region: r.id, recipient: t.id, stance: s.id, seed: `six${i}`, date: '2026-11-30', recipientName: 'Jane Smith', recipientTitle: 'Ms' }),
+            );
             const reason = out.sections
               .filter((x) => x.role === 'reason')
               .map((x) => x.text)
