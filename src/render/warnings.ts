@@ -19,12 +19,22 @@ export const COUNT_TAG = 'count';
 /** The writer's notes for a letter citing `shownCited`, of `wordCount` words. */
 export function letterWarnings(
   pack: Pack,
-  letter: { request: LetterRequest; recipient: Recipient; region: Region; trim: Trim; shownCited: readonly string[]; wordCount: number },
+  letter: {
+    request: LetterRequest;
+    recipient: Recipient;
+    region: Region;
+    trim: Trim;
+    shownCited: readonly string[];
+    wordCount: number;
+    /** The facts the letter states, each with the wording it uses, and the letter's text: to point at the sentences to check. */
+    stated?: readonly StatedFact[];
+    text?: string;
+  },
   names: FieldNamer = fieldAsNamed,
 ): string[] {
   const { request, recipient, region, trim, shownCited, wordCount } = letter;
   const warnings: string[] = [];
-  const stale = staleNote(pack, shownCited, request.date, region.locale);
+  const stale = staleNote(pack, shownCited, request.date, region.locale, datedSentences(pack, letter.stated ?? [], letter.text ?? '', region.locale));
   if (stale) warnings.push(stale);
   warnings.push(...constituentNotes(request, recipient, region, trim, names));
   if (recipient.country && !request.country && (request.address.length > 0 || request.postcode)) {
@@ -88,7 +98,14 @@ function missingAddressNote(request: LetterRequest, recipient: Recipient, names:
  * newest count (not by whichever fact is newest); the rest of the record (releases, relief,
  * sanctions decisions) can have moved too, and the note says how far it goes.
  */
-export function staleNote(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB'): string {
+export function staleNote(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB', sentences: readonly string[] = []): string {
+  const note = staleNoteLine(pack, shownCited, date, locale);
+  // The first line stays the same for every letter, so bulk can count it as one note.
+  if (!note || sentences.length === 0) return note;
+  return `${note} ${sentences.length === 1 ? 'The sentence' : 'The sentences'} to check:${sentences.map((s) => `\n  - ${s}`).join('')}`;
+}
+
+function staleNoteLine(pack: Pack, shownCited: readonly string[], date: string, locale: string): string {
   const shown = shownCited.map((id) => pack.facts.get(id) as PackFact);
   if (shown.length === 0) return '';
   const newest = (dates: string[]) => dates.reduce((a, b) => (endOfPartialDate(b) > endOfPartialDate(a) ? b : a));
@@ -109,4 +126,65 @@ export function staleNote(pack: Pack, shownCited: readonly string[], date: strin
   if (months < STALE_AFTER_MONTHS) return '';
   const where = pack.countSource ? ` with ${pack.countSource}` : '';
   return `The count of political prisoners in this letter is from ${asOfText(count, locale)}, ${months} months before the letter's date, and it changes every month; check the current count${where} before you send it. Its facts ${upTo}: check also for ${since}, and change the letter where they matter.`;
+}
+
+export interface StatedFact {
+  id: string;
+  /** The wording of the fact as the letter has it. */
+  wording: string;
+}
+
+/** What a fact tagged so states, in the note: the claims later events can overtake. */
+const DATED_CLAIMS: [tag: string, words: string][] = [
+  ['relief', 'relief'],
+  ['release', 'releases'],
+  ['sanctions', 'sanctions'],
+];
+const MAX_NAMED = 3;
+const OPENING_WORDS = 6;
+
+/**
+ * The sentences of `text` that state releases, relief or sanctions, newest claim first, at most
+ * MAX_NAMED, each as the writer can find it: 'the sentence beginning "Relief has already come
+ * from Washington…" states relief as of 19 March 2026'. A count of prisoners has its own note.
+ */
+export function datedSentences(pack: Pack, stated: readonly StatedFact[], text: string, locale: string): string[] {
+  const dated = stated.flatMap(({ id, wording }) => {
+    const fact = pack.facts.get(id);
+    const claim = fact && !fact.tags.includes(COUNT_TAG) ? DATED_CLAIMS.find(([tag]) => fact.tags.includes(tag)) : undefined;
+    const at = text.indexOf(wording);
+    return fact && claim && at >= 0 ? [{ fact, words: claim[1], at }] : [];
+  });
+  // Newest first; among equals, in the order the letter has them.
+  dated.sort((a, b) => (a.fact.asOf === b.fact.asOf ? a.at - b.at : a.fact.asOf < b.fact.asOf ? 1 : -1));
+  const named = new Map<number, string>();
+  for (const { fact, words, at } of dated) {
+    const start = sentenceStart(text, at);
+    if (named.has(start) || named.size === MAX_NAMED) continue;
+    named.set(start, `the sentence beginning "${opening(text.slice(start))}" states ${words} as of ${asOfText(fact.asOf, locale, true)}`);
+  }
+  return [...named.values()];
+}
+
+/** Where the sentence holding `at` begins: after the last full stop, question or exclamation mark and space before a capital, or the paragraph's start. */
+function sentenceStart(text: string, at: number): number {
+  let start = text.lastIndexOf('\n', at - 1) + 1;
+  const boundary = /[.!?]["')\]]?\s+(?=["'(]?\p{Lu})/gu;
+  boundary.lastIndex = start;
+  for (let m = boundary.exec(text); m && m.index + m[0].length <= at; m = boundary.exec(text)) start = m.index + m[0].length;
+  return start;
+}
+
+/** The first OPENING_WORDS words of a sentence, with an ellipsis when it goes on. */
+function opening(sentence: string): string {
+  const line = sentence.split('\n')[0] as string;
+  const words = line.split(/\s+/).filter(Boolean);
+  const end = line.search(/[.!?](?:\s|$)/);
+  const whole = end >= 0 ? line.slice(0, end).split(/\s+/).filter(Boolean) : words;
+  return whole.length <= OPENING_WORDS
+    ? whole.join(' ')
+    : `${whole
+        .slice(0, OPENING_WORDS)
+        .join(' ')
+        .replace(/[,;:]$/, '')}…`;
 }
