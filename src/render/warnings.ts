@@ -6,6 +6,7 @@
 import type { Pack, PackFact } from '../pack/types.js';
 import type { Recipient, Region } from '../pack/schema.js';
 import { fieldAsNamed, type FieldNamer, type LetterRequest } from '../request.js';
+import { compileSmall } from './compile.js';
 import { holds } from './postal.js';
 import { asOfText, endOfPartialDate, monthsBetween } from './dates.js';
 import type { Trim } from './fit.js';
@@ -42,7 +43,7 @@ export function letterWarnings(
       `The letter goes to another country: add your own country under your address with ${names('country')} (a two-letter code such as LT), as the post needs it.`,
     );
   }
-  const unposted = missingAddressNote(request, recipient, names);
+  const unposted = missingAddressNote(pack, request, recipient, names);
   if (unposted) warnings.push(unposted);
   if (wordCount > ONE_PAGE_WORDS) {
     warnings.push(`The letter is ${wordCount} words, more than fits on one page (${ONE_PAGE_WORDS}); a shorter story or fewer facts would help.`);
@@ -87,10 +88,17 @@ const hasState = (request: LetterRequest) =>
  * The note for a letter to an official whose postal address the pack cannot know (a member
  * state's ministry) when the writer gave none: the letter shows a placeholder line instead.
  */
-function missingAddressNote(request: LetterRequest, recipient: Recipient, names: FieldNamer): string {
+function missingAddressNote(pack: Pack, request: LetterRequest, recipient: Recipient, names: FieldNamer): string {
   if (recipient.postal || request.recipientAddress.length > 0) return '';
+  if (!hasOfficeLine(pack, recipient)) {
+    return `The letter has no office or postal address for the official, only their name and a placeholder line: find both on their official website and give them with ${names('recipientAddress')}, one line at a time, their office first (the title their parliament gives them).`;
+  }
   return `The letter has no postal address for the official, only a placeholder line in its place: find the address on their official website and give it with ${names('recipientAddress')}, one line at a time.`;
 }
+
+const NO_NAME = { name: '', surname: '', title: '', honorific: '', senator: '', titleWithPoint: '', formalTitle: '' };
+/** Whether the pack's address lines for `recipient` say their office ("Minister of Foreign Affairs"), not only their name. */
+const hasOfficeLine = (pack: Pack, recipient: Recipient) => recipient.address.some((line) => compileSmall(pack, line)(NO_NAME).trim() !== '');
 
 /**
  * The note for a letter whose facts are STALE_AFTER_MONTHS or more older than its date, or ''. A
