@@ -14,6 +14,9 @@ import { ONE_PAGE_WORDS } from './letter.js';
 
 export const STALE_AFTER_MONTHS = 6;
 
+/** The region for countries with no letters of their own: its writers' addresses follow no one country. */
+const GENERIC_REGION = 'other';
+
 /** Facts tagged so hold a count of political prisoners: the figure that goes out of date. */
 export const COUNT_TAG = 'count';
 
@@ -41,6 +44,11 @@ export function letterWarnings(
   if (recipient.country && !request.country && (request.address.length > 0 || request.postcode)) {
     warnings.push(
       `The letter goes to another country: add your own country under your address with ${names('country')} (a two-letter code such as LT), as the post needs it.`,
+    );
+  }
+  if (region.id === GENERIC_REGION && request.postcode && !request.country) {
+    warnings.push(
+      `Your postcode is written after your town, the generic region's default; give your country with ${names('country')} (a two-letter code such as NO) to have it placed as your country's post writes it.`,
     );
   }
   const unposted = missingAddressNote(pack, request, recipient, names);

@@ -38,6 +38,14 @@ describe("the sender's town line in a letter", () => {
     expect(senderBlock(norway)).toBe('Kari Nordmann\nKarl Johans gate 5\nOslo 0150');
   });
 
+  it('notes, in region other, that --country places the postcode, until it is given', () => {
+    const notes = (o: Parameters<typeof request>[0]) => render(pack, request({ ...norway, ...o })).meta.warnings.join('\n');
+    expect(notes({})).toMatch(/Your postcode is written after your town.*give your country with country/);
+    expect(notes({ country: 'NO' })).not.toMatch(/Your postcode is written/);
+    expect(notes({ postcode: undefined })).not.toMatch(/Your postcode is written/);
+    expect(notes({ region: 'uk', recipient: 'mp' })).not.toMatch(/Your postcode is written/);
+  });
+
   it('puts a postcode typed into the town line where the country writes it', () => {
     expect(senderBlock({ ...norway, address: ['Karl Johans gate 5', 'Oslo'], country: 'NO' })).toBe('Kari Nordmann\nKarl Johans gate 5\n0150 Oslo');
   });
