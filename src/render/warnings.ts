@@ -116,9 +116,9 @@ const hasOfficeLine = (pack: Pack, recipient: Recipient) => recipient.address.so
  */
 export function staleNote(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB', sentences: readonly string[] = []): string {
   const note = staleNoteLine(pack, shownCited, date, locale);
-  // The first line stays the same for every letter, so bulk can count it as one note.
-  if (!note || sentences.length === 0) return note;
-  return `${note} ${sentences.length === 1 ? 'The sentence' : 'The sentences'} to check:${sentences.map((s) => `\n  - ${s}`).join('')}`;
+  // The first line stays the same for every letter, so bulk can count it as one note; the
+  // sentences follow it, one line each.
+  return note && note + sentences.map((s) => `\n  - ${s}`).join('');
 }
 
 function staleNoteLine(pack: Pack, shownCited: readonly string[], date: string, locale: string): string {
