@@ -50,6 +50,8 @@ Examples:
       -n "Sam Lee" -c "Portland, OR" --address "1 Main St" --postcode 97201 --out letter.html
   $ belarus-letter draft --zip 97201 -t representative -s maintain -n "Sam Lee" -c Portland
   $ belarus-letter draft -r eu -t mep -s strengthen -n "Ana Novak" -c Ljubljana --json | jq .meta
+  $ belarus-letter draft -r other -t representative -s maintain -n "Kari Nordmann" -c Oslo \\
+      --address "Karl Johans gate 5" --postcode 0150 --country NO   # written "0150 Oslo"
   $ belarus-letter draft ... --email me@example.org --recipient-email mp@example.org --out letter.eml
   $ belarus-letter draft ... --format text --max-chars 2000   # for an office's web form
   $ belarus-letter draft ... --out letter.pdf                 # print-ready PDF

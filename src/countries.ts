@@ -89,3 +89,29 @@ export function countryFor(value: string): Country | undefined {
 export function countryName(code: string): string | undefined {
   return COUNTRIES.find((c) => c.code === code)?.name;
 }
+
+let anyCountry: Map<string, string> | undefined;
+/** Codes Intl names that are no country: groupings (EU, UN), private use (Q*, X* but Kosovo's XK), unknown (ZZ). */
+const NOT_COUNTRIES = /^(?:EU|EZ|UN|ZZ|Q.|X[^K])$/;
+
+/**
+ * The ISO 3166-1 code of any country named by its code or its English, French or German name
+ * ("Norway", "NO", "Norvège"), for a writer in a country with no letters of its own: their
+ * address is then written as their country writes it.
+ */
+export function countryCode(value: string): string | undefined {
+  if (!anyCountry) {
+    anyCountry = new Map();
+    const names = ['en', 'fr', 'de'].map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        if (NOT_COUNTRIES.test(code)) continue;
+        const known = names.map((n) => n.of(code)).filter((n): n is string => Boolean(n));
+        if (known.length === 0) continue;
+        for (const name of [code, ...known]) if (!anyCountry.has(valueKey(name))) anyCountry.set(valueKey(name), code);
+      }
+    }
+  }
+  return anyCountry.get(valueKey(value));
+}

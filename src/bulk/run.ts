@@ -231,7 +231,9 @@ export class BulkRun {
   }
 
   private tally(texts: readonly string[], row: number): void {
-    for (const w of texts) {
+    for (const text of texts) {
+      // A note's first line is the same for every letter; lines after it point into this letter alone.
+      const w = text.split('\n', 1)[0] as string;
       const seen = this.warnings.get(w);
       if (seen) seen.count++;
       else if (this.warnings.size < 50) this.warnings.set(w, { count: 1, row });

@@ -4,7 +4,7 @@
  * ("foreign minister", "member of parliament") for the recipient, a European or American date
  * for the date. Pure: the pack's region and official ids come in as data.
  */
-import { countryFor, valueKey } from '../countries.js';
+import { countryCode, countryFor, valueKey } from '../countries.js';
 
 /** The pack's regions, each with the ids of the officials there. */
 export type RegionIds = ReadonlyMap<string, readonly string[]>;
@@ -24,12 +24,16 @@ export function readRegion(value: string, regions: RegionIds): RegionValue {
   const country = countryFor(value);
   if (country && regions.has(country.region)) return { region: country.region, country: country.code };
   // Anything else is a country with no letters of its own: the generic region writes to them.
-  if (regions.has('other'))
+  if (regions.has('other')) {
+    // A real country ("Norway") still tells the letter how to write the writer's address.
+    const code = countryCode(value);
     return {
       region: 'other',
+      ...(code ? { country: code } : {}),
       unknown: true,
       note: `"${value.trim()}" is not a region or country belarus-letter has letters for; its letters use region other`,
     };
+  }
   return { region: id };
 }
 

@@ -171,7 +171,8 @@ export const OPTIONS = {
   country: {
     arg: 'code',
     field: 'country',
-    draft: 'your country as a two-letter code, e.g. LT: written under your address when the letter goes to another country (an MEP in Brussels)',
+    draft:
+      'your country as a two-letter code, e.g. LT or NO: written under your address when the letter goes to another country (an MEP in Brussels), and your postcode is placed as that country writes it ("0150 Oslo")',
   },
   state: {
     arg: 'state',

@@ -15,6 +15,7 @@ import type { Trim } from './fit.js';
 import { markdownEscape } from './format.js';
 import { officialName } from './names.js';
 import { postalLines, townForProse } from './postal.js';
+import { postcodePlaceFor } from './postcode-order.js';
 import { resolveIds, type Resolved } from './resolve.js';
 import { memo } from './memo.js';
 import { respell, respellPackText } from './spelling.js';
@@ -133,7 +134,7 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
       city: userText(region.state ? townForProse(request.city) : request.city),
       address: request.address.map(userText),
       postcode: request.postcode ? userText(request.postcode) : '',
-      lines: postalLines(request.address, request.city, request.postcode, region.postcode, {
+      lines: postalLines(request.address, request.city, request.postcode, postcodePlaceFor(request.country, region.postcode), {
         state: request.state,
         townLine: region.state?.line,
         country: senderCountry(pack, request, recipient),

@@ -38,7 +38,12 @@ export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, 
   const sections = trim.omit.size > 0 ? allSections.filter((s) => !(s.role && trim.omit.has(s.role))) : allSections;
   // Facts cited only in a dropped section are not the letter's, and neither are their sources.
   const plain = plainText(joinSections(sections), bodyFormat);
-  const shownCited = cited.filter((id) => factWordings(pack.facts.get(id) as PackFact).some((w) => plain.includes(w)));
+  const wordingShown = (id: string) => factWordings(pack.facts.get(id) as PackFact).find((w) => plain.includes(w));
+  const stated = cited.flatMap((id) => {
+    const wording = wordingShown(id);
+    return wording === undefined ? [] : [{ id, wording }];
+  });
+  const shownCited = stated.map((s) => s.id);
   const sources = sourcesShown(pack, shownCited, dateLocale(pack.language, region.locale));
   const wordCount = countWords(plain);
   const title = fillWord(packText(pack.words.letterTitle), { recipient: packText(recipient.label) });
@@ -63,7 +68,7 @@ export function finishLetter(pack: Pack, prepared: PreparedLetter, raw: string, 
       wordCount,
       subject: packText(stance.subject ?? title),
       paper: region.paper,
-      warnings: letterWarnings(pack, { request, recipient, region, trim, shownCited, wordCount }, names),
+      warnings: letterWarnings(pack, { request, recipient, region, trim, shownCited, wordCount, stated, text: plain }, names),
     },
   };
 }

@@ -6,6 +6,7 @@
 import type { Pack, PackFact } from '../pack/types.js';
 import type { Recipient, Region } from '../pack/schema.js';
 import { fieldAsNamed, type FieldNamer, type LetterRequest } from '../request.js';
+import { compileSmall } from './compile.js';
 import { holds } from './postal.js';
 import { asOfText, endOfPartialDate, monthsBetween } from './dates.js';
 import type { Trim } from './fit.js';
@@ -13,18 +14,31 @@ import { ONE_PAGE_WORDS } from './letter.js';
 
 export const STALE_AFTER_MONTHS = 6;
 
+/** The region for countries with no letters of their own: its writers' addresses follow no one country. */
+const GENERIC_REGION = 'other';
+
 /** Facts tagged so hold a count of political prisoners: the figure that goes out of date. */
 export const COUNT_TAG = 'count';
 
 /** The writer's notes for a letter citing `shownCited`, of `wordCount` words. */
 export function letterWarnings(
   pack: Pack,
-  letter: { request: LetterRequest; recipient: Recipient; region: Region; trim: Trim; shownCited: readonly string[]; wordCount: number },
+  letter: {
+    request: LetterRequest;
+    recipient: Recipient;
+    region: Region;
+    trim: Trim;
+    shownCited: readonly string[];
+    wordCount: number;
+    /** The facts the letter states, each with the wording it uses, and the letter's text: to point at the sentences to check. */
+    stated?: readonly StatedFact[];
+    text?: string;
+  },
   names: FieldNamer = fieldAsNamed,
 ): string[] {
   const { request, recipient, region, trim, shownCited, wordCount } = letter;
   const warnings: string[] = [];
-  const stale = staleNote(pack, shownCited, request.date, region.locale);
+  const stale = staleNote(pack, shownCited, request.date, region.locale, datedSentences(pack, letter.stated ?? [], letter.text ?? '', region.locale));
   if (stale) warnings.push(stale);
   warnings.push(...constituentNotes(request, recipient, region, trim, names));
   if (recipient.country && !request.country && (request.address.length > 0 || request.postcode)) {
@@ -32,7 +46,12 @@ export function letterWarnings(
       `The letter goes to another country: add your own country under your address with ${names('country')} (a two-letter code such as LT), as the post needs it.`,
     );
   }
-  const unposted = missingAddressNote(request, recipient, names);
+  if (region.id === GENERIC_REGION && request.postcode && !request.country) {
+    warnings.push(
+      `Your postcode is written after your town, the generic region's default; give your country with ${names('country')} (a two-letter code such as NO) to have it placed as your country's post writes it.`,
+    );
+  }
+  const unposted = missingAddressNote(pack, request, recipient, names);
   if (unposted) warnings.push(unposted);
   if (wordCount > ONE_PAGE_WORDS) {
     warnings.push(`The letter is ${wordCount} words, more than fits on one page (${ONE_PAGE_WORDS}); a shorter story or fewer facts would help.`);
@@ -77,10 +96,17 @@ const hasState = (request: LetterRequest) =>
  * The note for a letter to an official whose postal address the pack cannot know (a member
  * state's ministry) when the writer gave none: the letter shows a placeholder line instead.
  */
-function missingAddressNote(request: LetterRequest, recipient: Recipient, names: FieldNamer): string {
+function missingAddressNote(pack: Pack, request: LetterRequest, recipient: Recipient, names: FieldNamer): string {
   if (recipient.postal || request.recipientAddress.length > 0) return '';
+  if (!hasOfficeLine(pack, recipient)) {
+    return `The letter has no office or postal address for the official, only their name and a placeholder line: find both on their official website and give them with ${names('recipientAddress')}, one line at a time, their office first (the title their parliament gives them).`;
+  }
   return `The letter has no postal address for the official, only a placeholder line in its place: find the address on their official website and give it with ${names('recipientAddress')}, one line at a time.`;
 }
+
+const NO_NAME = { name: '', surname: '', title: '', honorific: '', senator: '', titleWithPoint: '', formalTitle: '' };
+/** Whether the pack's address lines for `recipient` say their office ("Minister of Foreign Affairs"), not only their name. */
+const hasOfficeLine = (pack: Pack, recipient: Recipient) => recipient.address.some((line) => compileSmall(pack, line)(NO_NAME).trim() !== '');
 
 /**
  * The note for a letter whose facts are STALE_AFTER_MONTHS or more older than its date, or ''. A
@@ -88,7 +114,14 @@ function missingAddressNote(request: LetterRequest, recipient: Recipient, names:
  * newest count (not by whichever fact is newest); the rest of the record (releases, relief,
  * sanctions decisions) can have moved too, and the note says how far it goes.
  */
-export function staleNote(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB'): string {
+export function staleNote(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB', sentences: readonly string[] = []): string {
+  const note = staleNoteLine(pack, shownCited, date, locale);
+  // The first line stays the same for every letter, so bulk can count it as one note; the
+  // sentences follow it, one line each.
+  return note && note + sentences.map((s) => `\n  - ${s}`).join('');
+}
+
+function staleNoteLine(pack: Pack, shownCited: readonly string[], date: string, locale: string): string {
   const shown = shownCited.map((id) => pack.facts.get(id) as PackFact);
   if (shown.length === 0) return '';
   const newest = (dates: string[]) => dates.reduce((a, b) => (endOfPartialDate(b) > endOfPartialDate(a) ? b : a));
@@ -109,4 +142,65 @@ export function staleNote(pack: Pack, shownCited: readonly string[], date: strin
   if (months < STALE_AFTER_MONTHS) return '';
   const where = pack.countSource ? ` with ${pack.countSource}` : '';
   return `The count of political prisoners in this letter is from ${asOfText(count, locale)}, ${months} months before the letter's date, and it changes every month; check the current count${where} before you send it. Its facts ${upTo}: check also for ${since}, and change the letter where they matter.`;
+}
+
+export interface StatedFact {
+  id: string;
+  /** The wording of the fact as the letter has it. */
+  wording: string;
+}
+
+/** What a fact tagged so states, in the note: the claims later events can overtake. */
+const DATED_CLAIMS: [tag: string, words: string][] = [
+  ['relief', 'relief'],
+  ['release', 'releases'],
+  ['sanctions', 'sanctions'],
+];
+const MAX_NAMED = 3;
+const OPENING_WORDS = 6;
+
+/**
+ * The sentences of `text` that state releases, relief or sanctions, newest claim first, at most
+ * MAX_NAMED, each as the writer can find it: 'the sentence beginning "Relief has already come
+ * from Washington…" states relief as of 19 March 2026'. A count of prisoners has its own note.
+ */
+export function datedSentences(pack: Pack, stated: readonly StatedFact[], text: string, locale: string): string[] {
+  const dated = stated.flatMap(({ id, wording }) => {
+    const fact = pack.facts.get(id);
+    const claim = fact && !fact.tags.includes(COUNT_TAG) ? DATED_CLAIMS.find(([tag]) => fact.tags.includes(tag)) : undefined;
+    const at = text.indexOf(wording);
+    return fact && claim && at >= 0 ? [{ fact, words: claim[1], at }] : [];
+  });
+  // Newest first; among equals, in the order the letter has them.
+  dated.sort((a, b) => (a.fact.asOf === b.fact.asOf ? a.at - b.at : a.fact.asOf < b.fact.asOf ? 1 : -1));
+  const named = new Map<number, string>();
+  for (const { fact, words, at } of dated) {
+    const start = sentenceStart(text, at);
+    if (named.has(start) || named.size === MAX_NAMED) continue;
+    named.set(start, `the sentence beginning "${opening(text.slice(start))}" states ${words} as of ${asOfText(fact.asOf, locale, true)}`);
+  }
+  return [...named.values()];
+}
+
+/** Where the sentence holding `at` begins: after the last full stop, question or exclamation mark and space before a capital, or the paragraph's start. */
+function sentenceStart(text: string, at: number): number {
+  let start = text.lastIndexOf('\n', at - 1) + 1;
+  const boundary = /[.!?]["')\]]?\s+(?=["'(]?\p{Lu})/gu;
+  boundary.lastIndex = start;
+  for (let m = boundary.exec(text); m && m.index + m[0].length <= at; m = boundary.exec(text)) start = m.index + m[0].length;
+  return start;
+}
+
+/** The first OPENING_WORDS words of a sentence, with an ellipsis when it goes on. */
+function opening(sentence: string): string {
+  const line = sentence.split('\n')[0] as string;
+  const words = line.split(/\s+/).filter(Boolean);
+  const end = line.search(/[.!?](?:\s|$)/);
+  const whole = end >= 0 ? line.slice(0, end).split(/\s+/).filter(Boolean) : words;
+  return whole.length <= OPENING_WORDS
+    ? whole.join(' ')
+    : `${whole
+        .slice(0, OPENING_WORDS)
+        .join(' ')
+        .replace(/[,;:]$/, '')}…`;
 }

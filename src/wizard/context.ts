@@ -26,6 +26,8 @@ export interface Answers {
   /** State, province or territory (us, ca, au); a US ZIP in one state gives it as zipState. */
   state?: string;
   zipState?: string;
+  /** The writer's country (ISO 3166-1 code): under their address when the letter crosses a border, and where their postcode goes. */
+  country?: string;
   /** The guided personal part: each in the writer's own words, each optional. */
   connection?: string;
   why?: string;

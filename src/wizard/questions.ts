@@ -11,6 +11,7 @@ import type { Answers, WizardContext } from './context.js';
 import { askOfficialByZip, finderHelp, salutationFor } from './officials.js';
 import type { Choice } from './prompts.js';
 import { DEFAULT_LANGUAGE } from '../pack/languages.js';
+import { countryCode, countryFor } from '../countries.js';
 import { languageName, languagesFor, regionId, useLanguage } from './language.js';
 
 // The context and answers are their own module, so the questions' helpers (officials.ts) need not import this one.
@@ -28,6 +29,7 @@ export type QuestionId =
   | 'address'
   | 'postcode'
   | 'state'
+  | 'country'
   | 'connection'
   | 'why'
   | 'want';
@@ -300,6 +302,27 @@ export const QUESTIONS: readonly Question[] = [
     summary: (_ctx, a) => a.state ?? a.zipState ?? '(none)',
   },
   {
+    id: 'country',
+    label: 'Your country',
+    given: (ctx) => has(ctx.given.country),
+    // A letter that crosses a border (an MEP in Brussels), and the generic region, whose writers'
+    // countries write addresses differently: the country decides where the postcode goes.
+    skip: (ctx, a) => !crossesBorder(ctx, a) && regionOf(ctx, a).id !== 'other',
+    async ask(ctx, answers) {
+      const value = await ctx.prompts.input({
+        id: 'country',
+        message: 'Your country, by name or two-letter code, e.g. Lithuania or LT (optional, Enter to skip)',
+        default: answers.country,
+        validate: (v) => v.trim() === '' || countryCodeOf(v) !== undefined || 'Please type a country, by its English name or two-letter code (such as LT).',
+        help: crossesBorder(ctx, answers)
+          ? 'The letter goes to another country: your country goes under your address, so the post can return it if it is undelivered and the office sees where you live.'
+          : "Your address is written as your country's post writes it, with the postcode before or after the town.",
+      });
+      return { country: value.trim() === '' ? undefined : countryCodeOf(value) };
+    },
+    summary: (_ctx, a) => (a.country ? (regionName(a.country) ?? a.country) : '(none)'),
+  },
+  {
     ...personal(
       'connection',
       'Your connection to Belarus',
@@ -317,6 +340,17 @@ export const QUESTIONS: readonly Question[] = [
     'Please speak up for the prisoners who are still inside.',
   ),
 ];
+
+/** Whether the official is in another country than the writer's region (an MEP in Brussels). */
+const crossesBorder = (ctx: WizardContext, a: Answers) => recipientOf(ctx, a).country !== undefined;
+
+/** "Lithuania", "Lietuva", "LT" -> "LT"; "UK" -> "GB". */
+const countryCodeOf = (value: string) => {
+  const known = countryFor(value);
+  return known?.code ?? countryCode(known?.name ?? value);
+};
+
+const regionName = (code: string) => new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code);
 
 export function questionById(id: QuestionId): Question {
   return QUESTIONS.find((q) => q.id === id) as Question;

@@ -96,6 +96,7 @@ export function requestFrom(ctx: WizardContext, answers: Answers, seed?: string,
     // The ZIP a US writer gave to find their officials is their postcode too.
     postcode: g.postcode ?? answers.postcode ?? ((g.region ?? answers.region) === 'us' ? (ctx.zip ?? answers.zip) : undefined),
     state: g.state ?? answers.state ?? ((g.region ?? answers.region) === 'us' ? answers.zipState : undefined),
+    country: g.country ?? answers.country,
     recipientName: g.recipientName ?? answers.recipientName,
     recipientTitle: g.recipientTitle ?? answers.recipientTitle,
     // An address given on the command line wins over the directory's.

@@ -148,6 +148,11 @@ describe('values as people type them', () => {
     const other = readRegion('Norway', REGIONS);
     expect(other.region).toBe('other');
     expect(other.note).toMatch(/"Norway" is not a region or country/);
+    // Its code still reaches the letter, so the address is written as Norway writes it.
+    expect(other.country).toBe('NO');
+    expect(readRegion('Norvège', REGIONS).country).toBe('NO');
+    expect(readRegion('mars', REGIONS).country).toBeUndefined();
+    expect(readRegion('United Nations', REGIONS).country).toBeUndefined();
   });
 
   it("reads an official's everyday name as the id of one in that region", () => {
