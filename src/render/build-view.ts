@@ -116,7 +116,14 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
     return nameParts.name && first.includes(nameParts.name) ? first : [nameParts.honorific, nameParts.name].filter(Boolean).join(' ');
   };
   const salutation = small(recipient.salutation, 'salutation');
-  const packLines = () => recipient.address.map((line) => small(line, 'address')).filter(Boolean);
+  // A writer in the official's own country posts the letter at home: the pack's destination line
+  // ("ÖSTERREICH" under a Vienna ministry) is for writers abroad.
+  const home = request.country !== undefined && request.country === recipient.country;
+  const packLines = () =>
+    recipient.address
+      .map((line) => small(line, 'address'))
+      .filter(Boolean)
+      .filter((line, i, all) => !(home && i === all.length - 1 && namesCountry(line, recipient.country as string, pack.language)));
   let address: string[];
   if (!recipient.postal) {
     // The pack's lines are only the name and office ("Minister of Foreign Affairs"): the writer's
@@ -184,6 +191,18 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
  * The writer's country in the pack's language, for a letter that crosses a border (a writer in
  * Lithuania to the European Parliament in Brussels); '' when either country is unknown.
  */
+/** Whether `line` is the name of the country `code`, in the pack's language or in English, in any case. */
+function namesCountry(line: string, code: string, language: string): boolean {
+  const said = line.trim().toLocaleLowerCase(language);
+  return [language, 'en'].some((lang) => {
+    try {
+      return new Intl.DisplayNames([lang], { type: 'region' }).of(code)?.toLocaleLowerCase(language) === said;
+    } catch {
+      return false;
+    }
+  });
+}
+
 function senderCountry(pack: Pack, request: LetterRequest, recipient: Recipient): string {
   if (!request.country || !recipient.country || request.country === recipient.country) return '';
   try {

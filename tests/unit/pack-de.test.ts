@@ -161,6 +161,13 @@ describe('the German pack', () => {
     expect(sender('foreign-minister-de', 'AT')).toMatch(/\nÖsterreich$/);
   });
 
+  it("drops the destination country line under the official's address when the writer posts at home", () => {
+    const official = (country: string) =>
+      render(pack, german({ recipient: 'foreign-minister-at', country, address: ['Herrengasse 5'], postcode: '8010', city: 'Graz' })).body.split('\n\n')[1];
+    expect(official('DE')).toMatch(/\n1010 Wien\nÖSTERREICH$/);
+    expect(official('AT')).toMatch(/\n1010 Wien$/);
+  });
+
   it('never gives the count from before the March 2026 release without saying that hundreds stayed in prison', () => {
     // Read in a later month, "more than 1,100" alone would pass for the current count.
     const wordings = pack.facts.get('count-before-mar-2026')?.text ?? [];
