@@ -59,7 +59,10 @@ export function readFacts(layers: RawLayer[], problems: string[]): { facts: Map<
   for (const fact of facts.values()) {
     for (const otherId of Object.keys(fact.textWith)) {
       if (facts.has(otherId) && otherId !== fact.id) continue;
-      const near = closest(otherId, [...facts.keys()].filter((id) => id !== fact.id));
+      const near = closest(
+        otherId,
+        [...facts.keys()].filter((id) => id !== fact.id),
+      );
       problems.push(
         otherId === fact.id
           ? `${textWithAt.get(fact.id)}: fact "${fact.id}" has textWith "${otherId}", its own id: name another fact, whose presence in a letter changes this one's wording`

@@ -90,7 +90,9 @@ describe('textWith in a user pack', () => {
 
   it('names an unknown fact, with the nearest id', () => {
     expect(problemsOf({ 'facts.yaml': fact('release-mar-2062') })).toEqual([
-      expect.stringMatching(/facts\.yaml:\d+:\d+: fact "mine" has textWith "release-mar-2062", which is not a fact in the facts list \(did you mean "release-mar-2026"\?\)/),
+      expect.stringMatching(
+        /facts\.yaml:\d+:\d+: fact "mine" has textWith "release-mar-2062", which is not a fact in the facts list \(did you mean "release-mar-2026"\?\)/,
+      ),
     ]);
   });
 
