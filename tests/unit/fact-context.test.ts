@@ -44,6 +44,15 @@ describe('facts stated together', () => {
     for (const l of alone) expect(l.text[l.facts.indexOf('still-imprisoned')], l.where).toMatch(/March 2026/);
   });
 
+  it('a writer who cites the March release and the deportations is not told twice that 15 went to Lithuania', () => {
+    for (const seed of SEEDS) {
+      const facts = ['release-mar-2026', 'deported-not-free', 'still-imprisoned'];
+      const prepared = prepareLetter(pack, request({ facts, seed }), NO_TRIM);
+      expect(prepared.factText(pack.facts.get('deported-not-free')!), seed).not.toMatch(/\b15\b/);
+      expect(prepared.factText(pack.facts.get('still-imprisoned')!), seed).not.toMatch(/\b250\b/);
+    }
+  });
+
   it('no count wording that points back ("Many others", "The rest") follows anything but a release', () => {
     const backReference = /^(Many others|Others|The rest|The others|Those left)\b/;
     for (const l of letters) {
