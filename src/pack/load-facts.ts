@@ -18,6 +18,7 @@ export function readFacts(layers: RawLayer[], problems: string[]): { facts: Map<
   const facts = new Map<string, PackFact>();
   const sources = new Map<string, Source>();
   const factAt = new Map<string, string>();
+  const textWithAt = new Map<string, string>();
   // When a facts file itself is broken, every reference to it would also fail: say it once.
   let factsOk = true;
   for (const layer of layers) {
@@ -52,9 +53,22 @@ export function readFacts(layers: RawLayer[], problems: string[]): { facts: Map<
     result.data.facts.forEach((f, i) => {
       facts.set(f.id, { ...f, origin: layer.origin });
       factAt.set(f.id, where(['facts', i, 'sources']));
+      if (Object.keys(f.textWith).length > 0) textWithAt.set(f.id, where(['facts', i, 'textWith']));
     });
   }
   for (const fact of facts.values()) {
+    for (const otherId of Object.keys(fact.textWith)) {
+      if (facts.has(otherId) && otherId !== fact.id) continue;
+      const near = closest(
+        otherId,
+        [...facts.keys()].filter((id) => id !== fact.id),
+      );
+      problems.push(
+        otherId === fact.id
+          ? `${textWithAt.get(fact.id)}: fact "${fact.id}" has textWith "${otherId}", its own id: name another fact, whose presence in a letter changes this one's wording`
+          : `${textWithAt.get(fact.id)}: fact "${fact.id}" has textWith "${otherId}", which is not a fact in the facts list${near ? ` (did you mean "${near}"?)` : ''}`,
+      );
+    }
     for (const sourceId of fact.sources) {
       if (!sources.has(sourceId)) {
         const near = closest(sourceId, sources.keys());

@@ -165,6 +165,18 @@ export const factSchema = z.strictObject({
     }),
     z.transform((t) => (Array.isArray(t) ? t : [t])),
   ),
+  /**
+   * Wordings to use instead of `text` when the letter also states another fact, keyed by that
+   * fact's id: a count that would repeat the figure of a release stated just before it says
+   * "after that release" instead. The first key (in file order) that the letter states wins.
+   */
+  textWith: optionalDefault(
+    z.record(
+      idSchema,
+      z.array(wording, { error: 'each textWith entry is a list of wordings of the same claim' }).check(z.minLength(1, 'give at least one wording')),
+    ),
+    {},
+  ),
   sources: z
     .array(idSchema, { error: 'every fact needs a source: add sources: [id], naming an entry of the sources list' })
     .check(z.minLength(1, 'every fact needs at least one source')),

@@ -10,7 +10,7 @@ import type { BodyFormat, LetterRequest } from '../request.js';
 import { compileSmall } from './compile.js';
 import { dateLocale, formatPartialDate } from './dates.js';
 import { chooseFacts, dropLightest } from './fact-choice.js';
-import { withDates, wordingIndex } from './fact-text.js';
+import { allWordings, withDates, wordingIndex, wordingsGiven } from './fact-text.js';
 import type { Trim } from './fit.js';
 import { markdownEscape } from './format.js';
 import { officialName } from './names.js';
@@ -28,13 +28,18 @@ import type { LetterView, NameView } from '../pack/view.js';
  * spelling applied, marked dates written out. Made once per pack, spelling and locale: every
  * letter needs all wordings of each fact it cites (to pick one, and to find which it states).
  */
-const factTexts = memo<Pack, Map<string, string[]>>();
-function factWordingsFor(pack: Pack, fact: PackFact, region: Region, spelling: Record<string, string> | undefined): string[] {
+const factTexts = memo<Pack, Map<string, ProcessedFact>>();
+interface ProcessedFact {
+  text: string[];
+  textWith: Record<string, string[]>;
+}
+function factWordingsFor(pack: Pack, fact: PackFact, region: Region, spelling: Record<string, string> | undefined): ProcessedFact {
   const locale = dateLocale(pack.language, region.locale);
   const texts = factTexts(pack, `${region.spelling}\u0000${locale}`, () => new Map());
   let wordings = texts.get(fact.id);
   if (wordings === undefined) {
-    wordings = fact.text.map((t) => withDates(respell(t.replace(/\s+/g, ' ').trim(), spelling), locale));
+    const tidy = (list: readonly string[]) => list.map((t) => withDates(respell(t.replace(/\s+/g, ' ').trim(), spelling), locale));
+    wordings = { text: tidy(fact.text), textWith: Object.fromEntries(Object.entries(fact.textWith).map(([id, list]) => [id, tidy(list)])) };
     texts.set(fact.id, wordings);
   }
   return wordings;
@@ -61,7 +66,7 @@ export interface PreparedLetter {
 /** What a letter takes from the pack for one region, official, stance, template, format, date and set of facts. */
 interface LetterSetting extends Resolved {
   packText: (s: string) => string;
-  factWordings: (fact: PackFact) => string[];
+  factWordings: (fact: PackFact) => ProcessedFact;
   date: string;
   recipientView: Pick<LetterView['recipient'], 'id' | 'label' | 'constituent' | 'action' | 'basis'>;
   regionView: LetterView['region'];
@@ -180,10 +185,11 @@ export function prepareLetter(pack: Pack, request: LetterRequest, trim: Trim): P
     view,
     packText,
     factText: (fact) => {
-      const wordings = factWordings(fact);
+      // Which wordings fit depends on the other facts this letter states (see wordingsGiven).
+      const wordings = wordingsGiven(factWordings(fact), view.facts);
       return wordings[wordingIndex(seed, fact.id, wordings.length)] as string;
     },
-    factWordings,
+    factWordings: (fact) => allWordings(factWordings(fact)),
   };
 }
 

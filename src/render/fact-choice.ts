@@ -6,7 +6,7 @@
  * given, the EU's renewal) the letter starts from one of them instead, then the count; a lead
  * tagged "after-release" takes only the context's place, after a release, for a pack whose later
  * sentences speak of "the releases" and so must have said what they were. A writer's own --facts
- * are kept as given.
+ * are kept as given. Background (tagged "background", the 2020 election) opens the paragraph.
  */
 import { hash32 } from './variation.js';
 
@@ -60,7 +60,12 @@ export function chooseFacts({ pool, lead, seed, chosenByWriter, tagsOf }: FactCh
     }
     if (part === 'context' && leads.length > 0) continue;
     const candidates = rest.filter((id) => partOf(tagsOf(id)) === part).sort((a, b) => key(a) - key(b));
-    if (candidates[0]) out.push(candidates[0]);
+    const pick = candidates[0];
+    if (pick === undefined) continue;
+    // Background (the 2020 election) comes first, as history does: between the releases and the
+    // count it would leave "those still held" reading as if it followed 2020.
+    if (tagsOf(pick).includes('background')) out.unshift(pick);
+    else out.push(pick);
   }
   return out;
 }

@@ -25,6 +25,27 @@ export function wordingIndex(seed: string, factId: string, count: number): numbe
   return count <= 1 ? 0 : pickIndex(seed, factPickName(factId), count);
 }
 
+/** The part of a fact the wordings come from (a loaded fact, or a test's). */
+interface Worded {
+  text: readonly string[];
+  textWith?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * The wordings a letter may state for a fact, given the other facts it states: those written for
+ * the first `textWith` fact the letter also states, else the fact's own `text`. So a count after a
+ * release that already gave its figure can say "after that release" instead of repeating it.
+ */
+export function wordingsGiven(fact: Worded, shown: readonly string[]): readonly string[] {
+  for (const [other, wordings] of Object.entries(fact.textWith ?? {})) if (shown.includes(other)) return wordings;
+  return fact.text;
+}
+
+/** Every wording a fact has, in any letter: to find which one a letter states, or its longest. */
+export function allWordings(fact: Worded): string[] {
+  return [...fact.text, ...Object.values(fact.textWith ?? {}).flat()];
+}
+
 /** A fact as a list shows it (the wizard, `facts`): its first wording, dates in the locale's form. */
 export function factSummary(wordings: readonly string[], locale: string): string {
   return withDates((wordings[0] ?? '').replace(/\s+/g, ' ').trim(), locale);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateMarkProblem } from '../../src/pack/date-marks.js';
-import { factSummary, withDates, wordingIndex } from '../../src/render/fact-text.js';
+import { allWordings, factSummary, withDates, wordingIndex } from '../../src/render/fact-text.js';
 import { render } from '../../src/render/render.js';
 import { builtinPack, request } from '../helpers/pack.js';
 
@@ -50,7 +50,7 @@ describe('which wording a letter states', () => {
     expect(render(pack, request({ name: 'Alex Doe', date: '2026-11-30' })).body).toBe(a);
     // Each letter states the facts it cites (its own choice of them), each in one of its wordings.
     const stated = (letter: ReturnType<typeof render>) =>
-      letter.meta.citedFacts.map((id) => `${id}:${pack.facts.get(id)!.text.findIndex((t) => letter.body.includes(withDates(t, 'en-GB')))}`).join(',');
+      letter.meta.citedFacts.map((id) => `${id}:${allWordings(pack.facts.get(id)!).findIndex((t) => letter.body.includes(withDates(t, 'en-GB')))}`).join(',');
     const kinds = new Set(
       ['Alex Doe', 'Sam Roe', 'Kim Poe', 'Lee Moe', 'Ana Zoe', 'Bo Yu'].map((name) => stated(render(pack, request({ name, date: '2026-11-30' })))),
     );

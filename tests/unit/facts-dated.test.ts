@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withDates } from '../../src/render/fact-text.js';
+import { allWordings, withDates } from '../../src/render/fact-text.js';
 import { render } from '../../src/render/render.js';
 import { builtinPack, request } from '../helpers/pack.js';
 
@@ -15,7 +15,7 @@ const pack = builtinPack();
 const wordingsOf = (id: string): string[] => {
   const fact = pack.facts.get(id);
   if (!fact) throw new Error(`no fact ${id}`);
-  return fact.text;
+  return allWordings(fact);
 };
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -44,7 +44,7 @@ const STRUCK: [RegExp, string][] = [
 ];
 
 describe('the English facts, wording by wording', () => {
-  const all = [...pack.facts.values()].flatMap((f) => f.text.map((t) => [f.id, t] as const));
+  const all = [...pack.facts.values()].flatMap((f) => allWordings(f).map((t) => [f.id, t] as const));
 
   it('never says in the present tense, undated, that hundreds are still held', () => {
     for (const [id, t] of all) expect(presentHundreds(t), `${id}: ${t}`).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/render.js';
 import { respell } from '../../src/render/spelling.js';
-import { withDates } from '../../src/render/fact-text.js';
+import { allWordings, withDates } from '../../src/render/fact-text.js';
 import { BODY_FORMATS, type LetterFormat } from '../../src/request.js';
 import { builtinPack, request } from '../helpers/pack.js';
 
@@ -93,7 +93,7 @@ describe('every region x recipient x stance x format', () => {
             const stated = letter.meta.citedFacts.map((id) => {
               const fact = pack.facts.get(id);
               expect(fact, id).toBeDefined();
-              const wordings = fact!.text.map((t) => withDates(respell(t.replace(/\s+/g, ' ').trim(), table), region.locale));
+              const wordings = allWordings(fact!).map((t) => withDates(respell(t.replace(/\s+/g, ' ').trim(), table), region.locale));
               const found = wordings.find((w) => letter.body.includes(w));
               expect(found, `${where}: ${id} stated as written`).toBeDefined();
               return found as string;
