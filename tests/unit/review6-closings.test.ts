@@ -41,6 +41,10 @@ const STOCK = [
   /costs? (?:us|our country|Australia) little/,
   /[Hh]olding firm costs/,
   /keeps talking/,
+  // Slogans in place of a plain statement of the stance.
+  /should not feel safe|doors closing|never lead it|that order matters|only fair price/,
+  // The arrests going on is not something every letter shows.
+  /grow (?:for as long as|while) the arrests/,
 ];
 
 /** What a minister's closing must name, by region and stance: the act the opening asked for. */
