@@ -182,10 +182,13 @@ export function datedSentences(pack: Pack, stated: readonly StatedFact[], text: 
   return [...named.values()];
 }
 
+// A full stop after a day of the month ("Am 26. Februar") is German's ordinal dot, not a sentence's end.
+const STOP = '(?:[!?]|(?<!(?:^|\\D)\\d{1,2})\\.)';
+
 /** Where the sentence holding `at` begins: after the last full stop, question or exclamation mark and space before a capital, or the paragraph's start. */
 function sentenceStart(text: string, at: number): number {
   let start = text.lastIndexOf('\n', at - 1) + 1;
-  const boundary = /[.!?]["')\]]?\s+(?=["'(]?\p{Lu})/gu;
+  const boundary = new RegExp(`${STOP}["')\\]]?\\s+(?=["'(]?\\p{Lu})`, 'gu');
   boundary.lastIndex = start;
   for (let m = boundary.exec(text); m && m.index + m[0].length <= at; m = boundary.exec(text)) start = m.index + m[0].length;
   return start;
@@ -195,7 +198,7 @@ function sentenceStart(text: string, at: number): number {
 function opening(sentence: string): string {
   const line = sentence.split('\n')[0] as string;
   const words = line.split(/\s+/).filter(Boolean);
-  const end = line.search(/[.!?](?:\s|$)/);
+  const end = line.search(new RegExp(`${STOP}(?:\\s|$)`, 'u'));
   const whole = end >= 0 ? line.slice(0, end).split(/\s+/).filter(Boolean) : words;
   return whole.length <= OPENING_WORDS
     ? whole.join(' ')

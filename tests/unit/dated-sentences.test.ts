@@ -66,4 +66,10 @@ describe('the facts-horizon note', () => {
       'the sentence beginning "On 11 September 2025 Belarus freed…" states relief as of 11 September 2025',
     ]);
   });
+
+  it("reads a German day of the month ('Am 26. Februar') as part of the sentence, not its end", () => {
+    const text = 'Das war 2020. Am 26. Februar 2026 hat der Rat die Maßnahmen verlängert.';
+    const stated = [{ id: 'release-mar-2026', wording: 'Am 26. Februar 2026 hat der Rat die Maßnahmen verlängert.' }];
+    expect(datedSentences(pack, stated, text, 'de-DE')).toEqual(['the sentence beginning "Am 26. Februar 2026 hat der…" states releases as of 19 March 2026']);
+  });
 });
