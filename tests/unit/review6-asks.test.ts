@@ -112,12 +112,12 @@ describe('review 6: opening asks', () => {
     for (const region of ['us', 'uk', 'eu', 'ca']) {
       for (const recipient of pack.regions.find((r) => r.id === region)?.recipients ?? []) {
         for (const { where, body } of letters(region, recipient.id, 'conditional')) {
-          const sentence = body.split(/(?<=\.)\s+/).find((s) => /\bcomplete\b[^.]*\bwhen\b/.test(s));
+          const sentence = body.split(/(?<=\.)\s+/).find((s) => /\bcomplete\b[^.]*\b(?:when|until)\b/.test(s));
           if (!sentence) continue;
           seen.add(sentence);
           // "when <who> <is freed> and <free to stay>, and <the arrests have stopped>."
           expect(sentence, where).toMatch(
-            /when (?:everyone|all those|every person)\b[^,]* (?:is|are) (?:released|set free|let go) and (?:free|allowed|not forced)\b[^,]*, and (?:new|no one|the)\b[^,]*\.$/,
+            /(?:when|until) (?:everyone|all those|every person|the last person)\b[^,]* (?:is|are) (?:released|set free|let go|freed) and (?:free|allowed|not forced|not sent)\b[^,]*, and (?:new|no one|the)\b[^,]*\.$/,
           );
           expect(sentence, where).not.toMatch(/, (?:they|nobody)\b/);
         }
