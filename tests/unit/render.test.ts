@@ -38,7 +38,7 @@ const ACTIONS: Record<string, RegExp> = {
     /general licen[cs]es? or delistings?|easing of the Belarus sanctions|no more delistings|designations|designate|publish the conditions|further relief/,
   'uk/mp': /Foreign Secretary|written (parliamentary )?question|Westminster Hall|Foreign Office questions/,
   'uk/foreign-secretary': /designation|delisting|listing|sanction|easing|relief/,
-  'eu/mep': /written question|High Representative|urgency resolution|resolution on Belarus|our (own )?government/,
+  'eu/mep': /written question|High Representative|urgency resolution|resolution on Belarus|urgency debates|our (own )?government/,
   'eu/foreign-minister': /Council|sanctions|easing|relief/,
   'ca/mp': /Minister of Foreign Affairs|Question Period|Standing Committee|petition|House of Commons/,
   'ca/foreign-minister': /listing|sanction|easing|relief/,
