@@ -218,8 +218,10 @@ describe('the German pack', () => {
       expect(salutation(minister, 'Frau', 'Anna Muster')).toBe('Sehr geehrte Frau Bundesministerin,');
       expect(salutation(minister, 'Herr', 'Max Muster')).toBe('Sehr geehrter Herr Bundesminister,');
       expect(salutation(minister, 'Herr Dr.', 'Max Muster')).toBe('Sehr geehrter Herr Bundesminister,');
-      expect(salutation(minister)).toBe('Sehr geehrte Damen und Herren,');
-      expect(salutation(minister, undefined, 'Kim Muster')).toBe('Guten Tag Kim Muster,');
+      // Without a title the letter still greets the minister, who is asked to act in the Council,
+      // not the ministry's staff ("Damen und Herren"), and never with "Guten Tag".
+      expect(salutation(minister)).toBe('Sehr geehrte Frau Bundesministerin, sehr geehrter Herr Bundesminister,');
+      expect(salutation(minister, undefined, 'Kim Muster')).toBe('Sehr geehrte Frau Bundesministerin, sehr geehrter Herr Bundesminister,');
       // "Dr." alone says nothing of Frau or Herr: the formal double form, never "Guten Tag".
       expect(salutation(minister, 'Dr.', 'Martina Fischer')).toBe('Sehr geehrte Frau Bundesministerin oder sehr geehrter Herr Bundesminister,');
     }
@@ -227,7 +229,9 @@ describe('the German pack', () => {
     expect(mepForms).toEqual(new Set(['Sehr geehrte Frau Abgeordnete,', 'Sehr geehrte Frau Muster,']));
     const mepHerr = new Set(Array.from({ length: 12 }, (_, i) => salutation('mep', 'Herr Dr.', 'Max Muster', `s${i}`)));
     expect(mepHerr).toEqual(new Set(['Sehr geehrter Herr Abgeordneter,', 'Sehr geehrter Herr Dr. Muster,']));
-    expect(salutation('mep')).toBe('Sehr geehrte Damen und Herren,');
+    // The body says "als Mitglied ... vertreten Sie": one person, so no plural greeting.
+    expect(salutation('mep')).toBe('Sehr geehrte Frau Abgeordnete, sehr geehrter Herr Abgeordneter,');
+    expect(salutation('mep', undefined, 'Kim Muster')).toBe('Sehr geehrte Frau Abgeordnete, sehr geehrter Herr Abgeordneter,');
     expect(salutation('mep', 'Dr.', 'Martina Fischer')).toBe('Sehr geehrte Frau Dr. Fischer oder sehr geehrter Herr Dr. Fischer,');
   });
 
@@ -243,6 +247,10 @@ describe('the German pack', () => {
     expect(block('foreign-minister-at', 'Herr Dr.', 'Max Muster')).toContain(
       'Herrn Bundesminister\nDr. Max Muster\nBundesministerium für europäische und internationale Angelegenheiten\nMinoritenplatz 8\n1010 Wien',
     );
+    // Without a title the minister, not the ministry, is the addressee; an MEP without a name
+    // leaves a visible gap, since 720 members share one address.
+    expect(render(pack, german({ recipient: 'foreign-minister-de' })).body).toContain('An die Bundesministerin oder den Bundesminister\nAuswärtiges Amt\n');
+    expect(render(pack, german({ recipient: 'mep' })).body).toContain('[Name der oder des Abgeordneten] MdEP\nEuropäisches Parlament\n');
   });
 
   it.each(COMBOS)('%s %s: fifty neighbours without a story send fifty letters, not one form letter', (recipient, stance) => {
