@@ -105,7 +105,7 @@ const NEVER: [RegExp, string][] = [
 const NEVER_IN_SOURCE: [RegExp, string][] = [
   [/Podsumowując|W skrócie:|Innymi słowy:|Krótko mówiąc:|Na zakończenie:/, 'school-essay connectors before the closing'],
   [/nalicz/i, '"naliczyć" is for charges and interest, not people'],
-  [/poprawa zachowania|poprawy zachowania|poprawą zachowania/, 'a calque of "improvements in behaviour"'],
+  [/poprawa zachowania|poprawy zachowania|poprawą zachowania|obietnic\w* końca/, 'a calque of "improvements in behaviour"; "obietnica końca aresztowań" is clumsy'],
   [/Pragnę prosić/, 'stilted'],
   [/nie daje mi spokoju/, 'an emotional stock phrase offices know from mass campaigns'],
   [/setki z nich|z nich pozostały/, 'ties the hundreds still held to the 1,131 on the December list'],
