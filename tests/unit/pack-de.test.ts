@@ -104,7 +104,10 @@ const FLAGGED_ROUND_3: readonly [RegExp, string][] = [
   [/Wer an der Repression verdient|um die Verantwortlichen neuer Festnahmen wachsen|die die Repression tragen/, 'profits is not what is meant; stilted'],
   [/Mein Anliegen ist die Lage|Grund zur Freude|Namen und Gesichter|ein Anfang, aber keine Lösung|Apparat der Repression/, 'filler and stock phrases'],
   [/Die Freilassung in Etappen/, 'the reason sentence every letter began the same way'],
-  [/vollständig zu verlängern|die Sanktionen vor Ende Februar 2027 vollständig|jeder Lockerung im Rat nur|jeden Schritt zurückzunehmen|rückgängig zu machen/, 'asks a minister to do what only the Council can'],
+  [
+    /vollständig zu verlängern|die Sanktionen vor Ende Februar 2027 vollständig|jeder Lockerung im Rat nur|jeden Schritt zurückzunehmen|rückgängig zu machen/,
+    'asks a minister to do what only the Council can',
+  ],
   [/hören, was das Europäische Parlament erwartet|was das Parlament von ihr erwartet/, 'one MEP does not speak for the Parliament'],
   [/So gesehen|wie Sie dazu stehen|wie Sie sich entscheiden\b/, 'a verdict with no basis before it; a position instead of an action'],
   [/Ihre Aufmerksamkeit|Vielen Dank für Ihre Mühe|Ich bin fest überzeugt,/, 'the end of a speech, thanks for work not done, translated'],
