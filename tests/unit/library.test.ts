@@ -12,7 +12,7 @@ describe('draftLetter', () => {
 
   it('takes language as --language does: the built-in letters in that language, any case', () => {
     const letter = draftLetter({ ...SENDER, region: 'eu', recipient: 'mep', recipientName: 'Eva Horvat' }, { language: 'DE' });
-    expect(letter.text).toMatch(/^Guten Tag /m);
+    expect(letter.text).toMatch(/^Sehr geehrte Frau Abgeordnete, sehr geehrter Herr Abgeordneter,$/m);
     expect(letter.text).not.toMatch(/^Dear /m);
   });
 
