@@ -17,7 +17,7 @@ const wordingsOf = (id: string): string[] => {
 };
 
 /** Phrases the review struck, each with why; checked in every wording of every fact. */
-export const STRUCK_FACT_PHRASES: [RegExp, string][] = [
+const STRUCK_FACT_PHRASES: [RegExp, string][] = [
   [/\bthree steps\b|\bin (two|three|four) stages\b/i, 'claims the list of US relief is complete; March 2026 also eased two banks and the Finance Ministry'],
   [/\bagree(d|ment)\b/i, 'the record says the US "said it would" lift sanctions, not that it agreed to'],
   [/\b(largest|biggest|smallest)\b/i, 'a superlative whose scope the letter does not give'],
@@ -46,7 +46,15 @@ describe('review 7: the English facts say what the record says, no more', () => 
 
   it('every fact a letter states by default has at least ten wordings', () => {
     // The facts the review found repeated word for word across letters to different offices.
-    for (const id of ['release-dec-2025', 'release-mar-2026', 'still-imprisoned', 'osce-2020-election', 'us-relief-granted', 'us-relief-conditions', 'eu-renewal-2026']) {
+    for (const id of [
+      'release-dec-2025',
+      'release-mar-2026',
+      'still-imprisoned',
+      'osce-2020-election',
+      'us-relief-granted',
+      'us-relief-conditions',
+      'eu-renewal-2026',
+    ]) {
       expect(pack.facts.get(id)?.text.length ?? 0, id).toBeGreaterThanOrEqual(10);
     }
   });
