@@ -223,6 +223,13 @@ const tagsOf = (pack: Pack) => (id: string) => pack.facts.get(id)?.tags ?? [];
 
 /** The facts of this letter's facts paragraph: its own selection (see fact-choice.ts), less any dropped to fit. */
 function lettersFacts(pack: Pack, setting: LetterSetting, request: LetterRequest, seed: string, trim: Trim): string[] {
-  const chosen = chooseFacts({ pool: setting.facts, lead: setting.region.facts, seed, chosenByWriter: request.facts !== undefined, tagsOf: tagsOf(pack) });
+  const chosen = chooseFacts({
+    pool: setting.facts,
+    lead: setting.region.facts,
+    seed,
+    chosenByWriter: request.facts !== undefined,
+    tagsOf: tagsOf(pack),
+    dateOf: (id) => pack.facts.get(id)?.asOf ?? '',
+  });
   return dropLightest(chosen, trim.dropFacts ?? 0, tagsOf(pack));
 }

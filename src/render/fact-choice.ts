@@ -39,9 +39,11 @@ export interface FactChoice {
   /** The writer named the facts: keep them all, in their order. */
   chosenByWriter: boolean;
   tagsOf: (id: string) => readonly string[];
+  /** When a fact was last known true (its asOf): the paragraph tells events in the order they happened. */
+  dateOf?: (id: string) => string;
 }
 
-export function chooseFacts({ pool, lead, seed, chosenByWriter, tagsOf }: FactChoice): string[] {
+export function chooseFacts({ pool, lead, seed, chosenByWriter, tagsOf, dateOf }: FactChoice): string[] {
   if (chosenByWriter) return [...pool];
   const key = (id: string) => hash32(`${seed}\u0000fact\u0000${id}`);
   // One of the region's lead facts, so that they too differ from letter to letter.
@@ -67,7 +69,19 @@ export function chooseFacts({ pool, lead, seed, chosenByWriter, tagsOf }: FactCh
     if (tagsOf(pick).includes('background')) out.unshift(pick);
     else out.push(pick);
   }
-  return out;
+  return dateOf ? inOrderOfDate(out, tagsOf, dateOf) : out;
+}
+
+/**
+ * The release and the lead told in the order they happened: a March 2026 release stated before
+ * the EU's renewal of February 2026 reads as if the Council renewed after it. Ties keep the
+ * engine's order (a release, then the relief that followed it); the background stays first and
+ * the count of those still held stays last, as what remains after them.
+ */
+function inOrderOfDate(facts: readonly string[], tagsOf: FactChoice['tagsOf'], dateOf: (id: string) => string): string[] {
+  const fixed = (id: string) => tagsOf(id).includes('background') || partOf(tagsOf(id)) === 'count';
+  const middle = facts.filter((id) => !fixed(id)).sort((a, b) => dateOf(a).localeCompare(dateOf(b)));
+  return [...facts.filter((id) => tagsOf(id).includes('background')), ...middle, ...facts.filter((id) => !tagsOf(id).includes('background') && fixed(id))];
 }
 
 /** The facts left after dropping the `drop` lightest (ties: the later one goes first). */

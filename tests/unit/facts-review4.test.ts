@@ -99,7 +99,7 @@ describe('US and EU letters introduce the releases they go on to speak of', () =
   const tags = (id: string) => pack.facts.get(id)?.tags ?? [];
   for (const region of ['us', 'eu']) {
     for (const stance of pack.stances.map((s) => s.id)) {
-      it(`${region} ${stance}: a release fact, then the region's lead fact, then the count`, () => {
+      it(`${region} ${stance}: a release fact and the region's lead fact in the order they happened, then the count`, () => {
         const recipient = pack.regions.find((r) => r.id === region)?.recipients[0]?.id ?? '';
         for (let i = 0; i < 8; i++) {
           const letter = render(pack, request({ region, recipient, stance, seed: `rel${i}`, date: '2026-11-30' }));
@@ -108,7 +108,15 @@ describe('US and EU letters introduce the releases they go on to speak of', () =
           const release = cited.findIndex((id) => tags(id).includes('release'));
           const lead = cited.findIndex((id) => id === 'us-relief-granted' || id === 'eu-renewal-2026');
           expect(release, where).toBeGreaterThan(-1);
-          expect(lead, where).toBeGreaterThan(release);
+          // A March 2026 release comes after the EU's renewal of February 2026, not before it.
+          const asOf = (i: number) => pack.facts.get(cited[i] ?? '')?.asOf ?? '';
+          if (asOf(release) > asOf(lead)) expect(lead, where).toBeLessThan(release);
+          else expect(lead, where).toBeGreaterThan(release);
+          const count = cited.findIndex((id) => tags(id).includes('count'));
+          expect(count, where).toBeGreaterThan(Math.max(release, lead));
+          // The April 2026 amendment follows the renewal and any March release, never before them.
+          const amended = cited.indexOf('eu-amended-apr-2026');
+          if (region === 'eu') expect(amended, where).toBeGreaterThan(Math.max(release, lead));
         }
       });
     }
