@@ -54,7 +54,7 @@ function phrasingsOf(file: string, source: string): Phrasing[] {
   const out: Phrasing[] = [];
   let slot = '';
   for (const line of source.split('\n')) {
-    for (const m of line.matchAll(/\{\{#variants "([a-z0-9-]+)"/g)) if (m[1] !== 'reason-join') slot = m[1] ?? slot;
+    for (const m of line.matchAll(/\{\{#variants "([a-z0-9-]+)"/g)) if (m[1] !== 'reason-join' && m[1] !== 'reason-hedge') slot = m[1] ?? slot;
     const v = /^\{\{#variant((?: [a-z]+="[^"]*")*)\}\}(.*)$/.exec(line);
     if (!v) continue;
     const attr = (k: string) => new RegExp(`${k}="([^"]*)"`).exec(v[1] ?? '')?.[1]?.split(',');
