@@ -161,7 +161,24 @@ describe('the reason paragraph after the sixth review', () => {
   });
 });
 
+/** Every lead-in a letter can give an opinion with: the opening's (belief.hbs) and the reason's (opinion.hbs). */
+const LEADS = ['belief.hbs', 'opinion.hbs'].flatMap((f) =>
+  [...readFileSync(join(PARTIALS, f), 'utf8').matchAll(/\{\{#variant\}\}([^{]+)\{\{\/variant/g)].map((m) => m[1] ?? ''),
+);
+
 describe('the reason paragraph after the seventh review', () => {
+  it('puts no lead-in ("It seems to me that") before a sentence that already speaks for the writer', () => {
+    const source = readFileSync(join(PARTIALS, 'reason.hbs'), 'utf8');
+    const bad = /\{\{> opinion\}\} [^{]*\b(I|me|my)\b/;
+    expect(source).not.toMatch(bad);
+    expect('{{> opinion}} the pressure that led to those releases seems to me the best hope.').toMatch(bad);
+  });
+
+  it('never gives the same opinion lead-in twice in one letter: the two lists share no wording', () => {
+    expect(LEADS.length).toBeGreaterThan(10);
+    expect(new Set(LEADS).size).toBe(LEADS.length);
+  });
+
   it('joins no two sentences with ", so": the second rarely follows from the first', () => {
     for (const p of reasonSlots) expect(p.text, `${p.slot}: ${p.text}`).not.toMatch(/, so$/);
   });
@@ -188,6 +205,8 @@ describe('the reason paragraph after the seventh review', () => {
             .join(' ');
           expect(reason.match(/\bc[ao]me out\b/g)?.length ?? 0, reason).toBeLessThanOrEqual(1);
           expect(reason, reason).not.toMatch(/, so [a-z]/);
+          // The opening's "I believe"/"In my view" and the reason's own lead-in come from separate lists.
+          for (const lead of LEADS) expect(out.body.split(lead).length - 1, `${lead}: ${out.body}`).toBeLessThanOrEqual(1);
         }
       }
     }
