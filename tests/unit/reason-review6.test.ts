@@ -38,6 +38,7 @@ const BANNED: [RegExp, string][] = [
   [/behind every political sentence|names should be known beyond/i, 'campaign copy'],
   [/what was done for those released/i, 'reads as a call for more relief'],
   [/reason to keep going/i, 'stock phrase'],
+  [/handed down by a particular judge/i, 'says again what the judge sentence after it says'],
 ];
 
 /** One phrasing of a {{#variants}} block: the slot it fills, its filters, and its text (both joins). */
