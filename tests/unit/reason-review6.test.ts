@@ -34,6 +34,11 @@ const BANNED: [RegExp, string][] = [
   [/still in charge|work as before|the arrests will go on|repression that goes on/i, 'undated claim about the present'],
   [/the way people are jailed for their views has not/i, 'undated claim about the present'],
   [/the only leverage/i, 'overclaim'],
+  // The seventh review: campaign copy, and a line that reads as a call for more relief.
+  [/behind every political sentence|names should be known beyond/i, 'campaign copy'],
+  [/what was done for those released/i, 'reads as a call for more relief'],
+  [/reason to keep going/i, 'stock phrase'],
+  [/handed down by a particular judge/i, 'says again what the judge sentence after it says'],
 ];
 
 /** One phrasing of a {{#variants}} block: the slot it fills, its filters, and its text (both joins). */
@@ -50,7 +55,7 @@ function phrasingsOf(file: string, source: string): Phrasing[] {
   const out: Phrasing[] = [];
   let slot = '';
   for (const line of source.split('\n')) {
-    for (const m of line.matchAll(/\{\{#variants "([a-z0-9-]+)"/g)) if (m[1] !== 'reason-join') slot = m[1] ?? slot;
+    for (const m of line.matchAll(/\{\{#variants "([a-z0-9-]+)"/g)) if (m[1] !== 'reason-join' && m[1] !== 'reason-hedge') slot = m[1] ?? slot;
     const v = /^\{\{#variant((?: [a-z]+="[^"]*")*)\}\}(.*)$/.exec(line);
     if (!v) continue;
     const attr = (k: string) => new RegExp(`${k}="([^"]*)"`).exec(v[1] ?? '')?.[1]?.split(',');
@@ -154,5 +159,74 @@ describe('the reason paragraph after the sixth review', () => {
         }
       }
     }
+  });
+});
+
+/** Every lead-in a letter can give an opinion with: the opening's (belief.hbs) and the reason's (opinion.hbs). */
+const LEADS = ['belief.hbs', 'opinion.hbs'].flatMap((f) =>
+  [...readFileSync(join(PARTIALS, f), 'utf8').matchAll(/\{\{#variant\}\}([^{]+)\{\{\/variant/g)].map((m) => m[1] ?? ''),
+);
+
+describe('the reason paragraph after the seventh review', () => {
+  it('puts no lead-in ("It seems to me that") before a sentence that already speaks for the writer', () => {
+    const source = readFileSync(join(PARTIALS, 'reason.hbs'), 'utf8');
+    const bad = /\{\{> opinion\}\} [^{]*\b(I|me|my)\b/;
+    expect(source).not.toMatch(bad);
+    expect('{{> opinion}} the pressure that led to those releases seems to me the best hope.').toMatch(bad);
+  });
+
+  it('never gives the same opinion lead-in twice in one letter: the two lists share no wording', () => {
+    expect(LEADS.length).toBeGreaterThan(10);
+    expect(new Set(LEADS).size).toBe(LEADS.length);
+  });
+
+  it('joins no two sentences with ", so": the second rarely follows from the first', () => {
+    for (const p of reasonSlots) expect(p.text, `${p.slot}: ${p.text}`).not.toMatch(/, so$/);
+  });
+
+  it('speaks of no easing in an Australian letter: Australia has eased nothing', () => {
+    for (const p of all.filter((x) => x.region.includes('au'))) expect(p.text, `${p.file} ${p.slot}`).not.toMatch(/\beas(e|ed|es|ing)\b/i);
+  });
+
+  it('presumes no sanctions in a letter to a country that may have none ("other")', () => {
+    for (const p of all.filter((x) => x.region.includes('other'))) {
+      expect(p.text, `${p.file} ${p.slot}`).not.toMatch(/sanction|listing|\blist(s|ed)?\b|delist/i);
+    }
+  });
+
+  it('rendered letters: "came out" at most once in a reason paragraph, and no ", so" join', () => {
+    const pack = builtinPack();
+    for (const r of pack.regions) {
+      for (const s of pack.stances) {
+        for (let i = 0; i < 40; i++) {
+          const out = render(pack, request({ region: r.id, recipient: r.recipients[0]?.id, stance: s.id, seed: `seven${i}`, date: '2026-12-01' }));
+          const reason = out.sections
+            .filter((x) => x.role === 'reason')
+            .map((x) => x.text)
+            .join(' ');
+          expect(reason.match(/\bc[ao]me out\b/g)?.length ?? 0, reason).toBeLessThanOrEqual(1);
+          expect(reason, reason).not.toMatch(/, so [a-z]/);
+          // The opening's "I believe"/"In my view" and the reason's own lead-in come from separate lists.
+          for (const lead of LEADS) expect(out.body.split(lead).length - 1, `${lead}: ${out.body}`).toBeLessThanOrEqual(1);
+        }
+      }
+    }
+  });
+
+  it('the seventh-review checks can fail', () => {
+    const old = phrasingsOf(
+      'reason.hbs',
+      [
+        '{{#variants "reason-1"~}}',
+        '{{#variant region="us,uk,eu,ca,au" stance="strengthen"}}{{#variants "reason-join"~}}{{#variant}}Sanctions work best when they name the people responsible.{{/variant~}}{{#variant}}Sanctions work best when they name the people responsible, so{{/variant~}}{{/variants~}}{{/variant~}}',
+        '{{#variant region="us,uk,eu,ca,au" stance="conditional"}}I accept that easing can help in some cases.{{/variant~}}',
+        '{{#variant region="other" stance="strengthen"}}Behind every political sentence there is an official who passed it.{{/variant~}}',
+        '{{#variant stance="strengthen"}}A listing is one of the few ways to make those who ran the arrests answer for them.{{/variant~}}',
+      ].join('\n'),
+    );
+    expect(old.some((p) => /, so$/.test(p.text))).toBe(true);
+    expect(old.some((p) => p.region.includes('au') && /\beasing\b/.test(p.text))).toBe(true);
+    expect(old.some((p) => p.region.includes('other') && /listing/.test(p.text))).toBe(true);
+    expect(old.some((p) => BANNED.some(([bad]) => bad.test(p.text)))).toBe(true);
   });
 });
