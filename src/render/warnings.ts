@@ -8,7 +8,8 @@ import type { Recipient, Region } from '../pack/schema.js';
 import { fieldAsNamed, type FieldNamer, type LetterRequest } from '../request.js';
 import { compileSmall } from './compile.js';
 import { holds } from './postal.js';
-import { asOfText, endOfPartialDate, monthsBetween } from './dates.js';
+import { asOfText, endOfPartialDate, formatPartialDate, monthsBetween } from './dates.js';
+import { countryName, isEuMember } from '../countries.js';
 import type { Trim } from './fit.js';
 import { ONE_PAGE_WORDS } from './letter.js';
 
@@ -51,12 +52,40 @@ export function letterWarnings(
       `Your postcode is written after your town, the generic region's default; give your country with ${names('country')} (a two-letter code such as NO) to have it placed as your country's post writes it.`,
     );
   }
+  const eu = pack.regions.find((r) => r.id === EU_REGION);
+  if (region.id === GENERIC_REGION && eu) {
+    const member = euMemberNote(request.country, request.date, choosing(names('region'), eu));
+    if (member) warnings.push(member);
+  }
   const unposted = missingAddressNote(pack, request, recipient, names);
   if (unposted) warnings.push(unposted);
   if (wordCount > ONE_PAGE_WORDS) {
     warnings.push(`The letter is ${wordCount} words, more than fits on one page (${ONE_PAGE_WORDS}); a shorter story or fewer facts would help.`);
   }
   return warnings;
+}
+
+const EU_REGION = 'eu';
+/** When the Council's Belarus measures run out unless renewed: the EU letters ask about that renewal. */
+export const EU_RENEWAL_DUE = '2027-02-28';
+
+/**
+ * The note for a writer in an EU member state who chose the generic region, whose letters cannot
+ * presume that sanctions exist: the EU's do, and the EU region asks about them. `choose` says how
+ * to pick that region ("--region eu"); '' when `country` is no member state.
+ */
+export function euMemberNote(country: string | undefined, date: string, choose: string): string {
+  const name = country && isEuMember(country) ? countryName(country) : undefined;
+  if (!name) return '';
+  const due = date < EU_RENEWAL_DUE ? ` due before ${formatPartialDate(EU_RENEWAL_DUE, 'en-GB')}` : '';
+  return `${name} is a member of the EU, which has its own Belarus sanctions: ${choose} writes to your foreign minister about the Council's renewal${due}.`;
+}
+
+/** How a writer picks `region`, as the front end names the field: an option, a wizard question or a sheet's column. */
+export function choosing(field: string, region: Region): string {
+  if (field.startsWith('--') || /^\w+$/.test(field)) return `${field} ${region.id}`;
+  if (field.startsWith('"')) return `"${region.name}" for ${field}`;
+  return `${region.id} in ${field}`;
 }
 
 /**
