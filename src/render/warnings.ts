@@ -10,6 +10,7 @@ import { compileSmall } from './compile.js';
 import { holds } from './postal.js';
 import { asOfText, endOfPartialDate, formatPartialDate, monthsBetween } from './dates.js';
 import { countryName, isEuMember } from '../countries.js';
+import { undatedMonthNote } from './story-months.js';
 import type { Trim } from './fit.js';
 import { ONE_PAGE_WORDS } from './letter.js';
 
@@ -56,6 +57,8 @@ export function letterWarnings(
     const member = euMemberNote(request.country, request.date, choosing(names('region'), eu));
     if (member) warnings.push(member);
   }
+  const month = undatedMonthNote(request.story, request.date, pack.language);
+  if (month) warnings.push(month);
   const unposted = missingAddressNote(pack, request, recipient, names);
   if (unposted) warnings.push(unposted);
   if (wordCount > ONE_PAGE_WORDS) {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/render.js';
 import { choosing, euMemberNote } from '../../src/render/warnings.js';
+import { undatedMonth, undatedMonthNote } from '../../src/render/story-months.js';
 import { builtinPack, request } from '../helpers/pack.js';
 
 const pack = builtinPack();
@@ -42,5 +43,50 @@ describe('a writer in an EU member state writing as region "other"', () => {
       "Finland is a member of the EU, which has its own Belarus sanctions: --region eu writes to your foreign minister about the Council's renewal.",
     );
     expect(euMemberNote('CH', '2026-12-01', '--region eu')).toBe('');
+  });
+});
+
+describe('a month without a year in the writer’s story', () => {
+  it('is noted with the words the story uses and the month an office would take it for', () => {
+    expect(undatedMonthNote('Two of my former colleagues were freed in December.', '2026-12-01', 'en')).toBe(
+      'Your story says "in December" without a year; an office reading the letter in December 2026 may take it as this December: add the year.',
+    );
+    expect(undatedMonthNote('My cousin was arrested in March and is still held.', '2026-12-01', 'en')).toBe(
+      'Your story says "in March" without a year; an office reading the letter in December 2026 may take it as March 2026: add the year.',
+    );
+    // A month after the letter's own can only be last year's.
+    expect(undatedMonthNote('She was freed in December.', '2026-06-10', 'en')).toMatch(/may take it as December 2025: add the year\.$/);
+  });
+
+  it('reaches the letter’s notes from the story', () => {
+    const notes = notesOf({ story: 'Two of my former colleagues were freed in December.', date: '2026-12-01' });
+    expect(notes).toContain('Your story says "in December" without a year; an office reading the letter in December 2026 may take it as this December: add the year.');
+    expect(notesOf({ story: 'Two of my former colleagues were freed in December 2025.', date: '2026-12-01' }).join('\n')).not.toMatch(/without a year/);
+  });
+
+  it('says nothing when a year follows within a few words, or no month is named', () => {
+    for (const story of [
+      'They were freed in December 2025.',
+      'They were freed in December of 2025.',
+      'In March, 2021, my aunt was jailed.',
+      'My aunt was jailed in 2021 for a protest march.',
+      'I may never see them again, and I march every year.',
+      'My friend August writes to me.'.replace('August', 'august'),
+    ]) {
+      expect(undatedMonth(story, 'en'), story).toBeUndefined();
+    }
+    expect(undatedMonth('I hope they will be home by May.', 'en')).toEqual({ phrase: 'by May', month: 4 });
+  });
+
+  it('reads the month names of the pack’s language, as Intl spells them and as Polish inflects them', () => {
+    expect(undatedMonth('Mein Onkel kam im Dezember frei.', 'de')).toEqual({ phrase: 'im Dezember', month: 11 });
+    expect(undatedMonth('Mein Onkel kam im Dezember 2025 frei.', 'de')).toBeUndefined();
+    expect(undatedMonth('Mój wujek wyszedł na wolność w grudniu.', 'pl')).toEqual({ phrase: 'w grudniu', month: 11 });
+    expect(undatedMonth('Aresztowano go 13 marca.', 'pl')).toEqual({ phrase: '13 marca', month: 2 });
+    expect(undatedMonth('Aresztowano go w listopadzie 2021 roku.', 'pl')).toBeUndefined();
+    // Not a month: the red of the white-red-white flag.
+    expect(undatedMonth('Niosłam biało-czerwono-białą flagę.', 'pl')).toBeUndefined();
+    // The note stays English, the CLI's language.
+    expect(undatedMonthNote('Mój wujek wyszedł na wolność w grudniu.', '2026-12-01', 'pl')).toMatch(/^Your story says "w grudniu" without a year; .* this December: add the year\.$/);
   });
 });
