@@ -92,8 +92,8 @@ export function choosing(field: string, region: Region): string {
 
 /**
  * What an office needs to count the letter as a constituent's, when it is missing: the street
- * address or postcode (not asked of a letter fitted to a web form, which has fields for them), and
- * the official's name for a salutation such as "Dear Senator Smith:".
+ * address or postcode (not asked of a letter fitted to a web form, which has fields for them). What
+ * the official's name or title would change in the salutation is salutation-advice.ts's note.
  */
 function constituentNotes(request: LetterRequest, recipient: Recipient, region: Region, trim: Trim, names: FieldNamer): string[] {
   if (!recipient.constituent) return [];
@@ -107,11 +107,6 @@ function constituentNotes(request: LetterRequest, recipient: Recipient, region: 
   const state = region.state?.label;
   if (state && !trim.omit.has('sender') && (request.address.length > 0 || request.postcode) && !hasState(request)) {
     notes.push(`The letter has no ${state} in your address: offices and the post read it beside the ${code}, so add it with ${names('state')}.`);
-  }
-  if (!request.recipientName) {
-    notes.push(
-      `The letter greets the official by role alone because it has no name: give their name with ${names('recipientName')} for a personal salutation.`,
-    );
   }
   return notes;
 }

@@ -7,6 +7,9 @@ import { render } from '../../src/render/render.js';
 import { choosing, euMemberNote } from '../../src/render/warnings.js';
 import { undatedMonth, undatedMonthNote } from '../../src/render/story-months.js';
 import { builtinPack, request } from '../helpers/pack.js';
+import { loadPack } from '../../src/pack/load.js';
+import { builtinPackDirFor } from '../../src/pack/languages.js';
+import { optionNames } from '../../src/validate.js';
 
 const pack = builtinPack();
 const eu = pack.regions.find((r) => r.id === 'eu')!;
@@ -88,5 +91,55 @@ describe('a month without a year in the writer’s story', () => {
     expect(undatedMonth('Niosłam biało-czerwono-białą flagę.', 'pl')).toBeUndefined();
     // The note stays English, the CLI's language.
     expect(undatedMonthNote('Mój wujek wyszedł na wolność w grudniu.', '2026-12-01', 'pl')).toMatch(/^Your story says "w grudniu" without a year; .* this December: add the year\.$/);
+  });
+});
+
+describe('the salutation advice names the option that changes it', () => {
+  const de = loadPack({ baseDir: builtinPackDirFor('de') });
+  const pl = loadPack({ baseDir: builtinPackDirFor('pl') });
+  const advice = (p: typeof pack, overrides: Parameters<typeof request>[0]) =>
+    render(p, request(overrides), { names: optionNames }).meta.warnings.filter((w) => w.startsWith('The letter opens'));
+
+  it('asks for the name where only a name changes it (a US senator)', () => {
+    expect(advice(pack, { region: 'us', recipient: 'senator', recipientName: undefined })).toEqual([
+      'The letter opens "Dear Senator:" because it has no name for them: give their name with --recipient-name for a greeting such as "Dear Senator Smith:".',
+    ]);
+    expect(advice(pack, { region: 'us', recipient: 'senator', recipientName: 'Jane Smith' })).toEqual([]);
+  });
+
+  it('asks a named Secretary of State’s writer for the title that gives "Dear Mr. Secretary:"', () => {
+    expect(advice(pack, { region: 'us', recipient: 'secretary-of-state', recipientName: 'Jane Smith' })).toEqual([
+      'The letter opens "Dear Secretary Smith:" because it has no courtesy title: give --recipient-title Ms or Mr for "Dear Madam Secretary:" or "Dear Mr. Secretary:".',
+    ]);
+    expect(advice(pack, { region: 'us', recipient: 'secretary-of-state', recipientName: 'Jane Smith', recipientTitle: 'Ms' })).toEqual([]);
+  });
+
+  it('says nothing where no name or title would change it', () => {
+    for (const [region, recipient] of [['uk', 'foreign-secretary'], ['eu', 'foreign-minister'], ['ca', 'foreign-minister']]) {
+      expect(advice(pack, { region, recipient, recipientName: undefined }), `${region}/${recipient}`).toEqual([]);
+    }
+  });
+
+  it('asks for both where a title needs a name (a UK MP), and says so in the column’s words in bulk', () => {
+    expect(advice(pack, { recipientName: undefined })).toEqual([
+      'The letter opens "Dear Member of Parliament," because it has neither their name nor a courtesy title: give their name with --recipient-name and their courtesy title with --recipient-title Ms or Mr for a greeting such as "Dear Ms Smith," or "Dear Mr Smith,".',
+    ]);
+    const bulk = render(pack, request({ recipientName: undefined }), { names: (f) => `the ${f} column` }).meta.warnings;
+    expect(bulk.find((w) => w.startsWith('The letter opens'))).toMatch(/give their name with the recipientName column and their courtesy title with the recipientTitle column Ms or Mr/);
+  });
+
+  it('asks for the title, not the name, where the German or Polish minister is greeted by office', () => {
+    expect(advice(de, { region: 'eu', recipient: 'foreign-minister-de', recipientName: undefined })).toEqual([
+      'The letter opens "Sehr geehrte Damen und Herren," because it has no courtesy title: give --recipient-title Frau or Herr for "Sehr geehrte Frau Bundesministerin," or "Sehr geehrter Herr Bundesminister,".',
+    ]);
+    expect(advice(pl, { region: 'eu', recipient: 'foreign-minister-pl', recipientName: undefined })).toEqual([
+      'The letter opens "Szanowni Państwo," because it has no courtesy title: give --recipient-title Pani or Pan for "Szanowna Pani Minister," or "Szanowny Panie Ministrze,".',
+    ]);
+    expect(advice(pl, { region: 'eu', recipient: 'foreign-minister-pl', recipientName: undefined, recipientTitle: 'Pani' })).toEqual([]);
+  });
+
+  it('never says a German MEP without a name is greeted by role', () => {
+    const [note] = advice(de, { region: 'eu', recipient: 'mep', recipientName: undefined });
+    expect(note).toMatch(/^The letter opens "Sehr geehrte Damen und Herren," because it has neither their name nor a courtesy title: give their name with --recipient-name and their courtesy title with --recipient-title Frau or Herr/);
   });
 });
