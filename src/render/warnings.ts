@@ -52,9 +52,9 @@ export function letterWarnings(
       `Your postcode is written after your town, the generic region's default; give your country with ${names('country')} (a two-letter code such as NO) to have it placed as your country's post writes it.`,
     );
   }
-  const eu = pack.regions.find((r) => r.id === EU_REGION);
-  if (region.id === GENERIC_REGION && eu) {
-    const member = euMemberNote(request.country, request.date, choosing(names('region'), eu));
+  // The pack loaded for one letter may hold its region alone, so the EU region is named, not looked up.
+  if (region.id === GENERIC_REGION) {
+    const member = euMemberNote(request.country, request.date, choosing(names('region'), pack.regions.find((r) => r.id === EU_REGION) ?? EU));
     if (member) warnings.push(member);
   }
   const month = undatedMonthNote(request.story, request.date, pack.language);
@@ -68,6 +68,7 @@ export function letterWarnings(
 }
 
 const EU_REGION = 'eu';
+const EU = { id: EU_REGION, name: 'European Union' };
 /** When the Council's Belarus measures run out unless renewed: the EU letters ask about that renewal. */
 export const EU_RENEWAL_DUE = '2027-02-28';
 
@@ -84,7 +85,7 @@ export function euMemberNote(country: string | undefined, date: string, choose: 
 }
 
 /** How a writer picks `region`, as the front end names the field: an option, a wizard question or a sheet's column. */
-export function choosing(field: string, region: Region): string {
+export function choosing(field: string, region: Pick<Region, 'id' | 'name'>): string {
   if (field.startsWith('--') || /^\w+$/.test(field)) return `${field} ${region.id}`;
   if (field.startsWith('"')) return `"${region.name}" for ${field}`;
   return `${region.id} in ${field}`;

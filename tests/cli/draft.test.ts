@@ -226,3 +226,11 @@ describe('program', () => {
     expect(existsSync(dir) && readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('belarus-letter draft: notes for a writer in an EU member state', () => {
+  it('tells a Swedish writer in region other about the EU region, though draft loads only the region it writes for', async () => {
+    const r = await runMain(['draft', '-r', 'other', '-t', 'foreign-minister', '-s', 'maintain', '-n', 'Kari Lind', '-c', 'Stockholm', '--country', 'SE', '--date', '2026-12-01']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^note: Sweden is a member of the EU, which has its own Belarus sanctions: --region eu writes to your foreign minister about the Council's renewal due before 28 February 2027\.$/m);
+  });
+});
