@@ -157,7 +157,7 @@ export function staleNotes(pack: Pack, shownCited: readonly string[], date: stri
   const upTo = `Facts in this letter go up to ${asOfText(latest, locale, true)}`;
   const notes = [
     sentences.length > 0
-      ? `${upTo}; check these sentences for anything newer before you send it:${sentences.map((s) => `\n  - ${s}`).join('')}`
+      ? `${upTo}; check its sentences on releases, relief and sanctions before you send it:${sentences.map((s) => `\n  - ${s}`).join('')}`
       : `${upTo}; check for newer releases, relief or sanctions decisions before you send it.`,
   ];
   if (count !== undefined && countStale) {

@@ -15,7 +15,7 @@ describe('belarus-letter draft', () => {
     expect(r.stdout).toMatch(/\n\nAlex Doe\n\nSources\n1\. /);
     expect(r.stderr).toMatch(/^note: The count of political prisoners in this letter is from the end of December 2025/m);
     // The rest of the record can have moved too: the note before it says how far the letter's facts go.
-    expect(r.stderr).toMatch(/^note: Facts in this letter go up to \w+ 2026; check these sentences for anything newer before you send it:\n {2}- "/m);
+    expect(r.stderr).toMatch(/^note: Facts in this letter go up to \w+ 2026; check its sentences on releases, relief and sanctions before you send it:\n {2}- "/m);
     expect(r.stderr.indexOf('note: Facts in this letter')).toBeLessThan(r.stderr.indexOf('note: The count'));
     expect(r.stderr).not.toMatch(/no words of your own/);
   });
@@ -24,7 +24,7 @@ describe('belarus-letter draft', () => {
     const r = await runMain([...UK_MP, '--facts', 'release-mar-2026']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^note: The letter has no words of your own.*--story or --story-file\.$/m);
-    expect(r.stderr).toMatch(/^note: Facts in this letter go up to March 2026; check these sentences for anything newer before you send it:$/m);
+    expect(r.stderr).toMatch(/^note: Facts in this letter go up to March 2026; check its sentences on releases, relief and sanctions before you send it:$/m);
   });
 
   it("writes the sender's country under the address with --country when the letter goes abroad, and not at home", async () => {
