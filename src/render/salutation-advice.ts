@@ -52,12 +52,22 @@ export function salutationAdvice(pack: Pack, request: LetterRequest, current: st
   const needsName = !hasName && !titleAlone;
   const needsTitle = !hasTitle && !nameAlone;
   const titles = `${sample.titles[0]} or ${sample.titles[1]}`;
-  const give = [
-    needsName ? `their name with ${names('recipientName')}` : '',
-    needsTitle ? `${needsName ? 'their courtesy title with ' : ''}${names('recipientTitle')} ${titles}` : '',
-  ].filter(Boolean);
+  const nameField = names('recipientName');
+  const titleField = names('recipientTitle');
+  // The wizard takes the title with the name ("Ms Jane Smith"): one answer for both.
+  const together = nameField === titleField;
+  const give =
+    needsName && needsTitle
+      ? together
+        ? `their name with ${titles} before it in ${nameField}`
+        : `their name with ${nameField} and ${titles} with ${titleField}`
+      : needsName
+        ? `their name with ${nameField}`
+        : together
+          ? `${titles} before their name in ${nameField}`
+          : `${titles} with ${titleField}`;
   const lacking = needsName && needsTitle ? 'neither their name nor a courtesy title' : needsName ? 'no name for them' : 'no courtesy title';
   const forms = changed.map((s) => `"${s}"`).join(' or ');
   // With a sample name the forms are examples of what their name gives.
-  return `The letter opens "${current}" because it has ${lacking}: give ${give.join(' and ')} for ${needsName ? 'a greeting such as ' : ''}${forms}.`;
+  return `The letter opens "${current}" because it has ${lacking}: give ${give} for ${needsName ? 'a greeting such as ' : ''}${forms}.`;
 }

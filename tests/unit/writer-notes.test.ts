@@ -109,7 +109,7 @@ describe('the salutation advice names the option that changes it', () => {
 
   it('asks a named Secretary of State’s writer for the title that gives "Dear Mr. Secretary:"', () => {
     expect(advice(pack, { region: 'us', recipient: 'secretary-of-state', recipientName: 'Jane Smith' })).toEqual([
-      'The letter opens "Dear Secretary Smith:" because it has no courtesy title: give --recipient-title Ms or Mr for "Dear Madam Secretary:" or "Dear Mr. Secretary:".',
+      'The letter opens "Dear Secretary Smith:" because it has no courtesy title: give Ms or Mr with --recipient-title for "Dear Madam Secretary:" or "Dear Mr. Secretary:".',
     ]);
     expect(advice(pack, { region: 'us', recipient: 'secretary-of-state', recipientName: 'Jane Smith', recipientTitle: 'Ms' })).toEqual([]);
   });
@@ -122,24 +122,34 @@ describe('the salutation advice names the option that changes it', () => {
 
   it('asks for both where a title needs a name (a UK MP), and says so in the column’s words in bulk', () => {
     expect(advice(pack, { recipientName: undefined })).toEqual([
-      'The letter opens "Dear Member of Parliament," because it has neither their name nor a courtesy title: give their name with --recipient-name and their courtesy title with --recipient-title Ms or Mr for a greeting such as "Dear Ms Smith," or "Dear Mr Smith,".',
+      'The letter opens "Dear Member of Parliament," because it has neither their name nor a courtesy title: give their name with --recipient-name and Ms or Mr with --recipient-title for a greeting such as "Dear Ms Smith," or "Dear Mr Smith,".',
     ]);
     const bulk = render(pack, request({ recipientName: undefined }), { names: (f) => `the ${f} column` }).meta.warnings;
-    expect(bulk.find((w) => w.startsWith('The letter opens'))).toMatch(/give their name with the recipientName column and their courtesy title with the recipientTitle column Ms or Mr/);
+    expect(bulk.find((w) => w.startsWith('The letter opens'))).toMatch(/give their name with the recipientName column and Ms or Mr with the recipientTitle column/);
+  });
+
+  it('in the wizard, where the title is typed with the name, says so in one answer', () => {
+    const wizard = (f: string) => (f === 'recipientName' || f === 'recipientTitle' ? '"Their name"' : f);
+    const notes = render(pack, request({ recipientName: undefined }), { names: wizard }).meta.warnings;
+    expect(notes).toContain(
+      'The letter opens "Dear Member of Parliament," because it has neither their name nor a courtesy title: give their name with Ms or Mr before it in "Their name" for a greeting such as "Dear Ms Smith," or "Dear Mr Smith,".',
+    );
+    const named = render(pack, request({ region: 'us', recipient: 'secretary-of-state' }), { names: wizard }).meta.warnings;
+    expect(named).toContain('The letter opens "Dear Secretary Smith:" because it has no courtesy title: give Ms or Mr before their name in "Their name" for "Dear Madam Secretary:" or "Dear Mr. Secretary:".');
   });
 
   it('asks for the title, not the name, where the German or Polish minister is greeted by office', () => {
     expect(advice(de, { region: 'eu', recipient: 'foreign-minister-de', recipientName: undefined })).toEqual([
-      'The letter opens "Sehr geehrte Damen und Herren," because it has no courtesy title: give --recipient-title Frau or Herr for "Sehr geehrte Frau Bundesministerin," or "Sehr geehrter Herr Bundesminister,".',
+      'The letter opens "Sehr geehrte Damen und Herren," because it has no courtesy title: give Frau or Herr with --recipient-title for "Sehr geehrte Frau Bundesministerin," or "Sehr geehrter Herr Bundesminister,".',
     ]);
     expect(advice(pl, { region: 'eu', recipient: 'foreign-minister-pl', recipientName: undefined })).toEqual([
-      'The letter opens "Szanowni Państwo," because it has no courtesy title: give --recipient-title Pani or Pan for "Szanowna Pani Minister," or "Szanowny Panie Ministrze,".',
+      'The letter opens "Szanowni Państwo," because it has no courtesy title: give Pani or Pan with --recipient-title for "Szanowna Pani Minister," or "Szanowny Panie Ministrze,".',
     ]);
     expect(advice(pl, { region: 'eu', recipient: 'foreign-minister-pl', recipientName: undefined, recipientTitle: 'Pani' })).toEqual([]);
   });
 
   it('never says a German MEP without a name is greeted by role', () => {
     const [note] = advice(de, { region: 'eu', recipient: 'mep', recipientName: undefined });
-    expect(note).toMatch(/^The letter opens "Sehr geehrte Damen und Herren," because it has neither their name nor a courtesy title: give their name with --recipient-name and their courtesy title with --recipient-title Frau or Herr/);
+    expect(note).toMatch(/^The letter opens "Sehr geehrte Damen und Herren," because it has neither their name nor a courtesy title: give their name with --recipient-name and Frau or Herr with --recipient-title/);
   });
 });
