@@ -9,7 +9,24 @@ import { formatPartialDate } from './dates.js';
 const YEAR_WITHIN = 3;
 const YEAR = /^(?:1[89]|20)\d{2}$|^'\d{2}$/;
 /** Words before English "May" that make it the month, not the verb ("in May", "last May"). */
-const BEFORE_MAY = new Set(['in', 'since', 'until', 'till', 'by', 'last', 'this', 'of', 'early', 'late', 'mid', 'from', 'through', 'during', 'before', 'after']);
+const BEFORE_MAY = new Set([
+  'in',
+  'since',
+  'until',
+  'till',
+  'by',
+  'last',
+  'this',
+  'of',
+  'early',
+  'late',
+  'mid',
+  'from',
+  'through',
+  'during',
+  'before',
+  'after',
+]);
 /** A month inflected beyond what Intl gives (Polish "w grudniu"): its stem, after a short word or a day. */
 const MIN_STEM = 4;
 const MAX_ENDING = 4;
@@ -31,7 +48,8 @@ function monthNames(language: string): MonthNames {
   const forms = new Map<string, number>();
   const stems: [string, number][] = [];
   const names = (options: Intl.DateTimeFormatOptions, m: number) =>
-    new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2020, m, 15))).find((p) => p.type === 'month')?.value ?? '';
+    new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2020, m, 15))).find((p) => p.type === 'month')?.value ??
+    '';
   for (let m = 0; m < 12; m++) {
     const alone = names({ month: 'long' }, m);
     const withDay = names({ month: 'long', day: 'numeric' }, m);

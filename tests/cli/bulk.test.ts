@@ -251,7 +251,9 @@ describe("bulk: the writer's notes name the sheet's columns", () => {
     expect(notes).toContainEqual(expect.stringMatching(/Add them with the address column and the postcode column\.$/));
     expect(notes).toContainEqual(expect.stringMatching(/give their name with the recipient_name column and Ms or Mr with the recipient_title column/));
     // The facts note is counted by its first line, which ends a sentence there: its sentence list is each letter's own.
-    expect(notes).toContainEqual(expect.stringMatching(/^Facts in this letter go up to .+; check its sentences on releases, relief and sanctions before you send it\.$/));
+    expect(notes).toContainEqual(
+      expect.stringMatching(/^Facts in this letter go up to .+; check its sentences on releases, relief and sanctions before you send it\.$/),
+    );
     expect(`${r.stderr}${notes.join('\n')}`).not.toMatch(/--address|--postcode|--recipient-name/);
   });
 });

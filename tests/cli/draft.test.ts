@@ -15,7 +15,9 @@ describe('belarus-letter draft', () => {
     expect(r.stdout).toMatch(/\n\nAlex Doe\n\nSources\n1\. /);
     expect(r.stderr).toMatch(/^note: The count of political prisoners in this letter is from the end of December 2025/m);
     // The rest of the record can have moved too: the note before it says how far the letter's facts go.
-    expect(r.stderr).toMatch(/^note: Facts in this letter go up to \w+ 2026; check its sentences on releases, relief and sanctions before you send it:\n {2}- "/m);
+    expect(r.stderr).toMatch(
+      /^note: Facts in this letter go up to \w+ 2026; check its sentences on releases, relief and sanctions before you send it:\n {2}- "/m,
+    );
     expect(r.stderr.indexOf('note: Facts in this letter')).toBeLessThan(r.stderr.indexOf('note: The count'));
     expect(r.stderr).not.toMatch(/no words of your own/);
   });
@@ -229,8 +231,26 @@ describe('program', () => {
 
 describe('belarus-letter draft: notes for a writer in an EU member state', () => {
   it('tells a Swedish writer in region other about the EU region, though draft loads only the region it writes for', async () => {
-    const r = await runMain(['draft', '-r', 'other', '-t', 'foreign-minister', '-s', 'maintain', '-n', 'Kari Lind', '-c', 'Stockholm', '--country', 'SE', '--date', '2026-12-01']);
+    const r = await runMain([
+      'draft',
+      '-r',
+      'other',
+      '-t',
+      'foreign-minister',
+      '-s',
+      'maintain',
+      '-n',
+      'Kari Lind',
+      '-c',
+      'Stockholm',
+      '--country',
+      'SE',
+      '--date',
+      '2026-12-01',
+    ]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^note: Sweden is a member of the EU, which has its own Belarus sanctions: --region eu writes to your foreign minister about the Council's renewal due before 28 February 2027\.$/m);
+    expect(r.stderr).toMatch(
+      /^note: Sweden is a member of the EU, which has its own Belarus sanctions: --region eu writes to your foreign minister about the Council's renewal due before 28 February 2027\.$/m,
+    );
   });
 });

@@ -63,7 +63,9 @@ describe('a month without a year in the writer’s story', () => {
 
   it('reaches the letter’s notes from the story', () => {
     const notes = notesOf({ story: 'Two of my former colleagues were freed in December.', date: '2026-12-01' });
-    expect(notes).toContain('Your story says "in December" without a year; an office reading the letter in December 2026 may take it as this December: add the year.');
+    expect(notes).toContain(
+      'Your story says "in December" without a year; an office reading the letter in December 2026 may take it as this December: add the year.',
+    );
     expect(notesOf({ story: 'Two of my former colleagues were freed in December 2025.', date: '2026-12-01' }).join('\n')).not.toMatch(/without a year/);
   });
 
@@ -90,7 +92,9 @@ describe('a month without a year in the writer’s story', () => {
     // Not a month: the red of the white-red-white flag.
     expect(undatedMonth('Niosłam biało-czerwono-białą flagę.', 'pl')).toBeUndefined();
     // The note stays English, the CLI's language.
-    expect(undatedMonthNote('Mój wujek wyszedł na wolność w grudniu.', '2026-12-01', 'pl')).toMatch(/^Your story says "w grudniu" without a year; .* this December: add the year\.$/);
+    expect(undatedMonthNote('Mój wujek wyszedł na wolność w grudniu.', '2026-12-01', 'pl')).toMatch(
+      /^Your story says "w grudniu" without a year; .* this December: add the year\.$/,
+    );
   });
 });
 
@@ -115,7 +119,11 @@ describe('the salutation advice names the option that changes it', () => {
   });
 
   it('says nothing where no name or title would change it', () => {
-    for (const [region, recipient] of [['uk', 'foreign-secretary'], ['eu', 'foreign-minister'], ['ca', 'foreign-minister']]) {
+    for (const [region, recipient] of [
+      ['uk', 'foreign-secretary'],
+      ['eu', 'foreign-minister'],
+      ['ca', 'foreign-minister'],
+    ]) {
       expect(advice(pack, { region, recipient, recipientName: undefined }), `${region}/${recipient}`).toEqual([]);
     }
   });
@@ -125,7 +133,9 @@ describe('the salutation advice names the option that changes it', () => {
       'The letter opens "Dear Member of Parliament," because it has neither their name nor a courtesy title: give their name with --recipient-name and Ms or Mr with --recipient-title for a greeting such as "Dear Ms Smith," or "Dear Mr Smith,".',
     ]);
     const bulk = render(pack, request({ recipientName: undefined }), { names: (f) => `the ${f} column` }).meta.warnings;
-    expect(bulk.find((w) => w.startsWith('The letter opens'))).toMatch(/give their name with the recipientName column and Ms or Mr with the recipientTitle column/);
+    expect(bulk.find((w) => w.startsWith('The letter opens'))).toMatch(
+      /give their name with the recipientName column and Ms or Mr with the recipientTitle column/,
+    );
   });
 
   it('in the wizard, where the title is typed with the name, says so in one answer', () => {
@@ -135,7 +145,9 @@ describe('the salutation advice names the option that changes it', () => {
       'The letter opens "Dear Member of Parliament," because it has neither their name nor a courtesy title: give their name with Ms or Mr before it in "Their name" for a greeting such as "Dear Ms Smith," or "Dear Mr Smith,".',
     );
     const named = render(pack, request({ region: 'us', recipient: 'secretary-of-state' }), { names: wizard }).meta.warnings;
-    expect(named).toContain('The letter opens "Dear Secretary Smith:" because it has no courtesy title: give Ms or Mr before their name in "Their name" for "Dear Madam Secretary:" or "Dear Mr. Secretary:".');
+    expect(named).toContain(
+      'The letter opens "Dear Secretary Smith:" because it has no courtesy title: give Ms or Mr before their name in "Their name" for "Dear Madam Secretary:" or "Dear Mr. Secretary:".',
+    );
   });
 
   it('asks for the title, not the name, where the German or Polish minister is greeted by office', () => {
@@ -150,6 +162,8 @@ describe('the salutation advice names the option that changes it', () => {
 
   it('never says a German MEP without a name is greeted by role', () => {
     const [note] = advice(de, { region: 'eu', recipient: 'mep', recipientName: undefined });
-    expect(note).toMatch(/^The letter opens "Sehr geehrte Damen und Herren," because it has neither their name nor a courtesy title: give their name with --recipient-name and Frau or Herr with --recipient-title/);
+    expect(note).toMatch(
+      /^The letter opens "Sehr geehrte Damen und Herren," because it has neither their name nor a courtesy title: give their name with --recipient-name and Frau or Herr with --recipient-title/,
+    );
   });
 });
