@@ -85,6 +85,11 @@ export function countryFor(value: string): Country | undefined {
   return BY_KEY.get(valueKey(value)) ?? BY_KEY.get(valueKey(value).replace(/^the /, ''));
 }
 
+/** Whether a two-letter code names one of the EU's member states. */
+export function isEuMember(code: string): boolean {
+  return EU_STATES.some(([c]) => c === code);
+}
+
 /** An EU member state's English name, from its code. */
 export function countryName(code: string): string | undefined {
   return COUNTRIES.find((c) => c.code === code)?.name;

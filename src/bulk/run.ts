@@ -232,8 +232,10 @@ export class BulkRun {
 
   private tally(texts: readonly string[], row: number): void {
     for (const text of texts) {
-      // A note's first line is the same for every letter; lines after it point into this letter alone.
-      const w = text.split('\n', 1)[0] as string;
+      // A note's first line is the same for every letter; lines after it point into this letter
+      // alone, so the colon that introduced them ends the sentence in the summary.
+      const first = text.split('\n', 1)[0] as string;
+      const w = first.length < text.length ? first.replace(/:$/, '.') : first;
       const seen = this.warnings.get(w);
       if (seen) seen.count++;
       else if (this.warnings.size < 50) this.warnings.set(w, { count: 1, row });

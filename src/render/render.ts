@@ -21,8 +21,18 @@ import { formChars, NO_TRIM, trims, type Trim } from './fit.js';
 import { formatLetter } from './format-letter.js';
 import type { Letter } from './letter.js';
 import { letterState, runTemplate, type RenderOptions } from './run.js';
+import { salutationAdvice } from './salutation-advice.js';
 
 export function render(pack: Pack, request: LetterRequest, options: RenderOptions = {}): Letter {
+  const letter = renderFitted(pack, request, options);
+  // The salutation does not change with the fit, so it is asked about once.
+  const current = letter.sections.find((s) => s.role === 'salutation')?.text ?? '';
+  const advice = salutationAdvice(pack, request, current, options.names ?? fieldAsNamed, options);
+  if (advice) letter.meta.warnings.push(advice);
+  return letter;
+}
+
+function renderFitted(pack: Pack, request: LetterRequest, options: RenderOptions): Letter {
   if (request.maxChars === undefined) return renderWith(pack, request, NO_TRIM, options);
   const name = options.names ?? fieldAsNamed;
   if (request.format !== 'text') {

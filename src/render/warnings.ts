@@ -8,7 +8,9 @@ import type { Recipient, Region } from '../pack/schema.js';
 import { fieldAsNamed, type FieldNamer, type LetterRequest } from '../request.js';
 import { compileSmall } from './compile.js';
 import { holds } from './postal.js';
-import { asOfText, endOfPartialDate, monthsBetween } from './dates.js';
+import { asOfText, endOfPartialDate, formatPartialDate, monthsBetween } from './dates.js';
+import { countryName, isEuMember } from '../countries.js';
+import { undatedMonthNote } from './story-months.js';
 import type { Trim } from './fit.js';
 import { ONE_PAGE_WORDS } from './letter.js';
 
@@ -38,8 +40,7 @@ export function letterWarnings(
 ): string[] {
   const { request, recipient, region, trim, shownCited, wordCount } = letter;
   const warnings: string[] = [];
-  const stale = staleNote(pack, shownCited, request.date, region.locale, datedSentences(pack, letter.stated ?? [], letter.text ?? '', region.locale));
-  if (stale) warnings.push(stale);
+  warnings.push(...staleNotes(pack, shownCited, request.date, region.locale, datedSentences(pack, letter.stated ?? [], letter.text ?? '', region.locale)));
   warnings.push(...constituentNotes(request, recipient, region, trim, names));
   if (recipient.country && !request.country && (request.address.length > 0 || request.postcode)) {
     warnings.push(
@@ -51,6 +52,13 @@ export function letterWarnings(
       `Your postcode is written after your town, the generic region's default; give your country with ${names('country')} (a two-letter code such as NO) to have it placed as your country's post writes it.`,
     );
   }
+  // The pack loaded for one letter may hold its region alone, so the EU region is named, not looked up.
+  if (region.id === GENERIC_REGION) {
+    const member = euMemberNote(request.country, request.date, choosing(names('region'), pack.regions.find((r) => r.id === EU_REGION) ?? EU));
+    if (member) warnings.push(member);
+  }
+  const month = undatedMonthNote(request.story, request.date, pack.language);
+  if (month) warnings.push(month);
   const unposted = missingAddressNote(pack, request, recipient, names);
   if (unposted) warnings.push(unposted);
   if (wordCount > ONE_PAGE_WORDS) {
@@ -59,10 +67,34 @@ export function letterWarnings(
   return warnings;
 }
 
+const EU_REGION = 'eu';
+const EU = { id: EU_REGION, name: 'European Union' };
+/** When the Council's Belarus measures run out unless renewed: the EU letters ask about that renewal. */
+export const EU_RENEWAL_DUE = '2027-02-28';
+
+/**
+ * The note for a writer in an EU member state who chose the generic region, whose letters cannot
+ * presume that sanctions exist: the EU's do, and the EU region asks about them. `choose` says how
+ * to pick that region ("--region eu"); '' when `country` is no member state.
+ */
+export function euMemberNote(country: string | undefined, date: string, choose: string): string {
+  const name = country && isEuMember(country) ? countryName(country) : undefined;
+  if (!name) return '';
+  const due = date < EU_RENEWAL_DUE ? ` due before ${formatPartialDate(EU_RENEWAL_DUE, 'en-GB')}` : '';
+  return `${name} is a member of the EU, which has its own Belarus sanctions: ${choose} writes to your foreign minister about the Council's renewal${due}.`;
+}
+
+/** How a writer picks `region`, as the front end names the field: an option, a wizard question or a sheet's column. */
+export function choosing(field: string, region: Pick<Region, 'id' | 'name'>): string {
+  if (field.startsWith('--') || /^\w+$/.test(field)) return `${field} ${region.id}`;
+  if (field.startsWith('"')) return `"${region.name}" for ${field}`;
+  return `${region.id} in ${field}`;
+}
+
 /**
  * What an office needs to count the letter as a constituent's, when it is missing: the street
- * address or postcode (not asked of a letter fitted to a web form, which has fields for them), and
- * the official's name for a salutation such as "Dear Senator Smith:".
+ * address or postcode (not asked of a letter fitted to a web form, which has fields for them). What
+ * the official's name or title would change in the salutation is salutation-advice.ts's note.
  */
 function constituentNotes(request: LetterRequest, recipient: Recipient, region: Region, trim: Trim, names: FieldNamer): string[] {
   if (!recipient.constituent) return [];
@@ -76,11 +108,6 @@ function constituentNotes(request: LetterRequest, recipient: Recipient, region: 
   const state = region.state?.label;
   if (state && !trim.omit.has('sender') && (request.address.length > 0 || request.postcode) && !hasState(request)) {
     notes.push(`The letter has no ${state} in your address: offices and the post read it beside the ${code}, so add it with ${names('state')}.`);
-  }
-  if (!request.recipientName) {
-    notes.push(
-      `The letter greets the official by role alone because it has no name: give their name with ${names('recipientName')} for a personal salutation.`,
-    );
   }
   return notes;
 }
@@ -109,39 +136,37 @@ const NO_NAME = { name: '', surname: '', title: '', honorific: '', senator: '', 
 const hasOfficeLine = (pack: Pack, recipient: Recipient) => recipient.address.some((line) => compileSmall(pack, line)(NO_NAME).trim() !== '');
 
 /**
- * The note for a letter whose facts are STALE_AFTER_MONTHS or more older than its date, or ''. A
- * count of political prisoners changes every month, so a letter that states one is noted by its
- * newest count (not by whichever fact is newest); the rest of the record (releases, relief,
- * sanctions decisions) can have moved too, and the note says how far it goes.
+ * The notes for a letter whose facts are STALE_AFTER_MONTHS or more older than its date: first
+ * how far its facts go and the sentences to check (what the writer acts on), then, when its count
+ * of political prisoners is that old, where to check the count. A count changes every month, so it
+ * is judged by the newest count the letter states, not by whichever fact is newest. Each note's
+ * first line is the same for every letter of a bulk run with the same facts, so bulk counts it
+ * once; the sentences follow it, one line each.
  */
-export function staleNote(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB', sentences: readonly string[] = []): string {
-  const note = staleNoteLine(pack, shownCited, date, locale);
-  // The first line stays the same for every letter, so bulk can count it as one note; the
-  // sentences follow it, one line each.
-  return note && note + sentences.map((s) => `\n  - ${s}`).join('');
-}
-
-function staleNoteLine(pack: Pack, shownCited: readonly string[], date: string, locale: string): string {
+export function staleNotes(pack: Pack, shownCited: readonly string[], date: string, locale = 'en-GB', sentences: readonly string[] = []): string[] {
   const shown = shownCited.map((id) => pack.facts.get(id) as PackFact);
-  if (shown.length === 0) return '';
+  if (shown.length === 0) return [];
   const newest = (dates: string[]) => dates.reduce((a, b) => (endOfPartialDate(b) > endOfPartialDate(a) ? b : a));
   const monthsSince = (d: string) => monthsBetween(endOfPartialDate(d), Date.parse(`${date}T00:00:00Z`));
   // A fact's sources can be newer than its asOf (a count from December, cited with the March release that left it standing).
   const latest = newest(shown.flatMap((f) => [f.asOf, ...f.sources.map((id) => pack.sources.get(id)?.date)]).filter((d): d is string => typeof d === 'string'));
-  const upTo = `go up to ${asOfText(latest, locale, true)}`;
-  const since = 'releases, relief or sanctions decisions since then';
   const counts = shown.filter((f) => f.tags.includes(COUNT_TAG)).map((f) => f.asOf);
-  if (counts.length === 0) {
-    const months = monthsSince(latest);
-    return months < STALE_AFTER_MONTHS
-      ? ''
-      : `The facts in this letter ${upTo}, ${months} months before its date: check for ${since}, and change the letter where they matter.`;
+  const count = counts.length > 0 ? newest(counts) : undefined;
+  const countStale = count !== undefined && monthsSince(count) >= STALE_AFTER_MONTHS;
+  if (!countStale && monthsSince(latest) < STALE_AFTER_MONTHS) return [];
+  const upTo = `Facts in this letter go up to ${asOfText(latest, locale, true)}`;
+  const notes = [
+    sentences.length > 0
+      ? `${upTo}; check its sentences on releases, relief and sanctions before you send it:${sentences.map((s) => `\n  - ${s}`).join('')}`
+      : `${upTo}; check for newer releases, relief or sanctions decisions before you send it.`,
+  ];
+  if (count !== undefined && countStale) {
+    const where = pack.countSource ? ` with ${pack.countSource}` : '';
+    notes.push(
+      `The count of political prisoners in this letter is from ${asOfText(count, locale)}, ${monthsSince(count)} months before its date; check the current count${where} before you send it.`,
+    );
   }
-  const count = newest(counts);
-  const months = monthsSince(count);
-  if (months < STALE_AFTER_MONTHS) return '';
-  const where = pack.countSource ? ` with ${pack.countSource}` : '';
-  return `The count of political prisoners in this letter is from ${asOfText(count, locale)}, ${months} months before the letter's date, and it changes every month; check the current count${where} before you send it. Its facts ${upTo}: check also for ${since}, and change the letter where they matter.`;
+  return notes;
 }
 
 export interface StatedFact {
@@ -161,8 +186,8 @@ const OPENING_WORDS = 6;
 
 /**
  * The sentences of `text` that state releases, relief or sanctions, newest claim first, at most
- * MAX_NAMED, each as the writer can find it: 'the sentence beginning "Relief has already come
- * from Washington…" states relief as of 19 March 2026'. A count of prisoners has its own note.
+ * MAX_NAMED, each by its opening words, as the writer can find it: '"Relief has already come
+ * from Washington…" (relief as of 19 March 2026)'. A count of prisoners has its own note.
  */
 export function datedSentences(pack: Pack, stated: readonly StatedFact[], text: string, locale: string): string[] {
   const dated = stated.flatMap(({ id, wording }) => {
@@ -177,7 +202,7 @@ export function datedSentences(pack: Pack, stated: readonly StatedFact[], text: 
   for (const { fact, words, at } of dated) {
     const start = sentenceStart(text, at);
     if (named.has(start) || named.size === MAX_NAMED) continue;
-    named.set(start, `the sentence beginning "${opening(text.slice(start))}" states ${words} as of ${asOfText(fact.asOf, locale, true)}`);
+    named.set(start, `"${opening(text.slice(start))}" (${words} as of ${asOfText(fact.asOf, locale, true)})`);
   }
   return [...named.values()];
 }

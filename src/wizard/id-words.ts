@@ -31,6 +31,8 @@ export function unknownIdForWizard(ctx: WizardContext, error: UnknownIdError): U
  */
 export function answerNames(ctx: WizardContext): FieldNamer {
   return (field) => {
+    // The courtesy title is typed with the name ("Ms Jane Smith"), unless the command line gave it.
+    if (field === 'recipientTitle' && ctx.given.recipientTitle === undefined) field = 'recipientName';
     const question = QUESTIONS.find((q) => q.id === field);
     return ctx.given[field] !== undefined || !question ? optionNames(field) : `"${question.label}"`;
   };

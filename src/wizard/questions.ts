@@ -12,6 +12,8 @@ import { askOfficialByZip, finderHelp, salutationFor } from './officials.js';
 import type { Choice } from './prompts.js';
 import { DEFAULT_LANGUAGE } from '../pack/languages.js';
 import { countryCode, countryFor } from '../countries.js';
+import { choosing, euMemberNote } from '../render/warnings.js';
+import { today } from '../io/terminal.js';
 import { languageName, languagesFor, regionId, useLanguage } from './language.js';
 
 // The context and answers are their own module, so the questions' helpers (officials.ts) need not import this one.
@@ -318,7 +320,9 @@ export const QUESTIONS: readonly Question[] = [
           ? 'The letter goes to another country: your country goes under your address, so the post can return it if it is undelivered and the office sees where you live.'
           : "Your address is written as your country's post writes it, with the postcode before or after the town.",
       });
-      return { country: value.trim() === '' ? undefined : countryCodeOf(value) };
+      const country = value.trim() === '' ? undefined : countryCodeOf(value);
+      sayEuMember(ctx, answers, country);
+      return { country };
     },
     summary: (_ctx, a) => (a.country ? (regionName(a.country) ?? a.country) : '(none)'),
   },
@@ -340,6 +344,19 @@ export const QUESTIONS: readonly Question[] = [
     'Please speak up for the prisoners who are still inside.',
   ),
 ];
+
+/**
+ * A writer in the generic region who names an EU member state is told, before the letter is made,
+ * that the EU region asks about the EU's own sanctions; the region is theirs to change.
+ */
+function sayEuMember(ctx: WizardContext, answers: Answers, country: string | undefined): void {
+  const eu = ctx.pack.regions.find((r) => r.id === 'eu');
+  if (!eu || regionOf(ctx, answers).id !== 'other') return;
+  const question = questionById('region');
+  const field = has(ctx.given.region) ? '--region' : `"${question.label}"`;
+  const note = euMemberNote(country, (ctx.given.date as string | undefined) ?? today(), choosing(field, eu));
+  if (note) ctx.prompts.say(`Note: ${note}`);
+}
 
 /** Whether the official is in another country than the writer's region (an MEP in Brussels). */
 const crossesBorder = (ctx: WizardContext, a: Answers) => recipientOf(ctx, a).country !== undefined;

@@ -249,7 +249,11 @@ describe("bulk: the writer's notes name the sheet's columns", () => {
     expect(r.code).toBe(0);
     const notes = (JSON.parse(r.stdout) as { warnings: { message: string }[] }).warnings.map((w) => w.message);
     expect(notes).toContainEqual(expect.stringMatching(/Add them with the address column and the postcode column\.$/));
-    expect(notes).toContainEqual(expect.stringMatching(/give their name with the recipient_name column for a personal salutation/));
+    expect(notes).toContainEqual(expect.stringMatching(/give their name with the recipient_name column and Ms or Mr with the recipient_title column/));
+    // The facts note is counted by its first line, which ends a sentence there: its sentence list is each letter's own.
+    expect(notes).toContainEqual(
+      expect.stringMatching(/^Facts in this letter go up to .+; check its sentences on releases, relief and sanctions before you send it\.$/),
+    );
     expect(`${r.stderr}${notes.join('\n')}`).not.toMatch(/--address|--postcode|--recipient-name/);
   });
 });

@@ -14,8 +14,11 @@ describe('belarus-letter draft', () => {
     expect(r.stdout).toContain('My aunt was jailed in Minsk in 2021.');
     expect(r.stdout).toMatch(/\n\nAlex Doe\n\nSources\n1\. /);
     expect(r.stderr).toMatch(/^note: The count of political prisoners in this letter is from the end of December 2025/m);
-    // The rest of the record can have moved too: the note says how far the letter's facts go.
-    expect(r.stderr).toMatch(/Its facts go up to \w+ 2026: check also for releases, relief or sanctions decisions since then/);
+    // The rest of the record can have moved too: the note before it says how far the letter's facts go.
+    expect(r.stderr).toMatch(
+      /^note: Facts in this letter go up to \w+ 2026; check its sentences on releases, relief and sanctions before you send it:\n {2}- "/m,
+    );
+    expect(r.stderr.indexOf('note: Facts in this letter')).toBeLessThan(r.stderr.indexOf('note: The count'));
     expect(r.stderr).not.toMatch(/no words of your own/);
   });
 
@@ -23,7 +26,7 @@ describe('belarus-letter draft', () => {
     const r = await runMain([...UK_MP, '--facts', 'release-mar-2026']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^note: The letter has no words of your own.*--story or --story-file\.$/m);
-    expect(r.stderr).toMatch(/^note: The facts in this letter go up to March 2026, 7 months before its date/m);
+    expect(r.stderr).toMatch(/^note: Facts in this letter go up to March 2026; check its sentences on releases, relief and sanctions before you send it:$/m);
   });
 
   it("writes the sender's country under the address with --country when the letter goes abroad, and not at home", async () => {
@@ -111,7 +114,7 @@ describe('belarus-letter draft', () => {
     expect(out.meta.citedFacts).toHaveLength(3);
     expect(out.meta.citedFacts.at(-1)).toBe('still-imprisoned');
     expect(out.meta.wordCount).toBeGreaterThanOrEqual(150);
-    expect(out.meta.warnings[0]).toMatch(/end of December 2025/);
+    expect(out.meta.warnings.join('\n')).toMatch(/count of political prisoners in this letter is from the end of December 2025/);
   });
 
   it('leaves out the Sources section with --no-sources', async () => {
@@ -223,5 +226,31 @@ describe('program', () => {
     const dir = tempDir();
     await runMain(UK_MP, { cwd: dir });
     expect(existsSync(dir) && readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('belarus-letter draft: notes for a writer in an EU member state', () => {
+  it('tells a Swedish writer in region other about the EU region, though draft loads only the region it writes for', async () => {
+    const r = await runMain([
+      'draft',
+      '-r',
+      'other',
+      '-t',
+      'foreign-minister',
+      '-s',
+      'maintain',
+      '-n',
+      'Kari Lind',
+      '-c',
+      'Stockholm',
+      '--country',
+      'SE',
+      '--date',
+      '2026-12-01',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^note: Sweden is a member of the EU, which has its own Belarus sanctions: --region eu writes to your foreign minister about the Council's renewal due before 28 February 2027\.$/m,
+    );
   });
 });

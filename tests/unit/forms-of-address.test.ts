@@ -236,8 +236,8 @@ describe('notes for a letter an office cannot place', () => {
   });
 
   it('warns when a named role such as a senator has no name', () => {
-    expect(letter({ region: 'us', recipient: 'senator', recipientName: undefined, postcode: '97201' }).meta.warnings.join(' ')).toMatch(
-      /give their name with recipientName for a personal salutation/,
+    expect(letter({ region: 'us', recipient: 'senator', recipientName: undefined, postcode: '97201' }).meta.warnings).toContain(
+      'The letter opens "Dear Senator:" because it has no name for them: give their name with recipientName for a greeting such as "Dear Senator Smith:".',
     );
     expect(letter({ recipient: 'foreign-secretary', recipientName: undefined }).meta.warnings).toEqual([]);
   });

@@ -42,9 +42,12 @@ describe('the built-in languages', () => {
 describe('draft --language', () => {
   it("writes the letter from that language's pack", async () => {
     const run = await runMain(['draft', '--language', 'DE', '-r', 'eu', '-t', 'mep', ...writer]);
-    // Only notes for the writer (how old the facts are, no words of their own), nothing gone wrong.
-    expect(run.stderr.split('\n').filter(Boolean)).toEqual([
-      expect.stringMatching(/^note: The facts in this letter go up to/),
+    // Only notes for the writer (how old the facts are, what would greet the MEP by name, no words of their own), nothing gone wrong.
+    expect(run.stderr.split('\n').filter((l) => !l.startsWith('  - ') && l !== '')).toEqual([
+      expect.stringMatching(/^note: Facts in this letter go up to/),
+      expect.stringMatching(
+        /^note: The letter opens "Sehr geehrte Damen und Herren," because it has neither their name nor a courtesy title: give their name with --recipient-name/,
+      ),
       expect.stringMatching(/^note: The letter has no words of your own/),
     ]);
     expect(run.code).toBe(0);

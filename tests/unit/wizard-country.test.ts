@@ -92,3 +92,25 @@ describe('wizard: the writer’s country', () => {
     expect(given.result.request.country).toBe('LT');
   });
 });
+
+describe('wizard: a writer in an EU member state who chose region other', () => {
+  it('is told, before the letter is made, that the EU region writes about the EU sanctions', async () => {
+    const base = {
+      region: 'other',
+      recipient: 'representative',
+      recipientName: 'Erik Svensson',
+      name: 'Kari Lind',
+      address: 'Drottninggatan 5',
+      city: 'Stockholm',
+      postcode: '111 51',
+    };
+    const { prompts, result } = await session({ ...base, country: 'Sweden' });
+    expect(prompts.said).toContain(
+      'Note: Sweden is a member of the EU, which has its own Belarus sanctions: "European Union" for "Where you live" writes to your foreign minister about the Council\'s renewal due before 28 February 2027.',
+    );
+    // Said, not done: the writer keeps the region they chose.
+    expect(result.request.region).toBe('other');
+    const norway = await session({ ...base, country: 'Norway' });
+    expect(norway.prompts.said.join('\n')).not.toMatch(/member of the EU/);
+  });
+});

@@ -135,7 +135,7 @@ describe('wizard: a first session', () => {
   it('says in the preview how old the count of prisoners is and where to check it', async () => {
     const { previews } = await session(UK_SESSION, { given: { date: '2026-11-30' } });
     expect(previews()[0]).toMatch(
-      /Note: The count of political prisoners in this letter is from the end of December 2025, 11 months before the letter's date.*spring96\.org/,
+      /Note: The count of political prisoners in this letter is from the end of December 2025, 11 months before its date; check the current count with .*spring96\.org/,
     );
   });
 
