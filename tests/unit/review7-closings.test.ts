@@ -47,12 +47,15 @@ const SLOGANS = [
 ];
 
 /** Names of bodies, dates and the stance's own condition are no repetition. */
+/** Request frames ("I ask you to", "Would you") are the letter's grammar, not the aim's words. */
+const FRAMES = /\b(?:i ask you to|i ask that you|i would ask you to|ask you to|ask that you|would you|could you|please)\b/g;
 const NAMES =
-  /28 february 2027|un human rights council|the osce|the council|the treasury|the state department|human-rights sanctions|thematic human-rights criteria|autonomous sanctions regulations|special economic measures act|political prisoners? (?:is|are) (?:free|released)/g;
+  /28 february 2027|un human rights council|the osce|the council|the treasury|the state department|human-rights sanctions|thematic human-rights criteria|autonomous sanctions regulations|special economic measures act|political prisoners? (?:is|are) (?:free|released)|general licen[cs]es?|targeted measures|the uk's belarus designations|uk designations? on belarus|closer relations with minsk|at the un human rights council|(?:conditions attached to )?the relief already given/g;
 const words = (t: string) =>
   t
     .toLowerCase()
     .replace(NAMES, ' | ')
+    .replace(FRAMES, ' | ')
     .replace(/[^a-z0-9'| -]+/g, ' | ')
     .split(/\s+/)
     .filter(Boolean);
