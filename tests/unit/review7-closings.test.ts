@@ -91,9 +91,15 @@ describe('closings, as the seventh review read them', () => {
     }
   });
 
+  it('does not point a country without Belarus sanctions lists at "the lists"', () => {
+    for (const recipient of ['representative', 'foreign-minister'])
+      for (const stance of pack.stances.map((s) => s.id))
+        for (const { where, ask } of letters('other', recipient, stance)) expect(ask, where).not.toMatch(/\blists?\b|listing/);
+  });
+
   it('asks a Secretary of State to advise against relief, not to approve or grant it', () => {
     for (const stance of pack.stances.map((s) => s.id))
       for (const { where, ask } of letters('us', 'secretary-of-state', stance))
-        expect(ask, where).not.toMatch(/approve|allow no|agree to no|grant Belarus|take no one else off|allow no more/);
+        expect(ask, where).not.toMatch(/approve|allow no|agree to no|grant Belarus|take no one else off|allow no more|hold (?:any )?further relief/);
   });
 });
