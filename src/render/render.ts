@@ -27,9 +27,37 @@ export function render(pack: Pack, request: LetterRequest, options: RenderOption
   const letter = renderFitted(pack, request, options);
   // The salutation does not change with the fit, so it is asked about once.
   const current = letter.sections.find((s) => s.role === 'salutation')?.text ?? '';
-  const advice = salutationAdvice(pack, request, current, options.names ?? fieldAsNamed, options);
+  const advice = adviceFor(pack, request, current, options);
   if (advice) letter.meta.warnings.push(advice);
   return letter;
+}
+
+// Working the advice out renders the letter up to four times more; a bulk sheet asks the same
+// question (same official, same missing name or title, same greeting) for row after row.
+const advised = new WeakMap<Pack, Map<string, string>>();
+
+function adviceFor(pack: Pack, request: LetterRequest, current: string, options: RenderOptions): string {
+  const names = options.names ?? fieldAsNamed;
+  const key = JSON.stringify([
+    request.region,
+    request.recipient,
+    request.template,
+    request.stance,
+    request.format,
+    request.recipientName,
+    request.recipientTitle,
+    current,
+    names('recipientName'),
+    names('recipientTitle'),
+  ]);
+  let known = advised.get(pack);
+  if (!known) advised.set(pack, (known = new Map()));
+  let advice = known.get(key);
+  if (advice === undefined) {
+    advice = salutationAdvice(pack, request, current, names, options);
+    known.set(key, advice);
+  }
+  return advice;
 }
 
 function renderFitted(pack: Pack, request: LetterRequest, options: RenderOptions): Letter {

@@ -152,10 +152,10 @@ describe('the salutation advice names the option that changes it', () => {
 
   it('asks for the title, not the name, where the German or Polish minister is greeted by office', () => {
     expect(advice(de, { region: 'eu', recipient: 'foreign-minister-de', recipientName: undefined })).toEqual([
-      'The letter opens "Sehr geehrte Damen und Herren," because it has no courtesy title: give Frau or Herr with --recipient-title for "Sehr geehrte Frau Bundesministerin," or "Sehr geehrter Herr Bundesminister,".',
+      'The letter opens "Sehr geehrte Frau Bundesministerin, sehr geehrter Herr Bundesminister," because it has no courtesy title: give Frau or Herr with --recipient-title for "Sehr geehrte Frau Bundesministerin," or "Sehr geehrter Herr Bundesminister,".',
     ]);
     expect(advice(pl, { region: 'eu', recipient: 'foreign-minister-pl', recipientName: undefined })).toEqual([
-      'The letter opens "Szanowni Państwo," because it has no courtesy title: give Pani or Pan with --recipient-title for "Szanowna Pani Minister," or "Szanowny Panie Ministrze,".',
+      'The letter opens "Szanowna Pani Minister / Szanowny Panie Ministrze," because it has no courtesy title: give Pani or Pan with --recipient-title for "Szanowna Pani Minister," or "Szanowny Panie Ministrze,".',
     ]);
     expect(advice(pl, { region: 'eu', recipient: 'foreign-minister-pl', recipientName: undefined, recipientTitle: 'Pani' })).toEqual([]);
   });
@@ -163,7 +163,7 @@ describe('the salutation advice names the option that changes it', () => {
   it('never says a German MEP without a name is greeted by role', () => {
     const [note] = advice(de, { region: 'eu', recipient: 'mep', recipientName: undefined });
     expect(note).toMatch(
-      /^The letter opens "Sehr geehrte Damen und Herren," because it has neither their name nor a courtesy title: give their name with --recipient-name and Frau or Herr with --recipient-title/,
+      /^The letter opens "Sehr geehrte Frau Abgeordnete, sehr geehrter Herr Abgeordneter," because it has neither their name nor a courtesy title: give their name with --recipient-name and Frau or Herr with --recipient-title/,
     );
   });
 });
