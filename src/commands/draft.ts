@@ -1,5 +1,6 @@
 /** `belarus-letter draft`: one letter from options, to stdout or a file. */
 import { extname } from 'node:path';
+import { countryName, isEuMember } from '../countries.js';
 import { AppError, EXIT, listChoices, UsageError } from '../errors.js';
 import { readTextInput } from '../io/read-text.js';
 import { canPrompt, today } from '../io/terminal.js';
@@ -170,6 +171,7 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   });
   await checkLanguageServes(pack, language, input.region, input.recipient);
   const request = parseRequestFromOptions(input);
+  refuseEuMinisterAsOther(request);
   const letter = namingOptions(() => render(pack, request, { names: optionNames }));
   refuseOverPage(letter, options);
   // The wizard and bulk say this their own way (a tip at the preview, a count in the summary).
@@ -181,4 +183,17 @@ export async function runDraft(options: DraftOptions, globals: GlobalOptions): P
   }
   await emitLetter(letter, options);
   if (official) await byZip?.sayWhereToSend(official);
+}
+
+/**
+ * A foreign minister of an EU member state decides on the Council's Belarus sanctions, which the
+ * generic region's letter cannot presume exist: that letter would ask the wrong thing, so the
+ * writer is sent to the EU's. (A member of their parliament has no EU letter: that one only gets a note.)
+ */
+function refuseEuMinisterAsOther(request: { region: string; recipient: string; country?: string }): void {
+  if (request.region !== 'other' || request.recipient !== 'foreign-minister' || !request.country || !isEuMember(request.country)) return;
+  throw new UsageError(
+    `--country ${request.country}: ${countryName(request.country) ?? request.country} is a member of the EU, whose foreign minister decides on the Council's Belarus sanctions; the generic region's letter does not mention them.`,
+    'Write with --region eu --recipient foreign-minister instead.',
+  );
 }

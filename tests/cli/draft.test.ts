@@ -22,6 +22,20 @@ describe('belarus-letter draft', () => {
     expect(r.stderr).not.toMatch(/no words of your own/);
   });
 
+  it("sends an EU member state's writer to the EU letter for their foreign minister, and only notes it for a member of their parliament", async () => {
+    const base = ['draft', '--no-config', '-r', 'other', '-s', 'maintain', '-n', 'Ingrid Berg', '-c', 'Stockholm', '--country', 'SE', '--seed', '1'];
+    const minister = await runMain([...base, '-t', 'foreign-minister']);
+    expect(minister.code).toBe(2);
+    expect(minister.stdout).toBe('');
+    expect(minister.stderr).toMatch(/--country SE: Sweden is a member of the EU.*\n.*--region eu --recipient foreign-minister/);
+    expect(minister.stderr).not.toMatch(NO_TRACE);
+    const member = await runMain([...base, '-t', 'representative']);
+    expect(member.code).toBe(0);
+    expect(member.stderr).toMatch(/^note: Sweden is a member of the EU/m);
+    const norway = await runMain([...base.slice(0, -4), '--country', 'NO', '--seed', '1', '-t', 'foreign-minister']);
+    expect(norway.code).toBe(0);
+  });
+
   it('tells a writer who gave no words of their own how to add them, and says how far the facts go without a count', async () => {
     const r = await runMain([...UK_MP, '--facts', 'release-mar-2026']);
     expect(r.code).toBe(0);
@@ -236,7 +250,7 @@ describe('belarus-letter draft: notes for a writer in an EU member state', () =>
       '-r',
       'other',
       '-t',
-      'foreign-minister',
+      'representative',
       '-s',
       'maintain',
       '-n',
