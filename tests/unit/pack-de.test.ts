@@ -96,6 +96,8 @@ const FLAGGED: readonly [RegExp, string][] = [
   [/Führung und Apparat/, 'an odd collocation'],
   [/vor der Ratssitzung/, 'no known meeting: the renewal can be adopted in any Council formation or in writing'],
   [/an ihre Verantwortung für die politischen Gefangenen/, 'the Bundesregierung is not responsible for the prisoners, and it asks for nothing'],
+  [/Ich bitte Sie herzlich|wieder entfällt/, 'soft for a political demand; relief is "zurückgenommen", it does not lapse'],
+  [/Erleichterungen sollten erst nach überprüften Freilassungen kommen/, 'the closing said the ask a third time'],
 ];
 
 /**
