@@ -128,6 +128,8 @@ const NEVER_IN_SOURCE: [RegExp, string][] = [
   [/końca aresztowań/, 'the US condition was a pledge to stop arrests, not their end'],
   [/oficjalnym zapisem stanowiska UE/, "the High Representative's answer is her position, not the EU's"],
   [/uwolnienia niczego nie zmieniły/, 'flippant about the hundreds still held'],
+  [/małymi grupami|w małych grupach/, 'releases of 123 and 250 people at once are not small groups'],
+  [/liczb to czyjś/, 'a number is not a parent'],
   [/Apeluję, by Polska (sprzeciwiła|poparła)|każdy krok trzeba uzależnić|dopóki choć jeden więzień polityczny pozostaje w więzieniu/, 'the closing repeated the opening ask almost word for word'],
 ];
 
