@@ -86,6 +86,18 @@ const FLAGGED: readonly [RegExp, string][] = [
   [/einem klaren Ziel folgen/, 'vague stock phrasing'],
   [/bemerken das Minsk/, 'fronted object: reads as translated'],
   [/zurücknehmen lassen/, 'one minister cannot have the Council take relief back'],
+  // Review round 4: statements that were true when written and are not in December 2026.
+  [/laufen die EU-Sanktionen|Seit ihrer Verlängerung|beides gilt bis/, 'the EU list in the present tense: the Council amended it on 23 April 2026'],
+  [/letzte (belegte|bekannte|verfügbare) Zahl|neueste Zahl/, 'Viasna counts every month: a December 2025 figure is not the latest'],
+  [/Festnahmen gehen weiter/, 'an undated present tense the vetted record does not reach'],
+  [/Trotz der Freilassungen zählte/, 'puts the March 2026 release before the December 2025 count'],
+  [/Nicht alle kamen frei/, 'points at a release the letter may not have named'],
+  [/noch bevor sie begann|änderte die Freilassung nichts/, 'a release does not "begin"; flippant'],
+  [/Führung und Apparat/, 'an odd collocation'],
+  [/vor der Ratssitzung/, 'no known meeting: the renewal can be adopted in any Council formation or in writing'],
+  [/an ihre Verantwortung für die politischen Gefangenen/, 'the Bundesregierung is not responsible for the prisoners, and it asks for nothing'],
+  [/Ich bitte Sie herzlich|wieder entfällt/, 'soft for a political demand; relief is "zurückgenommen", it does not lapse'],
+  [/Erleichterungen sollten erst nach überprüften Freilassungen kommen/, 'the closing said the ask a third time'],
 ];
 
 /**
@@ -201,6 +213,21 @@ describe('the German pack', () => {
     const wordings = pack.facts.get('count-before-mar-2026')?.text ?? [];
     expect(wordings.length).toBeGreaterThanOrEqual(3);
     for (const wording of wordings) expect(wording).toMatch(/Hunderte|die meisten|mehr als die Hälfte|nur ein Teil/);
+  });
+
+  it('cites Reform.news wherever a wording names the 250 freed in March 2026', () => {
+    // The Reuters copy is listed for the count of more than 1,100; the number freed is Reform.news's.
+    const naming = [...pack.facts.values()].filter((f) => f.text.some((w) => /\b250\b/.test(w)));
+    expect(naming.map((f) => f.id)).toContain('count-before-mar-2026');
+    for (const fact of naming) expect(fact.sources, fact.id).toContain('reformnews-2026-03-250');
+  });
+
+  it('says the EU list was renewed, in the past tense, never that it is still unchanged', () => {
+    // The Council amended the regime on 23 April 2026: "läuft/gilt unverändert" is no longer true.
+    for (const wording of pack.facts.get('eu-renewal-2026')?.text ?? []) {
+      expect(wording).not.toMatch(/\b(läuft|laufen|gilt|gelten|sind|ist) (die|noch|weiter|unverändert)/);
+      expect(wording).toMatch(/2026/);
+    }
   });
 
   it('never uses a phrasing review round 3 flagged', () => {
