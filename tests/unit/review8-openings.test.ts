@@ -35,7 +35,11 @@ describe('review 8: openings', () => {
     expect(partial('action-again')).not.toMatch(struck);
     for (const recipient of ['senator', 'representative']) {
       for (const stance of STANCES) {
-        for (const { where, body } of letters('us', recipient, stance)) expect(body, where).not.toMatch(struck);
+        for (const { where, body, opening } of letters('us', recipient, stance)) {
+          expect(body, where).not.toMatch(struck);
+          expect(opening, where).not.toMatch(/\bask(?:ing)? you to ask\b/);
+          if (recipient === 'senator') expect(opening, where).not.toMatch(/\bmy representative\b/i);
+        }
       }
     }
   });
