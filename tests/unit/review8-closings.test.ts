@@ -42,7 +42,7 @@ describe('review 8: reason and closing partials', () => {
     for (const file of FILES) expect(source(file), file).not.toMatch(pattern);
   });
 
-  it("a minister's request never says again the opening's \"until the last political prisoner\"", () => {
+  it('a minister\'s request never says again the opening\'s "until the last political prisoner"', () => {
     for (const file of ['ask.hbs', 'minister-act.hbs']) expect(source(file), file).not.toMatch(/the last (political )?prisoner/i);
   });
 

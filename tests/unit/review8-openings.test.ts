@@ -19,7 +19,10 @@ const partial = (name: string) => readFileSync(new URL(`../../templates/partials
 
 function letters(region: string, recipient: string, stance: string) {
   return SEEDS.map((seed) => {
-    const out = render(pack, request({ region, recipient, stance, seed, date: '2026-12-01', city: 'Kaunas', recipientName: 'Jane Smith', recipientTitle: 'Ms' }));
+    const out = render(
+      pack,
+      request({ region, recipient, stance, seed, date: '2026-12-01', city: 'Kaunas', recipientName: 'Jane Smith', recipientTitle: 'Ms' }),
+    );
     const opening = out.sections
       .filter((s) => s.role === 'opening')
       .map((s) => s.text)
@@ -54,7 +57,7 @@ describe('review 8: openings', () => {
     }
   });
 
-  it('an MEP letter never claims that the MEP represents the writer\'s town or area', () => {
+  it("an MEP letter never claims that the MEP represents the writer's town or area", () => {
     for (const stance of STANCES) {
       for (const { where, body } of letters('eu', 'mep', stance)) {
         expect(body, where).not.toMatch(/\bconstituen|area you represent|people you represent in|\bYou represent me\b/);
