@@ -37,6 +37,11 @@ describe('review 7: the English facts say what the record says, no more', () => 
     for (const t of wordingsOf('us-relief-granted')) expect(t, t).toMatch(/\bsaid\b[^.;]*\bwould\b/);
   });
 
+  it('the December 2025 conditions are a pledge to stop political arrests, never their end', () => {
+    // The record has a US official describing a pledge; "an end to political arrests" as the condition says more.
+    for (const t of wordingsOf('us-relief-conditions')) expect(t, t).toMatch(/\b(pledge|promise|commitment)\b/);
+  });
+
   it('the April 2026 amendment names the EU\'s measures, never "the regime"', () => {
     for (const t of wordingsOf('eu-amended-apr-2026')) {
       expect(t, t).not.toMatch(/\bregime\b/);
