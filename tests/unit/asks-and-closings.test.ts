@@ -5,26 +5,20 @@
  * for releases, a Secretary of State asked to designate, a legislator asked what they "decide".
  */
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/render/render.js';
-import { builtinPack, request } from '../helpers/pack.js';
+import { combosOf, lettersBySeed } from '../helpers/letters.js';
+import { builtinPack } from '../helpers/pack.js';
 
 const pack = builtinPack();
 const SEEDS = Array.from({ length: 16 }, (_, i) => `c${i}`);
-const combos = pack.regions.flatMap((r) => r.recipients.flatMap((t) => pack.stances.map((s) => [r.id, t.id, s.id] as const)));
+const combos = combosOf(pack);
 
 function letters(region: string, recipient: string, stance: string) {
-  return SEEDS.map((seed) => {
-    const out = render(
-      pack,
-      request({ region, recipient, stance, seed, date: '2026-11-30', recipientName: 'Jane Smith', recipientTitle: 'Ms', email: 'a@example.org' }),
-    );
-    const role = (r: string) =>
-      out.sections
-        .filter((s) => s.role === r)
-        .map((s) => s.text)
-        .join('\n\n');
-    return { where: `${region}/${recipient}/${stance} ${seed}`, body: out.body, opening: role('opening'), signoff: role('signoff') };
-  });
+  return lettersBySeed(pack, SEEDS, { region, recipient, stance, date: '2026-11-30', email: 'a@example.org' }).map((l) => ({
+    where: l.where,
+    body: l.body,
+    opening: l.section('opening'),
+    signoff: l.section('signoff'),
+  }));
 }
 const sentencesOf = (text: string) => text.split(/(?<=[.?!])\s+(?=[A-Z])/);
 

@@ -3,6 +3,7 @@
  * (textWith), so a count after the March 2026 release does not give its 250 a second time, and
  * the order never leaves "Many others" pointing back at the 2020 election.
  */
+import { combosOf } from '../helpers/letters.js';
 import { describe, expect, it } from 'vitest';
 import { PackError } from '../../src/errors.js';
 import { validatePack } from '../../src/render/page-check.js';
@@ -12,7 +13,7 @@ import { allWordings, wordingsGiven } from '../../src/render/fact-text.js';
 import { builtinPack, request, userPack } from '../helpers/pack.js';
 
 const pack = builtinPack();
-const combos = pack.regions.flatMap((r) => r.recipients.flatMap((t) => pack.stances.map((s) => [r.id, t.id, s.id] as const)));
+const combos = combosOf(pack);
 const SEEDS = Array.from({ length: 40 }, (_, i) => `seed-${i}`);
 
 /** Each letter's facts, in order, with the wording it states for each. */

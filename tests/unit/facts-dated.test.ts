@@ -4,6 +4,7 @@
  * the list as renewed, newly recognised political prisoners are not called new arrests, and the
  * conditional letters ask whether the US conditions were met rather than declaring them broken.
  */
+import { combosOf } from '../helpers/letters.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,7 +89,7 @@ describe('the English facts, wording by wording', () => {
 });
 
 describe('the reason paragraph of every English letter', () => {
-  const combos = pack.regions.flatMap((r) => r.recipients.flatMap((t) => pack.stances.map((s) => [r.id, t.id, s.id] as const)));
+  const combos = combosOf(pack);
   const reason = (region: string, recipient: string, stance: string, seed: string) => {
     const letter = render(pack, request({ region, recipient, stance, seed, date: '2026-11-30' }));
     return {

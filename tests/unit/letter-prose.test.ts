@@ -3,6 +3,7 @@
  * stance and a spread of seeds: sentences over 40 words, clauses joined by "and" twice over, two
  * sentences in a row that say much the same, and phrases a review struck out.
  */
+import { combosOf } from '../helpers/letters.js';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/render.js';
 import { proseSentences, words } from '../../src/render/similarity.js';
@@ -61,7 +62,7 @@ const overlap = (a: Set<string>, b: Set<string>) => {
 };
 
 describe('the prose of every letter', () => {
-  const combos = pack.regions.flatMap((r) => r.recipients.flatMap((t) => pack.stances.map((s) => [r.id, t.id, s.id] as const)));
+  const combos = combosOf(pack);
 
   it.each(combos)('%s %s %s: short sentences, no doubled joins, no repeats, no struck phrases', (region, recipient, stance) => {
     for (let seed = 0; seed < 12; seed++) {

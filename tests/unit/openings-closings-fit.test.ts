@@ -5,27 +5,22 @@
  * lead-in before the writer's story, and one letter opening two sentences with the same words.
  */
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/render/render.js';
-import { builtinPack, request } from '../helpers/pack.js';
+import { combosOf, lettersBySeed } from '../helpers/letters.js';
+import { builtinPack } from '../helpers/pack.js';
 
 const pack = builtinPack();
 const SEEDS = Array.from({ length: 24 }, (_, i) => `r4-${i}`);
-const combos = pack.regions.flatMap((r) => r.recipients.flatMap((t) => pack.stances.map((s) => [r.id, t.id, s.id] as const)));
+const combos = combosOf(pack);
 const STORY = 'I teach history at a secondary school, and my pupils ask me about Belarus.';
 
 function letters(region: string, recipient: string, stance: string, story?: string) {
-  return SEEDS.map((seed) => {
-    const out = render(
-      pack,
-      request({ region, recipient, stance, seed, story, date: '2026-12-01', recipientName: 'Jane Smith', recipientTitle: 'Ms', email: 'a@example.org' }),
-    );
-    const role = (r: string) =>
-      out.sections
-        .filter((s) => s.role === r)
-        .map((s) => s.text)
-        .join('\n\n');
-    return { where: `${region}/${recipient}/${stance} ${seed}`, body: out.body, opening: role('opening'), ask: role('ask'), close: role('close') };
-  });
+  return lettersBySeed(pack, SEEDS, { region, recipient, stance, story, email: 'a@example.org' }).map((l) => ({
+    where: l.where,
+    body: l.body,
+    opening: l.section('opening'),
+    ask: l.section('ask'),
+    close: l.section('close'),
+  }));
 }
 const sentencesOf = (text: string) => text.split(/(?<=[.?!])\s+(?=[A-Z])/);
 

@@ -7,23 +7,20 @@
  * easing" when neither has eased anything; and a "complete" list whose items were not parallel.
  */
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/render/render.js';
-import { builtinPack, request } from '../helpers/pack.js';
+import { lettersBySeed } from '../helpers/letters.js';
+import { builtinPack } from '../helpers/pack.js';
 
 const pack = builtinPack();
 const SEEDS = Array.from({ length: 40 }, (_, i) => `r6-${i}`);
 const STANCES = pack.stances.map((s) => s.id);
 
 function letters(region: string, recipient: string, stance: string) {
-  return SEEDS.map((seed) => {
-    const out = render(pack, request({ region, recipient, stance, seed, date: '2026-12-01', recipientName: 'Jane Smith', recipientTitle: 'Ms' }));
-    const role = (r: string) =>
-      out.sections
-        .filter((s) => s.role === r)
-        .map((s) => s.text)
-        .join('\n\n');
-    return { where: `${region}/${recipient}/${stance} ${seed}`, body: out.body, opening: role('opening'), ask: role('ask') };
-  });
+  return lettersBySeed(pack, SEEDS, { region, recipient, stance }).map((l) => ({
+    where: l.where,
+    body: l.body,
+    opening: l.section('opening'),
+    ask: l.section('ask'),
+  }));
 }
 
 describe('review 6: opening asks', () => {

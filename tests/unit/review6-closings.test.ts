@@ -5,28 +5,23 @@
  * that does not fit the request, and thanks too casual for a Secretary of State.
  */
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/render/render.js';
-import { builtinPack, request } from '../helpers/pack.js';
+import { combosOf, lettersBySeed } from '../helpers/letters.js';
+import { builtinPack } from '../helpers/pack.js';
 
 const pack = builtinPack();
 const SEEDS = Array.from({ length: 40 }, (_, i) => `r6c-${i}`);
 const MINISTERS = ['secretary-of-state', 'foreign-secretary', 'foreign-minister'];
-const combos = pack.regions.flatMap((r) => r.recipients.flatMap((t) => pack.stances.map((s) => [r.id, t.id, s.id] as const)));
+const combos = combosOf(pack);
 const ministerCombos = combos.filter(([, recipient]) => MINISTERS.includes(recipient));
 
 function letters(region: string, recipient: string, stance: string) {
-  return SEEDS.map((seed) => {
-    const out = render(
-      pack,
-      request({ region, recipient, stance, seed, date: '2026-12-01', recipientName: 'Jane Smith', recipientTitle: 'Ms', email: 'a@example.org' }),
-    );
-    const role = (r: string) =>
-      out.sections
-        .filter((s) => s.role === r)
-        .map((s) => s.text)
-        .join('\n\n');
-    return { where: `${region}/${recipient}/${stance} ${seed}`, body: out.body, opening: role('opening'), ask: role('ask'), close: role('close') };
-  });
+  return lettersBySeed(pack, SEEDS, { region, recipient, stance, email: 'a@example.org' }).map((l) => ({
+    where: l.where,
+    body: l.body,
+    opening: l.section('opening'),
+    ask: l.section('ask'),
+    close: l.section('close'),
+  }));
 }
 
 /** Closers that point at no act, and slogans, struck by the review. */

@@ -6,26 +6,20 @@
  * I would be glad of a reply").
  */
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/render/render.js';
-import { builtinPack, request } from '../helpers/pack.js';
+import { combosOf, lettersBySeed } from '../helpers/letters.js';
+import { builtinPack } from '../helpers/pack.js';
 
 const pack = builtinPack();
 const SEEDS = Array.from({ length: 40 }, (_, i) => `r7c-${i}`);
-const combos = pack.regions.flatMap((r) => r.recipients.flatMap((t) => pack.stances.map((s) => [r.id, t.id, s.id] as const)));
+const combos = combosOf(pack);
 
 function letters(region: string, recipient: string, stance: string) {
-  return SEEDS.map((seed) => {
-    const out = render(
-      pack,
-      request({ region, recipient, stance, seed, date: '2026-12-01', recipientName: 'Jane Smith', recipientTitle: 'Ms', email: 'a@example.org' }),
-    );
-    const role = (r: string) =>
-      out.sections
-        .filter((s) => s.role === r)
-        .map((s) => s.text)
-        .join(' ');
-    return { where: `${region}/${recipient}/${stance} ${seed}`, opening: role('opening'), ask: role('ask'), close: role('close') };
-  });
+  return lettersBySeed(pack, SEEDS, { region, recipient, stance, email: 'a@example.org' }, ' ').map((l) => ({
+    where: l.where,
+    opening: l.section('opening'),
+    ask: l.section('ask'),
+    close: l.section('close'),
+  }));
 }
 
 const sentencesOf = (text: string) => text.split(/(?<=[.?!])\s+(?=[A-Z])/).filter(Boolean);

@@ -10,8 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/render/render.js';
-import { builtinPack, request } from '../helpers/pack.js';
+import { lettersBySeed } from '../helpers/letters.js';
+import { builtinPack } from '../helpers/pack.js';
 
 const pack = builtinPack();
 const SEEDS = Array.from({ length: 60 }, (_, i) => `r7-${i}`);
@@ -19,14 +19,7 @@ const STANCES = pack.stances.map((s) => s.id);
 const partial = (name: string) => readFileSync(new URL(`../../templates/partials/${name}.hbs`, import.meta.url), 'utf8');
 
 function letters(region: string, recipient: string, stance: string) {
-  return SEEDS.map((seed) => {
-    const out = render(pack, request({ region, recipient, stance, seed, date: '2026-12-01', recipientName: 'Jane Smith', recipientTitle: 'Ms' }));
-    const opening = out.sections
-      .filter((s) => s.role === 'opening')
-      .map((s) => s.text)
-      .join('\n\n');
-    return { where: `${region}/${recipient}/${stance} ${seed}`, body: out.body, opening };
-  });
+  return lettersBySeed(pack, SEEDS, { region, recipient, stance }).map((l) => ({ where: l.where, body: l.body, opening: l.section('opening') }));
 }
 
 /** The phrasings of a partial whose region filter names `region` (the unfiltered ones are fallbacks for packs' own regions). */
